@@ -1,0 +1,50 @@
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { CryptoError } from './errors.js';
+
+/** Ed25519 (RFC 8032, FIPS 186-5) over raw 32-byte seeds and public keys. */
+export const ED25519_SEED_LENGTH = 32;
+export const ED25519_PUBLIC_KEY_LENGTH = 32;
+export const ED25519_SIGNATURE_LENGTH = 64;
+
+// RFC 8410 §7 DER prefixes that wrap a raw key as PKCS#8 / SubjectPublicKeyInfo.
+const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+export interface Ed25519KeyPair {
+  seed: Buffer;
+  publicKey: Buffer;
+}
+
+export function generateEd25519KeyPair(): Ed25519KeyPair {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const seed = privateKey.export({ format: 'der', type: 'pkcs8' }).subarray(PKCS8_PREFIX.length);
+  const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(SPKI_PREFIX.length);
+  return { seed: Buffer.from(seed), publicKey: Buffer.from(raw) };
+}
+
+function privateKeyFromSeed(seed: Uint8Array) {
+  if (seed.length !== ED25519_SEED_LENGTH) {
+    throw new CryptoError('CRYPTO_BAD_KEY', `an Ed25519 seed is ${ED25519_SEED_LENGTH} bytes, got ${seed.length}`);
+  }
+  return createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+}
+
+export function ed25519PublicKeyFromSeed(seed: Uint8Array): Buffer {
+  const der = createPublicKey(privateKeyFromSeed(seed)).export({ format: 'der', type: 'spki' });
+  return Buffer.from(der.subarray(SPKI_PREFIX.length));
+}
+
+export function ed25519Sign(seed: Uint8Array, message: Uint8Array): Buffer {
+  return sign(null, message, privateKeyFromSeed(seed));
+}
+
+/** Returns false for any malformed key or signature instead of throwing: a verifier never trusts input. */
+export function ed25519Verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
+  if (publicKey.length !== ED25519_PUBLIC_KEY_LENGTH || signature.length !== ED25519_SIGNATURE_LENGTH) return false;
+  try {
+    const key = createPublicKey({ key: Buffer.concat([SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' });
+    return verify(null, message, key, signature);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,40 @@
+import { expect } from 'vitest';
+
+interface CodedError {
+  code?: unknown;
+  message?: unknown;
+}
+
+function describeError(error: unknown): string {
+  const coded = error as CodedError;
+  return `${String(coded?.code)}: ${String(coded?.message)}`;
+}
+
+expect.extend({
+  /** Asserts that a function throws (or a promise rejects with) an error carrying the given stable `code`. */
+  async toThrowCode(received: unknown, code: string) {
+    let thrown: unknown;
+    let threw = false;
+    try {
+      if (typeof received === 'function') await (received as () => unknown)();
+      else await received;
+    } catch (error) {
+      thrown = error;
+      threw = true;
+    }
+    const pass = threw && (thrown as CodedError)?.code === code;
+    return {
+      pass,
+      message: () =>
+        threw
+          ? `expected error code ${code}, got ${describeError(thrown)}`
+          : `expected error code ${code}, but nothing was thrown`,
+    };
+  },
+});
+
+declare module 'vitest' {
+  interface Assertion<T> {
+    toThrowCode(code: string): Promise<T>;
+  }
+}
