@@ -1,5 +1,5 @@
 export { CryptoError, type CryptoErrorCode } from './errors.js';
-export { randomBytes } from './random.js';
+export { randomBytes, randomId } from './random.js';
 export { zeroize } from './zeroize.js';
 export { constantTimeEqual } from './constantTimeEqual.js';
 export { sha256, hmacSha256, SHA256_LENGTH } from './hash.js';

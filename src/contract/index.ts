@@ -1,0 +1,9 @@
+export {
+  VAULT_KEYS_FORMAT,
+  SlotKind,
+  SlotState,
+  Pbkdf2Params,
+  KeySlot,
+  VaultKeyFile,
+  BackoffRecord,
+} from './vaultKeys.js';
