@@ -7,3 +7,4 @@ export {
   VaultKeyFile,
   BackoffRecord,
 } from './vaultKeys.js';
+export { canonicalJson } from './canonicalJson.js';

@@ -1,0 +1,85 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { VAULT_KEYS_FORMAT } from '../contract/index.js';
+import { randomBytes, randomId, zeroize } from '../crypto/index.js';
+import { fsyncDirectory } from './atomicWrite.js';
+import { dangerousTestOnlyCrashPoint } from './crashPoint.js';
+import { openEncryptedDatabase } from './database.js';
+import { VaultError } from './errors.js';
+import { calibratePbkdf2Iterations, PBKDF2_MIN_ITERATIONS } from './kdfCalibration.js';
+import { sealKeyFile } from './keyFileMac.js';
+import { writeKeyFile } from './keyFileStore.js';
+import { createSlot } from './keySlot.js';
+import { initDatabases, removeLeftoverTempFiles } from './leftovers.js';
+import { migrate } from './migrate.js';
+import { ensureStrongPassword, passwordBytes } from './password.js';
+import { INIT_DB_PREFIX, vaultPaths } from './paths.js';
+import { generateRecoveryCode, normalizeRecoveryCode } from './recoveryCode.js';
+import { unlockVault, type UnlockOptions } from './unlockVault.js';
+import type { UnlockedVault } from './unlockedVault.js';
+import { writeVaultMeta } from './vaultMeta.js';
+
+export interface CreateVaultOptions extends UnlockOptions {
+  /** Calibration target for the password KDF; the floor applies whatever it says. */
+  kdfTargetMs?: number;
+  /** A fixed iteration count (at least the floor), for tests that create many vaults. */
+  iterations?: number;
+}
+
+export interface CreatedVault {
+  vault: UnlockedVault;
+  /** Shown to the user once; only its wrapped form is stored. */
+  recoveryCode: string;
+}
+
+/**
+ * Creates a vault: a fresh data key, an encrypted database, a password slot and a recovery slot. The
+ * database is built under a temporary name and renamed only after vault.keys is on disk, so a crash at any
+ * instant leaves either no vault (init can run again) or a complete one.
+ */
+export async function createVault(dir: string, password: string, options: CreateVaultOptions = {}): Promise<CreatedVault> {
+  ensureStrongPassword(password);
+  const paths = vaultPaths(dir);
+  if (existsSync(paths.keys) || existsSync(paths.db)) {
+    throw new VaultError('VAULT_EXISTS', `a vault already exists in ${dir}`);
+  }
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  removeLeftoverTempFiles(dir);
+  for (const leftover of initDatabases(dir)) rmSync(leftover, { force: true });
+
+  const iterations = Math.max(PBKDF2_MIN_ITERATIONS, options.iterations ?? calibratePbkdf2Iterations(options.kdfTargetMs));
+  const dataKey = randomBytes(32);
+  const vaultId = randomId();
+  const recoveryCode = generateRecoveryCode();
+  const createdAt = new Date().toISOString();
+  const initPath = join(dir, `${INIT_DB_PREFIX}${randomBytes(6).toString('hex')}`);
+  try {
+    const db = openEncryptedDatabase(initPath, dataKey);
+    try {
+      migrate(db);
+      db.transaction(() => {
+        writeVaultMeta(db, 'vault_id', vaultId);
+        writeVaultMeta(db, 'keys_generation', '1');
+        writeVaultMeta(db, 'created_at', createdAt);
+      })();
+    } finally {
+      db.close();
+    }
+    dangerousTestOnlyCrashPoint('init:after-db');
+    const password_ = passwordBytes(password);
+    const recovery = normalizeRecoveryCode(recoveryCode);
+    const slots = [
+      await createSlot({ vaultId, kind: 'password', state: 'active', secret: password_, iterations, dataKey }),
+      await createSlot({ vaultId, kind: 'recovery', state: 'active', secret: recovery, iterations, dataKey }),
+    ];
+    zeroize(password_, recovery);
+    writeKeyFile(paths.keys, sealKeyFile({ format: VAULT_KEYS_FORMAT, vaultId, createdAt, generation: 1, slots }, dataKey));
+    dangerousTestOnlyCrashPoint('init:after-keys');
+    renameSync(initPath, paths.db);
+    fsyncDirectory(dir);
+  } finally {
+    zeroize(dataKey);
+  }
+  const vault = await unlockVault(dir, { password }, options);
+  return { vault, recoveryCode };
+}

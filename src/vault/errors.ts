@@ -1,0 +1,29 @@
+export type VaultErrorCode =
+  | 'VAULT_NOT_FOUND'
+  | 'VAULT_EXISTS'
+  | 'VAULT_WRONG_PASSWORD'
+  | 'VAULT_WRONG_RECOVERY_CODE'
+  | 'VAULT_WEAK_PASSWORD'
+  | 'VAULT_BACKOFF'
+  | 'VAULT_KDF_DOWNGRADE'
+  | 'VAULT_KEYS_CORRUPT'
+  | 'VAULT_KEYSLOT_TAMPERED'
+  | 'VAULT_KEYSLOT_REMOVED'
+  | 'VAULT_KEYSLOT_LIST_TAMPERED'
+  | 'VAULT_KEYS_ROLLED_BACK'
+  | 'VAULT_DB_KEY_MISMATCH'
+  | 'VAULT_SCHEMA_TOO_NEW'
+  | 'VAULT_LOCKED'
+  | 'VAULT_BUSY';
+
+/** The vault layer's one error class. Messages name what was expected and found, never a secret. */
+export class VaultError extends Error {
+  override readonly name = 'VaultError';
+  constructor(
+    readonly code: VaultErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,23 @@
+export { VaultError, type VaultErrorCode } from './errors.js';
+export { createVault, type CreateVaultOptions, type CreatedVault } from './createVault.js';
+export { unlockVault, type UnlockOptions, type VaultSecret } from './unlockVault.js';
+export { changePassword } from './changePassword.js';
+export { rekeyVault } from './rekeyVault.js';
+export { replaceRecoveryCode } from './replaceRecoveryCode.js';
+export { UnlockedVault, DEFAULT_AUTO_LOCK_MS, type UnlockedVaultOptions } from './unlockedVault.js';
+export { vaultPaths, DB_FILE, KEYS_FILE, BACKOFF_FILE, type VaultPaths } from './paths.js';
+export { PBKDF2_MIN_ITERATIONS, DEFAULT_KDF_TARGET_MS, calibratePbkdf2Iterations, type KdfChoice } from './kdfCalibration.js';
+export { readKeyFile } from './keyFileStore.js';
+export { readBackoff, backoffDelaySeconds, FREE_ATTEMPTS } from './backoff.js';
+export {
+  openEncryptedDatabase,
+  selectSqlCipher4,
+  applyDataKey,
+  DATABASE_TUNING,
+  type VaultDatabase,
+  type OpenDatabaseOptions,
+} from './database.js';
+export { migrate, schemaVersion } from './migrate.js';
+export { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations/index.js';
+export { MIN_PASSWORD_LENGTH } from './password.js';
+export { writeFileAtomic } from './atomicWrite.js';

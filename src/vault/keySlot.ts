@@ -1,0 +1,115 @@
+import type { KeySlot, SlotKind, SlotState } from '../contract/index.js';
+import {
+  CryptoError,
+  constantTimeEqual,
+  hmacSha256,
+  openAesGcm,
+  pbkdf2Sha512,
+  randomBytes,
+  sealAesGcm,
+  zeroize,
+} from '../crypto/index.js';
+import { VaultError } from './errors.js';
+import { PBKDF2_MIN_ITERATIONS } from './kdfCalibration.js';
+
+// Domain separation for the two uses of a slot's derived key material.
+const SLOT_AAD_TAG = 'coffer/keyslot/v1';
+const SLOT_CHECK_TAG = 'coffer/keyslot/check/v1';
+const SALT_LENGTH = 32;
+const MIN_SALT_LENGTH = 16;
+
+export type UnsealedSlot = Omit<KeySlot, 'mac'>;
+
+/** AAD = tag ‖ vault id ‖ slot id ‖ kind: a wrapped key moved to another vault, slot or kind fails to open. */
+function slotAad(vaultId: string, slotId: string, kind: SlotKind): Buffer {
+  return Buffer.from([SLOT_AAD_TAG, vaultId, slotId, kind].join('\0'), 'utf8');
+}
+
+async function deriveSlotKeys(secret: Uint8Array, salt: Buffer, iterations: number) {
+  const material = await pbkdf2Sha512(secret, salt, iterations, 64);
+  return { kek: material.subarray(0, 32), checkKey: material.subarray(32), material };
+}
+
+function slotCheck(checkKey: Uint8Array, vaultId: string, slotId: string, kind: SlotKind): Buffer {
+  return hmacSha256(checkKey, Buffer.from([SLOT_CHECK_TAG, vaultId, slotId, kind].join('\0'), 'utf8'));
+}
+
+export interface CreateSlotOptions {
+  vaultId: string;
+  kind: SlotKind;
+  state: SlotState;
+  secret: Uint8Array;
+  iterations: number;
+  dataKey: Uint8Array;
+}
+
+/** Wraps the data key under a key derived from the slot's secret. */
+export async function createSlot(options: CreateSlotOptions): Promise<UnsealedSlot> {
+  const { vaultId, kind, state, secret, iterations, dataKey } = options;
+  const id = `${kind}-${randomBytes(4).toString('hex')}`;
+  const salt = randomBytes(SALT_LENGTH);
+  const { kek, checkKey, material } = await deriveSlotKeys(secret, salt, iterations);
+  try {
+    const box = sealAesGcm(kek, dataKey, slotAad(vaultId, id, kind));
+    return {
+      id,
+      kind,
+      state,
+      createdAt: new Date().toISOString(),
+      kdf: { name: 'pbkdf2-hmac-sha512', iterations, salt: salt.toString('base64') },
+      check: slotCheck(checkKey, vaultId, id, kind).toString('base64'),
+      iv: box.iv.toString('base64'),
+      wrappedKey: box.ciphertext.toString('base64'),
+      tag: box.tag.toString('base64'),
+    };
+  } finally {
+    zeroize(material);
+  }
+}
+
+/** The refusal for a secret that does not match, per slot kind. */
+export function wrongSecretError(kind: SlotKind): VaultError {
+  return kind === 'password'
+    ? new VaultError('VAULT_WRONG_PASSWORD', 'wrong password')
+    : new VaultError('VAULT_WRONG_RECOVERY_CODE', 'wrong recovery code');
+}
+
+/**
+ * Unwraps the data key of one slot. Refuses a slot whose KDF was weakened before spending any work on it,
+ * tells a wrong secret (check value differs) from a tampered slot (check matches, wrapped key does not open).
+ */
+export async function openSlot(vaultId: string, slot: KeySlot, secret: Uint8Array): Promise<Buffer> {
+  const salt = Buffer.from(slot.kdf.salt, 'base64');
+  // Ensure the KDF is at least as strong as we ever create: a downgraded file would make guessing cheap.
+  if (slot.kdf.iterations < PBKDF2_MIN_ITERATIONS) {
+    throw new VaultError(
+      'VAULT_KDF_DOWNGRADE',
+      `key slot ${slot.id} asks for ${slot.kdf.iterations} PBKDF2 iterations, below the floor of ${PBKDF2_MIN_ITERATIONS}`,
+    );
+  }
+  if (salt.length < MIN_SALT_LENGTH) {
+    throw new VaultError('VAULT_KDF_DOWNGRADE', `key slot ${slot.id} has a ${salt.length}-byte salt, expected ${SALT_LENGTH}`);
+  }
+  const { kek, checkKey, material } = await deriveSlotKeys(secret, salt, slot.kdf.iterations);
+  try {
+    const check = slotCheck(checkKey, vaultId, slot.id, slot.kind);
+    if (!constantTimeEqual(check, Buffer.from(slot.check, 'base64'))) throw wrongSecretError(slot.kind);
+    const box = {
+      iv: Buffer.from(slot.iv, 'base64'),
+      ciphertext: Buffer.from(slot.wrappedKey, 'base64'),
+      tag: Buffer.from(slot.tag, 'base64'),
+    };
+    try {
+      return openAesGcm(kek, box, slotAad(vaultId, slot.id, slot.kind));
+    } catch (cause) {
+      if (!(cause instanceof CryptoError)) throw cause;
+      throw new VaultError(
+        'VAULT_KEYSLOT_TAMPERED',
+        `key slot ${slot.id}: the secret is right but its wrapped key does not authenticate (edited or swapped)`,
+        { cause },
+      );
+    }
+  } finally {
+    zeroize(material);
+  }
+}

@@ -1,0 +1,54 @@
+import { randomBytes, zeroize } from '../crypto/index.js';
+import { dangerousTestOnlyCrashPoint } from './crashPoint.js';
+import { rekeyDatabase } from './database.js';
+import { VaultError } from './errors.js';
+import { chooseIterations, type KdfChoice } from './kdfCalibration.js';
+import { createSlot, openSlot } from './keySlot.js';
+import { passwordBytes } from './password.js';
+import { generateRecoveryCode, normalizeRecoveryCode } from './recoveryCode.js';
+import type { UnlockedVault } from './unlockedVault.js';
+
+/**
+ * Replaces the data key and re-encrypts every page with PRAGMA rekey, in three crash-safe steps:
+ * 1. vault.keys gains *pending* slots wrapping the new key beside the active ones;
+ * 2. the database is rekeyed (one SQLite transaction);
+ * 3. vault.keys keeps only the pending slots, now active.
+ * Unlock after a crash tries the active key, then the pending one, and finishes or abandons the rekey.
+ * The recovery slot cannot be rewrapped without its code, so a new recovery code is issued.
+ */
+export async function rekeyVault(vault: UnlockedVault, password: string, options: KdfChoice = {}): Promise<{ recoveryCode: string }> {
+  const secret = passwordBytes(password);
+  const newKey = randomBytes(32);
+  const recoveryCode = generateRecoveryCode();
+  const recovery = normalizeRecoveryCode(recoveryCode);
+  let adopted = false;
+  try {
+    // Ensure the caller knows the password: the session may have been opened with the recovery code.
+    const passwordSlot = vault.keyFile.slots.find((slot) => slot.kind === 'password' && slot.state === 'active');
+    if (!passwordSlot) throw new VaultError('VAULT_KEYSLOT_REMOVED', 'vault.keys has no password slot');
+    zeroize(await openSlot(vault.vaultId, passwordSlot, secret));
+
+    const iterations = chooseIterations(options);
+    const base = { vaultId: vault.vaultId, state: 'pending' as const, iterations, dataKey: newKey };
+    const pending = [
+      await createSlot({ ...base, kind: 'password', secret }),
+      await createSlot({ ...base, kind: 'recovery', secret: recovery }),
+    ];
+    vault.rewriteKeySlots((slots) => [...slots.filter((slot) => slot.state === 'active'), ...pending]);
+    dangerousTestOnlyCrashPoint('rekey:after-pending');
+
+    rekeyDatabase(vault.db, newKey);
+    vault.adoptDataKey(newKey);
+    adopted = true;
+    dangerousTestOnlyCrashPoint('rekey:after-pragma');
+
+    vault.rewriteKeySlots((slots) =>
+      slots.filter((slot) => slot.state === 'pending').map((slot) => ({ ...slot, state: 'active' })),
+    );
+    dangerousTestOnlyCrashPoint('rekey:after-promote');
+    return { recoveryCode };
+  } finally {
+    zeroize(secret, recovery);
+    if (!adopted) zeroize(newKey);
+  }
+}

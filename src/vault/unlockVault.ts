@@ -1,0 +1,127 @@
+import { existsSync, renameSync } from 'node:fs';
+import type { KeySlot, SlotKind, VaultKeyFile } from '../contract/index.js';
+import { zeroize } from '../crypto/index.js';
+import { fsyncDirectory } from './atomicWrite.js';
+import { ensureNotBackingOff, recordFailedAttempt, takeFailedAttempts } from './backoff.js';
+import { openEncryptedDatabase, type VaultDatabase } from './database.js';
+import { VaultError } from './errors.js';
+import { verifyKeyFile } from './keyFileMac.js';
+import { readKeyFile } from './keyFileStore.js';
+import { openSlot } from './keySlot.js';
+import { initDatabases, removeLeftoverTempFiles } from './leftovers.js';
+import { migrate } from './migrate.js';
+import { passwordBytes } from './password.js';
+import { vaultPaths, type VaultPaths } from './paths.js';
+import { normalizeRecoveryCode } from './recoveryCode.js';
+import { UnlockedVault, type UnlockedVaultOptions } from './unlockedVault.js';
+import { ensureCurrentKeyFile } from './vaultMeta.js';
+
+export type VaultSecret = { password: string } | { recoveryCode: string };
+export type UnlockOptions = UnlockedVaultOptions;
+
+function secretOf(secret: VaultSecret): { kind: SlotKind; bytes: Buffer } {
+  return 'password' in secret
+    ? { kind: 'password', bytes: passwordBytes(secret.password) }
+    : { kind: 'recovery', bytes: normalizeRecoveryCode(secret.recoveryCode) };
+}
+
+/** The data key of the first slot the secret opens; a wrong secret for all of them throws the wrong-secret code. */
+async function openAnySlot(vaultId: string, slots: KeySlot[], secret: Buffer): Promise<Buffer | undefined> {
+  let wrongSecret: unknown;
+  for (const slot of slots) {
+    try {
+      return await openSlot(vaultId, slot, secret);
+    } catch (error) {
+      const code = (error as VaultError).code;
+      if (code !== 'VAULT_WRONG_PASSWORD' && code !== 'VAULT_WRONG_RECOVERY_CODE') throw error;
+      wrongSecret = error;
+    }
+  }
+  if (wrongSecret) throw wrongSecret;
+  return undefined;
+}
+
+/** Finishes an `init` that crashed after writing vault.keys but before renaming its database into place. */
+function openDatabaseOrFinishInit(paths: VaultPaths, dataKey: Buffer): VaultDatabase {
+  if (existsSync(paths.db)) return openEncryptedDatabase(paths.db, dataKey);
+  for (const candidate of initDatabases(paths.dir)) {
+    try {
+      openEncryptedDatabase(candidate, dataKey).close();
+    } catch {
+      continue;
+    }
+    renameSync(candidate, paths.db);
+    fsyncDirectory(paths.dir);
+    return openEncryptedDatabase(paths.db, dataKey);
+  }
+  throw new VaultError('VAULT_NOT_FOUND', `vault.db is missing from ${paths.dir}`);
+}
+
+function isWrongSecret(error: unknown): boolean {
+  const code = (error as VaultError | undefined)?.code;
+  return code === 'VAULT_WRONG_PASSWORD' || code === 'VAULT_WRONG_RECOVERY_CODE';
+}
+
+/**
+ * Opens a vault with a password or recovery code. Nothing is written before the secret is proven right,
+ * except the back-off counter beside the vault. Finishes or abandons a rekey that a crash interrupted.
+ */
+export async function unlockVault(dir: string, secret: VaultSecret, options: UnlockOptions = {}): Promise<UnlockedVault> {
+  const paths = vaultPaths(dir);
+  const file: VaultKeyFile = readKeyFile(paths.keys);
+  ensureNotBackingOff(paths.backoff);
+  const { kind, bytes } = secretOf(secret);
+  const slotsOf = (state: KeySlot['state']) => file.slots.filter((slot) => slot.kind === kind && slot.state === state);
+
+  let activeKey: Buffer | undefined;
+  let pendingKey: Buffer | undefined;
+  try {
+    activeKey = await openAnySlot(file.vaultId, slotsOf('active'), bytes);
+    if (!activeKey) throw new VaultError('VAULT_KEYSLOT_REMOVED', `vault.keys has no ${kind} slot`);
+    // Ensure no slot was edited, swapped or removed before trusting anything else in the file.
+    verifyKeyFile(file, activeKey);
+    removeLeftoverTempFiles(dir);
+    let db: VaultDatabase;
+    let dataKey = activeKey;
+    try {
+      db = openDatabaseOrFinishInit(paths, activeKey);
+    } catch (error) {
+      // A rekey that crashed after PRAGMA rekey: the database already uses the pending key.
+      if ((error as VaultError).code !== 'VAULT_DB_KEY_MISMATCH' || slotsOf('pending').length === 0) throw error;
+      pendingKey = await openAnySlot(file.vaultId, slotsOf('pending'), bytes);
+      if (!pendingKey) throw error;
+      db = openEncryptedDatabase(paths.db, pendingKey);
+      dataKey = pendingKey;
+    }
+    try {
+      migrate(db);
+      ensureCurrentKeyFile(db, file);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    const vault = new UnlockedVault(paths, file, db, dataKey, takeFailedAttempts(paths.backoff), options);
+    if (file.slots.some((slot) => slot.state === 'pending')) {
+      const rolledForward = dataKey === pendingKey;
+      try {
+        vault.rewriteKeySlots((slots) =>
+          rolledForward
+            ? slots.filter((slot) => slot.state === 'pending').map((slot) => ({ ...slot, state: 'active' }))
+            : slots.filter((slot) => slot.state === 'active'),
+        );
+      } catch (error) {
+        vault.lock();
+        throw error;
+      }
+    }
+    if (dataKey === pendingKey) zeroize(activeKey);
+    else zeroize(pendingKey);
+    return vault;
+  } catch (error) {
+    if (isWrongSecret(error)) recordFailedAttempt(paths.backoff, kind);
+    zeroize(activeKey, pendingKey);
+    throw error;
+  } finally {
+    zeroize(bytes);
+  }
+}

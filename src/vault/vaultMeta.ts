@@ -1,0 +1,35 @@
+import type { VaultKeyFile } from '../contract/index.js';
+import type { VaultDatabase } from './database.js';
+import { VaultError } from './errors.js';
+
+export type VaultMetaKey = 'vault_id' | 'keys_generation' | 'created_at';
+
+export function readVaultMeta(db: VaultDatabase, key: VaultMetaKey): string | undefined {
+  const row = db.prepare('SELECT value FROM vault_meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value;
+}
+
+export function writeVaultMeta(db: VaultDatabase, key: VaultMetaKey, value: string): void {
+  db.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    key,
+    value,
+  );
+}
+
+/**
+ * Refuses a vault.keys older than the last one this database saw: restoring an old key file would
+ * otherwise bring back a password the user changed because it leaked.
+ */
+export function ensureCurrentKeyFile(db: VaultDatabase, file: VaultKeyFile): void {
+  if (readVaultMeta(db, 'vault_id') !== file.vaultId) {
+    throw new VaultError('VAULT_DB_KEY_MISMATCH', 'vault.db belongs to another vault than vault.keys');
+  }
+  const seen = Number(readVaultMeta(db, 'keys_generation') ?? '0');
+  if (file.generation < seen) {
+    throw new VaultError(
+      'VAULT_KEYS_ROLLED_BACK',
+      `vault.keys is generation ${file.generation} but the vault has seen generation ${seen}: an old key file was restored`,
+    );
+  }
+  if (file.generation > seen) writeVaultMeta(db, 'keys_generation', String(file.generation));
+}
