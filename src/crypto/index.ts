@@ -25,3 +25,18 @@ export {
   type Ed25519KeyPair,
 } from './ed25519.js';
 export { cryptoProviderStatus, type CryptoProviderStatus } from './providerStatus.js';
+export {
+  signJws,
+  verifyJws,
+  generateJwsKeyPair,
+  jwsVerificationKeyFor,
+  JWS_ALGORITHMS,
+  P256_PRIVATE_KEY_LENGTH,
+  P256_PUBLIC_KEY_LENGTH,
+  type JwsAlgorithm,
+  type JwsSigningKey,
+  type JwsVerificationKey,
+  type JwsKeyPair,
+  type JwsOptions,
+  type VerifiedJws,
+} from './jws.js';
