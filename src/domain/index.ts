@@ -1,0 +1,32 @@
+export { DomainError, type DomainErrorCode } from './errors.js';
+
+// Money
+export {
+  CURRENCY_EXPONENTS,
+  MAX_MAJOR_DIGITS,
+  Currency,
+  currencyExponent,
+  maxAmountMinor,
+  parseCurrency,
+} from './money/currency.js';
+export { Money } from './money/money.js';
+export { parseAmount, type ParseAmountOptions } from './money/parseAmount.js';
+export { formatAmount, type FormatAmountOptions } from './money/formatAmount.js';
+export { addMoney } from './money/addMoney.js';
+export { subtractMoney } from './money/subtractMoney.js';
+export { compareMoney } from './money/compareMoney.js';
+export { sumMoney } from './money/sumMoney.js';
+
+// Accounts
+export { Iban, parseIban } from './account/parseIban.js';
+export { formatIban } from './account/formatIban.js';
+export { Bic, parseBic } from './account/parseBic.js';
+
+// Payees and payments
+export { PartyName, RemittanceInfo, UserId, PaymentId, PayeeId, IsoDate, Timestamp } from './payment/fields.js';
+export { Payee, parsePayee } from './payment/parsePayee.js';
+export { PaymentStatus, Creditor, Payment, parsePayment } from './payment/parsePayment.js';
+export { PAYMENT_TRANSITIONS, canTransition, isFinalStatus, transitionPayment } from './payment/transitionPayment.js';
+export { PaymentChanges, EDITABLE_STATUSES, editPayment, type EditedPayment } from './payment/editPayment.js';
+export { PAYMENT_DIGEST_TAG, PaymentDigestInput, paymentDigestBody, paymentDigest } from './payment/paymentDigest.js';
+export { BATCH_DIGEST_TAG, MAX_BATCH_SIZE, batchDigest } from './payment/batchDigest.js';

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { DomainError } from '../errors.js';
+import { parseWith } from '../parseWith.js';
+import { Payment, PaymentFields, type PaymentStatus } from './parsePayment.js';
+
+/**
+ * What an edit may change: the order itself. Id, status, author, creation time and version are not
+ * the editor's to set; passing them is refused.
+ */
+export const PaymentChanges = PaymentFields.pick({
+  debtorIban: true,
+  creditor: true,
+  amountMinor: true,
+  currency: true,
+  remittanceInfo: true,
+  executionDate: true,
+  expiresAt: true,
+}).partial();
+export type PaymentChanges = z.input<typeof PaymentChanges>;
+
+/** Statuses in which a payment may still be edited: approval has not completed. */
+export const EDITABLE_STATUSES: readonly PaymentStatus[] = ['draft', 'pending_approval'];
+
+export interface EditedPayment {
+  /** The edited payment, back in `draft`, version raised by one. */
+  payment: Payment;
+  /** True when approvals may have been collected (it was pending approval): the caller must discard them. */
+  approvalsVoided: boolean;
+}
+
+/**
+ * Applies changes to a payment that is still a draft or pending approval. The result is always a
+ * `draft` again: what was approved is no longer what will be paid, so the maker must resubmit it
+ * and every approval collected so far is void (their digests no longer match, and the status says
+ * so). Once approved, a payment is locked: cancel it and create another, so that a queued or
+ * exported order can never differ from what its approvers signed. Refuses a locked payment with
+ * DOMAIN_PAYMENT_LOCKED and invalid changes with DOMAIN_BAD_PAYMENT.
+ */
+export function editPayment(payment: Payment, changes: PaymentChanges): EditedPayment {
+  if (!EDITABLE_STATUSES.includes(payment.status)) {
+    throw new DomainError('DOMAIN_PAYMENT_LOCKED', `expected a payment in draft or pending_approval to edit, found ${payment.status}`);
+  }
+  const checked = parseWith(PaymentChanges, changes, 'DOMAIN_BAD_PAYMENT', 'changes');
+  const edited = parseWith(
+    Payment,
+    { ...payment, ...checked, status: 'draft', version: payment.version + 1 },
+    'DOMAIN_BAD_PAYMENT',
+    'edited payment',
+  );
+  return { payment: edited, approvalsVoided: payment.status === 'pending_approval' };
+}
