@@ -7,7 +7,7 @@ export type VaultDatabase = Database.Database;
 /**
  * Connection tuning, chosen with `coffer bench` (docs/benchmarks.md): a rollback journal costs almost
  * nothing over plain SQLite while WAL doubles the cipher's share; a 64 MiB page cache keeps point queries
- * from decrypting the same pages again. Temp tables stay in memory so no scratch file escapes the cipher.
+ * from decrypting the same pages again.
  */
 export const DATABASE_TUNING = {
   journalMode: 'DELETE',
@@ -59,16 +59,21 @@ export interface OpenDatabaseOptions {
   cacheSizeKiB?: number;
 }
 
+function tuneConnection(db: VaultDatabase, options: OpenDatabaseOptions): void {
+  db.pragma(`journal_mode = ${options.journalMode ?? DATABASE_TUNING.journalMode}`);
+  db.pragma(`cache_size = -${Math.trunc(options.cacheSizeKiB ?? DATABASE_TUNING.cacheSizeKiB)}`);
+  db.pragma(`synchronous = ${DATABASE_TUNING.synchronous}`);
+  // Temp tables and sort spills stay in memory, so no scratch file escapes the cipher.
+  db.pragma('temp_store = MEMORY');
+}
+
 /** Opens (or creates) an encrypted database file and tunes the connection. */
 export function openEncryptedDatabase(path: string, dataKey: Uint8Array, options: OpenDatabaseOptions = {}): VaultDatabase {
   const db = new Database(path);
   try {
     selectSqlCipher4(db);
     applyDataKey(db, dataKey);
-    db.pragma(`journal_mode = ${options.journalMode ?? DATABASE_TUNING.journalMode}`);
-    db.pragma(`cache_size = -${Math.trunc(options.cacheSizeKiB ?? DATABASE_TUNING.cacheSizeKiB)}`);
-    db.pragma(`synchronous = ${DATABASE_TUNING.synchronous}`);
-    db.pragma('temp_store = MEMORY');
+    tuneConnection(db, options);
     db.pragma('foreign_keys = ON');
     return db;
   } catch (error) {
@@ -88,4 +93,22 @@ export function rekeyDatabase(db: VaultDatabase, newDataKey: Uint8Array): void {
     zeroize(keyBytes);
   }
   if (journalMode.toLowerCase() === 'wal') db.pragma('journal_mode = WAL');
+}
+
+/** Versions of the SQLite engine and its cipher extension, for `coffer doctor`. */
+export function cipherLibraryVersions(): { sqlite: string; cipher: string } {
+  const db = new Database(':memory:');
+  try {
+    const row = db.prepare('SELECT sqlite_version() AS sqlite, sqlite3mc_version() AS cipher').get() as { sqlite: string; cipher: string };
+    return row;
+  } finally {
+    db.close();
+  }
+}
+
+/** The same connection tuning without a cipher: the baseline `coffer bench` compares against. */
+export function openPlainDatabase(path: string, options: OpenDatabaseOptions = {}): VaultDatabase {
+  const db = new Database(path);
+  tuneConnection(db, options);
+  return db;
 }

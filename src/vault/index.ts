@@ -11,6 +11,8 @@ export { readKeyFile } from './keyFileStore.js';
 export { readBackoff, backoffDelaySeconds, FREE_ATTEMPTS } from './backoff.js';
 export {
   openEncryptedDatabase,
+  openPlainDatabase,
+  cipherLibraryVersions,
   selectSqlCipher4,
   applyDataKey,
   DATABASE_TUNING,

@@ -1,0 +1,29 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FigureSink } from './benchFigure.js';
+import { benchSqlite } from './sqliteBench.js';
+import { benchUnlock } from './unlockBench.js';
+
+export interface BenchOptions {
+  /** Fewer rows and no tuning variants: a smoke run in seconds. */
+  quick?: boolean;
+  /** Where scratch databases go; a temp dir by default. */
+  scratchDir?: string;
+}
+
+/** Runs every benchmark and reports each figure as soon as it is measured. */
+export async function runBenchmarks(emit: FigureSink, options: BenchOptions = {}): Promise<void> {
+  const dir = mkdtempSync(join(options.scratchDir ?? tmpdir(), 'coffer-bench-'));
+  try {
+    const rows = options.quick ? 10_000 : 100_000;
+    benchSqlite(dir, rows, emit);
+    if (!options.quick) {
+      benchSqlite(dir, rows, emit, { name: 'wal', options: { journalMode: 'WAL' } });
+      benchSqlite(dir, rows, emit, { name: 'cache-2mb', options: { cacheSizeKiB: 2000 } });
+    }
+    await benchUnlock(dir, emit, options.quick ? 2 : 5);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

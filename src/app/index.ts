@@ -1,0 +1,13 @@
+export { defaultVaultDir } from './defaultVaultDir.js';
+export { initVault, type InitVaultResult } from './vault/initVault.js';
+export { checkUnlock, type UnlockCheck } from './vault/checkUnlock.js';
+export { changeVaultPassword } from './vault/changeVaultPassword.js';
+export { exportDataKey } from './vault/exportDataKey.js';
+export { rotateDataKey } from './vault/rotateDataKey.js';
+export { issueRecoveryCode } from './vault/issueRecoveryCode.js';
+export { describeVault, type VaultDescription } from './vault/describeVault.js';
+export { runDoctor, type DoctorReport } from './doctor.js';
+export { runBenchmarks, type BenchOptions } from './bench/runBenchmarks.js';
+export type { BenchFigure } from './bench/benchFigure.js';
+export { MIN_PASSWORD_LENGTH } from '../vault/index.js';
+export type { VaultSecret } from '../vault/index.js';

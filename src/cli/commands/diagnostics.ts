@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { runBenchmarks, runDoctor } from '../../app/index.js';
+import { findChromium } from '../../desktop/index.js';
+import { printResult } from '../output.js';
+import { globalOptions } from '../globalOptions.js';
+
+export function registerDiagnostics(program: Command): void {
+  program
+    .command('doctor')
+    .description('environment: Node, OpenSSL and FIPS status, SQLCipher, Chromium')
+    .action((_opts, command: Command) => {
+      const options = globalOptions(command);
+      const chromium = findChromium() ?? null;
+      const report = { ...runDoctor(), chromium };
+      printResult(options, report, () =>
+        [
+          `node      ${report.node} (${report.platform})`,
+          `openssl   ${report.openssl}`,
+          `fips      ${report.fips.statement}`,
+          `sqlite    ${report.sqlite}, ${report.cipher} (SQLCipher 4 format)`,
+          `chromium  ${chromium ? `${chromium.version} at ${chromium.path}` : 'not found (install Debian chromium or set COFFER_CHROMIUM)'}`,
+        ].join('\n'),
+      );
+    });
+
+  program
+    .command('bench')
+    .description('benchmarks, one JSON line per figure')
+    .option('--quick', 'small sizes, a smoke run')
+    .action(async (opts: { quick?: boolean }) => {
+      await runBenchmarks((figure) => process.stdout.write(`${JSON.stringify(figure)}\n`), { quick: opts.quick });
+    });
+}

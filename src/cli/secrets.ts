@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { CliError } from './errors.js';
+import { promptHidden } from './promptHidden.js';
+
+export interface SecretSource {
+  /** Environment variable to take the secret from (removed from the environment once read). */
+  envVar: 'COFFER_PASSWORD' | 'COFFER_NEW_PASSWORD' | 'COFFER_RECOVERY_CODE';
+  /** File whose first line is the secret. */
+  file?: string;
+  /** What the TTY prompt says. */
+  prompt: string;
+  /** Ask twice on a TTY (new secrets). */
+  confirm?: boolean;
+}
+
+const MAX_SECRET_FILE_BYTES = 64 * 1024;
+
+function firstLine(path: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new CliError('CLI_BAD_SECRET_FILE', `cannot read the secret file ${path}`);
+  }
+  if (text.length > MAX_SECRET_FILE_BYTES) throw new CliError('CLI_BAD_SECRET_FILE', `the secret file ${path} is too large`);
+  return text.split(/\r?\n/)[0] ?? '';
+}
+
+/**
+ * Reads a secret from, in order: a file, the environment, or a hidden TTY prompt. A process without a
+ * terminal and without the other two fails instead of hanging.
+ */
+export async function readSecret(source: SecretSource): Promise<string> {
+  if (source.file) return firstLine(source.file);
+  const fromEnv = process.env[source.envVar];
+  if (fromEnv !== undefined) {
+    // Child processes we start must not inherit it.
+    Reflect.deleteProperty(process.env, source.envVar);
+    return fromEnv;
+  }
+  if (!process.stdin.isTTY || !process.stderr.isTTY) {
+    throw new CliError(
+      'CLI_NO_SECRET',
+      `no terminal to ask for it: set ${source.envVar} or pass a file with the secret on its first line`,
+    );
+  }
+  const secret = await promptHidden(`${source.prompt}: `);
+  if (source.confirm && (await promptHidden('Repeat it: ')) !== secret) {
+    throw new CliError('CLI_SECRET_MISMATCH', 'the two entries differ; nothing was changed');
+  }
+  return secret;
+}

@@ -1,0 +1,1 @@
+export { findChromium, type ChromiumInstall } from './findChromium.js';
