@@ -30,3 +30,8 @@ export { PAYMENT_TRANSITIONS, canTransition, isFinalStatus, transitionPayment } 
 export { PaymentChanges, EDITABLE_STATUSES, editPayment, type EditedPayment } from './payment/editPayment.js';
 export { PAYMENT_DIGEST_TAG, PaymentDigestInput, paymentDigestBody, paymentDigest } from './payment/paymentDigest.js';
 export { BATCH_DIGEST_TAG, MAX_BATCH_SIZE, batchDigest } from './payment/batchDigest.js';
+
+// ISO 20022 pain.001 export
+export { PAIN001_NAMESPACE, buildPain001 } from './pain001/buildPain001.js';
+export { Pain001Request, EXPORTABLE_STATUSES, SEPA_MAX_AMOUNT_MINOR } from './pain001/pain001Request.js';
+export { toSepaText } from './pain001/toSepaText.js';
