@@ -7,13 +7,16 @@ export type VaultDatabase = Database.Database;
 /**
  * Connection tuning, chosen with `coffer bench` (docs/benchmarks.md): a rollback journal costs almost
  * nothing over plain SQLite while WAL doubles the cipher's share; a 64 MiB page cache keeps point queries
- * from decrypting the same pages again.
+ * from decrypting the same pages again; an exclusive lock keeps reads from re-checking page 1.
  */
 export const DATABASE_TUNING = {
   journalMode: 'DELETE',
   cacheSizeKiB: 64 * 1024,
   synchronous: 'FULL',
 } as const;
+
+/** How long to wait for another process to let go of the vault before saying it is busy. */
+const BUSY_TIMEOUT_MS = 2000;
 
 const HEX = Buffer.from('0123456789abcdef', 'ascii');
 
@@ -60,6 +63,9 @@ export interface OpenDatabaseOptions {
 }
 
 function tuneConnection(db: VaultDatabase, options: OpenDatabaseOptions): void {
+  // One process owns the vault: holding the lock spares every read from re-validating (and re-decrypting)
+  // page 1, which made point queries ten times slower, and keeps a second process from writing behind us.
+  db.pragma('locking_mode = EXCLUSIVE');
   db.pragma(`journal_mode = ${options.journalMode ?? DATABASE_TUNING.journalMode}`);
   db.pragma(`cache_size = -${Math.trunc(options.cacheSizeKiB ?? DATABASE_TUNING.cacheSizeKiB)}`);
   db.pragma(`synchronous = ${DATABASE_TUNING.synchronous}`);
@@ -67,14 +73,24 @@ function tuneConnection(db: VaultDatabase, options: OpenDatabaseOptions): void {
   db.pragma('temp_store = MEMORY');
 }
 
+function takeExclusiveLock(db: VaultDatabase): void {
+  try {
+    db.exec('BEGIN EXCLUSIVE; COMMIT');
+  } catch (cause) {
+    if ((cause as { code?: string }).code !== 'SQLITE_BUSY') throw cause;
+    throw new VaultError('VAULT_BUSY', 'the vault is open in another Coffer process; close it there first', { cause });
+  }
+}
+
 /** Opens (or creates) an encrypted database file and tunes the connection. */
 export function openEncryptedDatabase(path: string, dataKey: Uint8Array, options: OpenDatabaseOptions = {}): VaultDatabase {
-  const db = new Database(path);
+  const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   try {
     selectSqlCipher4(db);
     applyDataKey(db, dataKey);
     tuneConnection(db, options);
     db.pragma('foreign_keys = ON');
+    takeExclusiveLock(db);
     return db;
   } catch (error) {
     db.close();

@@ -89,6 +89,15 @@ describe('when the password is wrong', () => {
   });
 });
 
+describe('when another process already has the vault open', () => {
+  it('refuses a second opening with VAULT_BUSY instead of writing behind its back', async () => {
+    const { dir, vault } = await makeTestVault();
+    await expect(() => unlockVault(dir, { password: TEST_PASSWORD })).toThrowCode('VAULT_BUSY');
+    vault.lock();
+    (await unlockVault(dir, { password: TEST_PASSWORD }, { autoLockMs: null })).lock();
+  });
+});
+
 describe('locking', () => {
   it('zeroes the data key and refuses the database with VAULT_LOCKED', async () => {
     const { vault } = await makeTestVault();
