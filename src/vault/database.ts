@@ -36,6 +36,11 @@ export function rawKeyBytes(dataKey: Uint8Array): Buffer {
   return out;
 }
 
+function busyError(cause: unknown): VaultError | undefined {
+  if ((cause as { code?: string }).code !== 'SQLITE_BUSY') return undefined;
+  return new VaultError('VAULT_BUSY', 'the vault is open in another Coffer process; close it there first', { cause });
+}
+
 /** Selects the SQLCipher 4 format (cipher='sqlcipher', legacy=4) that stock SQLCipher 4 opens. */
 export function selectSqlCipher4(db: VaultDatabase): void {
   db.pragma("cipher = 'sqlcipher'");
@@ -53,7 +58,7 @@ export function applyDataKey(db: VaultDatabase, dataKey: Uint8Array): void {
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (cause) {
-    throw new VaultError('VAULT_DB_KEY_MISMATCH', 'vault.db does not open with the unwrapped data key', { cause });
+    throw busyError(cause) ?? new VaultError('VAULT_DB_KEY_MISMATCH', 'vault.db does not open with the unwrapped data key', { cause });
   }
 }
 
@@ -77,8 +82,7 @@ function takeExclusiveLock(db: VaultDatabase): void {
   try {
     db.exec('BEGIN EXCLUSIVE; COMMIT');
   } catch (cause) {
-    if ((cause as { code?: string }).code !== 'SQLITE_BUSY') throw cause;
-    throw new VaultError('VAULT_BUSY', 'the vault is open in another Coffer process; close it there first', { cause });
+    throw busyError(cause) ?? cause;
   }
 }
 
