@@ -4,8 +4,7 @@ import { z } from 'zod';
 // Kept local until the policy layer adopts src/domain's Iban and Currency; the rules here are the same in
 // spirit (electronic-format IBAN with valid check digits, ISO 4217 code, integer minor units).
 
-/** ISO 13616-1 electronic format: upper case, no spaces. */
-export const IBAN_PATTERN = /^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/;
+// ISO 13616-1 electronic format (upper case, no spaces), or "*".
 const ACCOUNT_OR_ANY_PATTERN = /^(\*|[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30})$/;
 /** A request's account: electronic format after removing spaces; checksums are the domain layer's job. */
 const REQUEST_IBAN_PATTERN = /^[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}$/;

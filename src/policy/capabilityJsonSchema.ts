@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { CapabilityFileSchema } from './capabilitySchema.js';
 
+/** The JSON Schema's file name inside `capabilities/`: a loader of `capabilities/*.json` skips it. */
+export const CAPABILITY_SCHEMA_FILE = 'schema.json';
+
 /**
  * The JSON Schema (draft 2020-12) of a capability file, committed as `capabilities/schema.json` for editors.
  * Checks that JSON Schema cannot say (IBAN check digits, existing ISO 4217 codes, uniqueness) are made by

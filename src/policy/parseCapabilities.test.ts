@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { capabilityJsonSchemaText } from './capabilityJsonSchema.js';
+import { CAPABILITY_SCHEMA_FILE, capabilityJsonSchemaText } from './capabilityJsonSchema.js';
 import { parseCapabilities, type CapabilityFile } from './parseCapabilities.js';
 import { PolicyError } from './errors.js';
 
 const capabilitiesDir = fileURLToPath(new URL('../../capabilities/', import.meta.url));
-const SCHEMA_FILE = 'schema.json';
+const SCHEMA_FILE = CAPABILITY_SCHEMA_FILE;
 
 function realFiles(): CapabilityFile[] {
   return readdirSync(capabilitiesDir)

@@ -1,0 +1,41 @@
+export { PolicyError, type PolicyErrorCode } from './errors.js';
+export { PERMISSIONS, READ_ONLY_PERMISSIONS, PermissionSchema, isPermission, type Permission } from './permissions.js';
+export { ROLES, RoleSchema, type Role } from './roles.js';
+export {
+  CAPABILITY_SCHEMA_REF,
+  CapabilitySchema,
+  CapabilityFileSchema,
+  ScopeSchema,
+  ScopedPermissionSchema,
+  PermissionEntrySchema,
+  type Capability,
+  type Scope,
+  type ScopedPermission,
+  type PermissionEntry,
+} from './capabilitySchema.js';
+export { parseCapabilities, type CapabilityFile } from './parseCapabilities.js';
+export { capabilityJsonSchema, capabilityJsonSchemaText, CAPABILITY_SCHEMA_FILE } from './capabilityJsonSchema.js';
+export {
+  authorize,
+  type AuthorizationRequest,
+  type AuthorizationResult,
+  type AuthorizationDenialCode,
+  type Resource,
+} from './authorize.js';
+export {
+  SIGNATURE_CLASSES,
+  OrgPolicySchema,
+  OrgUserSchema,
+  ApprovalRuleSchema,
+  ApproverSchema,
+  type SignatureClass,
+  type OrgPolicy,
+  type OrgUser,
+  type ApprovalRule,
+  type Approver,
+} from './orgPolicySchema.js';
+export { parseOrgPolicy } from './parseOrgPolicy.js';
+export { signOrgPolicy, ORG_POLICY_JWS_TYPE } from './signOrgPolicy.js';
+export { verifyOrgPolicy, POLICY_CLOCK_SKEW_MS, type VerifyOrgPolicyOptions } from './verifyOrgPolicy.js';
+export { selectApprovalRule, type RuleTarget } from './selectApprovalRule.js';
+export { approvalStatus, type ApprovalStatus, type ApprovalStatusInput, type CountedApproval } from './approvalStatus.js';

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { AccountOrAnySchema, AmountMinorSchema, CurrencyCodeSchema } from './bankValues.js';
+import { RoleSchema } from './roles.js';
+
+/**
+ * EBICS signature classes: E signs alone; A needs a second signature of class A or B; B needs an A; T only
+ * transports and never counts towards approval.
+ */
+export const SIGNATURE_CLASSES = ['E', 'A', 'B', 'T'] as const;
+export type SignatureClass = (typeof SIGNATURE_CLASSES)[number];
+
+export const OrgUserSchema = z.strictObject({
+  id: z.string().min(1).max(128),
+  name: z.string().min(1).max(200),
+  roles: z.array(RoleSchema),
+});
+export type OrgUser = z.infer<typeof OrgUserSchema>;
+
+export const ApproverSchema = z.strictObject({
+  userId: z.string().min(1).max(128),
+  signatureClass: z.enum(SIGNATURE_CLASSES),
+});
+export type Approver = z.infer<typeof ApproverSchema>;
+
+/**
+ * Who may approve payments from `account` ("*": any account) in `currency` (absent: any currency) whose
+ * amount lies in [minAmountMinor, maxAmountMinor] (both inclusive; no max: no upper bound).
+ */
+export const ApprovalRuleSchema = z.strictObject({
+  account: AccountOrAnySchema,
+  currency: CurrencyCodeSchema.optional(),
+  minAmountMinor: AmountMinorSchema,
+  maxAmountMinor: AmountMinorSchema.optional(),
+  approvers: z.array(ApproverSchema).min(1),
+});
+export type ApprovalRule = z.infer<typeof ApprovalRuleSchema>;
+
+/** The organisation policy the bank signs: who the users are, their roles, and the approval rules. */
+export const OrgPolicySchema = z.strictObject({
+  orgId: z.string().min(1).max(128),
+  orgName: z.string().min(1).max(200),
+  /** RFC 3339 UTC timestamps, e.g. 2025-01-31T00:00:00Z. */
+  issuedAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  users: z.array(OrgUserSchema),
+  approvalRules: z.array(ApprovalRuleSchema),
+});
+export type OrgPolicy = z.infer<typeof OrgPolicySchema>;
