@@ -35,3 +35,8 @@ export { BATCH_DIGEST_TAG, MAX_BATCH_SIZE, batchDigest } from './payment/batchDi
 export { PAIN001_NAMESPACE, buildPain001 } from './pain001/buildPain001.js';
 export { Pain001Request, EXPORTABLE_STATUSES, SEPA_MAX_AMOUNT_MINOR } from './pain001/pain001Request.js';
 export { toSepaText } from './pain001/toSepaText.js';
+
+// Statements: camt.053 and CSV import, de-duplication
+export { Statement, StatementEntry } from './statement/statement.js';
+export { CAMT053_NAMESPACES, parseCamt053 } from './camt053/parseCamt053.js';
+export { MAX_XML_LENGTH } from './camt053/xmlElement.js';

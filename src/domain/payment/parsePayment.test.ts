@@ -55,7 +55,7 @@ describe('parsePayment', () => {
       ['an id with a slash', { id: 'pay/1' }, 'id'],
       ['version zero', { version: 0 }, 'version'],
       ['an extra field', { approvedBy: 'mallory' }, 'approvedBy'],
-    ])('refuses %s with DOMAIN_BAD_PAYMENT naming %s', async (_, overrides, field) => {
+    ])('refuses %s with DOMAIN_BAD_PAYMENT naming the field', async (_, overrides, field) => {
       await expect(() => samplePayment(overrides)).toThrowCode('DOMAIN_BAD_PAYMENT');
       expect(() => samplePayment(overrides)).toThrow(field);
     });
