@@ -98,3 +98,18 @@ describe('when a maker prepares payments under the committed ceilings', () => {
     expect(authorize(real, { roles: [...roles], permission: 'vault:rekey' })).toMatchObject({ ok: false, reason: 'POLICY_DENIED' });
   });
 });
+
+describe('when the organisation policy has expired and the app is read-only', () => {
+  // docs/permissions.md "Offline": what still works, as far as the roles grant it.
+  const stillAllowed = new Set(['vault:unlock', 'vault:passwd', 'audit:read', 'audit:verify', 'audit:export', 'accounts:read', 'transactions:read', 'payees:read', 'payments:read', 'policy:read']);
+  for (const permission of PERMISSIONS) {
+    it(`${stillAllowed.has(permission) ? 'keeps the matrix for' : 'refuses with POLICY_EXPIRED'} ${permission}`, () => {
+      ROLES.forEach((role, column) => {
+        const inMatrix = expected.get(permission)?.[column] === 'Y';
+        const result = authorize(real, { roles: [role], permission, resource: smallEurPayment, readOnly: true });
+        const want = !stillAllowed.has(permission) ? 'POLICY_EXPIRED' : inMatrix ? 'allowed' : 'POLICY_DENIED';
+        expect(result.ok ? 'allowed' : result.reason).toBe(want);
+      });
+    });
+  }
+});

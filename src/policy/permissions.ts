@@ -31,10 +31,12 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 /**
  * What stays allowed while the organisation policy is expired (offline read-only mode): reading, checking the
- * audit log, and opening the vault to do so. Nothing that changes data or signs.
+ * audit log, opening the vault to do so, and changing one's own vault password (it protects the device's
+ * data and grants nobody anything). Nothing that changes banking data, rights or keys, and nothing that signs.
  */
 export const READ_ONLY_PERMISSIONS = [
   'vault:unlock',
+  'vault:passwd',
   'audit:read',
   'audit:verify',
   'audit:export',
