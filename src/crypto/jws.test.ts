@@ -111,6 +111,10 @@ describe('when a key is malformed', () => {
     const offCurve = Buffer.concat([Buffer.from([0x04]), Buffer.alloc(64, 1)]);
     await expect(verifyJws(rfc8037.token, { alg: 'ES256', publicKey: offCurve })).toThrowCode('CRYPTO_BAD_KEY');
   });
+  it('refuses a key that names another algorithm with CRYPTO_BAD_KEY', async () => {
+    const hmacKey = { alg: 'HS256', publicKey: rfc8037.publicKey } as unknown as JwsVerificationKey;
+    await expect(verifyJws(rfc8037.token, hmacKey)).toThrowCode('CRYPTO_BAD_KEY');
+  });
   it('refuses a zero P-256 scalar with CRYPTO_BAD_KEY', async () => {
     await expect(signJws(Buffer.from('x'), { alg: 'ES256', privateKey: Buffer.alloc(32) })).toThrowCode('CRYPTO_BAD_KEY');
   });

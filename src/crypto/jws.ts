@@ -63,7 +63,15 @@ function p256PublicKeyFromPrivate(d: Uint8Array): Buffer {
   }
 }
 
+// Ensure a key read from configuration names one of our algorithms: anything else must not reach jose.
+function ensureAlgorithm(alg: unknown): void {
+  if (!(JWS_ALGORITHMS as readonly unknown[]).includes(alg)) {
+    throw new CryptoError('CRYPTO_BAD_KEY', `expected a key for ${JWS_ALGORITHMS.join(' or ')}, found one for ${JSON.stringify(alg)}`);
+  }
+}
+
 function publicJwk(key: JwsVerificationKey): JWK {
+  ensureAlgorithm(key.alg);
   if (key.alg === 'EdDSA') {
     if (key.publicKey.length !== ED25519_PUBLIC_KEY_LENGTH) {
       throw new CryptoError('CRYPTO_BAD_KEY', `an Ed25519 public key is ${ED25519_PUBLIC_KEY_LENGTH} bytes, got ${key.publicKey.length}`);
@@ -89,6 +97,7 @@ function privateJwk(key: JwsSigningKey): JWK {
 
 /** The public half of a signing key, for the same algorithm. */
 export function jwsVerificationKeyFor(key: JwsSigningKey): JwsVerificationKey {
+  ensureAlgorithm(key.alg);
   const publicKey = key.alg === 'EdDSA' ? ed25519PublicKeyFromSeed(key.privateKey) : p256PublicKeyFromPrivate(key.privateKey);
   return { alg: key.alg, publicKey };
 }

@@ -42,6 +42,17 @@ const WAYS: Record<string, string> = {
   'A+B': 'one of class A and one of class B',
 };
 
+/** The ways to finish given a counted A and B (no E yet), limited to what the remaining signers can give. */
+function waysToFinish(a: number, b: number, left: { E: number; A: number; B: number }): string[] {
+  const ways =
+    a === 1
+      ? [left.E > 0 && 'E', left.A > 0 && 'A', left.B > 0 && 'B']
+      : b >= 1
+        ? [left.E > 0 && 'E', left.A > 0 && 'A'] // two B are never enough
+        : [left.E > 0 && 'E', left.A >= 2 && 'A+A', left.A >= 1 && left.B >= 1 && 'A+B'];
+  return ways.filter((way): way is string => way !== false);
+}
+
 function checkPayment(payment: ApprovalStatusInput['payment']): string {
   const account = normalizeRequestAccount(payment.account);
   if (account === undefined) throw new PolicyError('POLICY_BAD_REQUEST', `payment ${payment.id}: expected an IBAN as account`);
@@ -90,23 +101,18 @@ export function approvalStatus({ payment, approvals, rules, users }: ApprovalSta
   const [e, a, b] = [have('E'), have('A'), have('B')];
   if (e >= 1 || a >= 2 || (a >= 1 && b >= 1)) return { executable: true, rule, counted };
 
+  // Who could still sign: in this rule, a user, not the maker, not already approved.
   const left = (cls: SignatureClass) =>
     [...classes].filter(([userId, c]) => c === cls && userId !== payment.createdBy && names.has(userId) && !approved.has(userId)).length;
-  const [leftE, leftA, leftB] = [left('E'), left('A'), left('B')];
-  const ways =
-    a === 1
-      ? [leftE > 0 && 'E', leftA > 0 && 'A', leftB > 0 && 'B']
-      : b >= 1
-        ? [leftE > 0 && 'E', leftA > 0 && 'A']
-        : [leftE > 0 && 'E', leftA >= 2 && 'A+A', leftA >= 1 && leftB >= 1 && 'A+B'];
-  const missing = ways.filter((way): way is string => way !== false);
-
-  const so = `counted: ${counted.map((c) => `${label(c.userId)} (${c.signatureClass})`).join(', ') || 'none'}${ignored.length > 0 ? `; not counted: ${ignored.join(', ')}` : ''}`;
+  const missing = waysToFinish(a, b, { E: left('E'), A: left('A'), B: left('B') });
+  const tally = `counted: ${counted.map((c) => `${label(c.userId)} (${c.signatureClass})`).join(', ') || 'none'}${
+    ignored.length > 0 ? `; not counted: ${ignored.join(', ')}` : ''
+  }`;
   if (missing.length === 0) {
-    const message = `payment ${payment.id} cannot become executable: the rule's remaining approvers cannot complete it (${so})`;
+    const message = `payment ${payment.id} cannot become executable: the rule's remaining approvers cannot complete it (${tally})`;
     return { executable: false, reason: 'POLICY_APPROVAL_IMPOSSIBLE', missing, message, rule, counted };
   }
   const further = counted.length > 0 ? 'further signatures' : 'signatures';
-  const message = `payment ${payment.id} needs ${further}: ${missing.map((way) => WAYS[way]).join(', or ')} (${so})`;
+  const message = `payment ${payment.id} needs ${further}: ${missing.map((way) => WAYS[way]).join(', or ')} (${tally})`;
   return { executable: false, reason: 'POLICY_APPROVALS_MISSING', missing, message, rule, counted };
 }
