@@ -40,3 +40,7 @@ export { toSepaText } from './pain001/toSepaText.js';
 export { Statement, StatementEntry } from './statement/statement.js';
 export { CAMT053_NAMESPACES, parseCamt053 } from './camt053/parseCamt053.js';
 export { MAX_XML_LENGTH } from './camt053/xmlElement.js';
+export { STATEMENT_CSV_COLUMNS, parseStatementCsv, type CsvStatementImport, type FormulaCell } from './csv/parseStatementCsv.js';
+export { parseCsv, MAX_CSV_LENGTH, type CsvRecord } from './csv/parseCsv.js';
+export { neutraliseCsvCell, looksLikeFormula } from './csv/neutraliseCsvCell.js';
+export { dedupeByEntryRef, type DedupeResult } from './statement/dedupeByEntryRef.js';

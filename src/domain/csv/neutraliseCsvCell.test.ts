@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { neutraliseCsvCell } from './neutraliseCsvCell.js';
+import { parseCsv } from './parseCsv.js';
+
+describe('neutraliseCsvCell', () => {
+  describe('when the text would run as a spreadsheet formula', () => {
+    it.each([
+      ['=1+1', "'=1+1"],
+      ['+49 30 1234', "'+49 30 1234"],
+      ['-2+3', "'-2+3"],
+      ['@SUM(A1)', "'@SUM(A1)"],
+      ['\t=1', "'\t=1"],
+      ['=HYPERLINK("http://x","y")', '"\'=HYPERLINK(""http://x"",""y"")"'],
+      ['＝1+1', "'＝1+1"],
+    ])('writes %j as %j', (text, cell) => {
+      expect(neutraliseCsvCell(text)).toBe(cell);
+    });
+  });
+
+  describe('when the text is plain', () => {
+    it.each([
+      ['ACME Ltd', 'ACME Ltd'],
+      ['Société Générale, Paris', '"Société Générale, Paris"'],
+      ['two\nlines', '"two\nlines"'],
+      ['say "hi"', '"say ""hi"""'],
+    ])('writes %j as %j', (text, cell) => {
+      expect(neutraliseCsvCell(text)).toBe(cell);
+    });
+
+    it('writes any text as one field that reads back without a formula start', () => {
+      fc.assert(
+        fc.property(fc.array(fc.string({ maxLength: 12 }).filter((s) => !s.includes('\r')), { minLength: 2, maxLength: 4 }), (texts) => {
+          const [record] = parseCsv(`${texts.map(neutraliseCsvCell).join(',')}\n`);
+          expect(record?.fields.length).toBe(texts.length);
+          record?.fields.forEach((field, index) => {
+            expect(field).not.toMatch(/^[=+\-@\t\r]/);
+            expect(field.replace(/^'(?=[=+\-@\t\uff1d\uff0b\uff0d\uff20])/, '')).toBe(texts[index]);
+          });
+        }),
+      );
+    });
+  });
+});
