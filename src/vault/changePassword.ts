@@ -16,7 +16,7 @@ export async function changePassword(vault: UnlockedVault, newPassword: string, 
   const dataKey = vault.withDataKey((key) => Buffer.from(key));
   try {
     const slot = await createSlot({ vaultId: vault.vaultId, kind: 'password', state: 'active', secret, iterations, dataKey });
-    vault.rewriteKeySlots((slots) => [...slots.filter((s) => s.kind !== 'password'), slot]);
+    vault.rewriteKeySlots({ action: 'vault.passwd', target: slot.id }, (slots) => [...slots.filter((s) => s.kind !== 'password'), slot]);
   } finally {
     zeroize(secret, dataKey);
   }

@@ -34,7 +34,10 @@ export async function rekeyVault(vault: UnlockedVault, password: string, options
       await createSlot({ ...base, kind: 'password', secret }),
       await createSlot({ ...base, kind: 'recovery', secret: recovery }),
     ];
-    vault.rewriteKeySlots((slots) => [...slots.filter((slot) => slot.state === 'active'), ...pending]);
+    vault.rewriteKeySlots({ action: 'vault.rekey', details: { step: 'pending-slots' } }, (slots) => [
+      ...slots.filter((slot) => slot.state === 'active'),
+      ...pending,
+    ]);
     dangerousTestOnlyCrashPoint('rekey:after-pending');
 
     rekeyDatabase(vault.db, newKey);
@@ -42,7 +45,7 @@ export async function rekeyVault(vault: UnlockedVault, password: string, options
     adopted = true;
     dangerousTestOnlyCrashPoint('rekey:after-pragma');
 
-    vault.rewriteKeySlots((slots) =>
+    vault.rewriteKeySlots({ action: 'vault.rekey', details: { step: 'promoted' } }, (slots) =>
       slots.filter((slot) => slot.state === 'pending').map((slot) => ({ ...slot, state: 'active' })),
     );
     dangerousTestOnlyCrashPoint('rekey:after-promote');

@@ -18,7 +18,7 @@ export async function replaceRecoveryCode(vault: UnlockedVault, options: KdfChoi
       iterations: chooseIterations(options),
       dataKey,
     });
-    vault.rewriteKeySlots((slots) => [...slots.filter((s) => s.kind !== 'recovery'), slot]);
+    vault.rewriteKeySlots({ action: 'vault.recovery-code', target: slot.id }, (slots) => [...slots.filter((s) => s.kind !== 'recovery'), slot]);
     return recoveryCode;
   } finally {
     zeroize(secret, dataKey);

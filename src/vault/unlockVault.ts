@@ -15,6 +15,7 @@ import { vaultPaths, type VaultPaths } from './paths.js';
 import { normalizeRecoveryCode } from './recoveryCode.js';
 import { UnlockedVault, type UnlockedVaultOptions } from './unlockedVault.js';
 import { ensureCurrentKeyFile } from './vaultMeta.js';
+import { ensureDeviceIdentity } from './deviceKey.js';
 
 export type VaultSecret = { password: string } | { recoveryCode: string };
 export type UnlockOptions = UnlockedVaultOptions;
@@ -57,6 +58,19 @@ function openDatabaseOrFinishInit(paths: VaultPaths, dataKey: Buffer): VaultData
   throw new VaultError('VAULT_NOT_FOUND', `vault.db is missing from ${paths.dir}`);
 }
 
+/** Wrong guesses counted while the vault was locked enter the log now, with the unlock itself. */
+function recordUnlock(vault: UnlockedVault, via: SlotKind): void {
+  vault.record([
+    ...vault.failedAttempts.map((attempt) => ({
+      action: 'vault.unlock',
+      outcome: 'denied' as const,
+      reason: attempt.via === 'password' ? 'VAULT_WRONG_PASSWORD' : 'VAULT_WRONG_RECOVERY_CODE',
+      details: { attemptedAt: attempt.at, via: attempt.via },
+    })),
+    { action: 'vault.unlock', outcome: 'allowed', details: { via } },
+  ]);
+}
+
 function isWrongSecret(error: unknown): boolean {
   const code = (error as VaultError | undefined)?.code;
   return code === 'VAULT_WRONG_PASSWORD' || code === 'VAULT_WRONG_RECOVERY_CODE';
@@ -82,6 +96,7 @@ export async function unlockVault(dir: string, secret: VaultSecret, options: Unl
     verifyKeyFile(file, activeKey);
     removeLeftoverTempFiles(dir);
     let db: VaultDatabase;
+    let adopted: { adoptedFrom?: number } = {};
     let dataKey = activeKey;
     try {
       db = openDatabaseOrFinishInit(paths, activeKey);
@@ -95,16 +110,23 @@ export async function unlockVault(dir: string, secret: VaultSecret, options: Unl
     }
     try {
       migrate(db);
-      ensureCurrentKeyFile(db, file);
+      adopted = ensureCurrentKeyFile(db, file);
     } catch (error) {
       db.close();
       throw error;
     }
-    const vault = new UnlockedVault(paths, file, db, dataKey, takeFailedAttempts(paths.backoff), options);
+    const identity = ensureDeviceIdentity(db, file.vaultId);
+    const vault = new UnlockedVault(paths, file, db, dataKey, identity, takeFailedAttempts(paths.backoff), options);
+    recordUnlock(vault, kind);
+    if (adopted.adoptedFrom !== undefined) {
+      vault.record([
+        { action: 'vault.keys.adopted', outcome: 'allowed', details: { from: adopted.adoptedFrom, to: file.generation } },
+      ]);
+    }
     if (file.slots.some((slot) => slot.state === 'pending')) {
       const rolledForward = dataKey === pendingKey;
       try {
-        vault.rewriteKeySlots((slots) =>
+        vault.rewriteKeySlots({ action: 'vault.rekey', details: { step: rolledForward ? 'finished-after-crash' : 'abandoned-after-crash' } }, (slots) =>
           rolledForward
             ? slots.filter((slot) => slot.state === 'pending').map((slot) => ({ ...slot, state: 'active' }))
             : slots.filter((slot) => slot.state === 'active'),

@@ -1,12 +1,14 @@
 import type { BackoffRecord, KeySlot, VaultKeyFile } from '../contract/index.js';
 import { zeroize } from '../crypto/index.js';
+import { VaultAuditLog, type AuditRecord } from './auditLog.js';
 import type { VaultDatabase } from './database.js';
+import type { DeviceIdentity } from './deviceKey.js';
 import { VaultError } from './errors.js';
 import { sealKeyFile, type UnsealedKeyFile } from './keyFileMac.js';
 import { writeKeyFile } from './keyFileStore.js';
 import type { UnsealedSlot } from './keySlot.js';
 import type { VaultPaths } from './paths.js';
-import { writeVaultMeta } from './vaultMeta.js';
+import { readVaultMeta, writeVaultMeta } from './vaultMeta.js';
 
 export interface UnlockedVaultOptions {
   /** Lock after this long without use; `null` never locks by itself. */
@@ -14,6 +16,14 @@ export interface UnlockedVaultOptions {
 }
 
 export const DEFAULT_AUTO_LOCK_MS = 5 * 60 * 1000;
+
+/** An event described by its caller; the vault adds who (the vault's user), the device, time and outcome. */
+export type VaultEvent = Omit<AuditRecord, 'outcome' | 'userId'> & { userId?: string };
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : 'INTERNAL';
+}
 
 function unseal(slot: KeySlot): UnsealedSlot {
   const { mac: _mac, ...unsealed } = slot;
@@ -30,16 +40,22 @@ export class UnlockedVault {
   #keyFile: VaultKeyFile;
   #timer: NodeJS.Timeout | undefined;
   readonly #autoLockMs: number | null;
+  readonly #audit: VaultAuditLog;
+  /** The user the vault's own events (unlock, passwd, rekey) are attributed to. */
+  readonly userId: string;
 
   constructor(
     readonly paths: VaultPaths,
     keyFile: VaultKeyFile,
     db: VaultDatabase,
     dataKey: Buffer,
+    identity: DeviceIdentity,
     /** Wrong attempts since the previous unlock, for the audit log. */
     readonly failedAttempts: BackoffRecord['attempts'] = [],
     options: UnlockedVaultOptions = {},
   ) {
+    this.#audit = new VaultAuditLog(db, identity);
+    this.userId = readVaultMeta(db, 'user_id') ?? 'owner';
     this.#db = db;
     this.#dataKey = dataKey;
     this.#keyFile = keyFile;
@@ -74,10 +90,48 @@ export class UnlockedVault {
     this.#timer.unref();
   }
 
-  /** Closes the database and zeroes the data key. Safe to call twice. */
+  /** The audit log; refuses once locked. */
+  get audit(): VaultAuditLog {
+    this.db;
+    return this.#audit;
+  }
+
+  /**
+   * Runs a change and its audit entry in one SQLite transaction: both happen or neither. A failed change
+   * is rolled back and then recorded as `failed` with its error code.
+   */
+  transact<T>(event: VaultEvent, change: (db: VaultDatabase) => T): T {
+    const db = this.db;
+    const record = { ...event, userId: event.userId ?? this.userId };
+    try {
+      return db.transaction(() => {
+        const result = change(db);
+        this.#audit.append([{ ...record, outcome: 'allowed' }]);
+        return result;
+      })();
+    } catch (error) {
+      this.record([{ ...record, outcome: 'failed', reason: errorCode(error) }]);
+      throw error;
+    }
+  }
+
+  /** Appends entries that accompany no change of their own (refusals, failures), in their own transaction. */
+  record(records: readonly (Omit<AuditRecord, 'userId'> & { userId?: string })[]): void {
+    const db = this.db;
+    db.transaction(() => this.#audit.append(records.map((r) => ({ ...r, userId: r.userId ?? this.userId }))))();
+  }
+
+  /** Checkpoints the log, closes the database and zeroes the data key. Safe to call twice. */
   lock(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
+    if (this.#db?.open) {
+      try {
+        this.#audit.checkpoint();
+      } catch {
+        // Locking must never fail: the log is re-checkpointed at the next command or lock.
+      }
+    }
     this.#db?.close();
     this.#db = undefined;
     zeroize(this.#dataKey);
@@ -99,15 +153,18 @@ export class UnlockedVault {
 
   /**
    * Rewrites vault.keys with `change` applied to its slots, one generation up, sealed under the current data
-   * key, atomically; then records the generation in the database so an older file is refused later.
+   * key, atomically; then records the generation in the database, so an older file is refused later, in
+   * the same transaction as the audit entry of the event.
    */
-  rewriteKeySlots(change: (slots: UnsealedSlot[]) => UnsealedSlot[]): void {
+  rewriteKeySlots(event: VaultEvent, change: (slots: UnsealedSlot[]) => UnsealedSlot[]): void {
     const db = this.db;
     const { format, vaultId, createdAt, generation } = this.#keyFile;
     const next: UnsealedKeyFile = { format, vaultId, createdAt, generation: generation + 1, slots: change(this.#keyFile.slots.map(unseal)) };
     const sealed = this.withDataKey((dataKey) => sealKeyFile(next, dataKey));
     writeKeyFile(this.paths.keys, sealed);
     this.#keyFile = sealed;
-    writeVaultMeta(db, 'keys_generation', String(sealed.generation));
+    this.transact({ ...event, details: { ...event.details, keyFileGeneration: sealed.generation } }, () =>
+      writeVaultMeta(db, 'keys_generation', String(sealed.generation)),
+    );
   }
 }

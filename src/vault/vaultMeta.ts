@@ -2,7 +2,7 @@ import type { VaultKeyFile } from '../contract/index.js';
 import type { VaultDatabase } from './database.js';
 import { VaultError } from './errors.js';
 
-export type VaultMetaKey = 'vault_id' | 'keys_generation' | 'created_at';
+export type VaultMetaKey = 'vault_id' | 'keys_generation' | 'created_at' | 'device_id' | 'user_id';
 
 export function readVaultMeta(db: VaultDatabase, key: VaultMetaKey): string | undefined {
   const row = db.prepare('SELECT value FROM vault_meta WHERE key = ?').get(key) as { value: string } | undefined;
@@ -20,7 +20,7 @@ export function writeVaultMeta(db: VaultDatabase, key: VaultMetaKey, value: stri
  * Refuses a vault.keys older than the last one this database saw: restoring an old key file would
  * otherwise bring back a password the user changed because it leaked.
  */
-export function ensureCurrentKeyFile(db: VaultDatabase, file: VaultKeyFile): void {
+export function ensureCurrentKeyFile(db: VaultDatabase, file: VaultKeyFile): { adoptedFrom?: number } {
   if (readVaultMeta(db, 'vault_id') !== file.vaultId) {
     throw new VaultError('VAULT_DB_KEY_MISMATCH', 'vault.db belongs to another vault than vault.keys');
   }
@@ -31,5 +31,8 @@ export function ensureCurrentKeyFile(db: VaultDatabase, file: VaultKeyFile): voi
       `vault.keys is generation ${file.generation} but the vault has seen generation ${seen}: an old key file was restored`,
     );
   }
-  if (file.generation > seen) writeVaultMeta(db, 'keys_generation', String(file.generation));
+  if (file.generation <= seen) return {};
+  // A crash between writing vault.keys and recording it: the newer file is the one the user chose.
+  writeVaultMeta(db, 'keys_generation', String(file.generation));
+  return { adoptedFrom: seen };
 }

@@ -1,9 +1,10 @@
 import { initialSchema } from './0001_initial.js';
+import { auditLog } from './0002_audit_log.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every schema step in order; a new step is appended, never edited once released. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, auditLog];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
