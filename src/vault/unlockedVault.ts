@@ -92,7 +92,8 @@ export class UnlockedVault {
 
   /** The audit log; refuses once locked. */
   get audit(): VaultAuditLog {
-    this.db;
+    if (this.isLocked) throw new VaultError('VAULT_LOCKED', 'the vault is locked: unlock it first');
+    this.touch();
     return this.#audit;
   }
 
