@@ -1,10 +1,11 @@
 import { initialSchema } from './0001_initial.js';
 import { auditLog } from './0002_audit_log.js';
+import { orgPolicyCache } from './0003_org_policy.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every schema step in order; a new step is appended, never edited once released. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, auditLog];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, auditLog, orgPolicyCache];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
