@@ -1,25 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openAsPlainSqlCipher4 } from '../test/support/sqlcipher.js';
+import { coffer } from '../test/support/cofferCli.js';
 import { tempDir } from '../test/support/tempDir.js';
 
-const COFFER = resolve(import.meta.dirname, '..', 'bin', 'coffer');
 const PASSWORD = 'cli test password 1234';
 const NEW_PASSWORD = 'a brand new password 5678';
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function coffer(args: string[], env: Record<string, string> = {}): Run {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('COFFER_')));
-  const result = spawnSync(COFFER, args, { env: { ...base, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function newVault(): { dir: string; recoveryCode: string; vaultId: string } {
   const dir = join(tempDir(), 'vault');

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit.js';
 import { registerDiagnostics } from './commands/diagnostics.js';
 import { registerVaultKeys } from './commands/vaultKeys.js';
 import { registerVaultLifecycle } from './commands/vaultLifecycle.js';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerVaultLifecycle(program);
   registerVaultKeys(program);
+  registerAudit(program);
   registerDiagnostics(program);
   return program;
 }

@@ -108,3 +108,18 @@ export class VaultAuditLog implements MerkleNodeReader {
     return rootAt(this, size);
   }
 }
+
+export interface StoredAuditEntry {
+  seq: number;
+  data: Buffer;
+}
+
+/** Entries in sequence order, read lazily so a million-entry log is never in memory twice. */
+export function* readAuditEntries(db: VaultDatabase, from = 0, to = Number.MAX_SAFE_INTEGER): Generator<StoredAuditEntry> {
+  yield* db.prepare('SELECT seq, data FROM audit_entries WHERE seq >= ? AND seq < ? ORDER BY seq').iterate(from, to) as Iterable<StoredAuditEntry>;
+}
+
+/** Signed checkpoints, oldest first (in the order they were written). */
+export function readCheckpoints(db: VaultDatabase): { size: number; note: string }[] {
+  return db.prepare('SELECT size, note FROM audit_checkpoints ORDER BY created_at, size').all() as { size: number; note: string }[];
+}

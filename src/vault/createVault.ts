@@ -80,6 +80,8 @@ export async function createVault(dir: string, password: string, options: Create
   } finally {
     zeroize(dataKey);
   }
-  const vault = await unlockVault(dir, { password }, options);
+  // The log's first entry is the vault's creation, not an unlock.
+  const vault = await unlockVault(dir, { password }, { ...options, recordUnlock: false });
+  vault.record([{ action: 'vault.init', outcome: 'allowed', details: { kdfIterations: iterations } }]);
   return { vault, recoveryCode };
 }

@@ -23,3 +23,6 @@ export { migrate, schemaVersion } from './migrate.js';
 export { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations/index.js';
 export { MIN_PASSWORD_LENGTH } from './password.js';
 export { writeFileAtomic } from './atomicWrite.js';
+export { VaultAuditLog, readAuditEntries, readCheckpoints, type AuditRecord, type StoredAuditEntry } from './auditLog.js';
+export type { VaultEvent } from './unlockedVault.js';
+export type { DeviceIdentity } from './deviceKey.js';

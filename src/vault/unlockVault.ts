@@ -18,7 +18,13 @@ import { ensureCurrentKeyFile } from './vaultMeta.js';
 import { ensureDeviceIdentity } from './deviceKey.js';
 
 export type VaultSecret = { password: string } | { recoveryCode: string };
-export type UnlockOptions = UnlockedVaultOptions;
+export interface UnlockOptions extends UnlockedVaultOptions {
+  /**
+   * Record the unlock (and the failed guesses before it) in the audit log. Only `audit verify` turns this
+   * off, so that a log too damaged to append to can still be examined; it records its own entry when it can.
+   */
+  recordUnlock?: boolean;
+}
 
 function secretOf(secret: VaultSecret): { kind: SlotKind; bytes: Buffer } {
   return 'password' in secret
@@ -117,11 +123,16 @@ export async function unlockVault(dir: string, secret: VaultSecret, options: Unl
     }
     const identity = ensureDeviceIdentity(db, file.vaultId);
     const vault = new UnlockedVault(paths, file, db, dataKey, identity, takeFailedAttempts(paths.backoff), options);
-    recordUnlock(vault, kind);
-    if (adopted.adoptedFrom !== undefined) {
-      vault.record([
-        { action: 'vault.keys.adopted', outcome: 'allowed', details: { from: adopted.adoptedFrom, to: file.generation } },
-      ]);
+    try {
+      if (options.recordUnlock !== false) recordUnlock(vault, kind);
+      if (adopted.adoptedFrom !== undefined) {
+        vault.record([
+          { action: 'vault.keys.adopted', outcome: 'allowed', details: { from: adopted.adoptedFrom, to: file.generation } },
+        ]);
+      }
+    } catch (error) {
+      vault.lock();
+      throw error;
     }
     if (file.slots.some((slot) => slot.state === 'pending')) {
       const rolledForward = dataKey === pendingKey;
