@@ -9,7 +9,7 @@ function rebuildTreeNodes(db: import('better-sqlite3-multiple-ciphers').Database
   store.appendLeafHashes(rows.map((row) => hashLeaf(row.data)));
   db.prepare('DELETE FROM audit_nodes').run();
   const insert = db.prepare('INSERT INTO audit_nodes (level, idx, hash) VALUES (?, ?, ?)');
-  for (let level = 0, width = 1; width <= store.size; level++, width *= 2) {
+  for (let level = 1, width = 2; width <= store.size; level++, width *= 2) {
     for (let idx = 0; idx < Math.floor(store.size / width); idx++) insert.run(level, idx, store.node(level, idx));
   }
 }

@@ -1,10 +1,10 @@
 import { AuditError, hashLeaf, MemoryMerkleStore } from '../../audit/index.js';
 import { readAuditEntries, type UnlockedVault } from '../../vault/index.js';
 
-/** How many perfect subtrees of each level a tree of `size` leaves has, summed: the rows audit_nodes must hold. */
+/** How many perfect subtrees above the leaves a tree of `size` leaves has: the rows audit_nodes must hold. */
 function expectedNodeCount(size: number): number {
   let count = 0;
-  for (let width = 1; width <= size; width *= 2) count += Math.floor(size / width);
+  for (let width = 2; width <= size; width *= 2) count += Math.floor(size / width);
   return count;
 }
 

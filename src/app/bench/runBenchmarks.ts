@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FigureSink } from './benchFigure.js';
+import { benchAudit } from './auditBench.js';
 import { benchSqlite } from './sqliteBench.js';
 import { benchUnlock } from './unlockBench.js';
 
@@ -23,6 +24,7 @@ export async function runBenchmarks(emit: FigureSink, options: BenchOptions = {}
       benchSqlite(dir, rows, emit, { name: 'cache-2mb', options: { cacheSizeKiB: 2000 } });
     }
     await benchUnlock(dir, emit, options.quick ? 2 : 5);
+    await benchAudit(dir, options.quick ? { appendEntries: 10_000, verifyEntries: 20_000 } : { appendEntries: 100_000, verifyEntries: 1_000_000 }, emit);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

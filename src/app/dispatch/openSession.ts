@@ -37,8 +37,7 @@ let shipped: readonly Capability[] | undefined;
  * is audited here, so the log shows when and why the app went read-only.
  */
 export async function openSession(vault: UnlockedVault, options: OpenSessionOptions = {}): Promise<Session> {
-  shipped ??= options.capabilities === undefined ? loadCapabilities() : undefined;
-  const capabilities = options.capabilities ?? shipped ?? [];
+  const capabilities = options.capabilities ?? (shipped ??= loadCapabilities());
   const now = options.now ?? (() => new Date());
   const policy = await verifyCachedOrgPolicy(vault.db, { bankKey: options.bankKey, now: now() });
   const userId = vault.userId;

@@ -2,7 +2,8 @@ import type { Migration } from './migration.js';
 
 /**
  * The audit log (docs/audit.md): entries are the exact bytes hashed into RFC 9162 leaves; `audit_nodes`
- * keeps the hash of every perfect subtree so appends and proofs touch O(log n) rows; checkpoints are
+ * keeps the hash of every perfect subtree above the leaves (level ≥ 1; a leaf hash is recomputed from its
+ * entry) so appends and proofs touch O(log n) rows; checkpoints are
  * signed notes by the device key, which lives here, inside the encrypted file.
  */
 export const auditLog: Migration = {

@@ -1,0 +1,9 @@
+import { transitionCommand } from './transitionCommand.js';
+
+/** `payments.cancel`: from any status before the file left for the bank. */
+export const cancelPaymentCommand = transitionCommand({
+  name: 'payments.cancel',
+  permission: 'payments:cancel',
+  to: 'cancelled',
+  summary: 'cancel a payment that has not been submitted to the bank',
+});

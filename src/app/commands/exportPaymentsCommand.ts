@@ -1,0 +1,64 @@
+import { basename } from 'node:path';
+import { z } from 'zod';
+import { buildPain001, Currency, sumMoney, transitionPayment, type Payment } from '../../domain/index.js';
+import { AppError } from '../dispatch/appError.js';
+import { defineCommand } from '../dispatch/defineCommand.js';
+import { FilePath, IbanInput } from './fields.js';
+import { accountById } from './records/accountRecords.js';
+import { newRecordId } from './records/newRecordId.js';
+import { PAYMENT_SELECT, paymentFromRow, paymentResource, requireUnchangedPayment, updatePayment, type StoredPayment } from './records/paymentRecords.js';
+import { checkBankFileTarget, writeBankFile } from './records/writeBankFile.js';
+
+const Input = z.strictObject({
+  format: z.literal('pain.001').default('pain.001'),
+  currency: Currency,
+  /** Needed only when approved payments of the currency debit more than one account (one debtor per file). */
+  account: IbanInput.optional(),
+  out: FilePath,
+});
+
+// ISO 20022 pain.001 initiating party and debtor names are Max70Text (EPC: 70).
+function partyName(name: string): string {
+  return [...name].slice(0, 70).join('').trim();
+}
+
+/**
+ * `payments.export`: approved payments of one currency and account as a pain.001.001.09 file; they move
+ * to `queued` in the same transaction. The file is written before the transaction commits: if writing
+ * fails nothing changes; if the commit failed after it, the payments stay approved and may be exported again.
+ */
+export const exportPaymentsCommand = defineCommand({
+  name: 'payments.export',
+  permission: 'payments:export',
+  summary: 'approved payments of a currency as a pain.001.001.09 file; they become queued',
+  input: Input,
+  stepUp: false,
+  changes: true,
+  prepare(ctx, input) {
+    const rows = ctx.db.prepare(`${PAYMENT_SELECT} WHERE p.status = 'approved' AND p.currency = ? ORDER BY p.execution_date, p.id`).all(input.currency);
+    const selected = rows.map(paymentFromRow).filter((stored) => input.account === undefined || stored.payment.debtorIban === input.account);
+    if (selected.length === 0) throw new AppError('APP_NOTHING_TO_EXPORT', `expected approved ${input.currency} payments to export, found none`);
+    const accounts = new Set(selected.map((stored) => stored.accountId));
+    if (accounts.size > 1) throw new AppError('APP_BAD_INPUT', `account: expected one debited account per file, found ${accounts.size}: name one`);
+    const out = checkBankFileTarget(input.out);
+    const messageId = newRecordId().slice(0, 30);
+    const totalMinor = sumMoney(selected.map((s) => ({ minor: s.payment.amountMinor, currency: input.currency })), input.currency).minor;
+    const details = { format: input.format, messageId, currency: input.currency, count: selected.length, totalMinor, payments: selected.map((s) => s.payment.id), file: basename(out) };
+    return { resource: selected.map((s) => paymentResource(s.payment)), target: messageId, details, data: { selected, out, messageId, totalMinor } };
+  },
+  run(ctx, input, { selected, out, messageId, totalMinor }) {
+    const current: StoredPayment[] = selected.map((s) => requireUnchangedPayment(ctx.db, s.payment.id, s.payment.version));
+    const account = accountById(ctx.db, current[0]?.accountId ?? '');
+    const xml = buildPain001({
+      messageId,
+      createdAt: ctx.now.toISOString(),
+      initiatingParty: { name: partyName(ctx.policy.orgName) },
+      debtor: { name: partyName(account.name), iban: account.iban, ...(account.bic ? { bic: account.bic } : {}) },
+      payments: current.map((s) => s.payment),
+    });
+    const queued: Payment[] = current.map((s) => transitionPayment(s.payment, 'queued'));
+    queued.forEach((payment, i) => updatePayment(ctx.db, payment, account.id, current[i]?.payment.version ?? 0, ctx.now));
+    writeBankFile(out, xml);
+    return { file: out, format: input.format, messageId, currency: input.currency, count: queued.length, totalMinor, payments: queued.map((p) => p.id) };
+  },
+});

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { formatAmount } from '../../domain/index.js';
+import { defineCommand } from '../dispatch/defineCommand.js';
+import { listAccountRecords } from './records/accountRecords.js';
+
+/** `accounts.list`: the organisation's accounts with IBAN, currency and booked balance. */
+export const listAccountsCommand = defineCommand({
+  name: 'accounts.list',
+  permission: 'accounts:read',
+  summary: 'each account with IBAN, currency and balance',
+  input: z.strictObject({}),
+  stepUp: false,
+  changes: false,
+  run(ctx) {
+    const accounts = listAccountRecords(ctx.db)
+      // A role whose capability is scoped to some accounts or currencies sees only those.
+      .filter((account) => ctx.permits({ account: account.iban, currency: account.currency }))
+      .map((account) => ({
+        iban: account.iban,
+        bic: account.bic,
+        name: account.name,
+        currency: account.currency,
+        balanceMinor: account.balanceMinor,
+        balance: formatAmount(account.balanceMinor, account.currency),
+      }));
+    return { accounts };
+  },
+});

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { formatAmount, PaymentStatus } from '../../domain/index.js';
+import { defineCommand } from '../dispatch/defineCommand.js';
+import { IbanInput, PageLimit } from './fields.js';
+import { requireAccount } from './records/accountRecords.js';
+import { PAYMENT_SELECT, paymentFromRow, paymentResource } from './records/paymentRecords.js';
+
+/** `payments.list`: payments, newest first, optionally of one status or account. */
+export const listPaymentsCommand = defineCommand({
+  name: 'payments.list',
+  permission: 'payments:read',
+  summary: 'payments, newest first, filtered by status or account',
+  input: z.strictObject({ status: PaymentStatus.optional(), account: IbanInput.optional(), limit: PageLimit(1000, 100) }),
+  stepUp: false,
+  changes: false,
+  prepare(ctx, input) {
+    const account = input.account === undefined ? undefined : requireAccount(ctx.db, input.account);
+    return { resource: account ? { account: account.iban, currency: account.currency } : {}, data: account?.id };
+  },
+  run(ctx, input, accountId) {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (input.status !== undefined) {
+      where.push('p.status = ?');
+      params.push(input.status);
+    }
+    if (accountId !== undefined) {
+      where.push('p.account_id = ?');
+      params.push(accountId);
+    }
+    const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
+    const rows = ctx.db.prepare(`${PAYMENT_SELECT} ${clause} ORDER BY p.created_at DESC, p.id LIMIT ?`).all(...params, input.limit);
+    const payments = rows
+      .map((row) => paymentFromRow(row).payment)
+      // A role scoped to some accounts, currencies or amounts sees only the payments within its scope.
+      .filter((payment) => ctx.permits(paymentResource(payment)))
+      .map((payment) => ({
+        id: payment.id,
+        status: payment.status,
+        debtorIban: payment.debtorIban,
+        creditorName: payment.creditor.name,
+        creditorIban: payment.creditor.iban,
+        amountMinor: payment.amountMinor,
+        amount: formatAmount(payment.amountMinor, payment.currency),
+        currency: payment.currency,
+        executionDate: payment.executionDate,
+        createdBy: payment.createdBy,
+        version: payment.version,
+      }));
+    return { payments };
+  },
+});

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { Currency, formatAmount, IsoDate, parseAmount } from '../../domain/index.js';
+import { defineCommand } from '../dispatch/defineCommand.js';
+import { AppError } from '../dispatch/appError.js';
+import { AmountText, IbanInput, PageLimit } from './fields.js';
+import { listAccountRecords, requireAccount } from './records/accountRecords.js';
+
+const Input = z
+  .strictObject({
+    account: IbanInput.optional(),
+    currency: Currency.optional(),
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    /** Bounds on the booking's size (absolute value), in the account's or the given currency. */
+    minAmount: AmountText.optional(),
+    maxAmount: AmountText.optional(),
+    direction: z.enum(['credit', 'debit']).optional(),
+    /** Found in the counterparty name, remittance information or entry reference (case-insensitive). */
+    text: z.string().min(1).max(100).optional(),
+    limit: PageLimit(1000, 50),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+  })
+  .refine((input) => input.from === undefined || input.to === undefined || input.from <= input.to, { path: ['to'], message: 'expected a date on or after from' });
+
+interface Row {
+  iban: string;
+  entry_ref: string;
+  booking_date: string;
+  value_date: string | null;
+  amount_minor: number;
+  currency: Currency;
+  counterparty_name: string | null;
+  counterparty_iban: string | null;
+  remittance_info: string | null;
+}
+
+function bound(text: string | undefined, currency: Currency | undefined, field: string): number | undefined {
+  if (text === undefined) return undefined;
+  if (currency === undefined) throw new AppError('APP_BAD_INPUT', `${field}: expected an account or currency to read the amount in, found neither`);
+  try {
+    return parseAmount(text, currency);
+  } catch (error) {
+    throw new AppError('APP_BAD_INPUT', `${field}: ${(error as Error).message}`);
+  }
+}
+
+/** `transactions.list`: statement bookings, newest first, filtered and paged. */
+export const listTransactionsCommand = defineCommand({
+  name: 'transactions.list',
+  permission: 'transactions:read',
+  summary: 'statement bookings filtered by account, dates, amount, direction and text; paged',
+  input: Input,
+  stepUp: false,
+  changes: false,
+  prepare(ctx, input) {
+    const account = input.account === undefined ? undefined : requireAccount(ctx.db, input.account);
+    if (account !== undefined && input.currency !== undefined && input.currency !== account.currency) {
+      throw new AppError('APP_BAD_INPUT', `currency: expected ${account.currency}, the account's currency, found ${input.currency}`);
+    }
+    const currency = account?.currency ?? input.currency;
+    const min = bound(input.minAmount, currency, 'minAmount');
+    const max = bound(input.maxAmount, currency, 'maxAmount');
+    const resource = { ...(account ? { account: account.iban } : {}), ...(currency ? { currency } : {}) };
+    return { resource, data: { accountId: account?.id, currency, min, max } };
+  },
+  run(ctx, input, { accountId, currency, min, max }) {
+    // Only accounts this role may read: a scoped capability filters the bookings, not just the page.
+    const readable = listAccountRecords(ctx.db).filter((a) => ctx.permits({ account: a.iban, currency: a.currency }));
+    const where = ['t.account_id IN (SELECT value FROM json_each(?))'];
+    const params: unknown[] = [JSON.stringify(readable.map((a) => a.id))];
+    const add = (clause: string, value: unknown) => {
+      where.push(clause);
+      params.push(value);
+    };
+    if (accountId !== undefined) add('t.account_id = ?', accountId);
+    if (currency !== undefined) add('t.currency = ?', currency);
+    if (input.from !== undefined) add('t.booking_date >= ?', input.from);
+    if (input.to !== undefined) add('t.booking_date <= ?', input.to);
+    if (min !== undefined) add('abs(t.amount_minor) >= ?', min);
+    if (max !== undefined) add('abs(t.amount_minor) <= ?', max);
+    if (input.direction === 'credit') where.push('t.amount_minor > 0');
+    if (input.direction === 'debit') where.push('t.amount_minor < 0');
+    if (input.text !== undefined) {
+      const pattern = `%${input.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.push("(lower(t.counterparty_name) LIKE ? ESCAPE '\\' OR lower(t.remittance_info) LIKE ? ESCAPE '\\' OR lower(t.entry_ref) LIKE ? ESCAPE '\\')");
+      params.push(pattern, pattern, pattern);
+    }
+    const from = `FROM statement_transactions t JOIN accounts a ON a.id = t.account_id WHERE ${where.join(' AND ')}`;
+    const total = (ctx.db.prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
+    const rows = ctx.db
+      .prepare(
+        `SELECT a.iban, t.entry_ref, t.booking_date, t.value_date, t.amount_minor, t.currency, t.counterparty_name, t.counterparty_iban,
+                t.remittance_info ${from} ORDER BY t.booking_date DESC, t.entry_ref DESC LIMIT ? OFFSET ?`,
+      )
+      .all(...params, input.limit, input.offset) as Row[];
+    const transactions = rows.map((row) => ({
+      account: row.iban,
+      entryRef: row.entry_ref,
+      bookingDate: row.booking_date,
+      valueDate: row.value_date,
+      amountMinor: row.amount_minor,
+      amount: formatAmount(row.amount_minor, row.currency),
+      currency: row.currency,
+      counterpartyName: row.counterparty_name,
+      counterpartyIban: row.counterparty_iban,
+      remittanceInfo: row.remittance_info ?? '',
+    }));
+    return { total, limit: input.limit, offset: input.offset, transactions };
+  },
+});

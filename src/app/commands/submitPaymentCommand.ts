@@ -1,0 +1,9 @@
+import { transitionCommand } from './transitionCommand.js';
+
+/** `payments.submit`: the maker hands a draft to the approvers. */
+export const submitPaymentCommand = transitionCommand({
+  name: 'payments.submit',
+  permission: 'payments:submit',
+  to: 'pending_approval',
+  summary: 'hand a draft to the approvers (draft → pending_approval)',
+});
