@@ -18,3 +18,21 @@ export { verifyAuditBundleFile } from './audit/verifyAuditBundleFile.js';
 export { proveInclusion, type InclusionProofJson } from './audit/proveInclusion.js';
 export { listAuditEntries, type AuditFilter } from './audit/listAuditEntries.js';
 export { auditVaultLog } from './audit/auditVaultLog.js';
+
+// Banking commands, the dispatcher, the organisation policy and the demo (docs/commands.md)
+export { AppError, type AppErrorCode } from './dispatch/appError.js';
+export { defineCommand, type AnyCommand, type CommandDefinition, type CommandContext, type RunContext, type Preparation, type AuditDetails } from './dispatch/defineCommand.js';
+export { openSession, type Session, type OpenSessionOptions } from './dispatch/openSession.js';
+export { dispatch } from './dispatch/dispatch.js';
+export { withSession } from './dispatch/withSession.js';
+export { runCommand, type DispatchOptions } from './dispatch/runCommand.js';
+export type { DispatchResult, DispatchFailure } from './dispatch/dispatchResult.js';
+export type { StepUpVerifier, StepUpRequest, StepUpOutcome } from './dispatch/stepUp.js';
+export { COMMANDS, COMMANDS_BY_NAME } from './commands/registry.js';
+export { BANK_VERIFICATION_KEY, DEMO_BANK_VERIFICATION_KEY } from './policy/bankTrustAnchor.js';
+export { loadCapabilities, defaultCapabilitiesDir } from './policy/loadCapabilities.js';
+export { installOrgPolicy, type InstallOrgPolicyOptions } from './policy/installOrgPolicy.js';
+export { verifyCachedOrgPolicy, type PolicyState } from './policy/verifyCachedOrgPolicy.js';
+export { seedDemoVault, DEMO_PASSWORD, type DemoVaultReport } from './demo/seedDemoVault.js';
+export { seedDemo, DEMO_BOOKINGS, type DemoSeedReport, type SeedDemoOptions } from './demo/seedDemo.js';
+export { DEMO_USERS, DEMO_ORG, DEMO_ACCOUNTS } from './demo/demoOrganisation.js';

@@ -1,5 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.js';
+import { registerBanking } from './commands/banking.js';
+import { registerBankingPayments } from './commands/bankingPayments.js';
+import { registerDemo } from './commands/demo.js';
 import { registerDiagnostics } from './commands/diagnostics.js';
 import { registerVaultKeys } from './commands/vaultKeys.js';
 import { registerVaultLifecycle } from './commands/vaultLifecycle.js';
@@ -18,6 +21,9 @@ export function buildProgram(): Command {
   registerVaultKeys(program);
   registerAudit(program);
   registerDiagnostics(program);
+  registerBanking(program);
+  registerBankingPayments(program);
+  registerDemo(program);
   return program;
 }
 

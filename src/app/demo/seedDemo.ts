@@ -1,0 +1,106 @@
+import { formatAmount, sumMoney, type Currency, type PaymentStatus } from '../../domain/index.js';
+import { signOrgPolicy, type Role } from '../../policy/index.js';
+import type { UnlockedVault, VaultDatabase } from '../../vault/index.js';
+import { AppError } from '../dispatch/appError.js';
+import { insertApproval } from '../commands/records/approvalRecords.js';
+import { insertPayment } from '../commands/records/paymentRecords.js';
+import { installOrgPolicy } from '../policy/installOrgPolicy.js';
+import { DEMO_BANK_SIGNING_KEY } from './demoBankKey.js';
+import { DEMO_ACCOUNTS, DEMO_ORG, DEMO_PAYEES, DEMO_USERS, demoOrgPolicy } from './demoOrganisation.js';
+import { demoPayments } from './demoPayments.js';
+import { generateDemoStatements } from './generateDemoStatements.js';
+
+/** Bookings per account by default: 21,000 over the year. */
+export const DEMO_BOOKINGS: Readonly<Record<string, number>> = { EUR: 12_000, USD: 4_500, GBP: 4_500 };
+
+export interface SeedDemoOptions {
+  /** One of alice, bob, carol, dave, erin: whose vault this becomes. */
+  user: string;
+  now?: Date;
+  /** Bookings per account (tests use a few; the demo the full DEMO_BOOKINGS). */
+  bookingsPerAccount?: number;
+}
+
+export interface DemoSeedReport {
+  user: string;
+  roles: Role[];
+  organisation: string;
+  policyExpiresAt: string;
+  accounts: { iban: string; currency: string; name: string; balance: string }[];
+  payees: number;
+  transactions: number;
+  payments: Partial<Record<PaymentStatus, number>>;
+  approvals: number;
+}
+
+/** The demo user called `id`, or APP_BAD_INPUT naming the five. */
+export function demoUser(id: string): (typeof DEMO_USERS)[number] {
+  const user = DEMO_USERS.find((u) => u.id === id);
+  if (user === undefined) throw new AppError('APP_BAD_INPUT', `user: expected one of ${DEMO_USERS.map((u) => u.id).join(', ')}, found ${JSON.stringify(String(id).slice(0, 40))}`);
+  return user;
+}
+
+function ensureEmpty(db: VaultDatabase): void {
+  const used = db.prepare('SELECT (SELECT count(*) FROM org_policy) + (SELECT count(*) FROM accounts) + (SELECT count(*) FROM payments) AS n').get() as { n: number };
+  if (used.n > 0) throw new AppError('APP_VAULT_NOT_EMPTY', 'expected an empty vault to seed, found one that already holds an organisation: use a new --vault');
+}
+
+function insertBookings(db: VaultDatabase, accountId: string, code: string, count: number, endDay: string, seed: number): number {
+  const insert = db.prepare(
+    `INSERT INTO statement_transactions (id, account_id, entry_ref, booking_date, value_date, amount_minor, currency, counterparty_name,
+       counterparty_iban, remittance_info) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  let sum = 0;
+  for (const b of generateDemoStatements(code, count, endDay, seed)) {
+    insert.run(b.id, accountId, b.entryRef, b.bookingDate, b.valueDate, b.amountMinor, code, b.counterpartyName, b.counterpartyIban, b.remittanceInfo);
+    sum += b.amountMinor;
+  }
+  return sum;
+}
+
+/**
+ * Fills an empty vault with the demo organisation for one of its users: the demo policy signed with the
+ * DEMO bank key (installed and verified like any policy), three accounts, payees, a year of bookings and
+ * payments in every lifecycle state with their approvals. A setup tool, not a command: it writes what no
+ * single user could (other users' approvals, the bank's answers), in one audited transaction `demo.seed`.
+ */
+export async function seedDemo(vault: UnlockedVault, options: SeedDemoOptions): Promise<DemoSeedReport> {
+  const user = demoUser(options.user);
+  const now = options.now ?? new Date();
+  ensureEmpty(vault.db);
+  const policy = await installOrgPolicy(vault, await signOrgPolicy(demoOrgPolicy(now), DEMO_BANK_SIGNING_KEY), { now });
+  const endDay = now.toISOString().slice(0, 10);
+  const payments = demoPayments(now);
+  const counts = { transactions: 0, approvals: 0 };
+  const details = { user: user.id, organisation: DEMO_ORG.id, payments: payments.length };
+  const accounts = vault.transact({ action: 'demo.seed', target: DEMO_ORG.id, details, userId: 'demo-seed' }, (db) => {
+    const created = new Date(now.getTime() - 366 * 24 * 60 * 60 * 1000).toISOString();
+    const seeded = DEMO_ACCOUNTS.map((account, index) => {
+      const id = `account-${account.code.toLowerCase()}`;
+      const bookings = options.bookingsPerAccount ?? DEMO_BOOKINGS[account.code] ?? 0;
+      db.prepare('INSERT INTO accounts (id, organisation_id, iban, bic, currency, name, balance_minor, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)').run(
+        id, DEMO_ORG.id, account.iban, account.bic, account.currency, account.name, created,
+      );
+      const sum = insertBookings(db, id, account.code, bookings, endDay, 0x5eed + index);
+      counts.transactions += bookings;
+      const currency = account.currency as Currency;
+      const balance = sumMoney([{ minor: account.openingMinor, currency }, { minor: sum, currency }], currency).minor;
+      db.prepare('UPDATE accounts SET balance_minor = ? WHERE id = ?').run(balance, id);
+      return { iban: account.iban, currency, name: account.name, balance: formatAmount(balance, currency) };
+    });
+    const addPayee = db.prepare('INSERT INTO payees (id, organisation_id, name, iban, bic, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const payee of DEMO_PAYEES) addPayee.run(payee.id, DEMO_ORG.id, payee.name, payee.iban, 'bic' in payee ? payee.bic : null, created);
+    for (const { payment, accountCode, approvals } of payments) {
+      insertPayment(db, payment, `account-${accountCode.toLowerCase()}`, now);
+      approvals.forEach((approval, index) => {
+        insertApproval(db, { id: `${payment.id}-approval-${index + 1}`, paymentId: payment.id, paymentVersion: approval.paymentVersion, userId: approval.userId, paymentDigest: approval.digest, signatureClass: approval.signatureClass, createdAt: payment.createdAt });
+        counts.approvals += 1;
+      });
+    }
+    db.prepare("INSERT INTO vault_meta (key, value) VALUES ('user_id', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(user.id);
+    return seeded;
+  });
+  const byStatus: Partial<Record<PaymentStatus, number>> = {};
+  for (const { payment } of payments) byStatus[payment.status] = (byStatus[payment.status] ?? 0) + 1;
+  return { user: user.id, roles: [user.role], organisation: policy.orgName, policyExpiresAt: policy.expiresAt, accounts, payees: DEMO_PAYEES.length, transactions: counts.transactions, payments: byStatus, approvals: counts.approvals };
+}

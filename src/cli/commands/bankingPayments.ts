@@ -1,0 +1,123 @@
+import type { Command } from 'commander';
+import { given, integer, runBankingCommand } from './bankingSession.js';
+import { formatTable } from './bankingTable.js';
+
+interface PaymentRow {
+  id: string;
+  status: string;
+  executionDate: string;
+  amount: string;
+  currency: string;
+  creditorName: string;
+  createdBy: string;
+}
+interface ShowValue {
+  payment: PaymentRow & { debtorIban: string; creditor: { name: string; iban: string; bic?: string }; remittanceInfo: string; expiresAt: string; version: number };
+  digest: string;
+  approvals: { userId: string; signatureClass: string | null; createdAt: string; counts: boolean }[];
+  approval: { executable: boolean; missing: string[]; message: string | null } | null;
+}
+type Moved = { id: string; status: string; version: number };
+
+const ORDER_OPTIONS: [string, string][] = [
+  ['--from <iban>', 'debited account (one of the organisation\'s)'],
+  ['--to-name <name>', 'creditor name'],
+  ['--to-iban <iban>', 'creditor IBAN'],
+  ['--to-bic <bic>', 'creditor BIC'],
+  ['--amount <amount>', 'e.g. 1234.56 (never rounded)'],
+  ['--currency <code>', 'ISO 4217, the account\'s currency'],
+  ['--reference <text>', 'remittance information'],
+  ['--date <date>', 'execution date YYYY-MM-DD (default today)'],
+];
+
+function showText(v: ShowValue): string {
+  const p = v.payment;
+  const lines = [
+    `Payment ${p.id}  ${p.status}  (version ${p.version})`,
+    `  from      ${p.debtorIban}`,
+    `  to        ${p.creditor.name}, ${p.creditor.iban}${p.creditor.bic ? `, ${p.creditor.bic}` : ''}`,
+    `  amount    ${p.amount} ${p.currency}`,
+    `  reference ${p.remittanceInfo || '—'}`,
+    `  execution ${p.executionDate} (expires ${p.expiresAt})`,
+    `  made by   ${p.createdBy}`,
+    `  digest    ${v.digest}`,
+    ...v.approvals.map((a) => `  approval  ${a.userId} (${a.signatureClass ?? '-'}) at ${a.createdAt}${a.counts ? '' : ' — void'}`),
+  ];
+  if (v.approval) lines.push(v.approval.executable ? '  status    executable' : `  missing   ${v.approval.missing.join(' or ') || 'none possible'}: ${v.approval.message ?? ''}`);
+  return lines.join('\n');
+}
+
+/** payments create/edit/cancel/list/show/submit/approve/export, through the dispatcher. */
+export function registerBankingPayments(program: Command): void {
+  const payments = program.command('payments').description('credit transfers: prepare, approve, export');
+
+  const create = payments.command('create').description('a draft payment; prints its id');
+  for (const [flag, help] of ORDER_OPTIONS) create.option(flag, help);
+  create.action((opts: Record<string, string | undefined>, command: Command) =>
+    runBankingCommand<Moved>(command, 'payments.create', given(opts), (v) => v.id),
+  );
+
+  const edit = payments.command('edit').description('change a draft or pending payment (back to draft; approvals voided)').argument('<id>');
+  for (const [flag, help] of ORDER_OPTIONS) edit.option(flag, help);
+  edit.action((id: string, opts: Record<string, string | undefined>, command: Command) =>
+    runBankingCommand<Moved & { approvalsVoided: number }>(command, 'payments.edit', { id, ...given(opts) }, (v) =>
+      `${v.id} ${v.status} (version ${v.version}${v.approvalsVoided > 0 ? `, ${v.approvalsVoided} approvals voided` : ''})`,
+    ),
+  );
+
+  for (const [verb, name, help] of [
+    ['cancel', 'payments.cancel', 'cancel a payment not yet submitted to the bank'],
+    ['submit', 'payments.submit', 'hand a draft to the approvers'],
+  ] as const) {
+    payments
+      .command(verb)
+      .description(help)
+      .argument('<id>')
+      .action((id: string, _opts, command: Command) => runBankingCommand<Moved>(command, name, { id }, (v) => `${v.id} ${v.status}`));
+  }
+
+  payments
+    .command('approve')
+    .description('approve with a hardware key (step-up; refused where none is configured)')
+    .argument('<id>')
+    .action((id: string, _opts, command: Command) =>
+      runBankingCommand<{ id: string; status: string; missing: string[] }>(command, 'payments.approve', { id }, (v) =>
+        v.status === 'approved' ? `${v.id} approved` : `${v.id} still needs: ${v.missing.join(' or ')}`,
+      ),
+    );
+
+  payments
+    .command('list')
+    .description('payments, newest first')
+    .option('--status <status>', 'draft, pending_approval, approved, queued, submitted, accepted, rejected, cancelled')
+    .option('--account <iban>', 'only this debited account')
+    .option('--limit <n>', 'at most this many (default 100)', integer)
+    .action((opts: Record<string, string | number | undefined>, command: Command) =>
+      runBankingCommand<{ payments: PaymentRow[] }>(command, 'payments.list', given(opts), (v) =>
+        formatTable(
+          ['ID', 'STATUS', 'EXECUTION', 'AMOUNT', 'CUR', 'CREDITOR', 'MADE BY'],
+          v.payments.map((p) => [p.id, p.status, p.executionDate, p.amount, p.currency, p.creditorName, p.createdBy]),
+          [3],
+        ),
+      ),
+    );
+
+  payments
+    .command('show')
+    .description('one payment: digest, approvals, what is still missing')
+    .argument('<id>')
+    .action((id: string, _opts, command: Command) => runBankingCommand<ShowValue>(command, 'payments.show', { id }, showText));
+
+  payments
+    .command('export')
+    .description('approved payments of a currency as a pain.001.001.09 file; they become queued')
+    .requiredOption('--format <format>', 'pain.001')
+    .requiredOption('--currency <code>', 'e.g. EUR (SEPA) or GBP')
+    .option('--account <iban>', 'the debited account, when several hold approved payments')
+    .requiredOption('--out <file>', 'the file to write (must not exist)')
+    .action((opts: Record<string, string | undefined>, command: Command) =>
+      runBankingCommand<{ file: string; count: number; messageId: string }>(command, 'payments.export', given(opts), (v) =>
+        `Wrote ${v.count} payments to ${v.file} (message ${v.messageId})`,
+      ),
+    );
+}
