@@ -45,7 +45,7 @@ export async function createVault(dir: string, password: string, options: Create
   }
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   removeLeftoverTempFiles(dir);
-  for (const leftover of initDatabases(dir)) rmSync(leftover, { force: true });
+  for (const leftover of initDatabases(dir)) for (const file of [leftover, `${leftover}-journal`]) rmSync(file, { force: true });
 
   const iterations = Math.max(PBKDF2_MIN_ITERATIONS, options.iterations ?? calibratePbkdf2Iterations(options.kdfTargetMs));
   const dataKey = randomBytes(32);
