@@ -1,7 +1,7 @@
-import { transitionCommand } from './transitionCommand.js';
+import { paymentTransition } from './paymentTransition.js';
 
 /** `payments.cancel`: from any status before the file left for the bank. */
-export const cancelPaymentCommand = transitionCommand({
+export const cancelPaymentCommand = paymentTransition({
   name: 'payments.cancel',
   permission: 'payments:cancel',
   to: 'cancelled',

@@ -11,8 +11,12 @@ export const listAccountsCommand = defineCommand({
   input: z.strictObject({}),
   stepUp: false,
   changes: false,
-  run(ctx) {
-    const accounts = listAccountRecords(ctx.db)
+  prepare(ctx) {
+    const accounts = listAccountRecords(ctx.db);
+    return { resource: accounts.length === 0 ? {} : accounts.map((a) => ({ account: a.iban, currency: a.currency })), anyResource: true, data: accounts };
+  },
+  run(ctx, _input, records) {
+    const accounts = records
       // A role whose capability is scoped to some accounts or currencies sees only those.
       .filter((account) => ctx.permits({ account: account.iban, currency: account.currency }))
       .map((account) => ({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { formatAmount, PaymentStatus } from '../../domain/index.js';
 import { defineCommand } from '../dispatch/defineCommand.js';
 import { IbanInput, PageLimit } from './fields.js';
-import { requireAccount } from './records/accountRecords.js';
+import { listAccountRecords, requireAccount } from './records/accountRecords.js';
 import { PAYMENT_SELECT, paymentFromRow, paymentResource } from './records/paymentRecords.js';
 
 /** `payments.list`: payments, newest first, optionally of one status or account. */
@@ -15,7 +15,10 @@ export const listPaymentsCommand = defineCommand({
   changes: false,
   prepare(ctx, input) {
     const account = input.account === undefined ? undefined : requireAccount(ctx.db, input.account);
-    return { resource: account ? { account: account.iban, currency: account.currency } : {}, data: account?.id };
+    if (account !== undefined) return { resource: { account: account.iban, currency: account.currency }, data: account.id };
+    // Across accounts: allowed when some account's payments are readable; the rest are filtered out.
+    const accounts = listAccountRecords(ctx.db);
+    return { resource: accounts.length === 0 ? {} : accounts.map((a) => ({ account: a.iban, currency: a.currency })), anyResource: true, data: undefined };
   },
   run(ctx, input, accountId) {
     const where: string[] = [];

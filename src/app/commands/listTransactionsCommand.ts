@@ -60,8 +60,11 @@ export const listTransactionsCommand = defineCommand({
     const currency = account?.currency ?? input.currency;
     const min = bound(input.minAmount, currency, 'minAmount');
     const max = bound(input.maxAmount, currency, 'maxAmount');
-    const resource = { ...(account ? { account: account.iban } : {}), ...(currency ? { currency } : {}) };
-    return { resource, data: { accountId: account?.id, currency, min, max } };
+    const data = { accountId: account?.id, currency, min, max };
+    if (account !== undefined) return { resource: { account: account.iban, currency: account.currency }, data };
+    // Across accounts: allowed when some account is readable; the others' bookings are filtered out.
+    const accounts = listAccountRecords(ctx.db).filter((a) => currency === undefined || a.currency === currency);
+    return { resource: accounts.length === 0 ? {} : accounts.map((a) => ({ account: a.iban, currency: a.currency })), anyResource: true, data };
   },
   run(ctx, input, { accountId, currency, min, max }) {
     // Only accounts this role may read: a scoped capability filters the bookings, not just the page.

@@ -1,7 +1,7 @@
-import { transitionCommand } from './transitionCommand.js';
+import { paymentTransition } from './paymentTransition.js';
 
 /** `payments.submit`: the maker hands a draft to the approvers. */
-export const submitPaymentCommand = transitionCommand({
+export const submitPaymentCommand = paymentTransition({
   name: 'payments.submit',
   permission: 'payments:submit',
   to: 'pending_approval',

@@ -27,6 +27,11 @@ export interface RunContext extends CommandContext {
 export interface Preparation<P> {
   /** What to authorise: each resource must be allowed (a payment command names debtor, currency, amount). */
   resource?: Resource | readonly Resource[];
+  /**
+   * For lists that filter their items with `permits`: the permission is needed for at least one of
+   * `resource` (e.g. one account), not for all of them, so a capability scoped to some accounts still lists those.
+   */
+  anyResource?: boolean;
   /** What a step-up ceremony must bind (the payment digest for an approval). */
   challenge?: Uint8Array;
   /** The audit entry's target (a payment id, an IBAN). */

@@ -67,10 +67,12 @@ export async function runCommand<S extends z.ZodType, P, O>(
     }
     const target = preparation.target;
 
-    // Ensure a capability grants the permission for every account, currency and amount touched.
-    for (const resource of resources(preparation)) {
-      const decision = authorize(session.capabilities, { roles: session.roles, permission, resource, readOnly });
-      if (!decision.ok) return refuse(session, action, { outcome: 'denied', code: decision.reason, message: decision.message, target, details: { permission } });
+    // Ensure a capability grants the permission for every account, currency and amount touched (for a
+    // filtered list: for at least one of them).
+    const decisions = resources(preparation).map((resource) => authorize(session.capabilities, { roles: session.roles, permission, resource, readOnly }));
+    const denial = preparation.anyResource && decisions.some((d) => d.ok) ? undefined : decisions.find((d) => !d.ok);
+    if (denial !== undefined && !denial.ok) {
+      return refuse(session, action, { outcome: 'denied', code: denial.reason, message: denial.message, target, details: { permission } });
     }
     try {
       command.guard?.(ctx, input, preparation.data);

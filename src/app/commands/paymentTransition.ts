@@ -5,7 +5,7 @@ import { defineCommand } from '../dispatch/defineCommand.js';
 import { paymentResource, requirePayment, updatePayment } from './records/paymentRecords.js';
 
 /** A command that only moves a payment one step along its lifecycle (cancel, submit). */
-export function transitionCommand(options: { name: string; permission: Permission; to: PaymentStatus; summary: string }) {
+export function paymentTransition(options: { name: string; permission: Permission; to: PaymentStatus; summary: string }) {
   return defineCommand({
     name: options.name,
     permission: options.permission,
