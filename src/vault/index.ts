@@ -4,7 +4,7 @@ export { unlockVault, type UnlockOptions, type VaultSecret } from './unlockVault
 export { changePassword } from './changePassword.js';
 export { rekeyVault } from './rekeyVault.js';
 export { replaceRecoveryCode } from './replaceRecoveryCode.js';
-export { UnlockedVault, DEFAULT_AUTO_LOCK_MS, type UnlockedVaultOptions } from './unlockedVault.js';
+export { UnlockedVault, DEFAULT_AUTO_LOCK_MS, AUTO_LOCK_SETTING, type UnlockedVaultOptions } from './unlockedVault.js';
 export { vaultPaths, DB_FILE, KEYS_FILE, BACKOFF_FILE, type VaultPaths } from './paths.js';
 export { PBKDF2_MIN_ITERATIONS, DEFAULT_KDF_TARGET_MS, calibratePbkdf2Iterations, type KdfChoice } from './kdfCalibration.js';
 export { readKeyFile } from './keyFileStore.js';

@@ -108,6 +108,15 @@ describe('locking', () => {
     await expect(() => vault.db).toThrowCode('VAULT_LOCKED');
   });
 
+  it('locks by itself after the idle time the vault is configured with', async () => {
+    const { dir, vault } = await makeTestVault();
+    vault.db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('vault.auto_lock_seconds', '0.05', 'now')").run();
+    vault.lock();
+    const unlocked = await unlockVault(dir, { password: TEST_PASSWORD });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(unlocked.isLocked).toBe(true);
+  });
+
   it('locks by itself after the idle time', async () => {
     const { dir, vault } = await makeTestVault();
     vault.lock();

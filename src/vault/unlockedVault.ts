@@ -11,11 +11,21 @@ import type { VaultPaths } from './paths.js';
 import { readVaultMeta, writeVaultMeta } from './vaultMeta.js';
 
 export interface UnlockedVaultOptions {
-  /** Lock after this long without use; `null` never locks by itself. */
+  /**
+   * Lock after this long without use; `null` never locks by itself (a one-command CLI process). When not
+   * given, the vault's own setting `vault.auto_lock_seconds` applies, or 5 minutes.
+   */
   autoLockMs?: number | null;
 }
 
 export const DEFAULT_AUTO_LOCK_MS = 5 * 60 * 1000;
+export const AUTO_LOCK_SETTING = 'vault.auto_lock_seconds';
+
+function configuredAutoLockMs(db: VaultDatabase): number {
+  const value = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(AUTO_LOCK_SETTING) as string | undefined;
+  const seconds = Number(value);
+  return value !== undefined && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_AUTO_LOCK_MS;
+}
 
 /** An event described by its caller; the vault adds who (the vault's user), the device, time and outcome. */
 export type VaultEvent = Omit<AuditRecord, 'outcome' | 'userId'> & { userId?: string };
@@ -59,7 +69,7 @@ export class UnlockedVault {
     this.#db = db;
     this.#dataKey = dataKey;
     this.#keyFile = keyFile;
-    this.#autoLockMs = options.autoLockMs === undefined ? DEFAULT_AUTO_LOCK_MS : options.autoLockMs;
+    this.#autoLockMs = options.autoLockMs === undefined ? configuredAutoLockMs(db) : options.autoLockMs;
     this.touch();
   }
 
