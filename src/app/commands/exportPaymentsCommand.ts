@@ -1,10 +1,12 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { buildPain001, Currency, sumMoney, transitionPayment, type Payment } from '../../domain/index.js';
+import { buildPain001, Currency, paymentDigest, sumMoney, transitionPayment, type Payment } from '../../domain/index.js';
+import { PolicyError } from '../../policy/index.js';
 import { AppError } from '../dispatch/appError.js';
 import { defineCommand } from '../dispatch/defineCommand.js';
 import { FilePath, IbanInput } from './fields.js';
 import { accountById } from './records/accountRecords.js';
+import { activeApprovals, approvalStatusOf } from './records/approvalRecords.js';
 import { newRecordId } from './records/newRecordId.js';
 import { PAYMENT_SELECT, paymentFromRow, paymentResource, requireUnchangedPayment, updatePayment, type StoredPayment } from './records/paymentRecords.js';
 import { checkBankFileTarget, writeBankFile } from './records/writeBankFile.js';
@@ -38,6 +40,12 @@ export const exportPaymentsCommand = defineCommand({
     const rows = ctx.db.prepare(`${PAYMENT_SELECT} WHERE p.status = 'approved' AND p.currency = ? ORDER BY p.execution_date, p.id`).all(input.currency);
     const selected = rows.map(paymentFromRow).filter((stored) => input.account === undefined || stored.payment.debtorIban === input.account);
     if (selected.length === 0) throw new AppError('APP_NOTHING_TO_EXPORT', `expected approved ${input.currency} payments to export, found none`);
+    // Ensure each payment is still what its approvers signed: an order edited in the file after approval
+    // (by someone holding the data key) no longer carries valid approvals and must not reach the bank.
+    for (const { payment } of selected) {
+      const status = approvalStatusOf(ctx.policy, payment, activeApprovals(ctx.db, payment.id, paymentDigest(payment).toString('hex')));
+      if (!status.executable) throw new PolicyError(status.reason, `payment ${payment.id} is marked approved but its approvals do not release it as it is now: ${status.message}`);
+    }
     const accounts = new Set(selected.map((stored) => stored.accountId));
     if (accounts.size > 1) throw new AppError('APP_BAD_INPUT', `account: expected one debited account per file, found ${accounts.size}: name one`);
     const out = checkBankFileTarget(input.out);

@@ -37,7 +37,7 @@ describe('when alice creates a payment', () => {
       const rows = bankingRowCounts(alice.vault);
       const result = await run('payments.create', { ...order, ...change });
       expect(result).toMatchObject({ ok: false, error: { code } });
-      if (field && !result.ok) expect(result.error.message).toMatch(new RegExp(`^${field}: `));
+      if (field && !result.ok) expect(result.error.message.startsWith(`${field}: `)).toBe(true);
       expect(bankingRowCounts(alice.vault)).toEqual(rows);
     });
   }

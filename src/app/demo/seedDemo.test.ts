@@ -84,7 +84,7 @@ describe('when coffer demo seed is pointed at a new folder', () => {
     const created = await seedDemoVault(dir, { user: 'erin', bookingsPerAccount: 3 }, () => Promise.reject(new Error('no password asked for a new vault')));
     expect(created).toMatchObject({ createdVault: true, user: 'erin', roles: ['viewer'], transactions: 9 });
     expect(created.passwordHint).toContain(DEMO_PASSWORD);
-    expect(created.recoveryCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/);
+    expect(created.recoveryCode?.split('-').map((group) => group.length)).toEqual([5, 5, 5, 5, 5, 5]);
     const reopened = await unlockVault(dir, { password: DEMO_PASSWORD }, { autoLockMs: null });
     expect(reopened.userId).toBe('erin');
     reopened.lock();
