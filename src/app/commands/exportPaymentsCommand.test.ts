@@ -24,6 +24,13 @@ afterAll(() => {
 
 const run = async (input: object) => dispatch(await openSession(alice.vault), 'payments.export', { format: 'pain.001', ...input });
 
+describe('when approved payments are in several currencies and none is named', () => {
+  it('refuses with APP_BAD_INPUT asking for one currency per file', async () => {
+    const result = await run({ out: join(folder, 'any.xml') });
+    expect(result).toMatchObject({ ok: false, error: { code: 'APP_BAD_INPUT', message: 'currency: expected one currency per file, found approved payments in EUR, GBP: name one' } });
+  });
+});
+
 describe('when alice exports the approved EUR payments', () => {
   it('writes a SEPA pain.001.001.09 file that the EPC schema accepts, and queues exactly those payments', async () => {
     const out = join(folder, 'eur.xml');
@@ -68,10 +75,10 @@ describe('when the target file cannot be written as asked', () => {
   });
 });
 
-describe('when alice exports GBP', () => {
+describe('when only GBP payments are left approved and no currency is named', () => {
   it('writes a generic pain.001 (not SEPA) with the GBP payment and queues it', async () => {
     const out = join(folder, 'gbp.xml');
-    expect(await run({ currency: 'GBP', out })).toMatchObject({ ok: true, value: { count: 1, payments: ['demo-0007'] } });
+    expect(await run({ out })).toMatchObject({ ok: true, value: { currency: 'GBP', count: 1, payments: ['demo-0007'] } });
     const xml = readFileSync(out, 'utf8');
     expect(xml).toContain('<ChrgBr>SHAR</ChrgBr>');
     expect(xml).not.toContain('<Cd>SEPA</Cd>');

@@ -13,11 +13,19 @@ import { checkBankFileTarget, writeBankFile } from './records/writeBankFile.js';
 
 const Input = z.strictObject({
   format: z.literal('pain.001').default('pain.001'),
-  currency: Currency,
+  /** One currency per file; may be left out when the approved payments are all in one currency. */
+  currency: Currency.optional(),
   /** Needed only when approved payments of the currency debit more than one account (one debtor per file). */
   account: IbanInput.optional(),
   out: FilePath,
 });
+
+/** The currency of all approved payments when there is just one; refuses a choice the caller must make. */
+function onlyCurrency(approved: readonly StoredPayment[]): Currency | undefined {
+  const currencies = [...new Set(approved.map((s) => s.payment.currency))].sort();
+  if (currencies.length > 1) throw new AppError('APP_BAD_INPUT', `currency: expected one currency per file, found approved payments in ${currencies.join(', ')}: name one`);
+  return currencies[0];
+}
 
 // ISO 20022 pain.001 initiating party and debtor names are Max70Text (EPC: 70).
 function partyName(name: string): string {
@@ -37,9 +45,16 @@ export const exportPaymentsCommand = defineCommand({
   stepUp: false,
   changes: true,
   prepare(ctx, input) {
-    const rows = ctx.db.prepare(`${PAYMENT_SELECT} WHERE p.status = 'approved' AND p.currency = ? ORDER BY p.execution_date, p.id`).all(input.currency);
-    const selected = rows.map(paymentFromRow).filter((stored) => input.account === undefined || stored.payment.debtorIban === input.account);
-    if (selected.length === 0) throw new AppError('APP_NOTHING_TO_EXPORT', `expected approved ${input.currency} payments to export, found none`);
+    const approved = ctx.db
+      .prepare(`${PAYMENT_SELECT} WHERE p.status = 'approved' ORDER BY p.execution_date, p.id`)
+      .all()
+      .map(paymentFromRow)
+      .filter((stored) => input.account === undefined || stored.payment.debtorIban === input.account);
+    const currency = input.currency ?? onlyCurrency(approved);
+    const selected = approved.filter((stored) => stored.payment.currency === currency);
+    if (currency === undefined || selected.length === 0) {
+      throw new AppError('APP_NOTHING_TO_EXPORT', `expected approved payments${currency ? ` in ${currency}` : ''} to export, found none`);
+    }
     // Ensure each payment is still what its approvers signed: an order edited in the file after approval
     // (by someone holding the data key) no longer carries valid approvals and must not reach the bank.
     for (const { payment } of selected) {
@@ -50,8 +65,8 @@ export const exportPaymentsCommand = defineCommand({
     if (accounts.size > 1) throw new AppError('APP_BAD_INPUT', `account: expected one debited account per file, found ${accounts.size}: name one`);
     const out = checkBankFileTarget(input.out);
     const messageId = newRecordId().slice(0, 30);
-    const totalMinor = sumMoney(selected.map((s) => ({ minor: s.payment.amountMinor, currency: input.currency })), input.currency).minor;
-    const details = { format: input.format, messageId, currency: input.currency, count: selected.length, totalMinor, payments: selected.map((s) => s.payment.id), file: basename(out) };
+    const totalMinor = sumMoney(selected.map((s) => ({ minor: s.payment.amountMinor, currency })), currency).minor;
+    const details = { format: input.format, messageId, currency, count: selected.length, totalMinor, payments: selected.map((s) => s.payment.id), file: basename(out) };
     return { resource: selected.map((s) => paymentResource(s.payment)), target: messageId, details, data: { selected, out, messageId, totalMinor } };
   },
   run(ctx, input, { selected, out, messageId, totalMinor }) {
@@ -67,6 +82,6 @@ export const exportPaymentsCommand = defineCommand({
     const queued: Payment[] = current.map((s) => transitionPayment(s.payment, 'queued'));
     queued.forEach((payment, i) => updatePayment(ctx.db, payment, account.id, current[i]?.payment.version ?? 0, ctx.now));
     writeBankFile(out, xml);
-    return { file: out, format: input.format, messageId, currency: input.currency, count: queued.length, totalMinor, payments: queued.map((p) => p.id) };
+    return { file: out, format: input.format, messageId, currency: account.currency, count: queued.length, totalMinor, payments: queued.map((p) => p.id) };
   },
 });

@@ -112,7 +112,7 @@ export function registerBankingPayments(program: Command): void {
     .command('export')
     .description('approved payments of a currency as a pain.001.001.09 file; they become queued')
     .requiredOption('--format <format>', 'pain.001')
-    .requiredOption('--currency <code>', 'e.g. EUR (SEPA) or GBP')
+    .option('--currency <code>', 'EUR (SEPA), GBP, …; needed when approved payments are in several currencies')
     .option('--account <iban>', 'the debited account, when several hold approved payments')
     .requiredOption('--out <file>', 'the file to write (must not exist)')
     .action((opts: Record<string, string | undefined>, command: Command) =>
