@@ -130,6 +130,15 @@ describe('when a command asks for a step-up', () => {
     expect(vault.db.prepare("SELECT status FROM payments WHERE id = 'demo-0005'").get()).toEqual({ status: 'pending_approval' });
   });
 
+  it('records a verifier that breaks down as a failure, and approves nothing', async () => {
+    const { vault } = demo('bob');
+    const broken = { verify: () => Promise.reject(new Error('authenticator unplugged')) };
+    const result = await dispatch(await openSession(vault, { stepUp: broken }), 'payments.approve', { id: 'demo-0005' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'APP_INTERNAL' } });
+    expect(auditEntries(vault).at(-1)).toMatchObject({ action: 'payments.approve', outcome: 'failed', reason: 'APP_INTERNAL' });
+    expect(vault.db.prepare("SELECT status FROM payments WHERE id = 'demo-0005'").get()).toEqual({ status: 'pending_approval' });
+  });
+
   it('asks the verifier to bind the payment digest and passes the caller\'s proof through', async () => {
     const { vault } = demo('bob');
     const { verifier, requests } = recordingStepUp();

@@ -4,6 +4,7 @@ import type { AuditDetails, CommandContext, CommandDefinition, Preparation } fro
 import { describeInputIssue } from './describeInputIssue.js';
 import { failureOf, type DispatchResult } from './dispatchResult.js';
 import type { Session } from './openSession.js';
+import type { StepUpOutcome } from './stepUp.js';
 
 export interface DispatchOptions {
   /** Evidence for the step-up hook (a WebAuthn assertion), passed through untouched. */
@@ -80,14 +81,18 @@ export async function runCommand<S extends z.ZodType, P, O>(
       return refuse(session, action, { outcome: 'denied', ...failureOf(error), target, details: { permission } });
     }
 
-    let stepUp: Awaited<ReturnType<NonNullable<Session['stepUp']>['verify']>> | undefined;
+    let stepUp: StepUpOutcome | undefined;
     if (command.stepUp) {
       // Ensure a command that asks for a step-up never runs without one: no verifier means no.
       if (session.stepUp === undefined) {
         const message = `${action} needs a step-up with a hardware key, and none is configured here`;
         return refuse(session, action, { outcome: 'denied', code: 'APP_STEP_UP_REQUIRED', message, target, details: { permission } });
       }
-      stepUp = await session.stepUp.verify({ command: action, permission, userId: session.userId, challenge: preparation.challenge, target, proof: options.stepUpProof });
+      try {
+        stepUp = await session.stepUp.verify({ command: action, permission, userId: session.userId, challenge: preparation.challenge, target, proof: options.stepUpProof });
+      } catch (error) {
+        return refuse(session, action, { outcome: 'failed', ...failureOf(error), target, details: { permission } });
+      }
       if (!stepUp.ok) {
         const code = /^[A-Z]+_[A-Z0-9_]+$/.test(stepUp.code) ? stepUp.code : 'APP_STEP_UP_FAILED';
         return refuse(session, action, { outcome: 'denied', code, message: stepUp.message, target, details: { permission } });
