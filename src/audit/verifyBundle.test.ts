@@ -162,6 +162,45 @@ describe('when entry data is not a canonical audit entry', () => {
     const data = Buffer.from('ab').toString('base64').replace('YWI=', 'YWJ=');
     await expect(() => verifyBundle(withEntries([{ index: 0, data }, ...bundle.entries.slice(1)]))).toThrowCode('AUDIT_BAD_BUNDLE');
   });
+  it('refuses entry data re-encoded with other trailing bits, which decodes to the same entry, with AUDIT_BAD_BUNDLE', async () => {
+    const at = bundle.entries.findIndex((entry) => entry.data.endsWith('='));
+    const data = bundle.entries[at]?.data ?? '';
+    const pad = data.indexOf('=');
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    const twin = `${data.slice(0, pad - 1)}${alphabet[alphabet.indexOf(data.charAt(pad - 1)) + 1] ?? ''}${data.slice(pad)}`;
+    expect(Buffer.from(twin, 'base64').equals(Buffer.from(data, 'base64'))).toBe(true);
+    const list = bundle.entries.map((entry) => (entry.index === at ? { index: at, data: twin } : entry));
+    await expect(() => verifyBundle(withEntries(list))).toThrowCode('AUDIT_BAD_BUNDLE');
+  });
+  it('refuses base64url or stray characters, which a lenient decoder reads or skips, with AUDIT_BAD_BUNDLE', async () => {
+    const url = Buffer.from([0xfb, 0xff, 0xbf]).toString('base64url');
+    const padded = `${bundle.entries[3]?.data.slice(0, -4) ?? ''}\n${bundle.entries[3]?.data.slice(-4) ?? ''}`;
+    for (const [at, data] of [[0, url], [3, padded]] as const) {
+      const list = bundle.entries.map((entry) => (entry.index === at ? { index: at, data } : entry));
+      await expect(() => verifyBundle(withEntries(list))).toThrowCode('AUDIT_BAD_BUNDLE');
+    }
+  });
+  it('verifies canonical entries the quick scan leaves to the full reading: fractions, \\u escapes, non-ASCII keys', () => {
+    const unusual = entries.map((bytes, seq) =>
+      seq % 3 === 0 ? encodeAuditEntry({ ...entryAt(seq), details: { ratio: 0.5, note: '\u0001', größe: { '\u{1f600}': 1e21 } } }) : bytes,
+    );
+    expect(verifyBundle(exportLog(unusual, [40])).size).toBe(40);
+  });
+});
+
+describe('when a bundle breaks the schema and fails another check as well', () => {
+  it('refuses it with AUDIT_BAD_BUNDLE, whichever check would fail first', async () => {
+    const last = { index: 39, data: `${bundle.entries[39]?.data.slice(0, -4) ?? ''}!!!!` };
+    const forged = bundle.checkpoints.map((note) => note.replace(`${ORIGIN}\n33\n`, `${ORIGIN}\n34\n`));
+    await expect(() => verifyBundle({ ...withEntries([...bundle.entries.slice(0, 39), last]), checkpoints: forged })).toThrowCode('AUDIT_BAD_BUNDLE');
+    const edited = encodeAuditEntry(entryAt(2, 'payments.cancel')).toString('base64');
+    const list = [...bundle.entries.slice(0, 2), { index: 2, data: edited }, ...bundle.entries.slice(3, 39), last];
+    await expect(() => verifyBundle(withEntries(list))).toThrowCode('AUDIT_BAD_BUNDLE');
+  });
+  it('refuses an entry with an extra field with AUDIT_BAD_BUNDLE', async () => {
+    const list = bundle.entries.map((entry) => (entry.index === 5 ? { ...entry, note: 'x' } : entry));
+    await expect(() => verifyBundle(withEntries(list))).toThrowCode('AUDIT_BAD_BUNDLE');
+  });
 });
 
 describe('when the file is not a coffer-audit-bundle/v1', () => {

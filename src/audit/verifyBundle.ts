@@ -1,20 +1,16 @@
-import { AuditBundle } from '../contract/index.js';
+import type { AuditBundle, AuditBundleEntry } from '../contract/index.js';
 import { consistencyProof } from './consistencyProof.js';
-import { decodeBase64 } from './decodeBase64.js';
-import { describeIssue } from './describeIssue.js';
 import { AuditError } from './errors.js';
-import { hashLeaf } from './hashLeaf.js';
 import { MemoryMerkleStore } from './MemoryMerkleStore.js';
 import { openBundleCheckpoints } from './openBundleCheckpoints.js';
 import type { Checkpoint } from './parseCheckpoint.js';
-import { parseAuditEntry } from './parseAuditEntry.js';
 import { parseVerifierKey } from './parseVerifierKey.js';
+import { parseBundle, readBundle } from './readBundle.js';
+import { readBundleEntry } from './readBundleEntry.js';
 import { rootAt } from './rootAt.js';
 import { verifyConsistency } from './verifyConsistency.js';
 
 const PROGRESS_STEP = 1 << 16;
-// Leaf hashes go to the store in batches: the batch append reads the tree's edge once per batch.
-const BATCH = 4096;
 
 export interface VerifyBundleOptions {
   /** Called every 65,536 entries and at the end with (entries verified, entries in all). */
@@ -42,7 +38,18 @@ export interface VerifiedBundle {
  * size, each checkpoint consistent with the one before, and the last covering every entry.
  */
 export function verifyBundle(input: unknown, options: VerifyBundleOptions = {}): VerifiedBundle {
-  const bundle = parseBundle(input);
+  try {
+    return verifyEntries(readBundle(input), options);
+  } catch (error) {
+    // Ensure a bundle that breaks the schema is refused as such (AUDIT_BAD_BUNDLE) before any other
+    // finding, as if it had been parsed whole up front: readBundle leaves the entries' base64 alphabet
+    // to the decoding of each entry, so the whole schema is checked here once something has failed.
+    if (error instanceof AuditError && error.code !== 'AUDIT_BAD_BUNDLE') parseBundle(input);
+    throw error;
+  }
+}
+
+function verifyEntries(bundle: AuditBundle, options: VerifyBundleOptions): VerifiedBundle {
   // Ensure the bundle speaks for the expected device when the caller knows it.
   if (options.trustedVerifierKey !== undefined && options.trustedVerifierKey !== bundle.verifierKey) {
     throw new AuditError('AUDIT_BAD_SIGNATURE', 'expected the bundle to carry the trusted verifier key, found another key');
@@ -50,32 +57,19 @@ export function verifyBundle(input: unknown, options: VerifyBundleOptions = {}):
   const checkpoints = openBundleCheckpoints(bundle, parseVerifierKey(bundle.verifierKey));
   checkEntryOrder(bundle);
   checkCoverage(bundle, checkpoints);
-  const total = bundle.entries.length;
+  const { entries } = bundle;
+  const total = entries.length;
   const store = new MemoryMerkleStore();
   let next = checkTreeHeadsAt(store, checkpoints, 0);
-  let batch: Buffer[] = [];
   for (let i = 0; i < total; i++) {
-    batch.push(hashLeaf(readEntry(bundle, i)));
-    // The last checkpoint covers every entry, so the final batch is always flushed here.
-    if (batch.length === BATCH || checkpoints[next]?.size === i + 1) {
-      store.appendLeafHashes(batch);
-      batch = [];
-      next = checkTreeHeadsAt(store, checkpoints, next);
-    }
+    // Each leaf is hashed straight into the store from a reused buffer: nothing is kept per entry.
+    store.appendEntry(readBundleEntry((entries[i] as AuditBundleEntry).data, i));
+    // The last checkpoint covers every entry, so each checkpoint is checked here at its exact size.
+    if (checkpoints[next]?.size === i + 1) next = checkTreeHeadsAt(store, checkpoints, next);
     if ((i + 1) % PROGRESS_STEP === 0) options.onProgress?.(i + 1, total);
   }
   if (total % PROGRESS_STEP !== 0 || total === 0) options.onProgress?.(total, total);
   return { origin: bundle.origin, size: total, rootHash: rootAt(store, total), checkpoints: checkpoints.length };
-}
-
-function parseBundle(input: unknown): AuditBundle {
-  const parsed = AuditBundle.safeParse(input);
-  if (!parsed.success) {
-    throw new AuditError('AUDIT_BAD_BUNDLE', `expected a coffer-audit-bundle/v1, found one with ${describeIssue(parsed.error)}`, {
-      cause: parsed.error,
-    });
-  }
-  return parsed.data;
 }
 
 /** Entries must be 0..n-1 in order: a gap, repeat or swap would shift every later leaf. Cheap, so done before hashing. */
@@ -100,22 +94,6 @@ function checkCoverage(bundle: AuditBundle, checkpoints: readonly Checkpoint[]):
       size: last.size,
     });
   }
-}
-
-/** The bytes of entry `i`, checked for encoding and content. */
-function readEntry(bundle: AuditBundle, i: number): Buffer {
-  const { data } = bundle.entries[i] as AuditBundle['entries'][number];
-  const bytes = decodeBase64(data);
-  if (bytes === undefined) throw new AuditError('AUDIT_BAD_BUNDLE', `expected entry ${i} data in canonical padded base64, found other text`, { index: i });
-  try {
-    // Ensure the entry names its own position, so it cannot be replayed at another index.
-    const { seq } = parseAuditEntry(bytes);
-    if (seq !== i) throw new AuditError('AUDIT_BAD_ENTRY', `expected seq ${i}, found ${seq}`);
-  } catch (error) {
-    if (!(error instanceof AuditError)) throw error;
-    throw new AuditError(error.code, `entry ${i}: ${error.message}`, { index: i, cause: error });
-  }
-  return bytes;
 }
 
 /** Checks every checkpoint (from position `next`) whose size the store has reached; returns the next unchecked one. */

@@ -4,6 +4,7 @@ import { AuditEntry, canonicalJson } from '../contract/index.js';
 import { canonicalEntryText } from './canonicalEntryText.js';
 import { encodeAuditEntry } from './encodeAuditEntry.js';
 import { parseAuditEntry } from './parseAuditEntry.js';
+import { scanCanonicalEntry } from './scanCanonicalEntry.js';
 
 // The definition the direct writer must match byte for byte: the schema, then the generic RFC 8785 package.
 const reference = (entry: unknown) => canonicalJson(AuditEntry.parse(entry));
@@ -125,5 +126,110 @@ describe('when an entry breaks the schema', () => {
     encodeAuditEntry(valid);
     await expect(() => encodeAuditEntry({ ...valid, time: '2024-05-01T12:00:00' })).toThrowCode('AUDIT_BAD_ENTRY');
     await expect(() => encodeAuditEntry({ ...valid, time: '' })).toThrowCode('AUDIT_BAD_ENTRY');
+  });
+});
+
+// Entries as a log holds them: printable names, unicode text with the short escapes, integers, nesting.
+const name = fc.stringMatching(/^[A-Za-z0-9_.:-]{1,12}$/);
+const prose = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom('"quoted"', 'back\\slash', 'tab\tnew\nline\r\b\f', 'Müller GmbH', '\u2028😀'));
+const typicalJson = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small' }, prose, fc.integer({ min: -(10 ** 15) + 1, max: 10 ** 15 - 1 }), fc.boolean(), fc.constant(null), fc.array(tie('value'), { maxLength: 3 }), tie('record')),
+  record: fc.dictionary(name, tie('value'), { maxKeys: 4 }),
+}));
+const typical = fc.record({
+  seq: fc.integer({ min: 0, max: 10 ** 15 - 1 }),
+  time,
+  actor: fc.record({ userId: name, deviceId: fc.uuid() }),
+  action: name,
+  target: fc.option(prose, { nil: null }),
+  outcome: fc.constantFrom('allowed', 'denied', 'failed'),
+  reason: fc.option(name, { nil: null }),
+  details: typicalJson.record as fc.Arbitrary<AuditEntry['details']>,
+}) as fc.Arbitrary<AuditEntry>;
+
+/** What the full reading says of some bytes: the entry's seq, or the code it refuses them with. */
+function fullReading(bytes: Uint8Array): number | string {
+  try {
+    return parseAuditEntry(bytes).seq;
+  } catch (error) {
+    return (error as { code?: string }).code ?? 'not an AuditError';
+  }
+}
+
+describe('the quick scan of entry bytes', () => {
+  it('vouches for the seq of every typical entry', () => {
+    fc.assert(fc.property(typical, (value) => scanCanonicalEntry(encodeAuditEntry(value)) === value.seq), { numRuns: 400 });
+  });
+
+  it('vouches only for the seq the full reading gives, for any valid entry', () => {
+    fc.assert(
+      fc.property(entry, (value) => {
+        const scanned = scanCanonicalEntry(encodeAuditEntry(value));
+        return scanned === -1 || scanned === value.seq;
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never vouches for bytes the full reading refuses, whatever one edit was made to an entry', () => {
+    const interesting = [...'"\\,:{}[]-01.eEu Z_', '\u0000', '\u001f', '\u007f'].map((char) => char.charCodeAt(0)).concat([0x80, 0xc3, 0xed, 0xff]);
+    const edit = fc.record({
+      kind: fc.constantFrom('replace', 'insert', 'delete', 'repeat'),
+      at: fc.nat(),
+      byte: fc.oneof(fc.constantFrom(...interesting), fc.nat(255)),
+      span: fc.integer({ min: 1, max: 12 }),
+    });
+    let vouched = 0;
+    fc.assert(
+      fc.property(fc.oneof(typical, entry), edit, (value, { kind, at, byte, span }) => {
+        const bytes = encodeAuditEntry(value);
+        const i = at % bytes.length;
+        const edited = Buffer.concat(
+          kind === 'replace' ? [bytes.subarray(0, i), Buffer.of(byte), bytes.subarray(i + 1)]
+          : kind === 'insert' ? [bytes.subarray(0, i), Buffer.of(byte), bytes.subarray(i)]
+          : kind === 'delete' ? [bytes.subarray(0, i), bytes.subarray(i + span)]
+          : [bytes.subarray(0, i + span), bytes.subarray(i)],
+        );
+        const scanned = scanCanonicalEntry(edited);
+        if (scanned === -1) return true;
+        vouched += 1;
+        return fullReading(edited) === scanned;
+      }),
+      { numRuns: 3000 },
+    );
+    // Edits inside strings keep many entries valid: the scan must have vouched for some, or this proves little.
+    expect(vouched).toBeGreaterThan(100);
+  });
+});
+
+describe('when entry bytes are almost canonical', () => {
+  const base: AuditEntry = { seq: 7, time: '2024-05-01T12:00:00.000Z', actor: { userId: 'u', deviceId: 'd' }, action: 'a', target: null, outcome: 'allowed', reason: null, details: { a: 1, b: [true, 'x'] } };
+  const canonical = encodeAuditEntry(base).toString('utf8');
+  const cases: [string, string][] = [
+    ['a repeated key', canonical.replace('{"a":1,', '{"a":1,"a":2,')],
+    ['keys out of order', canonical.replace('{"a":1,"b":[true,"x"]}', '{"b":[true,"x"],"a":1}')],
+    ['a __proto__ key, which the schema drops', canonical.replace('{"a":1,', '{"__proto__":1,"a":1,')],
+    ['-0', canonical.replace('"a":1', '"a":-0')],
+    ['1.0', canonical.replace('"a":1', '"a":1.0')],
+    ['a leading zero', canonical.replace('"seq":7', '"seq":07')],
+    ['an integer past 2^53', canonical.replace('"a":1', '"a":9007199254740993')],
+    ['an escaped character that needs no escape', canonical.replace('"x"', '"\\u0078"')],
+    ['an escaped slash', canonical.replace('"x"', '"\\/"')],
+    ['whitespace', canonical.replace('"a":1', '"a": 1')],
+    ['a trailing newline', `${canonical}\n`],
+    ['a date that does not exist', canonical.replace('2024-05-01', '2024-02-30')],
+    ['an empty action', canonical.replace('"action":"a"', '"action":""')],
+    ['an unknown outcome', canonical.replace('"allowed"', '"maybe"')],
+    ['an extra field', canonical.replace('"details"', '"extra":1,"details"')],
+  ];
+  it.each(cases)('does not vouch for %s, which the full reading refuses with AUDIT_BAD_ENTRY', async (_, text) => {
+    expect(scanCanonicalEntry(Buffer.from(text))).toBe(-1);
+    await expect(() => parseAuditEntry(Buffer.from(text))).toThrowCode('AUDIT_BAD_ENTRY');
+  });
+  it('does not vouch for invalid UTF-8 inside a string', () => {
+    const broken = Buffer.from(canonical.replace('"x"', '"x\u00e9"'));
+    broken[broken.indexOf(0xc3) + 1] = 0x28;
+    expect(scanCanonicalEntry(broken)).toBe(-1);
+    expect(fullReading(broken)).toBe('AUDIT_BAD_ENTRY');
   });
 });

@@ -1,0 +1,42 @@
+import { AuditBundle, type AuditBundleEntry } from '../contract/index.js';
+import { describeIssue } from './describeIssue.js';
+import { AuditError } from './errors.js';
+
+/**
+ * A bundle checked against the schema (AUDIT_BAD_BUNDLE), for everything but the base64 alphabet of
+ * the entries' data, which the caller checks as it decodes each entry: a regex over a million entries
+ * up front costs more than hashing them. zod checks the envelope, a hand check the entries' shape;
+ * anything unusual gets the full schema ({@link parseBundle}).
+ */
+export function readBundle(input: unknown): AuditBundle {
+  if (!isPlainObject(input) || !Array.isArray(input.entries) || !input.entries.every(isEntryShape)) return parseBundle(input);
+  const envelope = AuditBundle.safeParse({ ...input, entries: [] });
+  if (!envelope.success) throw badBundle(envelope.error);
+  return { ...envelope.data, entries: input.entries as AuditBundleEntry[] };
+}
+
+/** The bundle checked against the whole schema, entries' base64 included (AUDIT_BAD_BUNDLE). */
+export function parseBundle(input: unknown): AuditBundle {
+  const parsed = AuditBundle.safeParse(input);
+  if (!parsed.success) throw badBundle(parsed.error);
+  return parsed.data;
+}
+
+function badBundle(error: Parameters<typeof describeIssue>[0]): AuditError {
+  return new AuditError('AUDIT_BAD_BUNDLE', `expected a coffer-audit-bundle/v1, found one with ${describeIssue(error)}`, { cause: error });
+}
+
+/** A record as JSON.parse makes it: zod's strict objects read its keys with for…in, as below. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** `{index, data}`: a whole number and a string, nothing else. Their order is checked later. */
+function isEntryShape(entry: unknown): boolean {
+  if (!isPlainObject(entry) || typeof entry.data !== 'string') return false;
+  if (typeof entry.index !== 'number' || !Number.isSafeInteger(entry.index) || entry.index < 0) return false;
+  for (const key in entry) if (key !== 'index' && key !== 'data') return false;
+  return true;
+}

@@ -1,0 +1,46 @@
+import { AuditError } from './errors.js';
+import { parseAuditEntry } from './parseAuditEntry.js';
+import { scanCanonicalEntry } from './scanCanonicalEntry.js';
+
+// Entries up to this size are decoded into one reused buffer; a larger one (rare) gets its own.
+const REUSED_LIMIT = 64 * 1024;
+let reused = Buffer.alloc(4096);
+
+/**
+ * The bytes of bundle entry `index`, decoded from its `data` and checked: canonical padded base64
+ * (AUDIT_BAD_BUNDLE) of a canonical audit entry whose `seq` is its index (AUDIT_BAD_ENTRY). Errors
+ * carry `index`. The result is a view into a reused buffer, valid until the next call, so that
+ * verifying a million entries allocates almost nothing per entry.
+ */
+export function readBundleEntry(data: string, index: number): Uint8Array {
+  const bytes = decodeCanonicalBase64(data);
+  if (bytes === undefined) {
+    throw new AuditError('AUDIT_BAD_BUNDLE', `expected entry ${index} data in canonical padded base64, found other text`, { index });
+  }
+  // Ensure the entry is canonical and names its own position, so it cannot be replayed at another index.
+  // The quick scan vouches for nearly every entry a log holds; the full reading decides the rest.
+  if (scanCanonicalEntry(bytes) === index) return bytes;
+  try {
+    const { seq } = parseAuditEntry(bytes);
+    if (seq !== index) throw new AuditError('AUDIT_BAD_ENTRY', `expected seq ${index}, found ${seq}`);
+  } catch (error) {
+    if (!(error instanceof AuditError)) throw error;
+    throw new AuditError(error.code, `entry ${index}: ${error.message}`, { index, cause: error });
+  }
+  return bytes;
+}
+
+/**
+ * Strict RFC 4648 §4 base64, as decodeBase64 accepts it: Node's decoder skips foreign characters and
+ * reads the base64url alphabet too, so only text that is exactly the encoding of what it decodes to
+ * is accepted (padded, standard alphabet, zero trailing bits: one text per byte string, §3.5).
+ */
+function decodeCanonicalBase64(text: string): Uint8Array | undefined {
+  if (text.length % 4 !== 0) return undefined;
+  const most = (text.length / 4) * 3;
+  if (most > reused.length && most <= REUSED_LIMIT) reused = Buffer.alloc(REUSED_LIMIT);
+  const target = most <= reused.length ? reused : Buffer.alloc(most);
+  const length = target.write(text, 0, most, 'base64');
+  if (target.toString('base64', 0, length) !== text) return undefined;
+  return target.subarray(0, length);
+}
