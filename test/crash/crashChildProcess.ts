@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -28,6 +29,8 @@ interface LineWaiter {
  */
 export class CrashChild {
   readonly lines: string[] = [];
+  /** performance.now() when each line arrived, beside `lines`. */
+  readonly lineTimes: number[] = [];
   readonly exited: Promise<ChildExit>;
   #stderr = '';
   #partial = '';
@@ -63,6 +66,7 @@ export class CrashChild {
     this.#partial = parts.pop() ?? '';
     for (const line of parts) {
       this.lines.push(line);
+      this.lineTimes.push(performance.now());
       for (const waiter of [...this.#waiters]) {
         if (!waiter.matches(line)) continue;
         this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
@@ -76,6 +80,14 @@ export class CrashChild {
     const seen = this.lines.find(matches);
     if (seen !== undefined) return Promise.resolve(seen);
     return new Promise((resolveLine, reject) => this.#waiters.push({ matches, resolve: resolveLine, reject }));
+  }
+
+  /** Milliseconds from `ready` to the first line that `matches`; undefined if it never came. */
+  msFromReadyTo(matches: (line: string) => boolean): number | undefined {
+    const ready = this.lines.indexOf('ready');
+    const index = this.lines.findIndex(matches);
+    if (ready < 0 || index < 0) return undefined;
+    return (this.lineTimes[index] ?? 0) - (this.lineTimes[ready] ?? 0);
   }
 
   get hasExited(): boolean {
