@@ -2,7 +2,8 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := start
 DEMO_VAULT := .coffer/demo
-export COFFER_PASSWORD ?= coffer-demo-password
+# The demo vault's password is published (src/app/demo/seedDemoVault.ts); never use it for real data.
+DEMO := COFFER_PASSWORD='coffer demo password'
 
 .PHONY: start test deps demo
 
@@ -15,9 +16,16 @@ deps: node_modules/.install-stamp
 
 start: deps demo
 
+# Until the desktop window exists, `start` creates alice's demo vault (once) and shows what it holds.
 demo:
-	@if [ ! -f $(DEMO_VAULT)/vault.keys ]; then ./bin/coffer init --vault $(DEMO_VAULT); fi
-	./bin/coffer show --vault $(DEMO_VAULT)
+	@if [ ! -f $(DEMO_VAULT)/vault.keys ]; then ./bin/coffer demo seed --vault $(DEMO_VAULT) --user alice; fi
+	@$(DEMO) ./bin/coffer show --vault $(DEMO_VAULT)
+	@echo
+	@$(DEMO) ./bin/coffer accounts list --vault $(DEMO_VAULT)
+	@echo
+	@$(DEMO) ./bin/coffer payments list --vault $(DEMO_VAULT)
+	@echo
+	@$(DEMO) ./bin/coffer audit verify --vault $(DEMO_VAULT)
 
 test: deps
 	npm run --silent lint
