@@ -30,7 +30,9 @@ const MAX_DEPTH = 32;
 const UNSURE = -1;
 
 // The entry being scanned; one at a time, synchronously.
-let bytes: Uint8Array = new Uint8Array(0);
+// A Buffer, as callers' entries are: one kind of array keeps the byte reads below monomorphic.
+const EMPTY: Uint8Array = Buffer.alloc(0);
+let bytes = EMPTY;
 let at = 0;
 // Whether the last string read holds only ASCII and no escape, so its bytes sort as its UTF-16 code units.
 let plain = false;
@@ -52,7 +54,7 @@ export function scanCanonicalEntry(entry: Uint8Array): number {
   bytes = entry;
   at = 0;
   const seq = scanEntry();
-  bytes = new Uint8Array(0);
+  bytes = EMPTY;
   return seq;
 }
 
@@ -74,28 +76,36 @@ function scanEntry(): number {
 
 /** Steps over `expected` if the bytes at the position are exactly it. */
 function piece(expected: Uint8Array): boolean {
-  for (let i = 0; i < expected.length; i++) if (bytes[at + i] !== expected[i]) return false;
-  at += expected.length;
+  const input = bytes;
+  const start = at;
+  for (let i = 0; i < expected.length; i++) if (input[start + i] !== expected[i]) return false;
+  at = start + expected.length;
   return true;
 }
 
 /** A string as JSON.stringify writes it; returns its length in bytes, or UNSURE. */
 function string(): number {
-  if (bytes[at] !== QUOTE) return UNSURE;
-  const start = ++at;
-  plain = true;
-  while (at < bytes.length) {
-    const byte = bytes[at] as number;
-    if (byte === QUOTE) return ++at - 1 - start;
+  // Locals in the loop: this is where the scan spends its time.
+  const input = bytes;
+  if (input[at] !== QUOTE) return UNSURE;
+  const start = at + 1;
+  let ascii = true;
+  for (let i = start; i < input.length; ) {
+    const byte = input[i] as number;
+    if (byte === QUOTE) {
+      at = i + 1;
+      plain = ascii;
+      return i - start;
+    }
     if (byte === BACKSLASH) {
-      if (!SHORT_ESCAPES.has(bytes[at + 1] as number)) return UNSURE;
-      plain = false;
-      at += 2;
+      if (!SHORT_ESCAPES.has(input[i + 1] as number)) return UNSURE;
+      ascii = false;
+      i += 2;
     } else {
       // A raw control character is not JSON at all.
       if (byte < 0x20) return UNSURE;
-      if (byte >= 0x80) plain = false;
-      at += 1;
+      if (byte >= 0x80) ascii = false;
+      i += 1;
     }
   }
   return UNSURE;
@@ -103,11 +113,14 @@ function string(): number {
 
 /** A non-negative integer without leading zeros, as Number::toString writes it; its value, or UNSURE. */
 function digits(): number {
+  const input = bytes;
   const start = at;
+  let i = start;
   let value = 0;
-  for (let byte = bytes[at] as number; byte >= ZERO && byte <= NINE; byte = bytes[++at] as number) value = value * 10 + (byte - ZERO);
-  const count = at - start;
-  if (count === 0 || count > MAX_DIGITS || (count > 1 && bytes[start] === ZERO)) return UNSURE;
+  for (let byte = input[i] as number; byte >= ZERO && byte <= NINE; byte = input[++i] as number) value = value * 10 + (byte - ZERO);
+  at = i;
+  const count = i - start;
+  if (count === 0 || count > MAX_DIGITS || (count > 1 && input[start] === ZERO)) return UNSURE;
   return value;
 }
 
