@@ -5,7 +5,7 @@ import type { CrashChild } from './crashChildProcess.js';
  * can be replayed with COFFER_CRASH_SEED=<seed> (the same delays; the machine's speed decides the rest).
  * COFFER_CRASH_ITERATIONS raises the number of kills per test for a long soak.
  */
-export const DEFAULT_CRASH_ITERATIONS = 8;
+export const DEFAULT_CRASH_ITERATIONS = 6;
 
 function positiveIntegerFromEnv(name: string): number | undefined {
   const raw = process.env[name];
