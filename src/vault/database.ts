@@ -106,7 +106,13 @@ export function openEncryptedDatabase(path: string, dataKey: Uint8Array, options
 export function rekeyDatabase(db: VaultDatabase, newDataKey: Uint8Array): void {
   const journalMode = String(db.pragma('journal_mode', { simple: true }));
   if (journalMode.toLowerCase() === 'wal') db.pragma('journal_mode = DELETE');
-  const keyBytes = rawKeyBytes(newDataKey);
+  // Keep the file's salt: the cipher library otherwise writes a fresh salt into page 1 first, and a crash
+  // inside the commit then leaves a file whose salt matches neither the hot journal's pages (old key, old
+  // salt) nor the new key's pages, so neither key opens it. Key and salt as `x'<64 hex><32 hex>'`.
+  const salt = Buffer.from(String(db.pragma('cipher_salt', { simple: true })), 'hex');
+  const keyAndSalt = Buffer.concat([newDataKey, salt]);
+  const keyBytes = rawKeyBytes(keyAndSalt);
+  zeroize(keyAndSalt);
   try {
     db.rekey(keyBytes);
   } finally {

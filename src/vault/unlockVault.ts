@@ -137,6 +137,9 @@ export async function unlockVault(dir: string, secret: VaultSecret, options: Unl
     if (file.slots.some((slot) => slot.state === 'pending')) {
       const rolledForward = dataKey === pendingKey;
       try {
+        if (rolledForward) {
+          vault.notices.push('an interrupted rekey was finished; its new recovery code was never shown: run `coffer vault recovery-code`');
+        }
         vault.rewriteKeySlots({ action: 'vault.rekey', details: { step: rolledForward ? 'finished-after-crash' : 'abandoned-after-crash' } }, (slots) =>
           rolledForward
             ? slots.filter((slot) => slot.state === 'pending').map((slot) => ({ ...slot, state: 'active' }))

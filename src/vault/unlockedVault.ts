@@ -53,6 +53,8 @@ export class UnlockedVault {
   readonly #audit: VaultAuditLog;
   /** The user the vault's own events (unlock, passwd, rekey) are attributed to. */
   readonly userId: string;
+  /** Things the user must hear about this unlock (an interrupted rekey finished, say). */
+  readonly notices: string[] = [];
 
   constructor(
     readonly paths: VaultPaths,

@@ -4,6 +4,7 @@ import { withUnlockedVault } from './withUnlockedVault.js';
 export interface UnlockCheck {
   vaultId: string;
   failedAttemptsSinceLastUnlock: number;
+  notices: string[];
 }
 
 /** Proves the secret opens the vault (and finishes an interrupted rekey or init on the way). */
@@ -11,5 +12,6 @@ export function checkUnlock(dir: string, secret: VaultSecret): Promise<UnlockChe
   return withUnlockedVault(dir, secret, (vault) => ({
     vaultId: vault.vaultId,
     failedAttemptsSinceLastUnlock: vault.failedAttempts.length,
+    notices: vault.notices,
   }));
 }

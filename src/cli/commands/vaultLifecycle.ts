@@ -35,6 +35,7 @@ export function registerVaultLifecycle(program: Command): void {
     .action(async (opts: { recovery?: boolean }, command: Command) => {
       const options = globalOptions(command);
       const result = await checkUnlock(vaultDir(options), await readProof(options, opts.recovery));
+      for (const notice of result.notices) process.stderr.write(`coffer: ${notice}\n`);
       printResult(options, result, () => {
         const failed = result.failedAttemptsSinceLastUnlock;
         return failed > 0 ? `${result.vaultId}\n(${failed} failed attempts since the last unlock)` : result.vaultId;
