@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CHILD_SCRIPT = 'test/support/crashChild.ts';
 
-export type CrashChildMode = 'init' | 'passwd-loop' | 'rekey-loop' | 'write-loop';
+export type CrashChildMode = 'init' | 'passwd-loop' | 'rekey-loop' | 'write-loop' | 'audited-write-loop';
 
 export interface ChildExit {
   code: number | null;

@@ -8,6 +8,8 @@
  *   passwd-loop DIR PW_A PW_B   `ready`, then changes the password A→B→A… forever: `changed-to A|B`
  *   rekey-loop DIR PW           `ready`, then rekeys forever: `rekeyed <new recovery code>`
  *   write-loop DIR PW           `ready`, then 10,000 rows in transactions of 100: `committed N`, then `done`
+ *   audited-write-loop DIR PW   as write-loop, each transaction through vault.transact (rows + audit entry),
+ *                               a checkpoint every 10 transactions
  *
  * COFFER_TEST_CRASH_AT (read by src/vault/crashPoint.ts) makes the vault kill this process at a named step.
  */
@@ -76,6 +78,19 @@ async function writeLoop(dir: string, password: string): Promise<void> {
   say('done');
 }
 
+async function auditedWriteLoop(dir: string, password: string): Promise<void> {
+  const vault = await unlock(dir, password);
+  vault.db.exec(CRASH_ROWS_DDL);
+  say('ready');
+  for (let last = ROWS_PER_BATCH; last <= WRITE_LOOP_ROWS; last += ROWS_PER_BATCH) {
+    vault.transact({ action: 'crash.write', target: String(last) }, (db) => insertCrashRows(db, last - ROWS_PER_BATCH + 1, last));
+    if ((last / ROWS_PER_BATCH) % 10 === 0) vault.audit.checkpoint();
+    say(`committed ${last}`);
+  }
+  vault.lock();
+  say('done');
+}
+
 async function main(): Promise<void> {
   const mode = argument(2, 'a mode');
   const dir = argument(3, 'a vault directory');
@@ -88,6 +103,8 @@ async function main(): Promise<void> {
       return rekeyLoop(dir, argument(4, 'a password'));
     case 'write-loop':
       return writeLoop(dir, argument(4, 'a password'));
+    case 'audited-write-loop':
+      return auditedWriteLoop(dir, argument(4, 'a password'));
     default:
       throw new Error(`crashChild: expected init, passwd-loop, rekey-loop or write-loop, found ${mode}`);
   }
