@@ -1,4 +1,5 @@
 import type { CrashChild } from './crashChildProcess.js';
+import { mulberry32 } from '../../src/app/demo/mulberry32.js';
 
 /**
  * When to kill. The delays come from a seeded generator and every test logs its seed, so a failing run
@@ -30,17 +31,6 @@ export interface CrashSchedule {
   delayMs(maxMs: number): number;
 }
 
-/** mulberry32: tiny, fast, and good enough to spread kill instants; not for anything secret. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function crashSchedule(testName: string): CrashSchedule {
   const seed = positiveIntegerFromEnv('COFFER_CRASH_SEED') ?? Math.floor(Math.random() * 2 ** 31) + 1;

@@ -1,4 +1,5 @@
 import { DEMO_PAYEES } from './demoOrganisation.js';
+import { mulberry32 } from './mulberry32.js';
 
 /** One generated booking, ready for the statement_transactions table. */
 export interface DemoBooking {
@@ -14,17 +15,6 @@ export interface DemoBooking {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** mulberry32: a tiny deterministic PRNG, so every seeded vault holds the same statements. Not for secrets. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CUSTOMERS = [
   { name: 'Hanseatic Retail AG', iban: 'DK5000400440116243' },
@@ -46,7 +36,7 @@ function amount(random: () => number, min: number, max: number): number {
  * a given `seed`: customer receipts, supplier payments, salaries at month end and bank fees.
  */
 export function generateDemoStatements(code: string, count: number, endDay: string, seed: number): DemoBooking[] {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const end = Date.parse(`${endDay}T00:00:00.000Z`);
   const start = end - 364 * DAY_MS;
   const bookings: DemoBooking[] = [];
