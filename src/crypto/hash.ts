@@ -35,7 +35,10 @@ export function sha256(...parts: Uint8Array[]): Buffer {
     joined.set(part, offset);
     offset += part.length;
   }
-  return Buffer.from(digestLatin1(joined.subarray(0, total)), 'latin1');
+  const digest = digestLatin1(joined.subarray(0, total));
+  // Keep no copy of what was hashed: a caller may one day hash a secret in parts.
+  joined.fill(0, 0, total);
+  return Buffer.from(digest, 'latin1');
 }
 
 /**
