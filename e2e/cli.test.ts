@@ -60,6 +60,14 @@ describe('coffer init / unlock', () => {
     expect(coffer(['unlock', '--vault', dir], { COFFER_PASSWORD: 'short' }).stderr).toMatch(/VAULT_NOT_FOUND/);
   });
 
+  it('refuses a vault path that cannot be a directory with one VAULT_IO line', () => {
+    const file = join(tempDir(), 'a-file');
+    writeFileSync(file, 'not a directory');
+    const run = coffer(['init', '--vault', join(file, 'vault')], { COFFER_PASSWORD: PASSWORD });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`coffer: cannot create the vault directory ${join(file, 'vault')} (ENOTDIR) [VAULT_IO]\n`);
+  });
+
   it('refuses to init over an existing vault with VAULT_EXISTS', () => {
     const { dir } = newVault();
     expect(coffer(['init', '--vault', dir], { COFFER_PASSWORD: PASSWORD }).stderr).toMatch(/VAULT_EXISTS/);

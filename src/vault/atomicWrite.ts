@@ -1,6 +1,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from '../crypto/index.js';
+import { ioError } from './errors.js';
 
 const TEMP_MARKER = '.tmp-';
 
@@ -19,6 +20,14 @@ export function fsyncDirectory(directory: string): void {
  * new bytes: write a temp file beside it, fsync it, rename over the target, fsync the directory.
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o600): void {
+  try {
+    writeThenRename(path, data, mode);
+  } catch (cause) {
+    throw ioError('write', path, cause);
+  }
+}
+
+function writeThenRename(path: string, data: string | Uint8Array, mode: number): void {
   const temp = join(dirname(path), `${basename(path)}${TEMP_MARKER}${randomBytes(6).toString('hex')}`);
   const fd = openSync(temp, 'wx', mode);
   try {

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { VAULT_KEYS_FORMAT } from '../contract/index.js';
 import { randomBytes, randomId, zeroize } from '../crypto/index.js';
 import { fsyncDirectory } from './atomicWrite.js';
 import { dangerousTestOnlyCrashPoint } from './crashPoint.js';
 import { openEncryptedDatabase } from './database.js';
-import { VaultError } from './errors.js';
+import { ioError, VaultError } from './errors.js';
 import { calibratePbkdf2Iterations, PBKDF2_MIN_ITERATIONS } from './kdfCalibration.js';
 import { sealKeyFile } from './keyFileMac.js';
 import { writeKeyFile } from './keyFileStore.js';
@@ -33,6 +33,25 @@ export interface CreatedVault {
 }
 
 /**
+ * Creates `dir` and any missing parents, one level at a time: Node's own recursive mkdir spins forever on
+ * some special file systems (a path under /proc), and a user's typo must end in a one-line error.
+ */
+function makeDirectories(dir: string): void {
+  const missing: string[] = [];
+  for (let path = resolve(dir); !existsSync(path); path = dirname(path)) {
+    missing.unshift(path);
+    if (dirname(path) === path) break;
+  }
+  for (const path of missing) {
+    try {
+      mkdirSync(path, { mode: 0o700 });
+    } catch (cause) {
+      throw ioError('create the vault directory', path, cause);
+    }
+  }
+}
+
+/**
  * Creates a vault: a fresh data key, an encrypted database, a password slot and a recovery slot. The
  * database is built under a temporary name and renamed only after vault.keys is on disk, so a crash at any
  * instant leaves either no vault (init can run again) or a complete one.
@@ -43,7 +62,7 @@ export async function createVault(dir: string, password: string, options: Create
   if (existsSync(paths.keys) || existsSync(paths.db)) {
     throw new VaultError('VAULT_EXISTS', `a vault already exists in ${dir}`);
   }
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makeDirectories(dir);
   removeLeftoverTempFiles(dir);
   for (const leftover of initDatabases(dir)) for (const file of [leftover, `${leftover}-journal`]) rmSync(file, { force: true });
 

@@ -14,7 +14,14 @@ export type VaultErrorCode =
   | 'VAULT_DB_KEY_MISMATCH'
   | 'VAULT_SCHEMA_TOO_NEW'
   | 'VAULT_LOCKED'
-  | 'VAULT_BUSY';
+  | 'VAULT_BUSY'
+  | 'VAULT_IO';
+
+/** A file-system failure as a one-line VAULT_IO error naming the path and the system's code (ENOSPC, EACCES…). */
+export function ioError(action: string, path: string, cause: unknown): VaultError {
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  return new VaultError('VAULT_IO', `cannot ${action} ${path}${typeof code === 'string' ? ` (${code})` : ''}`, { cause });
+}
 
 /** The vault layer's one error class. Messages name what was expected and found, never a secret. */
 export class VaultError extends Error {
