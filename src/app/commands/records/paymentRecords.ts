@@ -63,54 +63,47 @@ export function requireUnchangedPayment(db: VaultDatabase, id: string, version: 
   return stored;
 }
 
+/** The stored columns of a payment as named SQL parameters, one mapping for insert and update alike. */
+function paymentColumns(payment: Payment, accountId: string, now: Date) {
+  return {
+    id: payment.id,
+    account_id: accountId,
+    creditor_name: payment.creditor.name,
+    creditor_iban: payment.creditor.iban,
+    creditor_bic: payment.creditor.bic ?? null,
+    amount_minor: payment.amountMinor,
+    currency: payment.currency,
+    remittance_info: payment.remittanceInfo,
+    execution_date: payment.executionDate,
+    expires_at: payment.expiresAt,
+    status: payment.status,
+    version: payment.version,
+    created_by: payment.createdBy,
+    created_at: payment.createdAt,
+    updated_at: now.toISOString(),
+  };
+}
+
 export function insertPayment(db: VaultDatabase, payment: Payment, accountId: string, now: Date): void {
   db.prepare(
     `INSERT INTO payments (id, account_id, payee_id, creditor_name, creditor_iban, creditor_bic, amount_minor, currency, remittance_info,
        execution_date, expires_at, status, version, created_by, created_at, updated_at)
-     VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    payment.id,
-    accountId,
-    payment.creditor.name,
-    payment.creditor.iban,
-    payment.creditor.bic ?? null,
-    payment.amountMinor,
-    payment.currency,
-    payment.remittanceInfo,
-    payment.executionDate,
-    payment.expiresAt,
-    payment.status,
-    payment.version,
-    payment.createdBy,
-    payment.createdAt,
-    now.toISOString(),
-  );
+     VALUES (@id, @account_id, NULL, @creditor_name, @creditor_iban, @creditor_bic, @amount_minor, @currency, @remittance_info,
+       @execution_date, @expires_at, @status, @version, @created_by, @created_at, @updated_at)`,
+  ).run(paymentColumns(payment, accountId, now));
 }
 
 /** Writes a changed payment if nobody changed it since `previousVersion` (optimistic concurrency), else APP_STALE. */
 export function updatePayment(db: VaultDatabase, payment: Payment, accountId: string, previousVersion: number, now: Date): void {
+  const { created_by: _createdBy, created_at: _createdAt, ...columns } = paymentColumns(payment, accountId, now);
   const result = db
     .prepare(
-      `UPDATE payments SET account_id = ?, creditor_name = ?, creditor_iban = ?, creditor_bic = ?, amount_minor = ?, currency = ?,
-         remittance_info = ?, execution_date = ?, expires_at = ?, status = ?, version = ?, updated_at = ?
-       WHERE id = ? AND version = ?`,
+      `UPDATE payments SET account_id = @account_id, creditor_name = @creditor_name, creditor_iban = @creditor_iban,
+         creditor_bic = @creditor_bic, amount_minor = @amount_minor, currency = @currency, remittance_info = @remittance_info,
+         execution_date = @execution_date, expires_at = @expires_at, status = @status, version = @version, updated_at = @updated_at
+       WHERE id = @id AND version = @previous_version`,
     )
-    .run(
-      accountId,
-      payment.creditor.name,
-      payment.creditor.iban,
-      payment.creditor.bic ?? null,
-      payment.amountMinor,
-      payment.currency,
-      payment.remittanceInfo,
-      payment.executionDate,
-      payment.expiresAt,
-      payment.status,
-      payment.version,
-      now.toISOString(),
-      payment.id,
-      previousVersion,
-    );
+    .run({ ...columns, previous_version: previousVersion });
   if (result.changes !== 1) throw new AppError('APP_STALE', `payment ${payment.id} changed meanwhile (expected version ${previousVersion}): try again`);
 }
 
