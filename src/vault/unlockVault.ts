@@ -39,8 +39,7 @@ async function openAnySlot(vaultId: string, slots: KeySlot[], secret: Buffer): P
     try {
       return await openSlot(vaultId, slot, secret);
     } catch (error) {
-      const code = (error as VaultError).code;
-      if (code !== 'VAULT_WRONG_PASSWORD' && code !== 'VAULT_WRONG_RECOVERY_CODE') throw error;
+      if (!isWrongSecret(error)) throw error;
       wrongSecret = error;
     }
   }
