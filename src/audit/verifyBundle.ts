@@ -29,6 +29,8 @@ export interface VerifiedBundle {
   rootHash: Buffer;
   /** Number of checkpoints checked. */
   checkpoints: number;
+  /** The tree recomputed from the entries, for a caller that must compare its own stored copy. */
+  tree: MemoryMerkleStore;
 }
 
 /**
@@ -69,7 +71,7 @@ function verifyEntries(bundle: AuditBundle, options: VerifyBundleOptions): Verif
     if ((i + 1) % PROGRESS_STEP === 0) options.onProgress?.(i + 1, total);
   }
   if (total % PROGRESS_STEP !== 0 || total === 0) options.onProgress?.(total, total);
-  return { origin: bundle.origin, size: total, rootHash: rootAt(store, total), checkpoints: checkpoints.length };
+  return { origin: bundle.origin, size: total, rootHash: rootAt(store, total), checkpoints: checkpoints.length, tree: store };
 }
 
 /** Entries must be 0..n-1 in order: a gap, repeat or swap would shift every later leaf. Cheap, so done before hashing. */

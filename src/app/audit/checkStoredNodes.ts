@@ -1,5 +1,5 @@
-import { AuditError, hashLeaf, MemoryMerkleStore } from '../../audit/index.js';
-import { readAuditEntries, type UnlockedVault } from '../../vault/index.js';
+import { AuditError, type MemoryMerkleStore } from '../../audit/index.js';
+import type { UnlockedVault } from '../../vault/index.js';
 
 /** How many perfect subtrees above the leaves a tree of `size` leaves has: the rows audit_nodes must hold. */
 function expectedNodeCount(size: number): number {
@@ -11,15 +11,10 @@ function expectedNodeCount(size: number): number {
 /**
  * Proofs are served from the stored perfect-subtree hashes, so every one of them must be what the entries
  * give: one edited node would make proofs for a whole range of entries lie while the root stays right.
+ * `tree` is the tree the verifier recomputed from the entries.
  */
-export function checkStoredNodes(vault: UnlockedVault, size: number): void {
-  const store = new MemoryMerkleStore();
-  const batch: Buffer[] = [];
-  for (const { data } of readAuditEntries(vault.db, 0, size)) {
-    batch.push(hashLeaf(data));
-    if (batch.length === 4096) store.appendLeafHashes(batch.splice(0));
-  }
-  store.appendLeafHashes(batch);
+export function checkStoredNodes(vault: UnlockedVault, tree: MemoryMerkleStore): void {
+  const size = tree.size;
   let rows = 0;
   for (const row of vault.db.prepare('SELECT level, idx, hash FROM audit_nodes ORDER BY level, idx').iterate() as Iterable<{
     level: number;
@@ -29,7 +24,7 @@ export function checkStoredNodes(vault: UnlockedVault, size: number): void {
     rows += 1;
     let expected: Buffer | undefined;
     try {
-      expected = store.node(row.level, row.idx);
+      expected = tree.node(row.level, row.idx);
     } catch {
       expected = undefined;
     }

@@ -19,6 +19,6 @@ export function verifyAuditBundleFile(path: string, options: { trustedVerifierKe
   } catch (cause) {
     throw new AuditError('AUDIT_BAD_BUNDLE', `${path} is not JSON (truncated?)`, { cause });
   }
-  const verified = verifyBundle(json, options);
+  const { tree: _tree, ...verified } = verifyBundle(json, options);
   return { ...verified, rootHash: verified.rootHash.toString('base64') };
 }

@@ -19,7 +19,7 @@ export function verifyVaultAudit(vault: UnlockedVault, onProgress?: (done: numbe
   const bundle = exportAuditBundle(vault);
   const verified = verifyBundle(bundle, { trustedVerifierKey: bundle.verifierKey, ...(onProgress ? { onProgress } : {}) });
   // Ensure proofs served from the stored nodes describe the same tree the entries give.
-  checkStoredNodes(vault, verified.size);
+  checkStoredNodes(vault, verified.tree);
   return {
     origin: verified.origin,
     size: verified.size,
