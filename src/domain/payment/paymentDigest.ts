@@ -1,12 +1,8 @@
-import canonicalizeModule from 'canonicalize';
+import { canonicalJson } from '../../contract/index.js';
 import { sha256 } from '../../crypto/index.js';
 import { DomainError } from '../errors.js';
 import { parseWith } from '../parseWith.js';
 import { PaymentFields, checkPaymentRules } from './parsePayment.js';
-
-// CommonJS package whose typings declare an ES default export: under NodeNext the default import is
-// the function at run time but typed as the module object.
-const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
 
 /**
  * Domain separation tag of a payment digest: the bytes hashed before the canonical JSON, so a
@@ -61,7 +57,11 @@ export function paymentDigestBody(payment: PaymentDigestInput): Record<string, s
  * DOMAIN_BAD_PAYMENT.
  */
 export function paymentDigest(payment: PaymentDigestInput): Buffer {
-  const json = canonicalize(paymentDigestBody(payment));
-  if (json === undefined) throw new DomainError('DOMAIN_BAD_PAYMENT', 'expected a payment that serialises to JSON, found none');
+  let json: string;
+  try {
+    json = canonicalJson(paymentDigestBody(payment));
+  } catch (cause) {
+    throw new DomainError('DOMAIN_BAD_PAYMENT', 'expected a payment that serialises to JSON, found none', { cause });
+  }
   return sha256(Buffer.from(PAYMENT_DIGEST_TAG, 'utf8'), Buffer.from(json, 'utf8'));
 }
