@@ -5,15 +5,21 @@
 const layers = {
   crypto: [],
   contract: [],
+  api: ['contract', 'domain'],
   domain: ['crypto', 'contract'],
   audit: ['crypto', 'contract'],
   policy: ['domain', 'crypto', 'contract'],
   vault: ['audit', 'crypto', 'contract'],
-  app: ['vault', 'policy', 'domain', 'audit', 'crypto', 'contract'],
-  server: ['domain', 'audit', 'policy', 'crypto', 'contract'],
-  desktop: ['app', 'contract'],
-  ui: ['contract'],
-  cli: ['app', 'server', 'desktop', 'contract'],
+  app: ['api', 'vault', 'policy', 'domain', 'audit', 'crypto', 'contract'],
+  server: ['api', 'domain', 'audit', 'policy', 'crypto', 'contract'],
+  desktop: ['app', 'api', 'contract'],
+  ui: ['api', 'contract', 'domain'],
+  cli: ['app', 'api', 'server', 'desktop', 'contract'],
+};
+
+/** Single files a layer may import beyond its list: the one error class every layer throws. */
+const exceptions = {
+  crypto: ['^src/contract/errors\\.ts$'],
 };
 
 const layerRules = Object.entries(layers).map(([layer, allowed]) => ({
@@ -23,7 +29,7 @@ const layerRules = Object.entries(layers).map(([layer, allowed]) => ({
   from: { path: `^src/${layer}/` },
   to: {
     path: '^src/([^/]+)/',
-    pathNot: [`^src/${layer}/`, ...allowed.map((name) => `^src/${name}/`)],
+    pathNot: [`^src/${layer}/`, ...allowed.map((name) => `^src/${name}/`), ...(exceptions[layer] ?? [])],
   },
 }));
 
@@ -43,6 +49,21 @@ module.exports = {
       comment: 'Crypto primitives come from node:crypto, used in src/crypto/ only.',
       from: { pathNot: '^src/crypto/' },
       to: { path: '^crypto$', dependencyTypes: ['core'] },
+    },
+    {
+      name: 'renderer-safe-api',
+      severity: 'error',
+      comment: 'The app API and the UI run in the renderer too: they must never reach crypto, the vault or the app, even through the domain.',
+      from: { path: '^src/(api|ui)/' },
+      to: { path: '^src/(crypto|vault|app|audit|policy|server|desktop|cli)/', reachable: true },
+    },
+    {
+      name: 'renderer-safe-api-no-node',
+      severity: 'error',
+      comment: 'Nothing the renderer loads may import a node built-in module.',
+      from: { path: '^src/(api|ui)/|^src/domain/values\\.ts$' },
+      // Core modules resolve to their bare names (fs, node:fs); reachable rules take paths only.
+      to: { path: '^(node:)?(fs|path|os|crypto|child_process|worker_threads|url|stream|zlib|net|http|https|tls|util|events|buffer|process|perf_hooks)$', reachable: true },
     },
     {
       name: 'ui-has-no-node',

@@ -19,7 +19,8 @@ describe('coffer audit', () => {
     const dir = newVault();
     expect(coffer(['unlock', '--vault', dir], { COFFER_PASSWORD: 'not the right one at all' }).status).toBe(1);
     const denied = coffer(['audit', 'log', '--vault', dir, '--json', '--outcome', 'denied'], env);
-    const entries = denied.stdout.trim().split('\n').map((line) => JSON.parse(line) as { action: string; reason: string });
+    const { scope, entries } = JSON.parse(denied.stdout) as { scope: string; entries: { action: string; reason: string }[] };
+    expect(scope).toBe('all');
     expect(entries).toEqual([expect.objectContaining({ action: 'vault.unlock', reason: 'VAULT_WRONG_PASSWORD' })]);
     const verified = JSON.parse(coffer(['audit', 'verify', '--vault', dir, '--json'], env).stdout) as { verified: boolean; size: number };
     expect(verified.verified).toBe(true);

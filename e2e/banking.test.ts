@@ -1,3 +1,4 @@
+import { unlockVault } from '../src/vault/index.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,8 +110,18 @@ describe('an approver on the command line', () => {
     expect(JSON.parse(run.stderr)).toMatchObject({ error: { code: 'APP_STEP_UP_REQUIRED' } });
   });
 
-  it('is told why when the cached policy is tampered with, and refused', () => {
-    const keyHex = coffer(['vault', 'export-key', '--vault', bob], DEMO).stdout.trim();
+  it('may not export the data key: only the admin role does (POLICY_DENIED, audited)', () => {
+    const run = coffer(['vault', 'export-key', '--vault', bob, '--json'], DEMO);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(JSON.parse(run.stderr)).toMatchObject({ error: { code: 'POLICY_DENIED' } });
+  });
+
+  it('is told why when the cached policy is tampered with, and refused', async () => {
+    // Bob knows his password, so he can unwrap the data key from vault.keys himself, as any attacker at his desk.
+    const vault = await unlockVault(bob, { password: DEMO.COFFER_PASSWORD }, { autoLockMs: null });
+    const keyHex = vault.withDataKey((key) => key.toString('hex'));
+    vault.lock();
     const db = openAsPlainSqlCipher4(join(bob, 'vault.db'), keyHex);
     const jws = db.prepare('SELECT jws FROM org_policy').pluck().get() as string;
     db.prepare('UPDATE org_policy SET jws = ?').run(`${jws.slice(0, -4)}AAAA`);

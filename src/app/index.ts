@@ -1,34 +1,23 @@
 export { defaultVaultDir } from './defaultVaultDir.js';
 export { initVault, type InitVaultResult } from './vault/initVault.js';
-export { checkUnlock, type UnlockCheck } from './vault/checkUnlock.js';
-export { changeVaultPassword } from './vault/changeVaultPassword.js';
-export { exportDataKey } from './vault/exportDataKey.js';
-export { rotateDataKey } from './vault/rotateDataKey.js';
-export { issueRecoveryCode } from './vault/issueRecoveryCode.js';
-export { describeVault, type VaultDescription } from './vault/describeVault.js';
 export { runDoctor, type DoctorReport } from './doctor.js';
 export { runBenchmarks, type BenchOptions } from './bench/runBenchmarks.js';
 export type { BenchFigure } from './bench/benchFigure.js';
 export { MIN_PASSWORD_LENGTH } from '../vault/index.js';
 export type { VaultSecret } from '../vault/index.js';
-export { withUnlockedVault } from './vault/withUnlockedVault.js';
-export { exportAuditBundle } from './audit/exportAuditBundle.js';
-export { verifyVaultAudit, type AuditVerification } from './audit/verifyVaultAudit.js';
-export { verifyAuditBundleFile } from './audit/verifyAuditBundleFile.js';
-export { proveInclusion, type InclusionProofJson } from './audit/proveInclusion.js';
-export { listAuditEntries, type AuditFilter } from './audit/listAuditEntries.js';
-export { auditVaultLog } from './audit/auditVaultLog.js';
+export { verifyAuditBundleBytes, type VerifyBundleBytesOptions } from './audit/verifyAuditBundleBytes.js';
 
-// Banking commands, the dispatcher, the organisation policy and the demo (docs/commands.md)
-export { AppError, type AppErrorCode } from './dispatch/appError.js';
-export { defineCommand, type AnyCommand, type CommandDefinition, type CommandContext, type RunContext, type Preparation, type AuditDetails } from './dispatch/defineCommand.js';
-export { openSession, type Session, type OpenSessionOptions } from './dispatch/openSession.js';
-export { dispatch } from './dispatch/dispatch.js';
-export { withSession } from './dispatch/withSession.js';
+// The one front door: a session, then commands through the dispatcher (docs/commands.md)
+export type { AppSession, AppDispatchOptions, SessionFacts } from './session/appSession.js';
+export { openLocalAppSession, localAppSession, type OpenAppSessionOptions } from './session/openLocalSession.js';
+export type { DeliveryTarget } from './files/deliverFile.js';
+export { implementCommand, type AppCommand, type AnyAppCommand, type CommandImplementation, type CommandContext, type RunContext, type Preparation, type AuditDetails } from './dispatch/defineCommand.js';
+export { openSession, OWNER_ROLES, type Session, type OpenSessionOptions } from './dispatch/openSession.js';
+export { dispatch, dispatchUnknown } from './dispatch/dispatch.js';
 export { runCommand, type DispatchOptions } from './dispatch/runCommand.js';
 export type { DispatchResult, DispatchFailure } from './dispatch/dispatchResult.js';
 export type { StepUpVerifier, StepUpRequest, StepUpOutcome } from './dispatch/stepUp.js';
-export { COMMANDS, COMMANDS_BY_NAME } from './commands/registry.js';
+export { COMMANDS, COMMAND_LIST, COMMANDS_BY_NAME } from './commands/registry.js';
 export { BANK_VERIFICATION_KEY, DEMO_BANK_VERIFICATION_KEY } from './policy/bankTrustAnchor.js';
 export { loadCapabilities, defaultCapabilitiesDir } from './policy/loadCapabilities.js';
 export { installOrgPolicy, type InstallOrgPolicyOptions } from './policy/installOrgPolicy.js';

@@ -1,6 +1,5 @@
-import { AuditEntry, canonicalJson } from '../contract/index.js';
+import { AuditEntry, canonicalJson, describeZodIssue } from '../contract/index.js';
 import { canonicalEntryText } from './canonicalEntryText.js';
-import { describeIssue } from './describeIssue.js';
 import { AuditError } from './errors.js';
 
 /**
@@ -14,7 +13,7 @@ export function auditEntryText(entry: unknown): string {
   // Ensure only schema-valid, plain-JSON entries reach the log: a bad one could never be verified.
   const parsed = AuditEntry.safeParse(entry);
   if (!parsed.success) {
-    throw new AuditError('AUDIT_BAD_ENTRY', `expected an audit entry, found one with ${describeIssue(parsed.error)}`, {
+    throw new AuditError('AUDIT_BAD_ENTRY', `expected an audit entry, found one with ${describeZodIssue(parsed.error).text}`, {
       cause: parsed.error,
     });
   }

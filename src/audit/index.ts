@@ -1,4 +1,4 @@
-export { AuditError, type AuditErrorCode, type AuditErrorOptions } from './errors.js';
+export { AuditError, type AuditErrorOptions } from './errors.js';
 
 // RFC 9162 §2.1 Merkle tree: hashing, node store, roots and proofs.
 export { TREE_HASH_LENGTH, LEAF_HASH_PREFIX, NODE_HASH_PREFIX, emptyTreeRoot } from './treeConstants.js';

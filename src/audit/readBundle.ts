@@ -1,5 +1,5 @@
-import { AuditBundle, type AuditBundleEntry } from '../contract/index.js';
-import { describeIssue } from './describeIssue.js';
+import type { z } from 'zod';
+import { AuditBundle, describeZodIssue, type AuditBundleEntry } from '../contract/index.js';
 import { AuditError } from './errors.js';
 
 /**
@@ -22,8 +22,8 @@ export function parseBundle(input: unknown): AuditBundle {
   return parsed.data;
 }
 
-function badBundle(error: Parameters<typeof describeIssue>[0]): AuditError {
-  return new AuditError('AUDIT_BAD_BUNDLE', `expected a coffer-audit-bundle/v1, found one with ${describeIssue(error)}`, { cause: error });
+function badBundle(error: z.ZodError): AuditError {
+  return new AuditError('AUDIT_BAD_BUNDLE', `expected a coffer-audit-bundle/v1, found one with ${describeZodIssue(error).text}`, { cause: error });
 }
 
 /** A record as JSON.parse makes it: zod's strict objects read its keys with for…in, as below. */

@@ -1,4 +1,4 @@
-import { CliError } from './errors.js';
+import { CofferError } from '../contract/index.js';
 
 /** Reads one line from the terminal without echoing it. */
 export function promptHidden(question: string): Promise<string> {
@@ -21,7 +21,7 @@ export function promptHidden(question: string): Promise<string> {
     const onData = (chunk: string) => {
       for (const char of chunk) {
         if (char === '\r' || char === '\n') return finish();
-        if (char === '\u0003') return finish(new CliError('CLI_NO_SECRET', 'cancelled; nothing was changed'));
+        if (char === '\u0003') return finish(new CofferError('CLI_NO_SECRET', 'cancelled; nothing was changed'));
         if (char === '\u007f' || char === '\b') typed = typed.slice(0, -1);
         else typed += char;
       }

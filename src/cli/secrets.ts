@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { CliError } from './errors.js';
 import { promptHidden } from './promptHidden.js';
+import { CofferError } from '../contract/index.js';
 
 export interface SecretSource {
   /** Environment variable to take the secret from (removed from the environment once read). */
@@ -20,9 +20,9 @@ function firstLine(path: string): string {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new CliError('CLI_BAD_SECRET_FILE', `cannot read the secret file ${path}`);
+    throw new CofferError('CLI_BAD_SECRET_FILE', `cannot read the secret file ${path}`);
   }
-  if (text.length > MAX_SECRET_FILE_BYTES) throw new CliError('CLI_BAD_SECRET_FILE', `the secret file ${path} is too large`);
+  if (text.length > MAX_SECRET_FILE_BYTES) throw new CofferError('CLI_BAD_SECRET_FILE', `the secret file ${path} is too large`);
   return text.split(/\r?\n/)[0] ?? '';
 }
 
@@ -39,14 +39,14 @@ export async function readSecret(source: SecretSource): Promise<string> {
     return fromEnv;
   }
   if (!process.stdin.isTTY || !process.stderr.isTTY) {
-    throw new CliError(
+    throw new CofferError(
       'CLI_NO_SECRET',
       `no terminal to ask for it: set ${source.envVar} or pass a file with the secret on its first line`,
     );
   }
   const secret = await promptHidden(`${source.prompt}: `);
   if (source.confirm && (await promptHidden('Repeat it: ')) !== secret) {
-    throw new CliError('CLI_SECRET_MISMATCH', 'the two entries differ; nothing was changed');
+    throw new CofferError('CLI_SECRET_MISMATCH', 'the two entries differ; nothing was changed');
   }
   return secret;
 }

@@ -10,3 +10,19 @@ export {
 export { canonicalJson } from './canonicalJson.js';
 export { AuditOutcome, AuditActor, AuditEntry } from './auditEntry.js';
 export { AUDIT_BUNDLE_FORMAT, AuditBundleEntry, AuditBundle } from './auditBundle.js';
+export {
+  CofferError,
+  ERROR_CODES,
+  isErrorCode,
+  type ErrorCode,
+  type CodesOf,
+  type CryptoErrorCode,
+  type VaultErrorCode,
+  type AuditErrorCode,
+  type DomainErrorCode,
+  type PolicyErrorCode,
+  type AppErrorCode,
+  type CliErrorCode,
+} from './errors.js';
+export { describeZodIssue, type ZodIssueDescription } from './describeZodIssue.js';
+export { PERMISSIONS, isPermission, type Permission } from './permissions.js';

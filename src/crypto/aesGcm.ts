@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { CryptoError } from './errors.js';
+import { CofferError } from '../contract/errors.js';
 
 /** AES-256-GCM (NIST SP 800-38D) with a 96-bit random nonce and a 128-bit tag. */
 export const AES_KEY_LENGTH = 32;
@@ -23,7 +23,7 @@ export interface SealOptions {
 function ensureKey(key: Uint8Array): void {
   // Ensure the key is AES-256: a shorter key would silently select AES-128 in other APIs.
   if (key.length !== AES_KEY_LENGTH) {
-    throw new CryptoError('CRYPTO_BAD_KEY', `AES-256-GCM needs a ${AES_KEY_LENGTH}-byte key, got ${key.length} bytes`);
+    throw new CofferError('CRYPTO_BAD_KEY', `AES-256-GCM needs a ${AES_KEY_LENGTH}-byte key, got ${key.length} bytes`);
   }
 }
 
@@ -33,7 +33,7 @@ export function sealAesGcm(key: Uint8Array, plaintext: Uint8Array, aad: Uint8Arr
   let iv: Buffer;
   if (options.dangerousTestOnlyIv) {
     if (process.env.VITEST !== 'true') {
-      throw new CryptoError('CRYPTO_BAD_INPUT', 'a fixed GCM IV is allowed only in tests');
+      throw new CofferError('CRYPTO_BAD_INPUT', 'a fixed GCM IV is allowed only in tests');
     }
     iv = Buffer.from(options.dangerousTestOnlyIv);
   } else {
@@ -50,7 +50,7 @@ export function openAesGcm(key: Uint8Array, box: SealedBox, aad: Uint8Array): Bu
   ensureKey(key);
   // Ensure nonce and tag have the sizes we seal with: GCM accepts short tags, which weakens forgery resistance.
   if (box.iv.length !== GCM_IV_LENGTH || box.tag.length !== GCM_TAG_LENGTH) {
-    throw new CryptoError(
+    throw new CofferError(
       'CRYPTO_BAD_INPUT',
       `AES-GCM needs a ${GCM_IV_LENGTH}-byte IV and ${GCM_TAG_LENGTH}-byte tag, got ${box.iv.length} and ${box.tag.length}`,
     );
@@ -61,6 +61,6 @@ export function openAesGcm(key: Uint8Array, box: SealedBox, aad: Uint8Array): Bu
   try {
     return Buffer.concat([decipher.update(box.ciphertext), decipher.final()]);
   } catch (cause) {
-    throw new CryptoError('CRYPTO_AUTH_FAILED', 'AES-GCM authentication failed', { cause });
+    throw new CofferError('CRYPTO_AUTH_FAILED', 'AES-GCM authentication failed', { cause });
   }
 }

@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
-import { CryptoError } from './errors.js';
+import { CofferError } from '../contract/errors.js';
 
 /** Ed25519 (RFC 8032, FIPS 186-5) over raw 32-byte seeds and public keys. */
 export const ED25519_SEED_LENGTH = 32;
@@ -24,7 +24,7 @@ export function generateEd25519KeyPair(): Ed25519KeyPair {
 
 function privateKeyFromSeed(seed: Uint8Array) {
   if (seed.length !== ED25519_SEED_LENGTH) {
-    throw new CryptoError('CRYPTO_BAD_KEY', `an Ed25519 seed is ${ED25519_SEED_LENGTH} bytes, got ${seed.length}`);
+    throw new CofferError('CRYPTO_BAD_KEY', `an Ed25519 seed is ${ED25519_SEED_LENGTH} bytes, got ${seed.length}`);
   }
   return createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
 }

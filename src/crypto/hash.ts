@@ -1,6 +1,6 @@
 import * as nodeCrypto from 'node:crypto';
 import { createHash, createHmac } from 'node:crypto';
-import { CryptoError } from './errors.js';
+import { CofferError } from '../contract/errors.js';
 
 export const SHA256_LENGTH = 32;
 
@@ -47,7 +47,7 @@ export function sha256(...parts: Uint8Array[]): Buffer {
  */
 export function sha256Into(data: Uint8Array, target: Uint8Array, offset: number): void {
   if (!Number.isInteger(offset) || offset < 0 || offset + SHA256_LENGTH > target.length) {
-    throw new CryptoError('CRYPTO_BAD_INPUT', `expected room for ${SHA256_LENGTH} bytes at offset ${offset}, found a target of ${target.length} bytes`);
+    throw new CofferError('CRYPTO_BAD_INPUT', `expected room for ${SHA256_LENGTH} bytes at offset ${offset}, found a target of ${target.length} bytes`);
   }
   const digest = digestLatin1(data);
   for (let i = 0; i < SHA256_LENGTH; i++) target[offset + i] = digest.charCodeAt(i);

@@ -1,4 +1,3 @@
-export { CryptoError, type CryptoErrorCode } from './errors.js';
 export { randomBytes, randomId } from './random.js';
 export { zeroize } from './zeroize.js';
 export { constantTimeEqual } from './constantTimeEqual.js';

@@ -1,7 +1,7 @@
 import { createECDH, createPublicKey } from 'node:crypto';
 import { CompactSign, compactVerify, type JWK } from 'jose';
 import { ED25519_PUBLIC_KEY_LENGTH, ed25519PublicKeyFromSeed, generateEd25519KeyPair } from './ed25519.js';
-import { CryptoError } from './errors.js';
+import { CofferError } from '../contract/errors.js';
 
 /**
  * RFC 7515 compact JWS with the two FIPS-approved signatures we use: EdDSA over Ed25519 (RFC 8037 §3.1)
@@ -52,21 +52,21 @@ const b64u = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
 function p256PublicKeyFromPrivate(d: Uint8Array): Buffer {
   if (d.length !== P256_PRIVATE_KEY_LENGTH) {
-    throw new CryptoError('CRYPTO_BAD_KEY', `a P-256 private key is ${P256_PRIVATE_KEY_LENGTH} bytes, got ${d.length}`);
+    throw new CofferError('CRYPTO_BAD_KEY', `a P-256 private key is ${P256_PRIVATE_KEY_LENGTH} bytes, got ${d.length}`);
   }
   try {
     const ecdh = createECDH('prime256v1');
     ecdh.setPrivateKey(d);
     return ecdh.getPublicKey();
   } catch (cause) {
-    throw new CryptoError('CRYPTO_BAD_KEY', 'the P-256 private key is not a scalar in [1, n-1]', { cause });
+    throw new CofferError('CRYPTO_BAD_KEY', 'the P-256 private key is not a scalar in [1, n-1]', { cause });
   }
 }
 
 // Ensure a key read from configuration names one of our algorithms: anything else must not reach jose.
 function ensureAlgorithm(alg: unknown): void {
   if (!(JWS_ALGORITHMS as readonly unknown[]).includes(alg)) {
-    throw new CryptoError('CRYPTO_BAD_KEY', `expected a key for ${JWS_ALGORITHMS.join(' or ')}, found one for ${JSON.stringify(alg)}`);
+    throw new CofferError('CRYPTO_BAD_KEY', `expected a key for ${JWS_ALGORITHMS.join(' or ')}, found one for ${JSON.stringify(alg)}`);
   }
 }
 
@@ -74,19 +74,19 @@ function publicJwk(key: JwsVerificationKey): JWK {
   ensureAlgorithm(key.alg);
   if (key.alg === 'EdDSA') {
     if (key.publicKey.length !== ED25519_PUBLIC_KEY_LENGTH) {
-      throw new CryptoError('CRYPTO_BAD_KEY', `an Ed25519 public key is ${ED25519_PUBLIC_KEY_LENGTH} bytes, got ${key.publicKey.length}`);
+      throw new CofferError('CRYPTO_BAD_KEY', `an Ed25519 public key is ${ED25519_PUBLIC_KEY_LENGTH} bytes, got ${key.publicKey.length}`);
     }
     return { kty: 'OKP', crv: 'Ed25519', x: b64u(key.publicKey) };
   }
   if (key.publicKey.length !== P256_PUBLIC_KEY_LENGTH || key.publicKey[0] !== 0x04) {
-    throw new CryptoError('CRYPTO_BAD_KEY', `a P-256 public key is a ${P256_PUBLIC_KEY_LENGTH}-byte uncompressed point, got ${key.publicKey.length} bytes`);
+    throw new CofferError('CRYPTO_BAD_KEY', `a P-256 public key is a ${P256_PUBLIC_KEY_LENGTH}-byte uncompressed point, got ${key.publicKey.length} bytes`);
   }
   const jwk: JWK = { kty: 'EC', crv: 'P-256', x: b64u(key.publicKey.subarray(1, 33)), y: b64u(key.publicKey.subarray(33)) };
   // Ensure the point is on the curve: an invalid-curve point must be a configuration error, not a failed check.
   try {
     createPublicKey({ key: { ...jwk }, format: 'jwk' });
   } catch (cause) {
-    throw new CryptoError('CRYPTO_BAD_KEY', 'the P-256 public key is not a point on the curve', { cause });
+    throw new CofferError('CRYPTO_BAD_KEY', 'the P-256 public key is not a point on the curve', { cause });
   }
   return jwk;
 }
@@ -130,7 +130,7 @@ function parseHeader(encoded: string): Record<string, unknown> {
   } catch {
     // fall through to the refusal below
   }
-  throw new CryptoError('CRYPTO_BAD_INPUT', 'the JWS protected header is not a base64url JSON object');
+  throw new CofferError('CRYPTO_BAD_INPUT', 'the JWS protected header is not a base64url JSON object');
 }
 
 /**
@@ -142,25 +142,25 @@ export async function verifyJws(token: string, key: JwsVerificationKey, options:
   // Ensure the token is three base64url segments: the JSON serializations carry unprotected headers.
   const segments = typeof token === 'string' ? token.split('.') : [];
   if (segments.length !== 3 || !segments.every((segment) => BASE64URL_SEGMENT.test(segment))) {
-    throw new CryptoError('CRYPTO_BAD_INPUT', `expected a compact JWS of 3 base64url segments, found ${segments.length} segments or other characters`);
+    throw new CofferError('CRYPTO_BAD_INPUT', `expected a compact JWS of 3 base64url segments, found ${segments.length} segments or other characters`);
   }
   const header = parseHeader(segments[0] ?? '');
   // Ensure the token asks for the key's algorithm: "none" and HS256-with-the-public-key end here.
   if (header.alg !== key.alg) {
-    throw new CryptoError('CRYPTO_AUTH_FAILED', `expected JWS alg ${key.alg}, found ${JSON.stringify(header.alg)}`);
+    throw new CofferError('CRYPTO_AUTH_FAILED', `expected JWS alg ${key.alg}, found ${JSON.stringify(header.alg)}`);
   }
   const extra = Object.keys(header).filter((name) => !ACCEPTED_HEADER_PARAMETERS.has(name));
   if (extra.length > 0) {
-    throw new CryptoError('CRYPTO_AUTH_FAILED', `expected JWS header parameters alg and typ only, found ${extra.join(', ')}`);
+    throw new CofferError('CRYPTO_AUTH_FAILED', `expected JWS header parameters alg and typ only, found ${extra.join(', ')}`);
   }
   if (options.typ !== undefined && header.typ !== options.typ) {
-    throw new CryptoError('CRYPTO_AUTH_FAILED', `expected JWS typ ${options.typ}, found ${JSON.stringify(header.typ)}`);
+    throw new CofferError('CRYPTO_AUTH_FAILED', `expected JWS typ ${options.typ}, found ${JSON.stringify(header.typ)}`);
   }
   try {
     const { payload } = await compactVerify(token, jwk, { algorithms: [key.alg] });
     const typ = typeof header.typ === 'string' ? header.typ : undefined;
     return { payload, header: typ === undefined ? { alg: key.alg } : { alg: key.alg, typ } };
   } catch (cause) {
-    throw new CryptoError('CRYPTO_AUTH_FAILED', `the JWS signature does not verify with the given ${key.alg} key`, { cause });
+    throw new CofferError('CRYPTO_AUTH_FAILED', `the JWS signature does not verify with the given ${key.alg} key`, { cause });
   }
 }

@@ -1,4 +1,3 @@
-export { DomainError, type DomainErrorCode } from './errors.js';
 
 // Money
 export {

@@ -1,11 +1,10 @@
 import type { z } from 'zod';
-import { DomainError, type DomainErrorCode } from './errors.js';
+import { CofferError, describeZodIssue, type DomainErrorCode } from '../contract/index.js';
 
-/** Parses with a zod schema and turns its first issue into a one-line DomainError naming the field. */
+/** Parses with a zod schema and turns its first issue into a one-line CofferError naming the field. */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, code: DomainErrorCode, what: string): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `${what} ${issue.path.join('.')}` : what;
-  throw new DomainError(code, `${where}: ${issue?.message ?? 'invalid'}`, { cause: result.error });
+  const { path, message } = describeZodIssue(result.error);
+  throw new CofferError(code, `${path === '' ? what : `${what} ${path}`}: ${message}`, { cause: result.error });
 }

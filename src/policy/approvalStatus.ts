@@ -1,8 +1,8 @@
 import { normalizeRequestAccount } from './bankValues.js';
-import { PolicyError } from './errors.js';
 import type { ApprovalRule, OrgUser, SignatureClass } from './orgPolicySchema.js';
 import { maskIban } from './scopeMatch.js';
 import { selectApprovalRule } from './selectApprovalRule.js';
+import { CofferError } from '../contract/index.js';
 
 export interface ApprovalStatusInput {
   payment: { id: string; account: string; currency: string; amountMinor: number; createdBy: string };
@@ -55,12 +55,12 @@ function waysToFinish(a: number, b: number, left: { E: number; A: number; B: num
 
 function checkPayment(payment: ApprovalStatusInput['payment']): string {
   const account = normalizeRequestAccount(payment.account);
-  if (account === undefined) throw new PolicyError('POLICY_BAD_REQUEST', `payment ${payment.id}: expected an IBAN as account`);
+  if (account === undefined) throw new CofferError('POLICY_BAD_REQUEST', `payment ${payment.id}: expected an IBAN as account`);
   if (!/^[A-Z]{3}$/.test(payment.currency)) {
-    throw new PolicyError('POLICY_BAD_REQUEST', `payment ${payment.id}: expected an ISO 4217 currency, found ${JSON.stringify(payment.currency)}`);
+    throw new CofferError('POLICY_BAD_REQUEST', `payment ${payment.id}: expected an ISO 4217 currency, found ${JSON.stringify(payment.currency)}`);
   }
   if (!Number.isSafeInteger(payment.amountMinor) || payment.amountMinor < 0) {
-    throw new PolicyError('POLICY_BAD_REQUEST', `payment ${payment.id}: expected a whole number of minor units, found ${payment.amountMinor}`);
+    throw new CofferError('POLICY_BAD_REQUEST', `payment ${payment.id}: expected a whole number of minor units, found ${payment.amountMinor}`);
   }
   return account;
 }

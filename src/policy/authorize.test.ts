@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { authorize } from './authorize.js';
 import { parseCapabilities } from './parseCapabilities.js';
-import { PERMISSIONS } from './permissions.js';
+import { PERMISSIONS } from '../contract/index.js';
 import { ROLES } from './roles.js';
 
 const capabilitiesDir = fileURLToPath(new URL('../../capabilities/', import.meta.url));

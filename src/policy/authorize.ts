@@ -1,6 +1,7 @@
 import { normalizeRequestAccount } from './bankValues.js';
 import type { Capability, PermissionEntry } from './capabilitySchema.js';
-import { isPermission, READ_ONLY_PERMISSIONS } from './permissions.js';
+import { isPermission } from '../contract/index.js';
+import { READ_ONLY_PERMISSIONS } from './permissions.js';
 import type { Role } from './roles.js';
 import { allowScopeMiss, denyScopeHits, maskIban, type NormalizedResource } from './scopeMatch.js';
 

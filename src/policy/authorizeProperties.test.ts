@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { authorize, type AuthorizationRequest } from './authorize.js';
 import type { Capability, PermissionEntry, Scope } from './capabilitySchema.js';
-import type { Permission } from './permissions.js';
+import type { Permission } from '../contract/index.js';
 import { ROLES } from './roles.js';
 
 const ACCOUNTS = ['DE89370400440532013000', 'GB29NWBK60161331926819', 'FR1420041010050500013M02606'];

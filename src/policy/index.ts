@@ -1,6 +1,7 @@
-export { PolicyError, type PolicyErrorCode } from './errors.js';
-export { PERMISSIONS, READ_ONLY_PERMISSIONS, PermissionSchema, isPermission, type Permission } from './permissions.js';
+export { READ_ONLY_PERMISSIONS, PermissionSchema } from './permissions.js';
+export { PERMISSIONS, isPermission, type Permission } from '../contract/index.js';
 export { ROLES, RoleSchema, type Role } from './roles.js';
+export { holdsPermission } from './holdsPermission.js';
 export {
   CAPABILITY_SCHEMA_REF,
   CapabilitySchema,

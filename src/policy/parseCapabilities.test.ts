@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CAPABILITY_SCHEMA_FILE, capabilityJsonSchemaText } from './capabilityJsonSchema.js';
 import { parseCapabilities, type CapabilityFile } from './parseCapabilities.js';
-import { PolicyError } from './errors.js';
+import { CofferError } from '../contract/index.js';
 
 const capabilitiesDir = fileURLToPath(new URL('../../capabilities/', import.meta.url));
 const SCHEMA_FILE = CAPABILITY_SCHEMA_FILE;
@@ -22,11 +22,11 @@ const valid = () => ({
   permissions: ['payments:read', { identifier: 'payments:create', allow: [{ currencies: ['EUR'], maxAmountMinor: 100 }] }],
 });
 
-function refusal(files: CapabilityFile[]): PolicyError {
+function refusal(files: CapabilityFile[]): CofferError {
   try {
     parseCapabilities(files);
   } catch (error) {
-    if (error instanceof PolicyError) return error;
+    if (error instanceof CofferError) return error;
     throw error;
   }
   throw new Error('expected parseCapabilities to refuse');

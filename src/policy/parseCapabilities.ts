@@ -1,6 +1,5 @@
 import { CapabilityFileSchema, type Capability } from './capabilitySchema.js';
-import { describeIssue } from './describeIssue.js';
-import { PolicyError } from './errors.js';
+import { CofferError, describeZodIssue } from '../contract/index.js';
 
 export interface CapabilityFile {
   /** Shown in errors, e.g. `capabilities/maker.json`. */
@@ -14,7 +13,7 @@ function readJson(file: CapabilityFile): unknown {
   try {
     return JSON.parse(file.json) as unknown;
   } catch (cause) {
-    throw new PolicyError('POLICY_BAD_CAPABILITY', `${file.name}: expected JSON, found a syntax error (${(cause as Error).message})`, { cause });
+    throw new CofferError('POLICY_BAD_CAPABILITY', `${file.name}: expected JSON, found a syntax error (${(cause as Error).message})`, { cause });
   }
 }
 
@@ -28,13 +27,13 @@ export function parseCapabilities(files: readonly CapabilityFile[]): Capability[
   for (const file of files) {
     const result = CapabilityFileSchema.safeParse(readJson(file));
     if (!result.success) {
-      throw new PolicyError('POLICY_BAD_CAPABILITY', `${file.name}: ${describeIssue(result.error)}`, { cause: result.error });
+      throw new CofferError('POLICY_BAD_CAPABILITY', `${file.name}: ${describeZodIssue(result.error).text}`, { cause: result.error });
     }
     const { $schema: _schema, ...capability } = result.data;
     // Ensure identifiers are unique: audit entries and denial messages name capabilities by identifier.
     const earlier = seen.get(capability.identifier);
     if (earlier !== undefined) {
-      throw new PolicyError(
+      throw new CofferError(
         'POLICY_BAD_CAPABILITY',
         `${file.name}: identifier: expected a unique identifier, found "${capability.identifier}" already used by ${earlier}`,
       );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PolicyError } from './errors.js';
 import type { ApprovalRule, OrgPolicy } from './orgPolicySchema.js';
 import { parseOrgPolicy } from './parseOrgPolicy.js';
+import { CofferError } from '../contract/index.js';
 
 const rule: ApprovalRule = { account: '*', currency: 'EUR', minAmountMinor: 0, maxAmountMinor: 999_99, approvers: [{ userId: 'u1', signatureClass: 'E' }] };
 const policy: OrgPolicy = {
@@ -20,7 +20,7 @@ function message(value: unknown): string {
   try {
     parseOrgPolicy(value);
   } catch (error) {
-    if (error instanceof PolicyError && error.code === 'POLICY_BAD_POLICY') return error.message;
+    if (error instanceof CofferError && error.code === 'POLICY_BAD_POLICY') return error.message;
     throw error;
   }
   throw new Error('expected POLICY_BAD_POLICY');

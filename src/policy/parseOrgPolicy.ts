@@ -1,8 +1,7 @@
-import { describeIssue } from './describeIssue.js';
-import { PolicyError } from './errors.js';
 import { OrgPolicySchema, type ApprovalRule, type OrgPolicy } from './orgPolicySchema.js';
+import { CofferError, describeZodIssue } from '../contract/index.js';
 
-const bad = (message: string) => new PolicyError('POLICY_BAD_POLICY', `organisation policy ${message}`);
+const bad = (message: string) => new CofferError('POLICY_BAD_POLICY', `organisation policy ${message}`);
 
 function bandText(rule: ApprovalRule): string {
   return `[${rule.minAmountMinor}, ${rule.maxAmountMinor ?? '∞'}]`;
@@ -44,7 +43,7 @@ const overlaps = (a: ApprovalRule, b: ApprovalRule) =>
  */
 export function parseOrgPolicy(value: unknown): OrgPolicy {
   const result = OrgPolicySchema.safeParse(value);
-  if (!result.success) throw new PolicyError('POLICY_BAD_POLICY', `organisation policy ${describeIssue(result.error)}`, { cause: result.error });
+  if (!result.success) throw new CofferError('POLICY_BAD_POLICY', `organisation policy ${describeZodIssue(result.error).text}`, { cause: result.error });
   const policy = result.data;
   if (Date.parse(policy.expiresAt) <= Date.parse(policy.issuedAt)) {
     throw bad(`expiresAt: expected a time after issuedAt ${policy.issuedAt}, found ${policy.expiresAt}`);

@@ -1,33 +1,5 @@
 import { z } from 'zod';
-
-/**
- * The closed list of permissions. Every app command names exactly one of these; a capability file naming
- * anything else is refused, so a typo can never become a silent grant or a silent non-deny.
- */
-export const PERMISSIONS = [
-  'vault:unlock',
-  'vault:passwd',
-  'vault:export-key',
-  'vault:rekey',
-  'audit:read',
-  'audit:verify',
-  'audit:export',
-  'accounts:read',
-  'transactions:read',
-  'payees:read',
-  'payees:write',
-  'payments:read',
-  'payments:create',
-  'payments:edit',
-  'payments:cancel',
-  'payments:submit',
-  'payments:approve',
-  'payments:export',
-  'statements:import',
-  'settings:write',
-  'policy:read',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+import { PERMISSIONS, type Permission } from '../contract/index.js';
 
 /**
  * What stays allowed while the organisation policy is expired (offline read-only mode): reading, checking the
@@ -36,7 +8,9 @@ export type Permission = (typeof PERMISSIONS)[number];
  */
 export const READ_ONLY_PERMISSIONS = [
   'vault:unlock',
+  'vault:read',
   'vault:passwd',
+  'audit:read-own',
   'audit:read',
   'audit:verify',
   'audit:export',
@@ -46,12 +20,6 @@ export const READ_ONLY_PERMISSIONS = [
   'payments:read',
   'policy:read',
 ] as const satisfies readonly Permission[];
-
-const known: ReadonlySet<string> = new Set(PERMISSIONS);
-
-export function isPermission(value: unknown): value is Permission {
-  return typeof value === 'string' && known.has(value);
-}
 
 export const PermissionSchema = z.enum(PERMISSIONS, {
   error: (issue) =>

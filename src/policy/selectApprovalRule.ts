@@ -1,5 +1,5 @@
-import { PolicyError } from './errors.js';
 import type { ApprovalRule } from './orgPolicySchema.js';
+import { CofferError } from '../contract/index.js';
 
 export interface RuleTarget {
   /** IBAN in electronic format. */
@@ -40,7 +40,7 @@ export function selectApprovalRule(rules: readonly ApprovalRule[], target: RuleT
     }
   }
   if (tie) {
-    throw new PolicyError('POLICY_BAD_POLICY', `expected one most specific approval rule for ${target.currency} ${target.amountMinor}, found two`);
+    throw new CofferError('POLICY_BAD_POLICY', `expected one most specific approval rule for ${target.currency} ${target.amountMinor}, found two`);
   }
   return best;
 }

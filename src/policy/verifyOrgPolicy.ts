@@ -1,8 +1,8 @@
 import { verifyJws, type JwsVerificationKey } from '../crypto/index.js';
-import { PolicyError } from './errors.js';
 import type { OrgPolicy } from './orgPolicySchema.js';
 import { parseOrgPolicy } from './parseOrgPolicy.js';
 import { ORG_POLICY_JWS_TYPE } from './signOrgPolicy.js';
+import { CofferError } from '../contract/index.js';
 
 /** How far the device clock may run behind the bank's before a fresh policy looks issued in the future. */
 export const POLICY_CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -21,7 +21,7 @@ async function verifySignature(jws: string, bankPublicKey: JwsVerificationKey): 
     return (await verifyJws(jws, bankPublicKey, { typ: ORG_POLICY_JWS_TYPE })).payload;
   } catch (cause) {
     const found = cause instanceof Error ? cause.message : 'an unreadable token';
-    throw new PolicyError('POLICY_BAD_SIGNATURE', `expected an organisation policy signed by the bank's ${bankPublicKey.alg} key: ${found}`, { cause });
+    throw new CofferError('POLICY_BAD_SIGNATURE', `expected an organisation policy signed by the bank's ${bankPublicKey.alg} key: ${found}`, { cause });
   }
 }
 
@@ -29,29 +29,29 @@ function decodePayload(payload: Uint8Array): unknown {
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload)) as unknown;
   } catch (cause) {
-    throw new PolicyError('POLICY_BAD_POLICY', 'expected the signed organisation policy to be UTF-8 JSON, found something else', { cause });
+    throw new CofferError('POLICY_BAD_POLICY', 'expected the signed organisation policy to be UTF-8 JSON, found something else', { cause });
   }
 }
 
 function checkOrganisation(policy: OrgPolicy, options: VerifyOrgPolicyOptions): void {
   if (options.orgId !== undefined && policy.orgId !== options.orgId) {
-    throw new PolicyError('POLICY_WRONG_ORG', `expected the policy of organisation ${options.orgId}, found one for ${policy.orgId}`);
+    throw new CofferError('POLICY_WRONG_ORG', `expected the policy of organisation ${options.orgId}, found one for ${policy.orgId}`);
   }
   if (options.notIssuedBefore !== undefined && Date.parse(policy.issuedAt) < Date.parse(options.notIssuedBefore)) {
-    throw new PolicyError('POLICY_STALE', `expected a policy issued at or after ${options.notIssuedBefore}, found one issued at ${policy.issuedAt}`);
+    throw new CofferError('POLICY_STALE', `expected a policy issued at or after ${options.notIssuedBefore}, found one issued at ${policy.issuedAt}`);
   }
 }
 
 function checkValidity(policy: OrgPolicy, now: Date, allowExpired: boolean): void {
   const at = now.getTime();
   // Ensure the clock reading is a time: NaN compares false with everything and would never expire.
-  if (Number.isNaN(at)) throw new PolicyError('POLICY_BAD_REQUEST', 'expected the current time, found an invalid Date');
+  if (Number.isNaN(at)) throw new CofferError('POLICY_BAD_REQUEST', 'expected the current time, found an invalid Date');
   if (Date.parse(policy.issuedAt) > at + POLICY_CLOCK_SKEW_MS) {
-    throw new PolicyError('POLICY_NOT_YET_VALID', `expected a policy issued by ${now.toISOString()}, found issuedAt ${policy.issuedAt}`);
+    throw new CofferError('POLICY_NOT_YET_VALID', `expected a policy issued by ${now.toISOString()}, found issuedAt ${policy.issuedAt}`);
   }
   // No grace period on expiry: the bank sets expiresAt knowing devices may be offline.
   if (!allowExpired && at >= Date.parse(policy.expiresAt)) {
-    throw new PolicyError('POLICY_EXPIRED', `expected a policy valid at ${now.toISOString()}, found one that expired at ${policy.expiresAt}`);
+    throw new CofferError('POLICY_EXPIRED', `expected a policy valid at ${now.toISOString()}, found one that expired at ${policy.expiresAt}`);
   }
 }
 

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { BackoffRecord, type SlotKind } from '../contract/index.js';
+import { CofferError, BackoffRecord, type SlotKind } from '../contract/index.js';
 import { removeFileDurably, writeFileAtomic } from './atomicWrite.js';
-import { VaultError } from './errors.js';
 
 /**
  * Wrong guesses are counted in a small file beside the vault (the vault itself is locked and cannot be
@@ -35,7 +34,7 @@ export function ensureNotBackingOff(path: string, now = new Date()): void {
   const readyAt = Date.parse(record.lastFailureAt) + backoffDelaySeconds(record.failures) * 1000;
   if (now.getTime() < readyAt) {
     const wait = Math.ceil((readyAt - now.getTime()) / 1000);
-    throw new VaultError('VAULT_BACKOFF', `${record.failures} wrong attempts: wait ${wait} s before trying again`);
+    throw new CofferError('VAULT_BACKOFF', `${record.failures} wrong attempts: wait ${wait} s before trying again`);
   }
 }
 

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { VAULT_KEYS_FORMAT } from '../contract/index.js';
+import { CofferError, VAULT_KEYS_FORMAT } from '../contract/index.js';
 import { randomBytes, randomId, zeroize } from '../crypto/index.js';
 import { fsyncDirectory } from './atomicWrite.js';
 import { dangerousTestOnlyCrashPoint } from './crashPoint.js';
 import { openEncryptedDatabase } from './database.js';
-import { ioError, VaultError } from './errors.js';
+import { ioError } from './errors.js';
 import { calibratePbkdf2Iterations, PBKDF2_MIN_ITERATIONS } from './kdfCalibration.js';
 import { sealKeyFile } from './keyFileMac.js';
 import { writeKeyFile } from './keyFileStore.js';
@@ -60,7 +60,7 @@ export async function createVault(dir: string, password: string, options: Create
   ensureStrongPassword(password);
   const paths = vaultPaths(dir);
   if (existsSync(paths.keys) || existsSync(paths.db)) {
-    throw new VaultError('VAULT_EXISTS', `a vault already exists in ${dir}`);
+    throw new CofferError('VAULT_EXISTS', `a vault already exists in ${dir}`);
   }
   makeDirectories(dir);
   removeLeftoverTempFiles(dir);

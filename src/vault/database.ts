@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { zeroize } from '../crypto/index.js';
-import { VaultError } from './errors.js';
+import { CofferError } from '../contract/index.js';
 
 export type VaultDatabase = Database.Database;
 
@@ -36,9 +36,9 @@ export function rawKeyBytes(dataKey: Uint8Array): Buffer {
   return out;
 }
 
-function busyError(cause: unknown): VaultError | undefined {
+function busyError(cause: unknown): CofferError | undefined {
   if ((cause as { code?: string }).code !== 'SQLITE_BUSY') return undefined;
-  return new VaultError('VAULT_BUSY', 'the vault is open in another Coffer process; close it there first', { cause });
+  return new CofferError('VAULT_BUSY', 'the vault is open in another Coffer process; close it there first', { cause });
 }
 
 /** Selects the SQLCipher 4 format (cipher='sqlcipher', legacy=4) that stock SQLCipher 4 opens. */
@@ -58,7 +58,7 @@ export function applyDataKey(db: VaultDatabase, dataKey: Uint8Array): void {
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (cause) {
-    throw busyError(cause) ?? new VaultError('VAULT_DB_KEY_MISMATCH', 'vault.db does not open with the unwrapped data key', { cause });
+    throw busyError(cause) ?? new CofferError('VAULT_DB_KEY_MISMATCH', 'vault.db does not open with the unwrapped data key', { cause });
   }
 }
 

@@ -1,36 +1,7 @@
-export type VaultErrorCode =
-  | 'VAULT_NOT_FOUND'
-  | 'VAULT_EXISTS'
-  | 'VAULT_WRONG_PASSWORD'
-  | 'VAULT_WRONG_RECOVERY_CODE'
-  | 'VAULT_WEAK_PASSWORD'
-  | 'VAULT_BACKOFF'
-  | 'VAULT_KDF_DOWNGRADE'
-  | 'VAULT_KEYS_CORRUPT'
-  | 'VAULT_KEYSLOT_TAMPERED'
-  | 'VAULT_KEYSLOT_REMOVED'
-  | 'VAULT_KEYSLOT_LIST_TAMPERED'
-  | 'VAULT_KEYS_ROLLED_BACK'
-  | 'VAULT_DB_KEY_MISMATCH'
-  | 'VAULT_SCHEMA_TOO_NEW'
-  | 'VAULT_LOCKED'
-  | 'VAULT_BUSY'
-  | 'VAULT_IO';
+import { CofferError } from '../contract/index.js';
 
 /** A file-system failure as a one-line VAULT_IO error naming the path and the system's code (ENOSPC, EACCES…). */
-export function ioError(action: string, path: string, cause: unknown): VaultError {
+export function ioError(action: string, path: string, cause: unknown): CofferError<'VAULT_IO'> {
   const code = (cause as { code?: unknown } | undefined)?.code;
-  return new VaultError('VAULT_IO', `cannot ${action} ${path}${typeof code === 'string' ? ` (${code})` : ''}`, { cause });
-}
-
-/** The vault layer's one error class. Messages name what was expected and found, never a secret. */
-export class VaultError extends Error {
-  override readonly name = 'VaultError';
-  constructor(
-    readonly code: VaultErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
+  return new CofferError('VAULT_IO', `cannot ${action} ${path}${typeof code === 'string' ? ` (${code})` : ''}`, { cause });
 }

@@ -1,4 +1,4 @@
-export { VaultError, type VaultErrorCode } from './errors.js';
+export { ioError } from './errors.js';
 export { createVault, type CreateVaultOptions, type CreatedVault } from './createVault.js';
 export { unlockVault, type UnlockOptions, type VaultSecret } from './unlockVault.js';
 export { changePassword } from './changePassword.js';
@@ -22,7 +22,7 @@ export {
 export { migrate, schemaVersion } from './migrate.js';
 export { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations/index.js';
 export { MIN_PASSWORD_LENGTH } from './password.js';
-export { writeFileAtomic } from './atomicWrite.js';
+export { writeFileAtomic, fsyncDirectory } from './atomicWrite.js';
 export { VaultAuditLog, readAuditEntries, readCheckpoints, type AuditRecord, type StoredAuditEntry } from './auditLog.js';
 export type { VaultEvent } from './unlockedVault.js';
 export type { DeviceIdentity } from './deviceKey.js';

@@ -1,6 +1,5 @@
-import { canonicalJson, type KeySlot, type VaultKeyFile } from '../contract/index.js';
+import { CofferError, canonicalJson, type KeySlot, type VaultKeyFile } from '../contract/index.js';
 import { constantTimeEqual, hkdfSha256, hmacSha256, zeroize } from '../crypto/index.js';
-import { VaultError } from './errors.js';
 import type { UnsealedSlot } from './keySlot.js';
 
 // HKDF info for the key that authenticates vault.keys (RFC 5869 §3.2: bind the purpose).
@@ -43,19 +42,19 @@ export function verifyKeyFile(file: VaultKeyFile, dataKey: Uint8Array): void {
   try {
     // Ensure the list of slot ids is the one we wrote.
     if (!constantTimeEqual(listMac(macKey, file), Buffer.from(file.mac, 'base64'))) {
-      throw new VaultError('VAULT_KEYSLOT_LIST_TAMPERED', 'vault.keys: the slot list does not match its MAC');
+      throw new CofferError('VAULT_KEYSLOT_LIST_TAMPERED', 'vault.keys: the slot list does not match its MAC');
     }
     const present = new Set(file.slots.map((slot) => slot.id));
     for (const id of file.slotIds) {
-      if (!present.has(id)) throw new VaultError('VAULT_KEYSLOT_REMOVED', `vault.keys: key slot ${id} was removed`);
+      if (!present.has(id)) throw new CofferError('VAULT_KEYSLOT_REMOVED', `vault.keys: key slot ${id} was removed`);
     }
     for (const slot of file.slots) {
       if (!file.slotIds.includes(slot.id)) {
-        throw new VaultError('VAULT_KEYSLOT_LIST_TAMPERED', `vault.keys: key slot ${slot.id} is not in the slot list`);
+        throw new CofferError('VAULT_KEYSLOT_LIST_TAMPERED', `vault.keys: key slot ${slot.id} is not in the slot list`);
       }
       const { mac, ...unsealed } = slot;
       if (!constantTimeEqual(slotMac(macKey, unsealed), Buffer.from(mac, 'base64'))) {
-        throw new VaultError('VAULT_KEYSLOT_TAMPERED', `vault.keys: key slot ${slot.id} was edited`);
+        throw new CofferError('VAULT_KEYSLOT_TAMPERED', `vault.keys: key slot ${slot.id} was edited`);
       }
     }
   } finally {

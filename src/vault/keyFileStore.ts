@@ -1,28 +1,25 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { VaultKeyFile } from '../contract/index.js';
+import { CofferError, describeZodIssue, VaultKeyFile } from '../contract/index.js';
 import { writeFileAtomic } from './atomicWrite.js';
-import { VaultError } from './errors.js';
 
 const MAX_KEY_FILE_BYTES = 1024 * 1024;
 
 /** Reads and schema-checks vault.keys; anything malformed (truncated, edited into invalid JSON) is refused. */
 export function readKeyFile(path: string): VaultKeyFile {
-  if (!existsSync(path)) throw new VaultError('VAULT_NOT_FOUND', `no vault here: ${path} does not exist`);
+  if (!existsSync(path)) throw new CofferError('VAULT_NOT_FOUND', `no vault here: ${path} does not exist`);
   const bytes = readFileSync(path);
   if (bytes.length > MAX_KEY_FILE_BYTES) {
-    throw new VaultError('VAULT_KEYS_CORRUPT', `vault.keys is ${bytes.length} bytes, more than a key file can be`);
+    throw new CofferError('VAULT_KEYS_CORRUPT', `vault.keys is ${bytes.length} bytes, more than a key file can be`);
   }
   let json: unknown;
   try {
     json = JSON.parse(bytes.toString('utf8'));
   } catch (cause) {
-    throw new VaultError('VAULT_KEYS_CORRUPT', 'vault.keys is not valid JSON (truncated or damaged)', { cause });
+    throw new CofferError('VAULT_KEYS_CORRUPT', 'vault.keys is not valid JSON (truncated or damaged)', { cause });
   }
   const parsed = VaultKeyFile.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.join('.') || '(top level)';
-    throw new VaultError('VAULT_KEYS_CORRUPT', `vault.keys: ${where}: ${issue?.message ?? 'invalid'}`);
+    throw new CofferError('VAULT_KEYS_CORRUPT', `vault.keys: ${describeZodIssue(parsed.error).text}`);
   }
   return parsed.data;
 }

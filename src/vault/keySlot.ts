@@ -1,16 +1,7 @@
 import type { KeySlot, SlotKind, SlotState } from '../contract/index.js';
-import {
-  CryptoError,
-  constantTimeEqual,
-  hmacSha256,
-  openAesGcm,
-  pbkdf2Sha512,
-  randomBytes,
-  sealAesGcm,
-  zeroize,
-} from '../crypto/index.js';
-import { VaultError } from './errors.js';
+import { constantTimeEqual, hmacSha256, openAesGcm, pbkdf2Sha512, randomBytes, sealAesGcm, zeroize } from '../crypto/index.js';
 import { PBKDF2_MIN_ITERATIONS } from './kdfCalibration.js';
+import { CofferError } from '../contract/index.js';
 
 // Domain separation for the two uses of a slot's derived key material.
 const SLOT_AAD_TAG = 'coffer/keyslot/v1';
@@ -68,10 +59,10 @@ export async function createSlot(options: CreateSlotOptions): Promise<UnsealedSl
 }
 
 /** The refusal for a secret that does not match, per slot kind. */
-export function wrongSecretError(kind: SlotKind): VaultError {
+export function wrongSecretError(kind: SlotKind): CofferError {
   return kind === 'password'
-    ? new VaultError('VAULT_WRONG_PASSWORD', 'wrong password')
-    : new VaultError('VAULT_WRONG_RECOVERY_CODE', 'wrong recovery code');
+    ? new CofferError('VAULT_WRONG_PASSWORD', 'wrong password')
+    : new CofferError('VAULT_WRONG_RECOVERY_CODE', 'wrong recovery code');
 }
 
 /**
@@ -82,13 +73,13 @@ export async function openSlot(vaultId: string, slot: KeySlot, secret: Uint8Arra
   const salt = Buffer.from(slot.kdf.salt, 'base64');
   // Ensure the KDF is at least as strong as we ever create: a downgraded file would make guessing cheap.
   if (slot.kdf.iterations < PBKDF2_MIN_ITERATIONS) {
-    throw new VaultError(
+    throw new CofferError(
       'VAULT_KDF_DOWNGRADE',
       `key slot ${slot.id} asks for ${slot.kdf.iterations} PBKDF2 iterations, below the floor of ${PBKDF2_MIN_ITERATIONS}`,
     );
   }
   if (salt.length < MIN_SALT_LENGTH) {
-    throw new VaultError('VAULT_KDF_DOWNGRADE', `key slot ${slot.id} has a ${salt.length}-byte salt, expected ${SALT_LENGTH}`);
+    throw new CofferError('VAULT_KDF_DOWNGRADE', `key slot ${slot.id} has a ${salt.length}-byte salt, expected ${SALT_LENGTH}`);
   }
   const { kek, checkKey, material } = await deriveSlotKeys(secret, salt, slot.kdf.iterations);
   try {
@@ -102,8 +93,8 @@ export async function openSlot(vaultId: string, slot: KeySlot, secret: Uint8Arra
     try {
       return openAesGcm(kek, box, slotAad(vaultId, slot.id, slot.kind));
     } catch (cause) {
-      if (!(cause instanceof CryptoError)) throw cause;
-      throw new VaultError(
+      if (!(cause instanceof CofferError)) throw cause;
+      throw new CofferError(
         'VAULT_KEYSLOT_TAMPERED',
         `key slot ${slot.id}: the secret is right but its wrapped key does not authenticate (edited or swapped)`,
         { cause },

@@ -1,6 +1,6 @@
 import type { VaultDatabase } from './database.js';
-import { VaultError } from './errors.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
+import { CofferError } from '../contract/index.js';
 
 export function schemaVersion(db: VaultDatabase): number {
   return Number(db.pragma('user_version', { simple: true }));
@@ -13,7 +13,7 @@ export function schemaVersion(db: VaultDatabase): number {
 export function migrate(db: VaultDatabase, migrations: readonly Migration[] = MIGRATIONS, target = migrations.length): number {
   const current = schemaVersion(db);
   if (current > migrations.length) {
-    throw new VaultError(
+    throw new CofferError(
       'VAULT_SCHEMA_TOO_NEW',
       `vault schema is version ${current}, this Coffer knows up to ${migrations.length}: update Coffer`,
     );

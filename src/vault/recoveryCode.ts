@@ -1,5 +1,5 @@
 import { randomBytes } from '../crypto/index.js';
-import { VaultError } from './errors.js';
+import { CofferError } from '../contract/index.js';
 
 // Crockford base32: no I, L, O, U, so a code read aloud or written by hand survives.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -23,7 +23,7 @@ export function normalizeRecoveryCode(input: string): Buffer {
     .replace(/O/g, '0')
     .replace(/[IL]/g, '1');
   if (symbols.length !== RECOVERY_CODE_LENGTH || [...symbols].some((c) => !ALPHABET.includes(c))) {
-    throw new VaultError(
+    throw new CofferError(
       'VAULT_WRONG_RECOVERY_CODE',
       `a recovery code has ${RECOVERY_CODE_LENGTH} letters and digits in ${GROUPS} groups`,
     );

@@ -1,12 +1,12 @@
 import { randomBytes, zeroize } from '../crypto/index.js';
 import { dangerousTestOnlyCrashPoint } from './crashPoint.js';
 import { rekeyDatabase } from './database.js';
-import { VaultError } from './errors.js';
 import { chooseIterations, type KdfChoice } from './kdfCalibration.js';
 import { createSlot, openSlot } from './keySlot.js';
 import { passwordBytes } from './password.js';
 import { generateRecoveryCode, normalizeRecoveryCode } from './recoveryCode.js';
 import type { UnlockedVault } from './unlockedVault.js';
+import { CofferError } from '../contract/index.js';
 
 /**
  * Replaces the data key and re-encrypts every page with PRAGMA rekey, in three crash-safe steps:
@@ -25,7 +25,7 @@ export async function rekeyVault(vault: UnlockedVault, password: string, options
   try {
     // Ensure the caller knows the password: the session may have been opened with the recovery code.
     const passwordSlot = vault.keyFile.slots.find((slot) => slot.kind === 'password' && slot.state === 'active');
-    if (!passwordSlot) throw new VaultError('VAULT_KEYSLOT_REMOVED', 'vault.keys has no password slot');
+    if (!passwordSlot) throw new CofferError('VAULT_KEYSLOT_REMOVED', 'vault.keys has no password slot');
     zeroize(await openSlot(vault.vaultId, passwordSlot, secret));
 
     const iterations = chooseIterations(options);

@@ -4,7 +4,6 @@ import { zeroize } from '../crypto/index.js';
 import { fsyncDirectory } from './atomicWrite.js';
 import { ensureNotBackingOff, recordFailedAttempt, takeFailedAttempts } from './backoff.js';
 import { openEncryptedDatabase, type VaultDatabase } from './database.js';
-import { VaultError } from './errors.js';
 import { verifyKeyFile } from './keyFileMac.js';
 import { readKeyFile } from './keyFileStore.js';
 import { openSlot } from './keySlot.js';
@@ -16,6 +15,7 @@ import { normalizeRecoveryCode } from './recoveryCode.js';
 import { UnlockedVault, type UnlockedVaultOptions } from './unlockedVault.js';
 import { ensureCurrentKeyFile } from './vaultMeta.js';
 import { ensureDeviceIdentity } from './deviceKey.js';
+import { CofferError } from '../contract/index.js';
 
 export type VaultSecret = { password: string } | { recoveryCode: string };
 export interface UnlockOptions extends UnlockedVaultOptions {
@@ -60,7 +60,7 @@ function openDatabaseOrFinishInit(paths: VaultPaths, dataKey: Buffer): VaultData
     fsyncDirectory(paths.dir);
     return openEncryptedDatabase(paths.db, dataKey);
   }
-  throw new VaultError('VAULT_NOT_FOUND', `vault.db is missing from ${paths.dir}`);
+  throw new CofferError('VAULT_NOT_FOUND', `vault.db is missing from ${paths.dir}`);
 }
 
 /** Wrong guesses counted while the vault was locked enter the log now, with the unlock itself. */
@@ -77,7 +77,7 @@ function recordUnlock(vault: UnlockedVault, via: SlotKind): void {
 }
 
 function isWrongSecret(error: unknown): boolean {
-  const code = (error as VaultError | undefined)?.code;
+  const code = (error as CofferError | undefined)?.code;
   return code === 'VAULT_WRONG_PASSWORD' || code === 'VAULT_WRONG_RECOVERY_CODE';
 }
 
@@ -96,7 +96,7 @@ export async function unlockVault(dir: string, secret: VaultSecret, options: Unl
   let pendingKey: Buffer | undefined;
   try {
     activeKey = await openAnySlot(file.vaultId, slotsOf('active'), bytes);
-    if (!activeKey) throw new VaultError('VAULT_KEYSLOT_REMOVED', `vault.keys has no ${kind} slot`);
+    if (!activeKey) throw new CofferError('VAULT_KEYSLOT_REMOVED', `vault.keys has no ${kind} slot`);
     // Ensure no slot was edited, swapped or removed before trusting anything else in the file.
     verifyKeyFile(file, activeKey);
     removeLeftoverTempFiles(dir);
@@ -107,7 +107,7 @@ export async function unlockVault(dir: string, secret: VaultSecret, options: Unl
       db = openDatabaseOrFinishInit(paths, activeKey);
     } catch (error) {
       // A rekey that crashed after PRAGMA rekey: the database already uses the pending key.
-      if ((error as VaultError).code !== 'VAULT_DB_KEY_MISMATCH' || slotsOf('pending').length === 0) throw error;
+      if ((error as CofferError).code !== 'VAULT_DB_KEY_MISMATCH' || slotsOf('pending').length === 0) throw error;
       pendingKey = await openAnySlot(file.vaultId, slotsOf('pending'), bytes);
       if (!pendingKey) throw error;
       db = openEncryptedDatabase(paths.db, pendingKey);

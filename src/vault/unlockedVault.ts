@@ -3,12 +3,12 @@ import { zeroize } from '../crypto/index.js';
 import { VaultAuditLog, type AuditRecord } from './auditLog.js';
 import type { VaultDatabase } from './database.js';
 import type { DeviceIdentity } from './deviceKey.js';
-import { VaultError } from './errors.js';
 import { sealKeyFile, type UnsealedKeyFile } from './keyFileMac.js';
 import { writeKeyFile } from './keyFileStore.js';
 import type { UnsealedSlot } from './keySlot.js';
 import type { VaultPaths } from './paths.js';
 import { readVaultMeta, writeVaultMeta } from './vaultMeta.js';
+import { CofferError } from '../contract/index.js';
 
 export interface UnlockedVaultOptions {
   /**
@@ -49,12 +49,13 @@ export class UnlockedVault {
   #dataKey: Buffer;
   #keyFile: VaultKeyFile;
   #timer: NodeJS.Timeout | undefined;
-  readonly #autoLockMs: number | null;
+  #autoLockMs: number | null;
   readonly #audit: VaultAuditLog;
   /** The user the vault's own events (unlock, passwd, rekey) are attributed to. */
   readonly userId: string;
   /** Things the user must hear about this unlock (an interrupted rekey finished, say). */
   readonly notices: string[] = [];
+  readonly #lockListeners = new Set<() => void>();
 
   constructor(
     readonly paths: VaultPaths,
@@ -89,9 +90,16 @@ export class UnlockedVault {
 
   /** The database connection; using it counts as activity for auto-lock. */
   get db(): VaultDatabase {
-    if (this.#db === undefined) throw new VaultError('VAULT_LOCKED', 'the vault is locked: unlock it first');
+    if (this.#db === undefined) throw new CofferError('VAULT_LOCKED', 'the vault is locked: unlock it first');
     this.touch();
     return this.#db;
+  }
+
+  /** Applies a changed `vault.auto_lock_seconds` to this open vault (a session that locks by itself). */
+  reloadAutoLock(): void {
+    if (this.#autoLockMs === null || this.#db === undefined) return;
+    this.#autoLockMs = configuredAutoLockMs(this.#db);
+    this.touch();
   }
 
   touch(): void {
@@ -104,7 +112,7 @@ export class UnlockedVault {
 
   /** The audit log; refuses once locked. */
   get audit(): VaultAuditLog {
-    if (this.isLocked) throw new VaultError('VAULT_LOCKED', 'the vault is locked: unlock it first');
+    if (this.isLocked) throw new CofferError('VAULT_LOCKED', 'the vault is locked: unlock it first');
     this.touch();
     return this.#audit;
   }
@@ -145,21 +153,29 @@ export class UnlockedVault {
         // Locking must never fail: the log is re-checkpointed at the next command or lock.
       }
     }
+    const wasOpen = this.#db !== undefined;
     this.#db?.close();
     this.#db = undefined;
     zeroize(this.#dataKey);
+    if (wasOpen) for (const listener of this.#lockListeners) listener();
+  }
+
+  /** Calls `listener` once the vault locks, by itself (idle) or on request; returns how to stop listening. */
+  onLock(listener: () => void): () => void {
+    this.#lockListeners.add(listener);
+    return () => this.#lockListeners.delete(listener);
   }
 
   /** Runs `use` with the data key; the key must not be kept beyond the call. */
   withDataKey<T>(use: (dataKey: Buffer) => T): T {
-    if (this.isLocked) throw new VaultError('VAULT_LOCKED', 'the vault is locked: unlock it first');
+    if (this.isLocked) throw new CofferError('VAULT_LOCKED', 'the vault is locked: unlock it first');
     this.touch();
     return use(this.#dataKey);
   }
 
   /** Makes `newDataKey` the key of this session after the database was rekeyed to it. */
   adoptDataKey(newDataKey: Buffer): void {
-    if (this.isLocked) throw new VaultError('VAULT_LOCKED', 'the vault is locked: unlock it first');
+    if (this.isLocked) throw new CofferError('VAULT_LOCKED', 'the vault is locked: unlock it first');
     zeroize(this.#dataKey);
     this.#dataKey = newDataKey;
   }

@@ -1,6 +1,6 @@
 import type { VaultKeyFile } from '../contract/index.js';
 import type { VaultDatabase } from './database.js';
-import { VaultError } from './errors.js';
+import { CofferError } from '../contract/index.js';
 
 export type VaultMetaKey = 'vault_id' | 'keys_generation' | 'created_at' | 'device_id' | 'user_id';
 
@@ -22,11 +22,11 @@ export function writeVaultMeta(db: VaultDatabase, key: VaultMetaKey, value: stri
  */
 export function ensureCurrentKeyFile(db: VaultDatabase, file: VaultKeyFile): { adoptedFrom?: number } {
   if (readVaultMeta(db, 'vault_id') !== file.vaultId) {
-    throw new VaultError('VAULT_DB_KEY_MISMATCH', 'vault.db belongs to another vault than vault.keys');
+    throw new CofferError('VAULT_DB_KEY_MISMATCH', 'vault.db belongs to another vault than vault.keys');
   }
   const seen = Number(readVaultMeta(db, 'keys_generation') ?? '0');
   if (file.generation < seen) {
-    throw new VaultError(
+    throw new CofferError(
       'VAULT_KEYS_ROLLED_BACK',
       `vault.keys is generation ${file.generation} but the vault has seen generation ${seen}: an old key file was restored`,
     );

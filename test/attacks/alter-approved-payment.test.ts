@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch, openSession } from '../../src/app/index.js';
+import { dispatch, localAppSession, openSession } from '../../src/app/index.js';
 import { tempDir } from '../support/tempDir.js';
 import { makeDemoVaults, recordingStepUp, storedPayment, type DemoVault } from '../fixtures/demo/demoVault.js';
 
@@ -22,7 +22,7 @@ describe('when the creditor of an approved payment is swapped in the file', () =
     const vault = vaultOf('alice');
     vault.db.prepare("UPDATE payments SET creditor_iban = 'NL91ABNA0417164300', creditor_name = 'Mule Account B.V.' WHERE id = 'demo-0006'").run();
     const out = join(tempDir(), 'to-the-bank.xml');
-    const result = await dispatch(await openSession(vault), 'payments.export', { format: 'pain.001', currency: 'EUR', out });
+    const result = await localAppSession(await openSession(vault)).dispatch('payments.export', { format: 'pain.001', currency: 'EUR' }, { deliverTo: { path: out, overwrite: false } });
     expect(result).toMatchObject({ ok: false, error: { code: 'POLICY_APPROVALS_MISSING' } });
     expect(existsSync(out)).toBe(false);
     expect(storedPayment(vault, 'demo-0006')).toMatchObject({ status: 'approved' });

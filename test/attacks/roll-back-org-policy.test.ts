@@ -1,3 +1,4 @@
+import type { CommandInput } from '../../src/api/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, installOrgPolicy, openSession } from '../../src/app/index.js';
 import { demoOrgPolicy } from '../../src/app/demo/demoOrganisation.js';
@@ -21,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => erin?.close());
 
-const order = { from: EUR_ACCOUNT, toName: 'Erin Holdings Ltd', toIban: CREDITOR_IBAN, amount: '5000.00', currency: 'EUR' };
+const order = { from: EUR_ACCOUNT, toName: 'Erin Holdings Ltd', toIban: CREDITOR_IBAN, amount: '5000.00', currency: 'EUR'} satisfies CommandInput<'payments.create'>;
 
 describe('when the older policy is installed again', () => {
   it('refuses it with POLICY_STALE and keeps her a viewer', async () => {

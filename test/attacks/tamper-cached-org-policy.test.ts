@@ -29,7 +29,7 @@ describe('when the cached policy was edited under the bank\'s signature', () => 
     const rows = bankingRowCounts(erin.vault);
     const created = await dispatch(session, 'payments.create', { from: EUR_ACCOUNT, toName: 'Erin Holdings Ltd', toIban: CREDITOR_IBAN, amount: '5000.00', currency: 'EUR' });
     expect(created).toMatchObject({ ok: false, error: { code: 'POLICY_BAD_SIGNATURE' } });
-    for (const name of ['accounts.list', 'payments.list', 'payees.list']) {
+    for (const name of ['accounts.list', 'payments.list', 'payees.list'] as const) {
       expect(await dispatch(session, name, {}), name).toMatchObject({ ok: false, error: { code: 'POLICY_BAD_SIGNATURE' } });
       expect(auditEntries(erin.vault).at(-1)).toMatchObject({ action: name, outcome: 'denied', reason: 'POLICY_BAD_SIGNATURE' });
     }

@@ -1,3 +1,4 @@
+import type { CommandInput } from '../../src/api/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, openSession } from '../../src/app/index.js';
 import { auditEntries, bankingRowCounts, CREDITOR_IBAN, EUR_ACCOUNT, makeDemoVaults, type DemoVault } from '../fixtures/demo/demoVault.js';
@@ -11,7 +12,7 @@ afterAll(() => {
   for (const v of vaults?.values() ?? []) v.close();
 });
 
-const order = { from: EUR_ACCOUNT, toName: 'Erin Holdings Ltd', toIban: CREDITOR_IBAN, amount: '9,999.00', currency: 'EUR', reference: 'consulting' };
+const order = { from: EUR_ACCOUNT, toName: 'Erin Holdings Ltd', toIban: CREDITOR_IBAN, amount: '9,999.00', currency: 'EUR', reference: 'consulting'} satisfies CommandInput<'payments.create'>;
 
 describe('when erin (viewer) creates a payment', () => {
   it('refuses it with POLICY_DENIED, creates nothing, and the refusal is in the audit log', async () => {

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { listAuditEntries, verifyVaultAudit } from '../../src/app/index.js';
+import { verifyVaultAudit } from '../../src/app/audit/verifyVaultAudit.js';
+import { auditEntries } from '../fixtures/demo/demoVault.js';
 import { TEST_PASSWORD } from '../support/testVault.js';
 import { lastLineAfter, startCrashChild } from './crashChildProcess.js';
 import { readCrashRows, ROWS_PER_BATCH } from './crashRows.js';
@@ -30,7 +31,7 @@ describe('when a burst of audited writes is killed with SIGKILL at random instan
           const verified = verifyVaultAudit(vault);
           expect(verified.size, context).toBe(vault.audit.size);
           const rows = readCrashRows(vault.db);
-          const writes = listAuditEntries(vault, { action: 'crash.write' }).filter((entry) => entry.seq >= logSizeBefore);
+          const writes = auditEntries(vault).filter((entry) => entry.action === 'crash.write' && entry.seq >= logSizeBefore);
           // One entry per committed batch and one batch per entry: neither outlives the other.
           expect(writes.length * ROWS_PER_BATCH, context).toBe(rows.count);
           expect(rows.contiguousAndIntact, context).toBe(true);

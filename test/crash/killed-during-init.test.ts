@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { createVault, vaultPaths, VaultError } from '../../src/vault/index.js';
+import { createVault, vaultPaths } from '../../src/vault/index.js';
 import { tempDir } from '../support/tempDir.js';
 import { TEST_KDF, TEST_PASSWORD } from '../support/testVault.js';
 import { lastLineAfter, startCrashChild } from './crashChildProcess.js';
 import { crashIterations, crashSchedule, timeoutFor } from './crashSchedule.js';
 import { dataKeyHexOf, inspectWithDataKey, leftoversIn, opensWith, unlockForTest } from './vaultChecks.js';
+import { CofferError } from '../../src/contract/index.js';
 
 const ITERATIONS = crashIterations();
 
@@ -48,7 +49,7 @@ describe('when init is killed with SIGKILL at random instants', () => {
       try {
         opened = await unlockForTest(dir, { password: TEST_PASSWORD }, context);
       } catch (error) {
-        if (!(error instanceof VaultError) || error.code !== 'VAULT_NOT_FOUND') throw error;
+        if (!(error instanceof CofferError) || error.code !== 'VAULT_NOT_FOUND') throw error;
         // No vault: init must be able to run again in the same folder, over whatever the crash left.
         expect(recoveryCode, context).toBeUndefined();
         counts.noVault++;

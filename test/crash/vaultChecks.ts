@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readKeyFile, unlockVault, vaultPaths, VaultError, type UnlockedVault, type VaultSecret } from '../../src/vault/index.js';
+import { readKeyFile, unlockVault, vaultPaths, type UnlockedVault, type VaultSecret } from '../../src/vault/index.js';
 import { openAsPlainSqlCipher4 } from '../support/sqlcipher.js';
 import { makeTestVault } from '../support/testVault.js';
 import { CRASH_ROWS_DDL, insertCrashRows, readCrashRows, type CrashRowsFound } from './crashRows.js';
+import { CofferError } from '../../src/contract/index.js';
 
 /** A locked test vault holding crash rows 1..`rows`, the committed data a crash must not lose. */
 export async function makeCrashVault(password: string, rows: number) {
@@ -24,8 +25,8 @@ export async function unlockForTest(dir: string, secret: VaultSecret, context?: 
   try {
     return await unlockVault(dir, secret, { autoLockMs: null });
   } catch (error) {
-    if (context === undefined || !(error instanceof VaultError)) throw error;
-    throw new VaultError(error.code, `${context}: ${error.message}`, { cause: error });
+    if (context === undefined || !(error instanceof CofferError)) throw error;
+    throw new CofferError(error.code, `${context}: ${error.message}`, { cause: error });
   }
 }
 
@@ -40,7 +41,7 @@ export async function dataKeyHexFor(dir: string, secret: VaultSecret, context?: 
 }
 
 function isWrongSecret(error: unknown): boolean {
-  return error instanceof VaultError && (error.code === 'VAULT_WRONG_PASSWORD' || error.code === 'VAULT_WRONG_RECOVERY_CODE');
+  return error instanceof CofferError && (error.code === 'VAULT_WRONG_PASSWORD' || error.code === 'VAULT_WRONG_RECOVERY_CODE');
 }
 
 /**

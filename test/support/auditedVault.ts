@@ -1,4 +1,4 @@
-import { verifyVaultAudit } from '../../src/app/index.js';
+import { verifyVaultAudit } from '../../src/app/audit/verifyVaultAudit.js';
 import { unlockVault } from '../../src/vault/index.js';
 import { openAsPlainSqlCipher4 } from './sqlcipher.js';
 import { makeTestVault, TEST_PASSWORD } from './testVault.js';

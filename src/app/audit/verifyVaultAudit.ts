@@ -1,26 +1,27 @@
+import type { AuditVerification } from '../../api/index.js';
 import { verifyBundle } from '../../audit/index.js';
 import type { UnlockedVault } from '../../vault/index.js';
 import { checkStoredNodes } from './checkStoredNodes.js';
 import { exportAuditBundle } from './exportAuditBundle.js';
 
-export interface AuditVerification {
-  origin: string;
-  size: number;
-  rootHash: string;
-  checkpoints: number;
-  verifierKey: string;
+export interface VerifyVaultAuditOptions {
+  /** The device verifier key the log must be signed with; the vault's own key when absent. */
+  trustedVerifierKey?: string;
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
  * Recomputes the whole log from its entries with the same verifier an outsider uses on a bundle, pinned to
- * this device's key, then checks that every stored tree node (which proofs are built from) agrees.
+ * the trusted key (this device's own unless the caller knows better), then checks that every stored tree
+ * node (which proofs are built from) agrees.
  */
-export function verifyVaultAudit(vault: UnlockedVault, onProgress?: (done: number, total: number) => void): AuditVerification {
+export function verifyVaultAudit(vault: UnlockedVault, options: VerifyVaultAuditOptions = {}): AuditVerification {
   const bundle = exportAuditBundle(vault);
-  const verified = verifyBundle(bundle, { trustedVerifierKey: bundle.verifierKey, ...(onProgress ? { onProgress } : {}) });
+  const verified = verifyBundle(bundle, { trustedVerifierKey: options.trustedVerifierKey ?? bundle.verifierKey, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   // Ensure proofs served from the stored nodes describe the same tree the entries give.
   checkStoredNodes(vault, verified.tree);
   return {
+    verified: true,
     origin: verified.origin,
     size: verified.size,
     rootHash: verified.rootHash.toString('base64'),

@@ -1,49 +1,42 @@
-import { z } from 'zod';
-import { paymentDigest, PaymentId, transitionPayment } from '../../domain/index.js';
-import { PolicyError, selectApprovalRule } from '../../policy/index.js';
-import { AppError } from '../dispatch/appError.js';
-import { defineCommand } from '../dispatch/defineCommand.js';
+import { paymentDigest, transitionPayment } from '../../domain/index.js';
+import { selectApprovalRule } from '../../policy/index.js';
+import { implementCommand } from '../dispatch/defineCommand.js';
 import { activeApprovals, approvalStatusOf, insertApproval } from './records/approvalRecords.js';
 import { newRecordId } from './records/newRecordId.js';
 import { paymentResource, requirePayment, requireUnchangedPayment, updatePayment } from './records/paymentRecords.js';
+import { CofferError } from '../../contract/index.js';
 
 /**
  * `payments.approve`: one approver's signature over the payment digest (stepUp: the WebAuthn assertion
  * binds that digest). Four eyes: the maker never approves their own payment. When the approval rules of
  * the organisation policy call the payment executable, it moves to `approved` in the same transaction.
  */
-export const approvePaymentCommand = defineCommand({
-  name: 'payments.approve',
-  permission: 'payments:approve',
-  summary: 'approve a pending payment with a hardware-key step-up; approved once the signature classes suffice',
-  input: z.strictObject({ id: PaymentId }),
-  stepUp: true,
-  changes: true,
+export const approvePaymentCommand = implementCommand('payments.approve', {
   prepare(ctx, input) {
     const stored = requirePayment(ctx.db, input.id);
     const { payment } = stored;
-    if (payment.status !== 'pending_approval') throw new AppError('APP_WRONG_STATUS', `expected payment ${payment.id} pending approval, found ${payment.status}`);
+    if (payment.status !== 'pending_approval') throw new CofferError('APP_WRONG_STATUS', `expected payment ${payment.id} pending approval, found ${payment.status}`);
     const digest = paymentDigest(payment);
     const details = { version: payment.version, digest: digest.toString('hex'), currency: payment.currency, amountMinor: payment.amountMinor };
     return { resource: paymentResource(payment), challenge: digest, target: payment.id, details, data: { stored, digest: digest.toString('hex') } };
   },
   guard(ctx, _input, { stored: { payment }, digest }) {
     // Ensure four eyes: whoever made the payment cannot release it, whatever roles they hold.
-    if (payment.createdBy === ctx.userId) throw new AppError('APP_OWN_PAYMENT', `payment ${payment.id} was made by you; another approver must sign it`);
+    if (payment.createdBy === ctx.userId) throw new CofferError('APP_OWN_PAYMENT', `payment ${payment.id} was made by you; another approver must sign it`);
     const rule = selectApprovalRule(ctx.policy.approvalRules, paymentResource(payment));
-    if (rule === undefined) throw new PolicyError('POLICY_NO_APPROVAL_RULE', `payment ${payment.id} cannot be approved: no approval rule covers it`);
+    if (rule === undefined) throw new CofferError('POLICY_NO_APPROVAL_RULE', `payment ${payment.id} cannot be approved: no approval rule covers it`);
     const signatureClass = rule.approvers.find((approver) => approver.userId === ctx.userId)?.signatureClass;
     if (signatureClass === undefined || signatureClass === 'T') {
-      throw new AppError('APP_NOT_A_SIGNER', `payment ${payment.id}: the approval rule gives you ${signatureClass === 'T' ? 'class T, which never approves' : 'no signature class'}`);
+      throw new CofferError('APP_NOT_A_SIGNER', `payment ${payment.id}: the approval rule gives you ${signatureClass === 'T' ? 'class T, which never approves' : 'no signature class'}`);
     }
     if (activeApprovals(ctx.db, payment.id, digest).some((approval) => approval.userId === ctx.userId)) {
-      throw new AppError('APP_ALREADY_APPROVED', `payment ${payment.id} already carries your approval`);
+      throw new CofferError('APP_ALREADY_APPROVED', `payment ${payment.id} already carries your approval`);
     }
   },
   run(ctx, _input, { stored, digest }) {
     const { payment, accountId } = requireUnchangedPayment(ctx.db, stored.payment.id, stored.payment.version);
     // Ensure the signature is over the payment as it is now: the digest the step-up bound.
-    if (paymentDigest(payment).toString('hex') !== digest) throw new AppError('APP_STALE', `payment ${payment.id} changed while it was being signed`);
+    if (paymentDigest(payment).toString('hex') !== digest) throw new CofferError('APP_STALE', `payment ${payment.id} changed while it was being signed`);
     const rule = selectApprovalRule(ctx.policy.approvalRules, paymentResource(payment));
     const signatureClass = rule?.approvers.find((approver) => approver.userId === ctx.userId)?.signatureClass ?? null;
     insertApproval(ctx.db, {

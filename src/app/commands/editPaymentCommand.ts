@@ -1,34 +1,17 @@
-import { z } from 'zod';
-import { Currency, editPayment, IsoDate, PartyName, parseAmount, PaymentId, RemittanceInfo, type PaymentChanges } from '../../domain/index.js';
-import { AppError } from '../dispatch/appError.js';
-import { defineCommand } from '../dispatch/defineCommand.js';
-import { AmountText, BicInput, IbanInput, isoDay } from './fields.js';
+import { isoDay } from '../../api/index.js';
+import { Currency, editPayment, parseAmount, type PaymentChanges } from '../../domain/index.js';
+import { implementCommand } from '../dispatch/defineCommand.js';
 import { requireAccount } from './records/accountRecords.js';
 import { voidApprovals } from './records/approvalRecords.js';
 import { paymentResource, requirePayment, updatePayment } from './records/paymentRecords.js';
 import { paymentExpiry } from './paymentExpiry.js';
-
-const Input = z
-  .strictObject({
-    id: PaymentId,
-    from: IbanInput.optional(),
-    toName: PartyName.optional(),
-    toIban: IbanInput.optional(),
-    toBic: BicInput.optional(),
-    amount: AmountText.optional(),
-    currency: Currency.optional(),
-    reference: RemittanceInfo.optional(),
-    date: IsoDate.optional(),
-  })
-  .refine((input) => Object.keys(input).length > 1, { message: 'expected at least one change besides id' })
-  // Minor units mean different sums in different currencies: a new currency needs its amount restated.
-  .refine((input) => input.currency === undefined || input.amount !== undefined, { path: ['amount'], message: 'expected the amount again when the currency changes' });
+import { CofferError } from '../../contract/index.js';
 
 function amountOf(text: string, currency: Currency): number {
   try {
     return parseAmount(text, currency);
   } catch (error) {
-    throw new AppError('APP_BAD_INPUT', `amount: ${(error as Error).message}`);
+    throw new CofferError('APP_BAD_INPUT', `amount: ${(error as Error).message}`);
   }
 }
 
@@ -36,22 +19,16 @@ function amountOf(text: string, currency: Currency): number {
  * `payments.edit`: changes a draft or a payment pending approval. The result is a draft again and every
  * approval collected so far is voided (docs/domain.md): what was signed is no longer what would be paid.
  */
-export const editPaymentCommand = defineCommand({
-  name: 'payments.edit',
-  permission: 'payments:edit',
-  summary: 'change a draft or pending payment; it returns to draft and its approvals are voided',
-  input: Input,
-  stepUp: false,
-  changes: true,
+export const editPaymentCommand = implementCommand('payments.edit', {
   prepare(ctx, input) {
     const stored = requirePayment(ctx.db, input.id);
     const before = stored.payment;
     const account = input.from === undefined ? undefined : requireAccount(ctx.db, input.from);
     const currency = input.currency ?? before.currency;
     if (account !== undefined && account.currency !== currency) {
-      throw new AppError('APP_BAD_INPUT', `currency: expected ${account.currency}, the currency of the debited account, found ${currency}`);
+      throw new CofferError('APP_BAD_INPUT', `currency: expected ${account.currency}, the currency of the debited account, found ${currency}`);
     }
-    if (input.date !== undefined && input.date < isoDay(ctx.now)) throw new AppError('APP_BAD_INPUT', 'date: expected today or later, found an earlier date');
+    if (input.date !== undefined && input.date < isoDay(ctx.now)) throw new CofferError('APP_BAD_INPUT', 'date: expected today or later, found an earlier date');
     const changes: PaymentChanges = {
       ...(account ? { debtorIban: account.iban } : {}),
       ...(input.toName || input.toIban || input.toBic

@@ -1,12 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { auditEntries, bankingRowCounts, makeDemoVault, storedPayment, type DemoVault } from '../../../test/fixtures/demo/demoVault.js';
 import { readVector } from '../../../test/fixtures/domain/vectors.js';
-import { dispatch } from '../dispatch/dispatch.js';
 import { openSession } from '../dispatch/openSession.js';
+import { localAppSession } from '../session/openLocalSession.js';
 
 // EPC132-08 SCT C2PSP variant of pain.001.001.09 (../shared/vectors/README.md).
 const xsd = readVector('iso20022/pain.001.001.09.xsd');
@@ -22,7 +22,9 @@ afterAll(() => {
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
-const run = async (input: object) => dispatch(await openSession(alice.vault), 'payments.export', { format: 'pain.001', ...input });
+/** The export as the CLI runs it: the file is delivered to `out` inside the command's transaction. */
+const run = async ({ out, force = false, ...input }: { out: string; force?: boolean; currency?: 'EUR' | 'GBP' }) =>
+  localAppSession(await openSession(alice.vault)).dispatch('payments.export', { format: 'pain.001', ...input }, { deliverTo: { path: out, overwrite: force } });
 
 describe('when approved payments are in several currencies and none is named', () => {
   it('refuses with APP_BAD_INPUT asking for one currency per file', async () => {
@@ -46,9 +48,10 @@ describe('when alice exports the approved EUR payments', () => {
     expect(storedPayment(alice.vault, 'demo-0007')).toMatchObject({ status: 'approved' });
     expect(storedPayment(alice.vault, 'demo-0005')).toMatchObject({ status: 'pending_approval' });
     const entry = auditEntries(alice.vault).at(-1);
-    expect(entry).toMatchObject({ action: 'payments.export', outcome: 'allowed', details: { count: 1, currency: 'EUR', payments: ['demo-0006'], file: 'eur.xml' } });
+    expect(entry).toMatchObject({ action: 'payments.export', outcome: 'allowed', details: { count: 1, currency: 'EUR', payments: ['demo-0006'], file: expect.stringMatching(/^pain\.001-EUR-[0-9a-f]{30}\.xml$/) as unknown } });
     if (!result.ok) throw new Error('unreachable');
-    expect(entry?.target).toBe((result.value as { messageId: string }).messageId);
+    expect(entry?.target).toBe(result.value.messageId);
+    expect(new TextDecoder().decode(result.value.file.bytes)).toBe(xml);
   });
 
   it('has nothing left to export afterwards: APP_NOTHING_TO_EXPORT, no file', async () => {
@@ -69,16 +72,39 @@ describe('when the target file cannot be written as asked', () => {
     expect(bankingRowCounts(alice.vault)).toEqual(rows);
   });
 
-  it('refuses a folder that does not exist with APP_BAD_FILE', async () => {
-    expect(await run({ currency: 'GBP', out: join(folder, 'missing', 'gbp.xml') })).toMatchObject({ ok: false, error: { code: 'APP_BAD_FILE' } });
+  it('refuses a folder that does not exist with APP_CANNOT_WRITE', async () => {
+    expect(await run({ currency: 'GBP', out: join(folder, 'missing', 'gbp.xml') })).toMatchObject({ ok: false, error: { code: 'APP_CANNOT_WRITE' } });
+    expect(storedPayment(alice.vault, 'demo-0007')).toMatchObject({ status: 'approved' });
+  });
+
+  it('never follows a symbolic link, even with --force: the file it points at stays as it was', async () => {
+    const victim = join(folder, 'victim.txt');
+    writeFileSync(victim, 'not a bank file');
+    symlinkSync(victim, join(folder, 'link.xml'));
+    expect(await run({ currency: 'GBP', out: join(folder, 'link.xml'), force: true })).toMatchObject({ ok: false, error: { code: 'APP_CANNOT_WRITE', message: expect.stringMatching(/symbolic link/) as unknown } });
+    expect(readFileSync(victim, 'utf8')).toBe('not a bank file');
+    expect(storedPayment(alice.vault, 'demo-0007')).toMatchObject({ status: 'approved' });
+  });
+
+  it('refuses to write into the vault folder, where a bank file could be taken for a vault file', async () => {
+    expect(await run({ currency: 'GBP', out: join(alice.dir, 'gbp.xml') })).toMatchObject({ ok: false, error: { code: 'APP_CANNOT_WRITE' } });
+    expect(existsSync(join(alice.dir, 'gbp.xml'))).toBe(false);
+  });
+
+  it('records a write that failed as a failed export, and the payments stay approved', async () => {
+    const blocked = join(folder, 'not-a-folder');
+    writeFileSync(blocked, '');
+    expect(await run({ currency: 'GBP', out: join(blocked, 'gbp.xml') })).toMatchObject({ ok: false, error: { code: 'APP_CANNOT_WRITE' } });
+    expect(auditEntries(alice.vault).at(-1)).toMatchObject({ action: 'payments.export', outcome: 'failed', reason: 'APP_CANNOT_WRITE' });
     expect(storedPayment(alice.vault, 'demo-0007')).toMatchObject({ status: 'approved' });
   });
 });
 
 describe('when only GBP payments are left approved and no currency is named', () => {
-  it('writes a generic pain.001 (not SEPA) with the GBP payment and queues it', async () => {
-    const out = join(folder, 'gbp.xml');
-    expect(await run({ out })).toMatchObject({ ok: true, value: { currency: 'GBP', count: 1, payments: ['demo-0007'] } });
+  it('writes a generic pain.001 (not SEPA) with the GBP payment over an existing file with --force, and queues it', async () => {
+    const out = join(folder, 'taken.xml');
+    expect(readFileSync(out, 'utf8')).toBe('earlier file');
+    expect(await run({ out, force: true })).toMatchObject({ ok: true, value: { currency: 'GBP', count: 1, payments: ['demo-0007'] } });
     const xml = readFileSync(out, 'utf8');
     expect(xml).toContain('<ChrgBr>SHAR</ChrgBr>');
     expect(xml).not.toContain('<Cd>SEPA</Cd>');

@@ -1,30 +1,21 @@
-import { basename } from 'node:path';
-import { z } from 'zod';
 import { buildPain001, Currency, paymentDigest, sumMoney, transitionPayment, type Payment } from '../../domain/index.js';
-import { PolicyError } from '../../policy/index.js';
-import { AppError } from '../dispatch/appError.js';
-import { defineCommand } from '../dispatch/defineCommand.js';
-import { FilePath, IbanInput } from './fields.js';
+import { implementCommand } from '../dispatch/defineCommand.js';
 import { accountById } from './records/accountRecords.js';
 import { activeApprovals, approvalStatusOf } from './records/approvalRecords.js';
 import { newRecordId } from './records/newRecordId.js';
 import { PAYMENT_SELECT, paymentFromRow, paymentResource, requireUnchangedPayment, updatePayment, type StoredPayment } from './records/paymentRecords.js';
-import { checkBankFileTarget, writeBankFile } from './records/writeBankFile.js';
-
-const Input = z.strictObject({
-  format: z.literal('pain.001').default('pain.001'),
-  /** One currency per file; may be left out when the approved payments are all in one currency. */
-  currency: Currency.optional(),
-  /** Needed only when approved payments of the currency debit more than one account (one debtor per file). */
-  account: IbanInput.optional(),
-  out: FilePath,
-});
+import { CofferError } from '../../contract/index.js';
 
 /** The currency of all approved payments when there is just one; refuses a choice the caller must make. */
 function onlyCurrency(approved: readonly StoredPayment[]): Currency | undefined {
   const currencies = [...new Set(approved.map((s) => s.payment.currency))].sort();
-  if (currencies.length > 1) throw new AppError('APP_BAD_INPUT', `currency: expected one currency per file, found approved payments in ${currencies.join(', ')}: name one`);
+  if (currencies.length > 1) throw new CofferError('APP_BAD_INPUT', `currency: expected one currency per file, found approved payments in ${currencies.join(', ')}: name one`);
   return currencies[0];
+}
+
+/** The name the file is offered under: what it is, its currency and its message id, which the bank echoes back. */
+function fileName(messageId: string, currency: string): string {
+  return `pain.001-${currency}-${messageId}.xml`;
 }
 
 // ISO 20022 pain.001 initiating party and debtor names are Max70Text (EPC: 70).
@@ -34,16 +25,10 @@ function partyName(name: string): string {
 
 /**
  * `payments.export`: approved payments of one currency and account as a pain.001.001.09 file; they move
- * to `queued` in the same transaction. The file is written before the transaction commits: if writing
- * fails nothing changes; if the commit failed after it, the payments stay approved and may be exported again.
+ * to `queued` in the same transaction. The file comes back as bytes with a suggested name; a caller that
+ * delivers it (the CLI's `--out`) does so inside the transaction: if writing fails nothing changes.
  */
-export const exportPaymentsCommand = defineCommand({
-  name: 'payments.export',
-  permission: 'payments:export',
-  summary: 'approved payments of a currency as a pain.001.001.09 file; they become queued',
-  input: Input,
-  stepUp: false,
-  changes: true,
+export const exportPaymentsCommand = implementCommand('payments.export', {
   prepare(ctx, input) {
     const approved = ctx.db
       .prepare(`${PAYMENT_SELECT} WHERE p.status = 'approved' ORDER BY p.execution_date, p.id`)
@@ -53,23 +38,22 @@ export const exportPaymentsCommand = defineCommand({
     const currency = input.currency ?? onlyCurrency(approved);
     const selected = approved.filter((stored) => stored.payment.currency === currency);
     if (currency === undefined || selected.length === 0) {
-      throw new AppError('APP_NOTHING_TO_EXPORT', `expected approved payments${currency ? ` in ${currency}` : ''} to export, found none`);
+      throw new CofferError('APP_NOTHING_TO_EXPORT', `expected approved payments${currency ? ` in ${currency}` : ''} to export, found none`);
     }
     // Ensure each payment is still what its approvers signed: an order edited in the file after approval
     // (by someone holding the data key) no longer carries valid approvals and must not reach the bank.
     for (const { payment } of selected) {
       const status = approvalStatusOf(ctx.policy, payment, activeApprovals(ctx.db, payment.id, paymentDigest(payment).toString('hex')));
-      if (!status.executable) throw new PolicyError(status.reason, `payment ${payment.id} is marked approved but its approvals do not release it as it is now: ${status.message}`);
+      if (!status.executable) throw new CofferError(status.reason, `payment ${payment.id} is marked approved but its approvals do not release it as it is now: ${status.message}`);
     }
     const accounts = new Set(selected.map((stored) => stored.accountId));
-    if (accounts.size > 1) throw new AppError('APP_BAD_INPUT', `account: expected one debited account per file, found ${accounts.size}: name one`);
-    const out = checkBankFileTarget(input.out);
+    if (accounts.size > 1) throw new CofferError('APP_BAD_INPUT', `account: expected one debited account per file, found ${accounts.size}: name one`);
     const messageId = newRecordId().slice(0, 30);
     const totalMinor = sumMoney(selected.map((s) => ({ minor: s.payment.amountMinor, currency })), currency).minor;
-    const details = { format: input.format, messageId, currency, count: selected.length, totalMinor, payments: selected.map((s) => s.payment.id), file: basename(out) };
-    return { resource: selected.map((s) => paymentResource(s.payment)), target: messageId, details, data: { selected, out, messageId, totalMinor } };
+    const details = { format: input.format, messageId, currency, count: selected.length, totalMinor, payments: selected.map((s) => s.payment.id), file: fileName(messageId, currency) };
+    return { resource: selected.map((s) => paymentResource(s.payment)), target: messageId, details, data: { selected, messageId, totalMinor } };
   },
-  run(ctx, input, { selected, out, messageId, totalMinor }) {
+  run(ctx, input, { selected, messageId, totalMinor }) {
     const current: StoredPayment[] = selected.map((s) => requireUnchangedPayment(ctx.db, s.payment.id, s.payment.version));
     const account = accountById(ctx.db, current[0]?.accountId ?? '');
     const xml = buildPain001({
@@ -81,7 +65,7 @@ export const exportPaymentsCommand = defineCommand({
     });
     const queued: Payment[] = current.map((s) => transitionPayment(s.payment, 'queued'));
     queued.forEach((payment, i) => updatePayment(ctx.db, payment, account.id, current[i]?.payment.version ?? 0, ctx.now));
-    writeBankFile(out, xml);
-    return { file: out, format: input.format, messageId, currency: account.currency, count: queued.length, totalMinor, payments: queued.map((p) => p.id) };
+    const file = { name: fileName(messageId, account.currency), mediaType: 'application/xml', bytes: new TextEncoder().encode(xml) };
+    return { file, format: input.format, messageId, currency: account.currency, count: queued.length, totalMinor, payments: queued.map((p) => p.id) };
   },
 });

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, bankingRowCounts, EUR_ACCOUNT, GBP_ACCOUNT, makeDemoVault, type DemoVault } from '../../../test/fixtures/demo/demoVault.js';
 import { fixturesDir } from '../../../test/fixtures/domain/vectors.js';
 import { tempDir } from '../../../test/support/tempDir.js';
-import { dispatch } from '../dispatch/dispatch.js';
+import { dispatchUnknown } from '../dispatch/dispatch.js';
+import { fileInput } from '../../../test/support/fileInput.js';
 import { openSession } from '../dispatch/openSession.js';
 
 // test/fixtures/domain: a camt.053.001.08 statement of the demo EUR account with five booked entries
@@ -19,21 +20,21 @@ beforeAll(async () => {
 afterAll(() => alice?.close());
 
 const balance = (iban: string) => (alice.vault.db.prepare('SELECT balance_minor AS b FROM accounts WHERE iban = ?').get(iban) as { b: number }).b;
-const run = async (name: string, input: unknown) => dispatch(await openSession(alice.vault), name, input);
+const run = async (name: string, input: unknown) => dispatchUnknown(await openSession(alice.vault), name, input);
 
 describe('when a camt.053 statement is imported twice', () => {
   it('books its five entries once, moves the balance by their sum, and audits the import', async () => {
     const before = balance(EUR_ACCOUNT);
-    expect(await run('statements.import', { file: CAMT })).toMatchObject({ ok: true, value: { format: 'camt.053', imported: 5, duplicates: 0 } });
+    expect(await run('statements.import', { file: fileInput(CAMT) })).toMatchObject({ ok: true, value: { format: 'camt.053', imported: 5, duplicates: 0 } });
     expect(balance(EUR_ACCOUNT) - before).toBe(12_500_00 - 1_234_56 - 7_50 + 980_00 - 5_000_00);
     expect(auditEntries(alice.vault).at(-1)).toMatchObject({ action: 'statements.import', outcome: 'allowed', details: { format: 'camt.053', entries: 5 } });
-    const again = await run('statements.import', { file: CAMT });
+    const again = await run('statements.import', { file: fileInput(CAMT) });
     expect(again).toMatchObject({ ok: true, value: { imported: 0, duplicates: 5 } });
     expect(balance(EUR_ACCOUNT) - before).toBe(7_237_94);
   });
 
   it('books only the new line of an overlapping CSV and counts its formula-looking cells', async () => {
-    const result = await run('statements.import', { file: CSV, account: EUR_ACCOUNT });
+    const result = await run('statements.import', { file: fileInput(CSV), account: EUR_ACCOUNT });
     expect(result).toMatchObject({ ok: true, value: { format: 'csv', imported: 1, duplicates: 4, formulaCells: 2 } });
     const row = alice.vault.db.prepare("SELECT amount_minor AS amount, counterparty_name AS name FROM statement_transactions WHERE entry_ref = '2025030300118006'").get();
     // Kept verbatim as data: neutralising is for export, never for storage.
@@ -42,11 +43,7 @@ describe('when a camt.053 statement is imported twice', () => {
 });
 
 describe('when a statement file is bad', () => {
-  const file = (name: string, text: string | Buffer) => {
-    const path = join(tempDir(), name);
-    writeFileSync(path, text);
-    return path;
-  };
+  const file = (name: string, text: string | Buffer) => ({ name, bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text });
   const header = 'entry_ref,booking_date,value_date,amount,currency,counterparty_name,counterparty_iban,remittance_info\n';
 
   for (const [label, path, input, code, pattern] of [
@@ -55,7 +52,7 @@ describe('when a statement file is bad', () => {
     ['a CSV without an account to book it on', () => file('s.csv', `${header}A1,2025-03-01,,10.00,EUR,,,ok\n`), { noAccount: true }, 'APP_BAD_INPUT', /^account: /],
     ['a CSV line in another currency than the account', () => file('gbp.csv', `${header}A1,2025-03-01,,10.00,EUR,,,ok\nA2,2025-03-01,,10.00,GBP,,,x\n`), {}, 'APP_BAD_FILE', /entry 2 \(A2\)/],
     ['a file that is not UTF-8', () => file('latin1.csv', Buffer.from(`${header}A1,2025-03-01,,10.00,EUR,M\u00fcller,,ok\n`, 'latin1')), {}, 'APP_BAD_FILE', /UTF-8/],
-    ['a file that does not exist', () => join(tempDir(), 'missing.csv'), {}, 'APP_BAD_FILE', /readable/],
+    ['a file name with a folder in it', () => file('../etc/passwd', `${header}A1,2025-03-01,,10.00,EUR,,,ok\n`), {}, 'APP_BAD_INPUT', /^file\.name: /],
   ] as const) {
     it(`refuses ${label} with ${code}, naming the fault, and imports nothing`, async () => {
       const target = path();
@@ -71,7 +68,7 @@ describe('when a statement file is bad', () => {
   }
 
   it('refuses a camt.053 for one account imported as another\'s', async () => {
-    expect(await run('statements.import', { file: CAMT, account: GBP_ACCOUNT })).toMatchObject({ ok: false, error: { code: 'APP_BAD_INPUT' } });
+    expect(await run('statements.import', { file: fileInput(CAMT), account: GBP_ACCOUNT })).toMatchObject({ ok: false, error: { code: 'APP_BAD_INPUT' } });
   });
 });
 
@@ -85,7 +82,7 @@ describe('when bookings are listed', () => {
         'ZX-2,2020-01-20,,-75.25,GBP,Zebra Exports Ltd,,Zebra order 2\n' +
         'ZX-3,2020-02-05,,-1000.00,GBP,Zebra Exports Ltd,,Zebra 100% refund_x\n',
     );
-    const imported = await run('statements.import', { file: path, account: GBP_ACCOUNT });
+    const imported = await run('statements.import', { file: fileInput(path), account: GBP_ACCOUNT });
     expect(imported).toMatchObject({ ok: true, value: { imported: 3 } });
   });
 

@@ -1,40 +1,31 @@
-import { basename } from 'node:path';
-import { z } from 'zod';
+import type { ParsedInput } from '../../api/index.js';
 import { dedupeByEntryRef, sumMoney, type StatementEntry } from '../../domain/index.js';
-import { AppError } from '../dispatch/appError.js';
-import { defineCommand } from '../dispatch/defineCommand.js';
-import { FilePath, IbanInput } from './fields.js';
+import { implementCommand } from '../dispatch/defineCommand.js';
 import { requireAccount, type AccountRecord } from './records/accountRecords.js';
 import { newRecordId } from './records/newRecordId.js';
 import { readStatementFile } from './records/readStatementFile.js';
-
-const Input = z.strictObject({
-  file: FilePath,
-  /** The account a CSV statement belongs to (camt.053 names its own). */
-  account: IbanInput.optional(),
-  format: z.enum(['camt.053', 'csv']).optional(),
-});
+import { CofferError } from '../../contract/index.js';
 
 interface AccountBatch {
   account: AccountRecord;
   entries: StatementEntry[];
 }
 
-function batches(ctx: { db: Parameters<typeof requireAccount>[0] }, input: z.output<typeof Input>): { format: string; formulaCells: number; batches: AccountBatch[] } {
+function batches(ctx: { db: Parameters<typeof requireAccount>[0] }, input: ParsedInput<'statements.import'>): { format: string; formulaCells: number; batches: AccountBatch[] } {
   const file = readStatementFile(input.file, input.format);
   const byAccount = new Map<string, AccountBatch>();
   for (const statement of file.statements) {
     const iban = statement.accountIban ?? input.account;
-    if (iban === undefined) throw new AppError('APP_BAD_INPUT', 'account: expected the account a CSV statement belongs to, found none');
+    if (iban === undefined) throw new CofferError('APP_BAD_INPUT', 'account: expected the account a CSV statement belongs to, found none');
     if (statement.accountIban !== undefined && input.account !== undefined && statement.accountIban !== input.account) {
-      throw new AppError('APP_BAD_INPUT', 'account: expected the account the camt.053 statement names, found another');
+      throw new CofferError('APP_BAD_INPUT', 'account: expected the account the camt.053 statement names, found another');
     }
     const account = requireAccount(ctx.db, iban);
     const batch = byAccount.get(account.id) ?? { account, entries: [] };
     statement.entries.forEach((entry, index) => {
       // Ensure every booking is in the account's currency: minor units of two currencies never add up.
       if (entry.currency !== account.currency) {
-        throw new AppError('APP_BAD_FILE', `entry ${index + 1} (${entry.entryRef}): expected ${account.currency}, the account's currency, found ${entry.currency}`);
+        throw new CofferError('APP_BAD_FILE', `entry ${index + 1} (${entry.entryRef}): expected ${account.currency}, the account's currency, found ${entry.currency}`);
       }
       batch.entries.push(entry);
     });
@@ -48,17 +39,11 @@ function batches(ctx: { db: Parameters<typeof requireAccount>[0] }, input: z.out
  * entry reference, per account). All or nothing: a bad file is refused naming the element or line at
  * fault, and nothing is imported.
  */
-export const importStatementCommand = defineCommand({
-  name: 'statements.import',
-  permission: 'statements:import',
-  summary: 'book a camt.053 or CSV statement, de-duplicated by entry reference; all or nothing',
-  input: Input,
-  stepUp: false,
-  changes: true,
+export const importStatementCommand = implementCommand('statements.import', {
   prepare(ctx, input) {
     const read = batches(ctx, input);
-    const details = { file: basename(input.file), format: read.format, entries: read.batches.reduce((n, b) => n + b.entries.length, 0) };
-    return { resource: read.batches.map((b) => ({ account: b.account.iban, currency: b.account.currency })), target: basename(input.file), details, data: read };
+    const details = { file: input.file.name, format: read.format, entries: read.batches.reduce((n, b) => n + b.entries.length, 0) };
+    return { resource: read.batches.map((b) => ({ account: b.account.iban, currency: b.account.currency })), target: input.file.name, details, data: read };
   },
   run(ctx, _input, read) {
     const insert = ctx.db.prepare(

@@ -1,16 +1,9 @@
-import { z } from 'zod';
 import { formatAmount } from '../../domain/index.js';
-import { defineCommand } from '../dispatch/defineCommand.js';
+import { implementCommand } from '../dispatch/defineCommand.js';
 import { listAccountRecords } from './records/accountRecords.js';
 
 /** `accounts.list`: the organisation's accounts with IBAN, currency and booked balance. */
-export const listAccountsCommand = defineCommand({
-  name: 'accounts.list',
-  permission: 'accounts:read',
-  summary: 'each account with IBAN, currency and balance',
-  input: z.strictObject({}),
-  stepUp: false,
-  changes: false,
+export const listAccountsCommand = implementCommand('accounts.list', {
   prepare(ctx) {
     const accounts = listAccountRecords(ctx.db);
     return { resource: accounts.length === 0 ? {} : accounts.map((a) => ({ account: a.iban, currency: a.currency })), anyResource: true, data: accounts };

@@ -1,18 +1,10 @@
-import { z } from 'zod';
-import { formatAmount, PaymentStatus } from '../../domain/index.js';
-import { defineCommand } from '../dispatch/defineCommand.js';
-import { IbanInput, PageLimit } from './fields.js';
+import { formatAmount } from '../../domain/index.js';
+import { implementCommand } from '../dispatch/defineCommand.js';
 import { listAccountRecords, requireAccount } from './records/accountRecords.js';
 import { PAYMENT_SELECT, paymentFromRow, paymentResource } from './records/paymentRecords.js';
 
 /** `payments.list`: payments, newest first, optionally of one status or account. */
-export const listPaymentsCommand = defineCommand({
-  name: 'payments.list',
-  permission: 'payments:read',
-  summary: 'payments, newest first, filtered by status or account',
-  input: z.strictObject({ status: PaymentStatus.optional(), account: IbanInput.optional(), limit: PageLimit(1000, 100) }),
-  stepUp: false,
-  changes: false,
+export const listPaymentsCommand = implementCommand('payments.list', {
   prepare(ctx, input) {
     const account = input.account === undefined ? undefined : requireAccount(ctx.db, input.account);
     if (account !== undefined) return { resource: { account: account.iban, currency: account.currency }, data: account.id };

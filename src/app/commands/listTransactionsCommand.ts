@@ -1,26 +1,7 @@
-import { z } from 'zod';
-import { Currency, formatAmount, IsoDate, parseAmount } from '../../domain/index.js';
-import { defineCommand } from '../dispatch/defineCommand.js';
-import { AppError } from '../dispatch/appError.js';
-import { AmountText, IbanInput, PageLimit } from './fields.js';
+import { Currency, formatAmount, parseAmount } from '../../domain/index.js';
+import { implementCommand } from '../dispatch/defineCommand.js';
 import { listAccountRecords, requireAccount } from './records/accountRecords.js';
-
-const Input = z
-  .strictObject({
-    account: IbanInput.optional(),
-    currency: Currency.optional(),
-    from: IsoDate.optional(),
-    to: IsoDate.optional(),
-    /** Bounds on the booking's size (absolute value), in the account's or the given currency. */
-    minAmount: AmountText.optional(),
-    maxAmount: AmountText.optional(),
-    direction: z.enum(['credit', 'debit']).optional(),
-    /** Found in the counterparty name, remittance information or entry reference (case-insensitive). */
-    text: z.string().min(1).max(100).optional(),
-    limit: PageLimit(1000, 50),
-    offset: z.number().int().min(0).max(10_000_000).default(0),
-  })
-  .refine((input) => input.from === undefined || input.to === undefined || input.from <= input.to, { path: ['to'], message: 'expected a date on or after from' });
+import { CofferError } from '../../contract/index.js';
 
 interface Row {
   iban: string;
@@ -36,26 +17,20 @@ interface Row {
 
 function bound(text: string | undefined, currency: Currency | undefined, field: string): number | undefined {
   if (text === undefined) return undefined;
-  if (currency === undefined) throw new AppError('APP_BAD_INPUT', `${field}: expected an account or currency to read the amount in, found neither`);
+  if (currency === undefined) throw new CofferError('APP_BAD_INPUT', `${field}: expected an account or currency to read the amount in, found neither`);
   try {
     return parseAmount(text, currency);
   } catch (error) {
-    throw new AppError('APP_BAD_INPUT', `${field}: ${(error as Error).message}`);
+    throw new CofferError('APP_BAD_INPUT', `${field}: ${(error as Error).message}`);
   }
 }
 
 /** `transactions.list`: statement bookings, newest first, filtered and paged. */
-export const listTransactionsCommand = defineCommand({
-  name: 'transactions.list',
-  permission: 'transactions:read',
-  summary: 'statement bookings filtered by account, dates, amount, direction and text; paged',
-  input: Input,
-  stepUp: false,
-  changes: false,
+export const listTransactionsCommand = implementCommand('transactions.list', {
   prepare(ctx, input) {
     const account = input.account === undefined ? undefined : requireAccount(ctx.db, input.account);
     if (account !== undefined && input.currency !== undefined && input.currency !== account.currency) {
-      throw new AppError('APP_BAD_INPUT', `currency: expected ${account.currency}, the account's currency, found ${input.currency}`);
+      throw new CofferError('APP_BAD_INPUT', `currency: expected ${account.currency}, the account's currency, found ${input.currency}`);
     }
     const currency = account?.currency ?? input.currency;
     const min = bound(input.minAmount, currency, 'minAmount');

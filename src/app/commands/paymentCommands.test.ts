@@ -1,6 +1,7 @@
+import type { CommandInput } from '../../api/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, bankingRowCounts, CREDITOR_IBAN, EUR_ACCOUNT, GBP_ACCOUNT, makeDemoVault, storedPayment, type DemoVault } from '../../../test/fixtures/demo/demoVault.js';
-import { dispatch } from '../dispatch/dispatch.js';
+import { dispatchUnknown } from '../dispatch/dispatch.js';
 import { openSession } from '../dispatch/openSession.js';
 
 let alice: DemoVault;
@@ -9,8 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => alice?.close());
 
-const run = async (name: string, input: unknown) => dispatch(await openSession(alice.vault), name, input);
-const order = { from: 'de89 3704 0044 0532 0130 00', toName: 'Ørsted Kabel A/S', toIban: CREDITOR_IBAN, toBic: 'bnpafrpp', amount: '1,234.56', currency: 'EUR', reference: 'PO 7781' };
+const run = async (name: string, input: unknown) => dispatchUnknown(await openSession(alice.vault), name, input);
+const order = { from: 'de89 3704 0044 0532 0130 00', toName: 'Ørsted Kabel A/S', toIban: CREDITOR_IBAN, toBic: 'bnpafrpp', amount: '1,234.56', currency: 'EUR', reference: 'PO 7781'} satisfies CommandInput<'payments.create'>;
 
 describe('when alice creates a payment', () => {
   it('stores a draft in integer minor units with normalised IBAN and BIC, executing today', async () => {

@@ -1,33 +1,66 @@
-import type { AnyCommand } from '../dispatch/defineCommand.js';
+import type { CommandName } from '../../api/index.js';
+import type { AnyAppCommand, AppCommand } from '../dispatch/defineCommand.js';
 import { addPayeeCommand } from './addPayeeCommand.js';
 import { approvePaymentCommand } from './approvePaymentCommand.js';
 import { cancelPaymentCommand } from './cancelPaymentCommand.js';
+import { changePasswordCommand } from './changePasswordCommand.js';
+import { changeSettingsCommand } from './changeSettingsCommand.js';
 import { createPaymentCommand } from './createPaymentCommand.js';
 import { editPaymentCommand } from './editPaymentCommand.js';
+import { exportAuditCommand } from './exportAuditCommand.js';
+import { exportDataKeyCommand } from './exportDataKeyCommand.js';
 import { exportPaymentsCommand } from './exportPaymentsCommand.js';
 import { importStatementCommand } from './importStatementCommand.js';
+import { issueRecoveryCodeCommand } from './issueRecoveryCodeCommand.js';
 import { listAccountsCommand } from './listAccountsCommand.js';
+import { listAuditEntriesCommand } from './listAuditEntriesCommand.js';
 import { listPayeesCommand } from './listPayeesCommand.js';
 import { listPaymentsCommand } from './listPaymentsCommand.js';
 import { listTransactionsCommand } from './listTransactionsCommand.js';
+import { proveInclusionCommand } from './proveInclusionCommand.js';
+import { rotateDataKeyCommand } from './rotateDataKeyCommand.js';
+import { showCheckpointCommand } from './showCheckpointCommand.js';
 import { showPaymentCommand } from './showPaymentCommand.js';
+import { showSettingsCommand } from './showSettingsCommand.js';
+import { showVaultCommand } from './showVaultCommand.js';
 import { submitPaymentCommand } from './submitPaymentCommand.js';
+import { verifyAuditCommand } from './verifyAuditCommand.js';
 
-/** Every command of the app; the dispatcher knows no other. docs/commands.md lists them. */
-export const COMMANDS: readonly AnyCommand[] = Object.freeze([
-  listAccountsCommand,
-  listTransactionsCommand,
-  addPayeeCommand,
-  listPayeesCommand,
-  createPaymentCommand,
-  editPaymentCommand,
-  cancelPaymentCommand,
-  listPaymentsCommand,
-  showPaymentCommand,
-  submitPaymentCommand,
-  approvePaymentCommand,
-  exportPaymentsCommand,
-  importStatementCommand,
-]);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command keeps its own preparation type
+type CommandImplementations = { [Name in CommandName]: AppCommand<Name, any> };
 
-export const COMMANDS_BY_NAME: ReadonlyMap<string, AnyCommand> = new Map(COMMANDS.map((command) => [command.name, command]));
+/**
+ * Every command of the app, each paired with its spec in src/api; the type makes a missing or misnamed
+ * implementation a compile error, and the dispatcher knows no other.
+ */
+export const COMMANDS = {
+  'accounts.list': listAccountsCommand,
+  'transactions.list': listTransactionsCommand,
+  'payees.add': addPayeeCommand,
+  'payees.list': listPayeesCommand,
+  'payments.create': createPaymentCommand,
+  'payments.edit': editPaymentCommand,
+  'payments.cancel': cancelPaymentCommand,
+  'payments.submit': submitPaymentCommand,
+  'payments.approve': approvePaymentCommand,
+  'payments.list': listPaymentsCommand,
+  'payments.show': showPaymentCommand,
+  'payments.export': exportPaymentsCommand,
+  'statements.import': importStatementCommand,
+  'vault.show': showVaultCommand,
+  'vault.passwd': changePasswordCommand,
+  'vault.export-key': exportDataKeyCommand,
+  'vault.rekey': rotateDataKeyCommand,
+  'vault.recovery-code': issueRecoveryCodeCommand,
+  'settings.show': showSettingsCommand,
+  'settings.set': changeSettingsCommand,
+  'audit.log': listAuditEntriesCommand,
+  'audit.verify': verifyAuditCommand,
+  'audit.export': exportAuditCommand,
+  'audit.prove': proveInclusionCommand,
+  'audit.checkpoint': showCheckpointCommand,
+} as const satisfies CommandImplementations;
+
+export const COMMAND_LIST: readonly AnyAppCommand[] = Object.freeze(Object.values(COMMANDS));
+
+export const COMMANDS_BY_NAME: ReadonlyMap<string, AnyAppCommand> = new Map(COMMAND_LIST.map((command) => [command.spec.name, command]));

@@ -1,6 +1,5 @@
-import { z } from 'zod';
-import { formatAmount, paymentDigest, PaymentId } from '../../domain/index.js';
-import { defineCommand } from '../dispatch/defineCommand.js';
+import { formatAmount, paymentDigest } from '../../domain/index.js';
+import { implementCommand } from '../dispatch/defineCommand.js';
 import { approvalStatusOf, listApprovals } from './records/approvalRecords.js';
 import { paymentResource, requirePayment } from './records/paymentRecords.js';
 
@@ -8,13 +7,7 @@ import { paymentResource, requirePayment } from './records/paymentRecords.js';
 const COLLECTING = new Set(['draft', 'pending_approval']);
 
 /** `payments.show`: one payment, its digest, its approvals and what the approval rules still need. */
-export const showPaymentCommand = defineCommand({
-  name: 'payments.show',
-  permission: 'payments:read',
-  summary: 'one payment with its digest, approvals and approval status (executable, or which signatures are missing)',
-  input: z.strictObject({ id: PaymentId }),
-  stepUp: false,
-  changes: false,
+export const showPaymentCommand = implementCommand('payments.show', {
   prepare(ctx, input) {
     const { payment } = requirePayment(ctx.db, input.id);
     return { resource: paymentResource(payment), target: payment.id, data: payment };

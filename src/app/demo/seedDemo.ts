@@ -1,7 +1,6 @@
 import { formatAmount, sumMoney, type Currency, type PaymentStatus } from '../../domain/index.js';
 import { signOrgPolicy, type Role } from '../../policy/index.js';
 import type { UnlockedVault, VaultDatabase } from '../../vault/index.js';
-import { AppError } from '../dispatch/appError.js';
 import { insertApproval } from '../commands/records/approvalRecords.js';
 import { insertPayment } from '../commands/records/paymentRecords.js';
 import { installOrgPolicy } from '../policy/installOrgPolicy.js';
@@ -9,6 +8,7 @@ import { DEMO_BANK_SIGNING_KEY } from './demoBankKey.js';
 import { DEMO_ACCOUNTS, DEMO_ORG, DEMO_PAYEES, DEMO_USERS, demoOrgPolicy } from './demoOrganisation.js';
 import { demoPayments } from './demoPayments.js';
 import { generateDemoStatements } from './generateDemoStatements.js';
+import { CofferError } from '../../contract/index.js';
 
 /** Bookings per account by default: 21,000 over the year. */
 export const DEMO_BOOKINGS: Readonly<Record<string, number>> = { EUR: 12_000, USD: 4_500, GBP: 4_500 };
@@ -36,13 +36,13 @@ export interface DemoSeedReport {
 /** The demo user called `id`, or APP_BAD_INPUT naming the five. */
 export function demoUser(id: string): (typeof DEMO_USERS)[number] {
   const user = DEMO_USERS.find((u) => u.id === id);
-  if (user === undefined) throw new AppError('APP_BAD_INPUT', `user: expected one of ${DEMO_USERS.map((u) => u.id).join(', ')}, found ${JSON.stringify(String(id).slice(0, 40))}`);
+  if (user === undefined) throw new CofferError('APP_BAD_INPUT', `user: expected one of ${DEMO_USERS.map((u) => u.id).join(', ')}, found ${JSON.stringify(String(id).slice(0, 40))}`);
   return user;
 }
 
 function ensureEmpty(db: VaultDatabase): void {
   const used = db.prepare('SELECT (SELECT count(*) FROM org_policy) + (SELECT count(*) FROM accounts) + (SELECT count(*) FROM payments) AS n').get() as { n: number };
-  if (used.n > 0) throw new AppError('APP_VAULT_NOT_EMPTY', 'expected an empty vault to seed, found one that already holds an organisation: use a new --vault');
+  if (used.n > 0) throw new CofferError('APP_VAULT_NOT_EMPTY', 'expected an empty vault to seed, found one that already holds an organisation: use a new --vault');
 }
 
 function insertBookings(db: VaultDatabase, accountId: string, code: string, count: number, endDay: string, seed: number): number {

@@ -5,25 +5,26 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { tempDir } from '../../../test/support/tempDir.js';
 import { PERMISSIONS, type Permission } from '../../policy/index.js';
-import { COMMANDS } from '../commands/registry.js';
+import { COMMAND_LIST } from '../commands/registry.js';
+import { COMMAND_SPEC_LIST, COMMAND_SPECS, commandSpec, type CommandName } from '../../api/index.js';
 import { defaultCapabilitiesDir, loadCapabilities } from '../policy/loadCapabilities.js';
-import { defineCommand } from './defineCommand.js';
 
 const commandsDir = fileURLToPath(new URL('../commands/', import.meta.url));
 const capabilities = loadCapabilities();
 
 describe('the command registry', () => {
-  it('holds every command file of src/app/commands, once', () => {
+  it('holds every command file of src/app/commands, once, each for a spec of the API', () => {
     const files = readdirSync(commandsDir).filter((name) => name.endsWith('Command.ts'));
-    expect(COMMANDS).toHaveLength(files.length);
-    expect(new Set(COMMANDS.map((c) => c.name)).size).toBe(COMMANDS.length);
+    expect(COMMAND_LIST).toHaveLength(files.length);
+    expect(COMMAND_LIST.map((c) => c.spec.name).sort()).toEqual(COMMAND_SPEC_LIST.map((spec) => spec.name).sort());
+    for (const command of COMMAND_LIST) expect(command.spec).toBe(COMMAND_SPECS[command.spec.name as CommandName]);
   });
 
-  for (const command of COMMANDS) {
-    it(`${command.name} names a permission that some capability file grants`, () => {
-      expect(PERMISSIONS).toContain(command.permission);
+  for (const { spec } of COMMAND_LIST) {
+    it(`${spec.name} names a permission that some capability file grants`, () => {
+      expect(PERMISSIONS).toContain(spec.permission);
       const granting = capabilities.filter((capability) =>
-        capability.permissions.some((entry) => (typeof entry === 'string' ? entry === command.permission : entry.identifier === command.permission && entry.allow !== undefined)),
+        capability.permissions.some((entry) => (typeof entry === 'string' ? entry === spec.permission : entry.identifier === spec.permission && entry.allow !== undefined)),
       );
       expect(granting.map((c) => c.identifier)).not.toEqual([]);
     });
@@ -32,7 +33,7 @@ describe('the command registry', () => {
 
 describe('when a command is declared without a known permission', () => {
   const declare = (permission: unknown) => () =>
-    defineCommand({ name: 'payments.sneak', permission: permission as Permission, summary: '', input: z.strictObject({}), stepUp: false, changes: true, run: () => undefined });
+    commandSpec({ name: 'payments.sneak', permission: permission as Permission, summary: '', input: z.strictObject({}), output: z.null(), stepUp: 'never', changes: true });
 
   it('refuses a missing permission at load time', () => {
     expect(declare(undefined)).toThrow(/names no known permission/);

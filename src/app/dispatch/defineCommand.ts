@@ -1,7 +1,8 @@
-import type { z } from 'zod';
+import { COMMAND_SPECS, type CommandName, type CommandOutput, type CommandSpec, type CommandSpecs, type ParsedInput, type Progress } from '../../api/index.js';
 import type { AuditEntry } from '../../contract/index.js';
-import { isPermission, type OrgPolicy, type Permission, type Resource } from '../../policy/index.js';
-import type { VaultDatabase } from '../../vault/index.js';
+import type { OrgPolicy, Permission, Resource, Role } from '../../policy/index.js';
+import type { KdfChoice, UnlockedVault, VaultDatabase } from '../../vault/index.js';
+import type { PolicyState } from '../policy/verifyCachedOrgPolicy.js';
 import type { StepUpOutcome } from './stepUp.js';
 
 export type AuditDetails = AuditEntry['details'];
@@ -9,13 +10,26 @@ export type AuditDetails = AuditEntry['details'];
 /** What every step of a command sees. */
 export interface CommandContext {
   db: VaultDatabase;
+  /** The open vault, for the commands that look after it (key slots, data key, audit log). */
+  vault: UnlockedVault;
   userId: string;
+  roles: readonly Role[];
   /** One clock reading per dispatch. */
   now: Date;
-  /** The verified organisation policy (valid, or expired in read-only mode). */
-  policy: OrgPolicy;
+  /** The verified organisation policy (valid, or expired in read-only mode); APP_NO_POLICY where none governs. */
+  readonly policy: OrgPolicy;
+  /** What the session learnt of the policy when it opened (valid, expired, unusable, none). */
+  policyState: PolicyState;
   /** Whether this session may use the command's permission on one item: lists keep only those. */
   permits(resource: Resource): boolean;
+  /** Whether the session's roles hold another permission anywhere (the auditor's whole log). */
+  holds(permission: Permission): boolean;
+  /** How new key slots derive their wrapping keys (calibrated by default; tests choose the floor). */
+  kdf: KdfChoice;
+  /** Long commands report how far they got; a no-op where nobody listens. */
+  progress(progress: Progress): void;
+  /** Throws APP_CANCELLED once the caller has cancelled; long commands call it between chunks. */
+  throwIfCancelled(): void;
 }
 
 /** The step-up that was verified for this dispatch, if the command asked for one. */
@@ -40,37 +54,48 @@ export interface Preparation<P> {
   data: P;
 }
 
+type Awaitable<T> = T | Promise<T>;
+
 /**
- * One operation of the app. The dispatcher runs, in order: `input` (zod) → `prepare` (read-only: load
- * what authorisation needs) → authorize(permission, resource) → `guard` (read-only rules beyond the
- * capabilities, e.g. four eyes; a throw is a denial) → step-up when `stepUp` → `run` (inside one vault
- * transaction with its audit entry when `changes`; reads leave no entry unless refused or failed).
+ * How the app carries out one command of the API (src/api). The dispatcher runs, in order: roles hold the
+ * permission at all → input (zod) → `prepare` (read-only: load what authorisation needs) →
+ * authorize(permission, resource) → `guard` (read-only rules beyond the capabilities, e.g. four eyes; a throw is
+ * a denial) → step-up → `run` (inside one vault transaction with its audit entry when the command changes the
+ * vault; reads leave no entry unless refused or failed).
  */
-export interface CommandDefinition<S extends z.ZodType, P, O> {
-  /** `noun.verb`, the audit entry's action. */
-  name: string;
-  permission: Permission;
-  input: S;
-  stepUp: boolean;
-  /** True when the command changes the vault (or writes a file the vault's state depends on). */
-  changes: boolean;
-  /** One line for docs and help. */
-  summary: string;
-  prepare?(ctx: CommandContext, input: z.output<S>): Preparation<P>;
-  guard?(ctx: CommandContext, input: z.output<S>, data: P): void;
-  run(ctx: RunContext, input: z.output<S>, data: P): O;
+export interface CommandImplementation<Name extends CommandName, P> {
+  prepare?(ctx: CommandContext, input: ParsedInput<Name>): Awaitable<Preparation<P>>;
+  guard?(ctx: CommandContext, input: ParsedInput<Name>, data: P): void;
+  /** Synchronous for changes (one SQLite transaction); reads and self-audited commands may be async. */
+  run(ctx: RunContext, input: ParsedInput<Name>, data: P): Awaitable<CommandOutput<Name>>;
+  /**
+   * The command writes its own audit entries (key-slot rewrites are audited by the vault as they happen, in
+   * several steps); the dispatcher then records only a failure.
+   */
+  recordsOwnEntries?: boolean;
 }
 
-/** Any command, for the registry; method syntax keeps concrete commands assignable to it. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds commands of every input type
-export type AnyCommand = CommandDefinition<z.ZodType, any, unknown>;
+/** A command the dispatcher can run: the API's declaration with the app's implementation. */
+export interface AppCommand<Name extends CommandName = CommandName, P = unknown> {
+  spec: CommandSpecs[Name];
+  implementation: CommandImplementation<Name, P>;
+}
 
-const COMMAND_NAME = /^[a-z]+\.[a-z][a-z-]*$/;
+/**
+ * Any command the dispatcher can run, whatever its input and preparation types (method parameters are
+ * checked bivariantly, so every AppCommand is one); the dispatcher hands each step what the previous gave.
+ */
+export interface AnyAppCommand {
+  spec: CommandSpec;
+  implementation: {
+    prepare?(ctx: CommandContext, input: never): Awaitable<Preparation<unknown>>;
+    guard?(ctx: CommandContext, input: never, data: never): void;
+    run(ctx: RunContext, input: never, data: never): unknown;
+    recordsOwnEntries?: boolean;
+  };
+}
 
-/** Declares a command; refuses at load time a malformed name or a permission outside the closed list. */
-export function defineCommand<S extends z.ZodType, P = undefined, O = unknown>(definition: CommandDefinition<S, P, O>): CommandDefinition<S, P, O> {
-  if (!COMMAND_NAME.test(definition.name)) throw new Error(`command name ${JSON.stringify(definition.name)} is not noun.verb`);
-  // Ensure the permission is a real one even if the types were bypassed: no command runs ungated.
-  if (!isPermission(definition.permission)) throw new Error(`command ${definition.name} names no known permission`);
-  return Object.freeze(definition);
+/** Pairs the API's declaration of command `name` with its implementation. */
+export function implementCommand<Name extends CommandName, P = undefined>(name: Name, implementation: CommandImplementation<Name, P>): AppCommand<Name, P> {
+  return Object.freeze({ spec: COMMAND_SPECS[name], implementation: Object.freeze(implementation) });
 }

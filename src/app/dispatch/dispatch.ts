@@ -1,3 +1,4 @@
+import type { CommandInput, CommandName, CommandOutput } from '../../api/index.js';
 import { COMMANDS_BY_NAME } from '../commands/registry.js';
 import type { DispatchResult } from './dispatchResult.js';
 import type { Session } from './openSession.js';
@@ -7,10 +8,11 @@ import { runCommand, type DispatchOptions } from './runCommand.js';
 const PRINTABLE_NAME = /^[a-z][a-z.-]{0,63}$/;
 
 /**
- * The one door of the app: runs the command called `name` with untrusted input, for the CLI and the
- * desktop alike. An unknown name is refused with APP_UNKNOWN_COMMAND (and audited).
+ * The one door of the app, for callers that hold a name and input from outside (the desktop's IPC binding,
+ * a worker message): runs the command called `name` with untrusted input. An unknown name is refused with
+ * APP_UNKNOWN_COMMAND (and audited).
  */
-export function dispatch(session: Session, name: string, rawInput: unknown, options: DispatchOptions = {}): Promise<DispatchResult<unknown>> {
+export function dispatchUnknown(session: Session, name: unknown, rawInput: unknown, options: DispatchOptions = {}): Promise<DispatchResult<unknown>> {
   const command = typeof name === 'string' ? COMMANDS_BY_NAME.get(name) : undefined;
   if (command === undefined) {
     const shown = typeof name === 'string' && PRINTABLE_NAME.test(name) ? name : '(unprintable)';
@@ -22,4 +24,15 @@ export function dispatch(session: Session, name: string, rawInput: unknown, opti
     return Promise.resolve({ ok: false, error: { code: 'APP_UNKNOWN_COMMAND', message: `expected a known command, found ${shown}` } });
   }
   return runCommand(session, command, rawInput, options);
+}
+
+/** The one door of the app, typed: `dispatch(session, 'payments.create', input)` answers that command's output. */
+export function dispatch<Name extends CommandName>(
+  session: Session,
+  name: Name,
+  input: CommandInput<Name>,
+  options: DispatchOptions = {},
+): Promise<DispatchResult<CommandOutput<Name>>> {
+  // The registry pairs each name with the implementation of its spec, so the output has that spec's type.
+  return dispatchUnknown(session, name, input, options) as Promise<DispatchResult<CommandOutput<Name>>>;
 }

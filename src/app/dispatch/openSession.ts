@@ -1,35 +1,50 @@
 import type { JwsVerificationKey } from '../../crypto/index.js';
 import type { Capability, Role } from '../../policy/index.js';
-import type { UnlockedVault } from '../../vault/index.js';
+import type { KdfChoice, UnlockedVault } from '../../vault/index.js';
 import { loadCapabilities } from '../policy/loadCapabilities.js';
 import { verifyCachedOrgPolicy, type PolicyState } from '../policy/verifyCachedOrgPolicy.js';
 import type { StepUpVerifier } from './stepUp.js';
+
+/** Where no bank policy governs the vault (before enrolment), its owner looks after it and reads its log. */
+export const OWNER_ROLES: readonly Role[] = Object.freeze(['admin', 'auditor'] as const);
 
 /** One user's working session on an unlocked vault: who they are and what the verified policy gives them. */
 export interface Session {
   readonly vault: UnlockedVault;
   /** The vault's user (vault_meta user_id). */
   readonly userId: string;
-  /** The user's roles in the verified policy; none when the policy is unusable or does not name the user. */
+  /** The user's roles in the verified policy; OWNER_ROLES without a policy; none when the policy is unusable. */
   readonly roles: readonly Role[];
   readonly capabilities: readonly Capability[];
   readonly policy: PolicyState;
   readonly stepUp: StepUpVerifier | undefined;
+  /** Whether the user has enrolled a hardware key: then `once-keys-enrolled` commands need a step-up too. */
+  readonly keysEnrolled: boolean;
+  /** How new key slots are derived (passwd, recovery code, rekey). */
+  readonly kdf: KdfChoice;
   now(): Date;
 }
 
 export interface OpenSessionOptions {
-  /** Defaults to the checked files of `capabilities/`. */
+  /** Defaults to the capability files shipped in the build. */
   capabilities?: readonly Capability[];
   /** Defaults to the pinned BANK_VERIFICATION_KEY. */
   bankKey?: JwsVerificationKey;
-  /** The step-up hook (WebAuthn); without it, commands with `stepUp: true` are refused. */
+  /** The step-up hook (WebAuthn); without it, commands that need a step-up are refused. */
   stepUp?: StepUpVerifier;
   /** The clock; tests move it past a policy's expiry. */
   now?: () => Date;
+  /** Key derivation for new slots; calibrated to about 250 ms when not given. */
+  kdf?: KdfChoice;
 }
 
 let shipped: readonly Capability[] | undefined;
+
+function rolesOf(policy: PolicyState, userId: string): readonly Role[] {
+  if (policy.status === 'none') return OWNER_ROLES;
+  if (policy.status === 'unusable') return [];
+  return policy.policy.users.find((user) => user.id === userId)?.roles ?? [];
+}
 
 /**
  * Starts a session: loads the capability files (a bad one throws POLICY_BAD_CAPABILITY and nothing runs),
@@ -41,9 +56,18 @@ export async function openSession(vault: UnlockedVault, options: OpenSessionOpti
   const now = options.now ?? (() => new Date());
   const policy = await verifyCachedOrgPolicy(vault.db, { bankKey: options.bankKey, now: now() });
   const userId = vault.userId;
-  const roles = policy.status === 'unusable' ? [] : (policy.policy.users.find((user) => user.id === userId)?.roles ?? []);
-  if (policy.status !== 'valid' && policy.code !== 'APP_NO_POLICY') {
+  if (policy.status === 'expired' || policy.status === 'unusable') {
     vault.record([{ action: 'policy.verify', outcome: 'denied', reason: policy.code, details: { status: policy.status } }]);
   }
-  return Object.freeze({ vault, userId, roles: Object.freeze([...roles]), capabilities, policy, stepUp: options.stepUp, now });
+  return Object.freeze({
+    vault,
+    userId,
+    roles: Object.freeze([...rolesOf(policy, userId)]),
+    capabilities,
+    policy,
+    stepUp: options.stepUp,
+    keysEnrolled: false,
+    kdf: options.kdf ?? {},
+    now,
+  });
 }

@@ -1,13 +1,15 @@
+import type { CommandInput } from '../../api/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { auditEntries, bankingRowCounts, CREDITOR_IBAN, EUR_ACCOUNT, makeDemoVaults, recordingStepUp, type DemoVault } from '../../../test/fixtures/demo/demoVault.js';
 import { paymentDigest } from '../../domain/index.js';
 import { requirePayment } from '../commands/records/paymentRecords.js';
-import { AppError } from './appError.js';
-import { defineCommand } from './defineCommand.js';
-import { dispatch } from './dispatch.js';
+import { commandSpec } from '../../api/index.js';
+import type { AnyAppCommand } from './defineCommand.js';
+import { dispatch, dispatchUnknown } from './dispatch.js';
 import { openSession } from './openSession.js';
 import { runCommand } from './runCommand.js';
+import { CofferError } from '../../contract/index.js';
 
 let vaults: Map<string, DemoVault>;
 const demo = (user: string): DemoVault => {
@@ -23,22 +25,18 @@ afterAll(() => {
   for (const v of vaults?.values() ?? []) v.close();
 });
 
-const order = { from: EUR_ACCOUNT, toName: 'Dispatcher Test GmbH', toIban: CREDITOR_IBAN, amount: '99.00', currency: 'EUR' };
+const order = { from: EUR_ACCOUNT, toName: 'Dispatcher Test GmbH', toIban: CREDITOR_IBAN, amount: '99.00', currency: 'EUR'} satisfies CommandInput<'payments.create'>;
 
 /** A command that writes a settings row and then fails: the transaction must take both back. */
-const failingWrite = (error: Error) =>
-  defineCommand({
-    name: 'settings.fail',
-    permission: 'payees:write',
-    summary: 'test only',
-    input: z.strictObject({}),
-    stepUp: false,
-    changes: true,
+const failingWrite = (error: Error): AnyAppCommand => ({
+  spec: commandSpec({ name: 'settings.fail', permission: 'payees:write', summary: 'test only', input: z.strictObject({}), output: z.never(), stepUp: 'never', changes: true }),
+  implementation: {
     run(ctx) {
       ctx.db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('half', 'done', 'now')").run();
       throw error;
     },
-  });
+  },
+});
 
 describe('when the input is malformed', () => {
   for (const [label, input, field] of [
@@ -53,7 +51,7 @@ describe('when the input is malformed', () => {
       const session = await openSession(vault);
       const rows = bankingRowCounts(vault);
       const size = vault.audit.size;
-      const result = await dispatch(session, 'payments.create', input);
+      const result = await dispatchUnknown(session, 'payments.create', input);
       expect(result).toMatchObject({ ok: false, error: { code: 'APP_BAD_INPUT' } });
       if (!result.ok) expect(result.error.message.startsWith(`${field}: `), result.error.message).toBe(true);
       expect(bankingRowCounts(vault)).toEqual(rows);
@@ -62,16 +60,19 @@ describe('when the input is malformed', () => {
     });
   }
 
-  it('checks the input before the policy: even a viewer is told which field is wrong', async () => {
-    const result = await dispatch(await openSession(demo('erin').vault), 'payments.create', { ...order, currency: 'EURO' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'APP_BAD_INPUT' } });
+  it('denies a role without the permission before reading the input: a viewer learns nothing from validation', async () => {
+    const session = await openSession(demo('erin').vault);
+    for (const input of [{ ...order, currency: 'EURO' }, { ...order, toIban: EUR_ACCOUNT }, order, 'pay everyone']) {
+      expect(await dispatchUnknown(session, 'payments.create', input)).toMatchObject({ ok: false, error: { code: 'POLICY_DENIED' } });
+      expect(auditEntries(demo('erin').vault).at(-1)).toMatchObject({ action: 'payments.create', outcome: 'denied', reason: 'POLICY_DENIED', details: { permission: 'payments:create' } });
+    }
   });
 });
 
 describe('when the command does not exist', () => {
   it('refuses it with APP_UNKNOWN_COMMAND and audits the attempt without echoing odd names', async () => {
     const { vault } = demo('alice');
-    const result = await dispatch(await openSession(vault), 'payments.approve_all; DROP TABLE payments', {});
+    const result = await dispatchUnknown(await openSession(vault), 'payments.approve_all; DROP TABLE payments', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'APP_UNKNOWN_COMMAND' } });
     expect(auditEntries(vault).at(-1)).toMatchObject({ action: 'dispatch', outcome: 'failed', reason: 'APP_UNKNOWN_COMMAND', details: { command: '(unprintable)' } });
   });
@@ -80,7 +81,7 @@ describe('when the command does not exist', () => {
 describe('when a command fails halfway through its change', () => {
   it('rolls the change back and records the failure with its code', async () => {
     const { vault } = demo('alice');
-    const result = await runCommand(await openSession(vault), failingWrite(new AppError('APP_STALE', 'changed meanwhile')), {});
+    const result = await runCommand(await openSession(vault), failingWrite(new CofferError('APP_STALE', 'changed meanwhile')), {});
     expect(result).toEqual({ ok: false, error: { code: 'APP_STALE', message: 'changed meanwhile' } });
     expect(vault.db.prepare("SELECT count(*) AS n FROM settings WHERE key = 'half'").get()).toEqual({ n: 0 });
     expect(auditEntries(vault).at(-1)).toMatchObject({ action: 'settings.fail', outcome: 'failed', reason: 'APP_STALE' });
@@ -97,7 +98,7 @@ describe('when a command succeeds', () => {
     const { vault } = demo('alice');
     const result = await dispatch(await openSession(vault), 'payments.create', order);
     if (!result.ok) throw new Error(result.error.message);
-    const { id } = result.value as { id: string };
+    const { id } = result.value;
     expect(requirePayment(vault.db, id).payment).toMatchObject({ status: 'draft', amountMinor: 9900, createdBy: 'alice' });
     expect(auditEntries(vault).at(-1)).toMatchObject({ action: 'payments.create', target: id, outcome: 'allowed', actor: { userId: 'alice' }, details: { amountMinor: 9900, currency: 'EUR' } });
     expect(vault.db.prepare('SELECT max(size) AS size FROM audit_checkpoints').get()).toEqual({ size: vault.audit.size });

@@ -1,7 +1,7 @@
-import type { z } from 'zod';
-import { authorize, type Resource } from '../../policy/index.js';
-import type { AuditDetails, CommandContext, CommandDefinition, Preparation } from './defineCommand.js';
-import { describeInputIssue } from './describeInputIssue.js';
+import type { FileOutput, Progress } from '../../api/index.js';
+import { CofferError, describeZodIssue, isErrorCode, type ErrorCode } from '../../contract/index.js';
+import { authorize, holdsPermission, type Resource } from '../../policy/index.js';
+import type { AnyAppCommand, AuditDetails, CommandContext, Preparation, RunContext } from './defineCommand.js';
 import { failureOf, type DispatchResult } from './dispatchResult.js';
 import type { Session } from './openSession.js';
 import type { StepUpOutcome } from './stepUp.js';
@@ -9,9 +9,18 @@ import type { StepUpOutcome } from './stepUp.js';
 export interface DispatchOptions {
   /** Evidence for the step-up hook (a WebAuthn assertion), passed through untouched. */
   stepUpProof?: unknown;
+  /** Where a long command reports how far it got. */
+  onProgress?: (progress: Progress) => void;
+  /** Cancels a long command between chunks; nothing it would have changed is changed (APP_CANCELLED). */
+  signal?: AbortSignal;
+  /**
+   * Hands a file the command produced to its destination inside the command's transaction, so that a file
+   * that cannot be written leaves the vault unchanged and is audited as a failure (the CLI's `--out`).
+   */
+  deliver?: (file: FileOutput) => void;
 }
 
-type Refusal = { outcome: 'denied' | 'failed'; code: string; message: string; target?: string; details?: AuditDetails };
+type Refusal = { outcome: 'denied' | 'failed'; code: ErrorCode; message: string; target?: string; details?: AuditDetails };
 
 function refuse<T>(session: Session, action: string, refusal: Refusal): DispatchResult<T> {
   session.vault.record([
@@ -26,43 +35,80 @@ function resources(preparation: Preparation<unknown>): readonly Resource[] {
   return Array.isArray(resource) ? resource : [resource as Resource];
 }
 
-/**
- * Runs one command for a session, in the order of docs/commands.md: parse → policy usable → prepare →
- * authorise every resource → guard → step-up → run (in one vault transaction with its audit entry when the
- * command changes anything) → checkpoint. Every refusal is audited (denied: policy, four eyes, step-up;
- * failed: bad input, missing records, errors). Never throws; see DispatchResult.
- */
-export async function runCommand<S extends z.ZodType, P, O>(
-  session: Session,
-  command: CommandDefinition<S, P, O>,
-  rawInput: unknown,
-  options: DispatchOptions = {},
-): Promise<DispatchResult<O>> {
-  const action = command.name;
-  const { permission } = command;
-  try {
-    // Ensure the input has its declared shape before anything reads it; nothing is changed otherwise.
-    const parsed = command.input.safeParse(rawInput);
-    if (!parsed.success) {
-      const { field, message } = describeInputIssue(parsed.error);
-      return refuse(session, action, { outcome: 'failed', code: 'APP_BAD_INPUT', message, details: { field } });
-    }
-    const input = parsed.data as z.output<S>;
-    const state = session.policy;
-    // Ensure a policy the bank really issued, for this organisation, governs the session.
-    if (state.status === 'unusable') return refuse(session, action, { outcome: 'denied', code: state.code, message: state.message, details: { permission } });
-    const readOnly = state.status === 'expired';
-    const ctx: CommandContext = {
-      db: session.vault.db,
-      userId: session.userId,
-      now: session.now(),
-      policy: state.policy,
-      permits: (resource) => authorize(session.capabilities, { roles: session.roles, permission, resource, readOnly }).ok,
-    };
+function contextFor(session: Session, command: AnyAppCommand, options: DispatchOptions): CommandContext {
+  const { permission } = command.spec;
+  const state = session.policy;
+  const readOnly = state.status === 'expired';
+  return {
+    db: session.vault.db,
+    vault: session.vault,
+    userId: session.userId,
+    roles: session.roles,
+    now: session.now(),
+    get policy() {
+      if (state.status === 'valid' || state.status === 'expired') return state.policy;
+      throw new CofferError('APP_NO_POLICY', `${command.spec.name} needs the organisation policy, and this vault holds none`);
+    },
+    permits: (resource) => authorize(session.capabilities, { roles: session.roles, permission, resource, readOnly }).ok,
+    kdf: session.kdf,
+    policyState: state,
+    holds: (other) => holdsPermission(session.capabilities, session.roles, other, readOnly),
+    progress: (progress) => options.onProgress?.(progress),
+    throwIfCancelled: () => {
+      if (options.signal?.aborted) throw new CofferError('APP_CANCELLED', `${command.spec.name} was cancelled; nothing was changed`);
+    },
+  };
+}
 
-    let preparation: Preparation<P>;
+/**
+ * The record an early denial was about, for the log only (the caller's answer is the same either way): the
+ * `id` of an input that has the command's shape, so "alice tried to approve demo-0005" stays on record.
+ */
+function recordNamed(schema: AnyAppCommand['spec']['input'], rawInput: unknown): string | undefined {
+  const parsed = schema.safeParse(rawInput);
+  const id: unknown = parsed.success ? (parsed.data as { id?: unknown } | null)?.id : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
+function fileOf(value: unknown): FileOutput | undefined {
+  const file = (value as { file?: unknown } | null)?.file;
+  return file !== null && typeof file === 'object' && (file as FileOutput).bytes instanceof Uint8Array ? (file as FileOutput) : undefined;
+}
+
+/**
+ * Runs one command for a session, in the order of docs/commands.md: policy usable → the roles hold the
+ * permission at all → parse → prepare → authorise every resource → guard → step-up → run (in one vault
+ * transaction with its audit entry when the command changes anything) → checkpoint. Every refusal is audited
+ * (denied: policy, four eyes, step-up; failed: bad input, missing records, errors). Never throws.
+ */
+export async function runCommand(session: Session, command: AnyAppCommand, rawInput: unknown, options: DispatchOptions = {}): Promise<DispatchResult<unknown>> {
+  const { spec, implementation } = command;
+  const action = spec.name;
+  const { permission } = spec;
+  try {
+    const state = session.policy;
+    // Ensure a policy the bank really issued, for this organisation, governs the session (or none yet).
+    if (state.status === 'unusable') return refuse(session, action, { outcome: 'denied', code: state.code, message: state.message, details: { permission } });
+    // Ensure a role without any grant learns nothing: not even whether its input would have been valid.
+    if (!holdsPermission(session.capabilities, session.roles, permission, state.status === 'expired')) {
+      const decision = authorize(session.capabilities, { roles: session.roles, permission, readOnly: state.status === 'expired' });
+      const code = decision.ok ? 'POLICY_DENIED' : decision.reason;
+      const message = decision.ok ? `${permission} is not granted to ${session.roles.join(', ') || 'no roles'}` : decision.message;
+      return refuse(session, action, { outcome: 'denied', code, message, target: recordNamed(spec.input, rawInput), details: { permission } });
+    }
+    // Ensure the input has its declared shape before anything reads it; nothing is changed otherwise.
+    const parsed = spec.input.safeParse(rawInput);
+    if (!parsed.success) {
+      const issue = describeZodIssue(parsed.error);
+      const field = issue.path === '' ? 'input' : issue.path;
+      return refuse(session, action, { outcome: 'failed', code: 'APP_BAD_INPUT', message: `${field}: ${issue.message}`, details: { field } });
+    }
+    const input: unknown = parsed.data;
+    const ctx = contextFor(session, command, options);
+
+    let preparation: Preparation<unknown>;
     try {
-      preparation = command.prepare?.(ctx, input) ?? ({ data: undefined } as Preparation<P>);
+      preparation = (await implementation.prepare?.(ctx, input as never)) ?? { data: undefined };
     } catch (error) {
       return refuse(session, action, { outcome: 'failed', ...failureOf(error), details: { permission } });
     }
@@ -70,19 +116,20 @@ export async function runCommand<S extends z.ZodType, P, O>(
 
     // Ensure a capability grants the permission for every account, currency and amount touched (for a
     // filtered list: for at least one of them).
+    const readOnly = state.status === 'expired';
     const decisions = resources(preparation).map((resource) => authorize(session.capabilities, { roles: session.roles, permission, resource, readOnly }));
     const denial = preparation.anyResource && decisions.some((d) => d.ok) ? undefined : decisions.find((d) => !d.ok);
     if (denial !== undefined && !denial.ok) {
       return refuse(session, action, { outcome: 'denied', code: denial.reason, message: denial.message, target, details: { permission } });
     }
     try {
-      command.guard?.(ctx, input, preparation.data);
+      implementation.guard?.(ctx, input as never, preparation.data as never);
     } catch (error) {
       return refuse(session, action, { outcome: 'denied', ...failureOf(error), target, details: { permission } });
     }
 
     let stepUp: StepUpOutcome | undefined;
-    if (command.stepUp) {
+    if (spec.stepUp === 'always' || (spec.stepUp === 'once-keys-enrolled' && session.keysEnrolled)) {
       // Ensure a command that asks for a step-up never runs without one: no verifier means no.
       if (session.stepUp === undefined) {
         const message = `${action} needs a step-up with a hardware key, and none is configured here`;
@@ -94,25 +141,29 @@ export async function runCommand<S extends z.ZodType, P, O>(
         return refuse(session, action, { outcome: 'failed', ...failureOf(error), target, details: { permission } });
       }
       if (!stepUp.ok) {
-        const code = /^[A-Z]+_[A-Z0-9_]+$/.test(stepUp.code) ? stepUp.code : 'APP_STEP_UP_FAILED';
+        const code = isErrorCode(stepUp.code) ? stepUp.code : 'APP_STEP_UP_FAILED';
         return refuse(session, action, { outcome: 'denied', code, message: stepUp.message, target, details: { permission } });
       }
     }
 
-    const runContext = { ...ctx, db: session.vault.db, stepUp: stepUp?.ok ? stepUp : undefined };
-    if (!command.changes) {
+    const runContext: RunContext = Object.assign(Object.create(ctx) as CommandContext, { stepUp: stepUp?.ok ? stepUp : undefined });
+    if (!spec.changes || implementation.recordsOwnEntries) {
       try {
-        return { ok: true, value: command.run(runContext, input, preparation.data) };
+        return { ok: true, value: await implementation.run(runContext, input as never, preparation.data as never) };
       } catch (error) {
-        return refuse(session, action, { outcome: 'failed', ...failureOf(error), target });
+        return refuse(session, action, { outcome: 'failed', ...failureOf(error), target, details: { permission } });
       }
     }
     const details: AuditDetails = { ...preparation.details, ...(stepUp?.ok ? { stepUp: stepUp.method } : {}) };
     try {
-      // The change and its audit entry commit together; a throw rolls back and is recorded as failed.
-      const value = session.vault.transact({ action, target: target ?? null, details, userId: session.userId }, () =>
-        command.run(runContext, input, preparation.data),
-      );
+      // The change, the delivered file and the audit entry go together; a throw rolls back and is recorded as failed.
+      const value = session.vault.transact({ action, target: target ?? null, details, userId: session.userId }, () => {
+        const result: unknown = implementation.run(runContext, input as never, preparation.data as never);
+        if (result instanceof Promise) throw new Error(`${action} changes the vault and must run synchronously`);
+        const file = fileOf(result);
+        if (file !== undefined) options.deliver?.(file);
+        return result;
+      });
       return { ok: true, value };
     } catch (error) {
       return { ok: false, error: failureOf(error) };

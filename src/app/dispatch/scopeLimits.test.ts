@@ -1,3 +1,4 @@
+import type { CommandInput } from '../../api/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, bankingRowCounts, CREDITOR_IBAN, EUR_ACCOUNT, GBP_ACCOUNT, makeDemoVault, USD_ACCOUNT, type DemoVault } from '../../../test/fixtures/demo/demoVault.js';
 import { parseCapabilities, type Capability } from '../../policy/index.js';
@@ -14,7 +15,7 @@ afterAll(() => alice?.close());
 const capability = (identifier: string, permissions: unknown[]): Capability[] =>
   parseCapabilities([{ name: `${identifier}.json`, json: { $schema: './schema.json', identifier, description: 'test', roles: ['maker'], permissions } }]);
 
-const pay = (from: string, amount: string, currency: string) => ({ from, toName: 'Scope Test GmbH', toIban: CREDITOR_IBAN, amount, currency });
+const pay = (from: string, amount: string, currency: 'EUR' | 'GBP' | 'USD'): CommandInput<'payments.create'> => ({ from, toName: 'Scope Test GmbH', toIban: CREDITOR_IBAN, amount, currency });
 
 async function create(capabilities: readonly Capability[] | undefined, order: ReturnType<typeof pay>) {
   const { vault } = alice;

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { CAPABILITY_SCHEMA_FILE, parseCapabilities, PolicyError, type Capability } from '../../policy/index.js';
+import { CAPABILITY_SCHEMA_FILE, parseCapabilities, type Capability } from '../../policy/index.js';
+import { CofferError } from '../../contract/index.js';
 
 const CAPABILITIES_DIR = 'capabilities';
 // From src/app/policy/ (tests, tsx) the checkout is three levels up; from dist/coffer.mjs (bin/coffer) one.
@@ -14,7 +15,7 @@ export function defaultCapabilitiesDir(from = import.meta.dirname): string {
     if (existsSync(join(candidate, CAPABILITY_SCHEMA_FILE))) return candidate;
     dir = dirname(dir);
   }
-  throw new PolicyError('POLICY_BAD_CAPABILITY', `expected a ${CAPABILITIES_DIR}/ directory with ${CAPABILITY_SCHEMA_FILE} above ${from}, found none`);
+  throw new CofferError('POLICY_BAD_CAPABILITY', `expected a ${CAPABILITIES_DIR}/ directory with ${CAPABILITY_SCHEMA_FILE} above ${from}, found none`);
 }
 
 /**
@@ -26,6 +27,6 @@ export function loadCapabilities(dir = defaultCapabilitiesDir()): Capability[] {
   const names = readdirSync(dir)
     .filter((name) => name.endsWith('.json') && name !== CAPABILITY_SCHEMA_FILE)
     .sort();
-  if (names.length === 0) throw new PolicyError('POLICY_BAD_CAPABILITY', `expected capability files in ${dir}, found none`);
+  if (names.length === 0) throw new CofferError('POLICY_BAD_CAPABILITY', `expected capability files in ${dir}, found none`);
   return parseCapabilities(names.map((name) => ({ name: `${CAPABILITIES_DIR}/${name}`, json: readFileSync(join(dir, name), 'utf8') })));
 }

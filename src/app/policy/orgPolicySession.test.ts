@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEntries, bankingRowCounts, CREDITOR_IBAN, EUR_ACCOUNT, makeDemoVaults, signDemoPolicy, type DemoVault } from '../../../test/fixtures/demo/demoVault.js';
+import { auditEntries, bankingRowCounts, CREDITOR_IBAN, EUR_ACCOUNT, makeDemoVault, makeDemoVaults, signDemoPolicy, type DemoVault } from '../../../test/fixtures/demo/demoVault.js';
 import { makeTestVault } from '../../../test/support/testVault.js';
 import { jwsVerificationKeyFor } from '../../crypto/index.js';
 import { READ_ONLY_PERMISSIONS } from '../../policy/index.js';
-import { COMMANDS } from '../commands/registry.js';
+import { COMMAND_LIST } from '../commands/registry.js';
 import { DEMO_BANK_SIGNING_KEY } from '../demo/demoBankKey.js';
 import { demoOrgPolicy } from '../demo/demoOrganisation.js';
-import { dispatch } from '../dispatch/dispatch.js';
+import { dispatch, dispatchUnknown } from '../dispatch/dispatch.js';
 import { openSession } from '../dispatch/openSession.js';
 import { BANK_VERIFICATION_KEY, DEMO_BANK_VERIFICATION_KEY } from './bankTrustAnchor.js';
 import { installOrgPolicy } from './installOrgPolicy.js';
@@ -72,15 +72,15 @@ describe('when the cached policy has expired', () => {
       ['payments.cancel', { id: 'demo-0002' }],
       ['payees.add', { name: 'Offline GmbH', iban: CREDITOR_IBAN }],
     ] as const) {
-      expect(await dispatch(session, name, input), name).toMatchObject({ ok: false, error: { code: 'POLICY_EXPIRED' } });
+      expect(await dispatchUnknown(session, name, input), name).toMatchObject({ ok: false, error: { code: 'POLICY_EXPIRED' } });
       expect(auditEntries(vault).at(-1)).toMatchObject({ action: name, outcome: 'denied', reason: 'POLICY_EXPIRED' });
     }
     expect(bankingRowCounts(vault)).toEqual(rows);
   });
 
-  it('keeps every command that needs a write permission out of read-only mode', () => {
-    const writes = COMMANDS.filter((c) => c.changes).map((c) => c.permission);
-    for (const permission of writes) expect(READ_ONLY_PERMISSIONS as readonly string[]).not.toContain(permission);
+  it('keeps every command that changes the vault out of read-only mode, but one\'s own secrets and the log export', () => {
+    const readOnlyWrites = COMMAND_LIST.filter((c) => c.spec.changes && (READ_ONLY_PERMISSIONS as readonly string[]).includes(c.spec.permission)).map((c) => c.spec.name);
+    expect(readOnlyWrites.sort()).toEqual(['audit.export', 'vault.passwd', 'vault.recovery-code']);
   });
 });
 
@@ -111,14 +111,31 @@ describe('when a new policy arrives from the bank', () => {
 });
 
 describe('when the vault holds no policy', () => {
-  it('refuses every command with APP_NO_POLICY', async () => {
+  it('makes its owner its admin and auditor and nothing else: no banking, no policy reading', async () => {
     const { vault } = await makeTestVault();
     try {
       const session = await openSession(vault);
-      expect(session.policy).toMatchObject({ status: 'unusable', code: 'APP_NO_POLICY' });
-      expect(await dispatch(session, 'accounts.list', {})).toMatchObject({ ok: false, error: { code: 'APP_NO_POLICY' } });
+      expect(session.policy).toMatchObject({ status: 'none', code: 'APP_NO_POLICY' });
+      expect(session.roles).toEqual(['admin', 'auditor']);
+      expect(await dispatch(session, 'settings.set', { autoLockSeconds: 120 })).toMatchObject({ ok: true });
+      expect(await dispatch(session, 'audit.log', {})).toMatchObject({ ok: true, value: { scope: 'all' } });
+      expect(await dispatchUnknown(session, 'payees.add', { name: 'Owner GmbH', iban: CREDITOR_IBAN })).toMatchObject({ ok: false, error: { code: 'POLICY_DENIED' } });
     } finally {
       vault.lock();
+    }
+  });
+
+  it('is not fooled by a deleted policy: an enrolled vault without its policy refuses everything', async () => {
+    const own = await makeDemoVault('alice');
+    const { vault } = own;
+    vault.db.prepare('DELETE FROM org_policy').run();
+    try {
+      const session = await openSession(vault);
+      expect(session.policy).toMatchObject({ status: 'unusable', code: 'POLICY_BAD_POLICY' });
+      expect(session.roles).toEqual([]);
+      expect(await dispatch(session, 'vault.show', {})).toMatchObject({ ok: false, error: { code: 'POLICY_BAD_POLICY' } });
+    } finally {
+      own.close();
     }
   });
 });

@@ -1,3 +1,4 @@
+import { CofferError, type ErrorCode } from '../../contract/index.js';
 import type { JwsVerificationKey } from '../../crypto/index.js';
 import { verifyOrgPolicy, type OrgPolicy } from '../../policy/index.js';
 import type { VaultDatabase } from '../../vault/index.js';
@@ -8,22 +9,23 @@ import { readCachedOrgPolicy } from './cachedOrgPolicy.js';
  * What the session may rely on (docs/permissions.md "Offline"):
  * - `valid`: the user's roles apply in full;
  * - `expired`: the roles are known, but only READ_ONLY_PERMISSIONS pass (writes: POLICY_EXPIRED);
- * - `unusable`: badly signed, another organisation's, rolled back, not yet valid, malformed, or missing —
- *   no roles at all, every command is refused with `code`.
+ * - `none`: never enrolled (a freshly initialised vault): its owner is its admin and auditor and nothing else;
+ * - `unusable`: badly signed, another organisation's, rolled back, not yet valid, malformed, or missing from a
+ *   vault that was enrolled — no roles at all, every command is refused with `code`.
  */
 export type PolicyState =
   | { status: 'valid'; policy: OrgPolicy }
   | { status: 'expired'; policy: OrgPolicy; code: 'POLICY_EXPIRED'; message: string }
-  | { status: 'unusable'; code: string; message: string };
+  | { status: 'none'; code: 'APP_NO_POLICY'; message: string }
+  | { status: 'unusable'; code: ErrorCode; message: string };
 
 export interface VerifyCachedOrgPolicyOptions {
   bankKey?: JwsVerificationKey;
   now?: Date;
 }
 
-function coded(error: unknown): { code: string; message: string } {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  if (error instanceof Error && typeof code === 'string' && /^(POLICY|CRYPTO)_/.test(code)) return { code, message: error.message };
+function coded(error: unknown): { code: ErrorCode; message: string } {
+  if (error instanceof CofferError && /^(POLICY|CRYPTO)_/.test(error.code)) return { code: error.code, message: error.message };
   return { code: 'POLICY_BAD_POLICY', message: 'the cached organisation policy cannot be read' };
 }
 
@@ -34,7 +36,11 @@ function coded(error: unknown): { code: string; message: string } {
 export async function verifyCachedOrgPolicy(db: VaultDatabase, options: VerifyCachedOrgPolicyOptions = {}): Promise<PolicyState> {
   const cached = readCachedOrgPolicy(db);
   if (cached === undefined) {
-    return { status: 'unusable', code: 'APP_NO_POLICY', message: 'this vault holds no organisation policy yet: enrol with the bank (or run coffer demo seed)' };
+    // Ensure deleting the cached policy of an enrolled vault does not turn it into a fresh one.
+    if (db.prepare('SELECT 1 FROM organisations LIMIT 1').get() !== undefined) {
+      return { status: 'unusable', code: 'POLICY_BAD_POLICY', message: 'expected the organisation policy this enrolled vault received, found none: restore it from the bank' };
+    }
+    return { status: 'none', code: 'APP_NO_POLICY', message: 'this vault holds no organisation policy yet: enrol with the bank (or run coffer demo seed)' };
   }
   const bankKey = options.bankKey ?? BANK_VERIFICATION_KEY;
   const now = options.now ?? new Date();

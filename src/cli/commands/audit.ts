@@ -1,23 +1,34 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import {
-  auditVaultLog,
-  exportAuditBundle,
-  listAuditEntries,
-  proveInclusion,
-  verifyAuditBundleFile,
-  withUnlockedVault,
-  type AuditFilter,
-} from '../../app/index.js';
-import { usageError, printResult } from '../output.js';
-import { globalOptions, readPassword, vaultDir } from '../globalOptions.js';
+import { verifyAuditBundleBytes } from '../../app/index.js';
+import { given, integer, runAppCommand } from '../appSession.js';
+import { globalOptions } from '../globalOptions.js';
+import { printResult, usageError } from '../output.js';
 import { progressReporter } from '../progress.js';
+import { readBoundedFile } from '../readBoundedFile.js';
+import { formatTable } from './bankingTable.js';
 
-const OUTCOMES = ['allowed', 'denied', 'failed'] as const;
+const MAX_BUNDLE_BYTES = 1024 ** 3;
 
-function parseIndex(text: string): number {
-  if (!/^\d+$/.test(text)) throw usageError(`--index must be a non-negative integer, got ${JSON.stringify(text)}`);
-  return Number(text);
+function verifiedText(v: { size: number; checkpoints: number; rootHash: string }): string {
+  return [`audit log verified: ${v.size} entries, ${v.checkpoints} checkpoints`, `root ${v.rootHash}`].join('\n');
+}
+
+/** `audit verify --bundle F`: no vault and no password, so no session either. */
+function verifyBundleFile(command: Command, bundle: string, trustedKey: string | undefined): void {
+  const options = globalOptions(command);
+  // Ensure no flag is silently ignored: a bundle is verified on its own, never "instead of" the vault.
+  if (command.optsWithGlobals<{ vault?: string }>().vault !== undefined) {
+    throw usageError('give --bundle FILE or --vault DIR, not both: a bundle is checked on its own');
+  }
+  const progress = progressReporter('verifying');
+  try {
+    const bytes = readBoundedFile(bundle, MAX_BUNDLE_BYTES, 'bundle file');
+    const result = verifyAuditBundleBytes(bytes, { ...(trustedKey ? { trustedVerifierKey: trustedKey } : {}), ...progress });
+    progress.stop();
+    printResult(options, result, () => verifiedText(result));
+  } finally {
+    progress.stop();
+  }
 }
 
 export function registerAudit(program: Command): void {
@@ -25,94 +36,61 @@ export function registerAudit(program: Command): void {
 
   audit
     .command('log')
-    .description('entries as a table (newest last); filters combine')
+    .description("entries as a table (oldest first): one's own, or all of them for an auditor; filters combine")
     .option('--action <name>', 'an action or action prefix, e.g. vault or payments.create')
     .option('--actor <userId>', 'entries by this user')
     .option('--outcome <outcome>', 'allowed, denied or failed')
-    .option('--since <time>', 'ISO 8601 date or time, inclusive')
-    .option('--until <time>', 'ISO 8601 date or time, inclusive')
-    .option('--limit <n>', 'only the newest n entries')
-    .action(async (opts: Record<string, string | undefined>, command: Command) => {
-      const options = globalOptions(command);
-      if (opts.outcome !== undefined && !(OUTCOMES as readonly string[]).includes(opts.outcome)) {
-        throw usageError(`--outcome must be one of ${OUTCOMES.join(', ')}`);
-      }
-      const filter: AuditFilter = {
-        ...(opts.action ? { action: opts.action } : {}),
-        ...(opts.actor ? { actor: opts.actor } : {}),
-        ...(opts.outcome ? { outcome: opts.outcome as AuditFilter['outcome'] } : {}),
-        ...(opts.since ? { since: opts.since } : {}),
-        ...(opts.until ? { until: `${opts.until}${opts.until.length === 10 ? 'T23:59:59.999Z' : ''}` } : {}),
-        ...(opts.limit ? { limit: parseIndex(opts.limit) } : {}),
-      };
-      const entries = await withUnlockedVault(vaultDir(options), { password: await readPassword(options) }, (vault) => listAuditEntries(vault, filter));
-      if (options.json) {
-        for (const entry of entries) process.stdout.write(`${JSON.stringify(entry)}\n`);
-        return;
-      }
-      const rows = entries.map((e) =>
-        [String(e.seq).padStart(6), e.time.slice(0, 19).replace('T', ' '), e.actor.userId.padEnd(10), e.outcome.padEnd(7), e.action.padEnd(22), e.reason ?? e.target ?? ''].join('  '),
-      );
-      process.stdout.write(`${['   seq  time                 actor       outcome  action                  reason/target', ...rows].join('\n')}\n`);
-    });
+    .option('--since <time>', 'YYYY-MM-DD or an ISO 8601 time with zone, inclusive')
+    .option('--until <time>', 'YYYY-MM-DD or an ISO 8601 time with zone, inclusive')
+    .option('--limit <n>', 'only the newest n entries', integer)
+    .action((opts: Record<string, string | number | undefined>, command: Command) =>
+      runAppCommand(command, 'audit.log', given(opts), (v) =>
+        [
+          formatTable(
+            ['SEQ', 'TIME', 'ACTOR', 'OUTCOME', 'ACTION', 'REASON/TARGET'],
+            v.entries.map((e) => [String(e.seq), e.time.slice(0, 19).replace('T', ' '), e.actor.userId, e.outcome, e.action, e.reason ?? e.target ?? '']),
+            [0],
+          ),
+          `${v.entries.length} entries (${v.scope === 'all' ? 'the whole log' : 'your own entries'})`,
+        ].join('\n'),
+      ),
+    );
 
   audit
     .command('verify')
     .description('recompute the log and check every checkpoint (--vault DIR, or --bundle FILE without any password)')
     .option('--bundle <file>', 'an exported bundle to verify')
-    .option('--trusted-key <verifierKey>', 'with --bundle: the device verifier key the bundle must carry')
+    .option('--trusted-key <verifierKey>', 'the device verifier key the log or bundle must be signed with')
     .action(async (opts: { bundle?: string; trustedKey?: string }, command: Command) => {
-      const options = globalOptions(command);
-      const progress = progressReporter('verifying');
-      try {
-        const result = opts.bundle
-          ? verifyAuditBundleFile(opts.bundle, { ...(opts.trustedKey ? { trustedVerifierKey: opts.trustedKey } : {}), ...progress })
-          : await auditVaultLog(vaultDir(options), { password: await readPassword(options) }, progress.onProgress);
-        progress.stop();
-        printResult(options, { verified: true, ...result }, () =>
-          [`audit log verified: ${result.size} entries, ${result.checkpoints} checkpoints`, `root ${result.rootHash}`].join('\n'),
-        );
-      } finally {
-        progress.stop();
-      }
+      if (opts.bundle !== undefined) return verifyBundleFile(command, opts.bundle, opts.trustedKey);
+      await runAppCommand(command, 'audit.verify', given({ trustedKey: opts.trustedKey }), verifiedText, { recordUnlock: false });
     });
 
   audit
     .command('export')
     .description('write a coffer-audit-bundle/v1 file that anyone can verify without the vault')
-    .requiredOption('--out <file>', 'where to write the bundle')
-    .action(async (opts: { out: string }, command: Command) => {
-      const options = globalOptions(command);
-      const bundle = await withUnlockedVault(vaultDir(options), { password: await readPassword(options) }, (vault) => {
-        vault.record([{ action: 'audit.export', outcome: 'allowed', details: { out: opts.out } }]);
-        return exportAuditBundle(vault);
-      });
-      writeFileSync(opts.out, `${JSON.stringify(bundle)}\n`, { mode: 0o600 });
-      printResult(options, { out: opts.out, entries: bundle.entries.length, verifierKey: bundle.verifierKey }, () =>
-        `wrote ${bundle.entries.length} entries and ${bundle.checkpoints.length} checkpoints to ${opts.out}\nverifier key ${bundle.verifierKey}`,
-      );
-    });
+    .requiredOption('--out <file>', 'where to write the bundle (must not exist unless --force)')
+    .option('--force', 'replace an existing file (never a symbolic link)')
+    .action((opts: { out: string; force?: boolean }, command: Command) =>
+      runAppCommand(
+        command,
+        'audit.export',
+        {},
+        (v) => `wrote ${v.entries} entries and ${v.checkpoints} checkpoints to ${opts.out}\nverifier key ${v.verifierKey}`,
+        { deliverTo: { path: opts.out, overwrite: opts.force === true } },
+      ),
+    );
 
   audit
     .command('checkpoint')
     .description('print the latest signed checkpoint (C2SP signed note)')
-    .action(async (_opts, command: Command) => {
-      const options = globalOptions(command);
-      const note = await withUnlockedVault(vaultDir(options), { password: await readPassword(options) }, (vault) => ({
-        checkpoint: vault.audit.checkpoint() ?? '',
-        verifierKey: vault.audit.identity.verifierKey,
-      }));
-      printResult(options, note, () => note.checkpoint.trimEnd());
-    });
+    .action((_opts, command: Command) => runAppCommand(command, 'audit.checkpoint', {}, (v) => v.checkpoint.trimEnd()));
 
   audit
     .command('prove')
     .description('inclusion proof of one entry as JSON (RFC 9162 §2.1.3)')
-    .requiredOption('--index <n>', 'the entry (leaf) index')
-    .action(async (opts: { index: string }, command: Command) => {
-      const options = globalOptions(command);
-      const index = parseIndex(opts.index);
-      const proof = await withUnlockedVault(vaultDir(options), { password: await readPassword(options) }, (vault) => proveInclusion(vault, index));
-      process.stdout.write(`${JSON.stringify(proof, null, options.json ? undefined : 2)}\n`);
-    });
+    .requiredOption('--index <n>', 'the entry (leaf) index', integer)
+    .action((opts: { index: number | string }, command: Command) =>
+      runAppCommand(command, 'audit.prove', { index: opts.index }, (v) => JSON.stringify(v, null, 2)),
+    );
 }

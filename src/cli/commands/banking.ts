@@ -1,25 +1,7 @@
 import type { Command } from 'commander';
-import { given, integer, runBankingCommand } from './bankingSession.js';
+import { given, integer, runAppCommand } from '../appSession.js';
 import { formatTable } from './bankingTable.js';
-
-interface AccountsValue {
-  accounts: { iban: string; name: string; currency: string; balance: string }[];
-}
-interface TransactionsValue {
-  total: number;
-  offset: number;
-  transactions: { bookingDate: string; account: string; amount: string; currency: string; counterpartyName: string | null; remittanceInfo: string; entryRef: string }[];
-}
-interface PayeesValue {
-  payees: { id: string; name: string; iban: string; bic: string | null }[];
-}
-interface ImportValue {
-  format: string;
-  imported: number;
-  duplicates: number;
-  formulaCells: number;
-  accounts: { iban: string; imported: number; duplicates: number }[];
-}
+import { inputFile } from '../inputFile.js';
 
 /** accounts, transactions, payees and statements: thin wrappers over the dispatcher. */
 export function registerBanking(program: Command): void {
@@ -29,7 +11,7 @@ export function registerBanking(program: Command): void {
     .command('list')
     .description('each account with IBAN, currency and balance')
     .action((_opts, command: Command) =>
-      runBankingCommand<AccountsValue>(command, 'accounts.list', {}, (v) =>
+      runAppCommand(command, 'accounts.list', {}, (v) =>
         formatTable(['IBAN', 'CURRENCY', 'BALANCE', 'NAME'], v.accounts.map((a) => [a.iban, a.currency, a.balance, a.name]), [2]),
       ),
     );
@@ -50,7 +32,7 @@ export function registerBanking(program: Command): void {
     .option('--limit <n>', 'rows per page (default 50)', integer)
     .option('--offset <n>', 'rows to skip', integer)
     .action((opts: Record<string, string | number | undefined>, command: Command) =>
-      runBankingCommand<TransactionsValue>(command, 'transactions.list', given(opts), (v) =>
+      runAppCommand(command, 'transactions.list', given(opts), (v) =>
         [
           formatTable(
             ['DATE', 'ACCOUNT', 'AMOUNT', 'CUR', 'COUNTERPARTY', 'REMITTANCE', 'REFERENCE'],
@@ -70,13 +52,13 @@ export function registerBanking(program: Command): void {
     .requiredOption('--iban <iban>', 'their IBAN')
     .option('--bic <bic>', 'their bank\'s BIC')
     .action((opts: { name: string; iban: string; bic?: string }, command: Command) =>
-      runBankingCommand<{ id: string }>(command, 'payees.add', given(opts), (v) => v.id),
+      runAppCommand(command, 'payees.add', given(opts), (v) => v.id),
     );
   payees
     .command('list')
     .description('the payee list')
     .action((_opts, command: Command) =>
-      runBankingCommand<PayeesValue>(command, 'payees.list', {}, (v) =>
+      runAppCommand(command, 'payees.list', {}, (v) =>
         formatTable(['NAME', 'IBAN', 'BIC', 'ID'], v.payees.map((p) => [p.name, p.iban, p.bic, p.id])),
       ),
     );
@@ -90,7 +72,7 @@ export function registerBanking(program: Command): void {
     .option('--account <iban>', 'the account a CSV statement belongs to')
     .option('--format <camt.053|csv>', 'instead of guessing from the file')
     .action((file: string, opts: { account?: string; format?: string }, command: Command) =>
-      runBankingCommand<ImportValue>(command, 'statements.import', { file, ...given(opts) }, (v) =>
+      runAppCommand(command, 'statements.import', { file: inputFile(file, 'statement file'), ...given(opts) }, (v) =>
         [
           `Imported ${v.imported} bookings (${v.duplicates} already booked) from a ${v.format} statement`,
           ...v.accounts.map((a) => `  ${a.iban}: ${a.imported} new, ${a.duplicates} duplicates`),

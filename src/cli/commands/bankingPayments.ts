@@ -1,23 +1,7 @@
 import type { Command } from 'commander';
-import { given, integer, runBankingCommand } from './bankingSession.js';
+import type { CommandOutput } from '../../api/index.js';
+import { given, integer, runAppCommand } from '../appSession.js';
 import { formatTable } from './bankingTable.js';
-
-interface PaymentRow {
-  id: string;
-  status: string;
-  executionDate: string;
-  amount: string;
-  currency: string;
-  creditorName: string;
-  createdBy: string;
-}
-interface ShowValue {
-  payment: PaymentRow & { debtorIban: string; creditor: { name: string; iban: string; bic?: string }; remittanceInfo: string; expiresAt: string; version: number };
-  digest: string;
-  approvals: { userId: string; signatureClass: string | null; createdAt: string; counts: boolean }[];
-  approval: { executable: boolean; missing: string[]; message: string | null } | null;
-}
-type Moved = { id: string; status: string; version: number };
 
 const ORDER_OPTIONS: [string, string][] = [
   ['--from <iban>', 'debited account (one of the organisation\'s)'],
@@ -30,7 +14,7 @@ const ORDER_OPTIONS: [string, string][] = [
   ['--date <date>', 'execution date YYYY-MM-DD (default today)'],
 ];
 
-function showText(v: ShowValue): string {
+function showText(v: CommandOutput<'payments.show'>): string {
   const p = v.payment;
   const lines = [
     `Payment ${p.id}  ${p.status}  (version ${p.version})`,
@@ -54,13 +38,13 @@ export function registerBankingPayments(program: Command): void {
   const create = payments.command('create').description('a draft payment; prints its id');
   for (const [flag, help] of ORDER_OPTIONS) create.option(flag, help);
   create.action((opts: Record<string, string | undefined>, command: Command) =>
-    runBankingCommand<Moved>(command, 'payments.create', given(opts), (v) => v.id),
+    runAppCommand(command, 'payments.create', given(opts), (v) => v.id),
   );
 
   const edit = payments.command('edit').description('change a draft or pending payment (back to draft; approvals voided)').argument('<id>');
   for (const [flag, help] of ORDER_OPTIONS) edit.option(flag, help);
   edit.action((id: string, opts: Record<string, string | undefined>, command: Command) =>
-    runBankingCommand<Moved & { approvalsVoided: number }>(command, 'payments.edit', { id, ...given(opts) }, (v) =>
+    runAppCommand(command, 'payments.edit', { id, ...given(opts) }, (v) =>
       `${v.id} ${v.status} (version ${v.version}${v.approvalsVoided > 0 ? `, ${v.approvalsVoided} approvals voided` : ''})`,
     ),
   );
@@ -73,7 +57,7 @@ export function registerBankingPayments(program: Command): void {
       .command(verb)
       .description(help)
       .argument('<id>')
-      .action((id: string, _opts, command: Command) => runBankingCommand<Moved>(command, name, { id }, (v) => `${v.id} ${v.status}`));
+      .action((id: string, _opts, command: Command) => runAppCommand(command, name, { id }, (v) => `${v.id} ${v.status}`));
   }
 
   payments
@@ -81,7 +65,7 @@ export function registerBankingPayments(program: Command): void {
     .description('approve with a hardware key (step-up; refused where none is configured)')
     .argument('<id>')
     .action((id: string, _opts, command: Command) =>
-      runBankingCommand<{ id: string; status: string; missing: string[] }>(command, 'payments.approve', { id }, (v) =>
+      runAppCommand(command, 'payments.approve', { id }, (v) =>
         v.status === 'approved' ? `${v.id} approved` : `${v.id} still needs: ${v.missing.join(' or ')}`,
       ),
     );
@@ -93,7 +77,7 @@ export function registerBankingPayments(program: Command): void {
     .option('--account <iban>', 'only this debited account')
     .option('--limit <n>', 'at most this many (default 100)', integer)
     .action((opts: Record<string, string | number | undefined>, command: Command) =>
-      runBankingCommand<{ payments: PaymentRow[] }>(command, 'payments.list', given(opts), (v) =>
+      runAppCommand(command, 'payments.list', given(opts), (v) =>
         formatTable(
           ['ID', 'STATUS', 'EXECUTION', 'AMOUNT', 'CUR', 'CREDITOR', 'MADE BY'],
           v.payments.map((p) => [p.id, p.status, p.executionDate, p.amount, p.currency, p.creditorName, p.createdBy]),
@@ -106,7 +90,7 @@ export function registerBankingPayments(program: Command): void {
     .command('show')
     .description('one payment: digest, approvals, what is still missing')
     .argument('<id>')
-    .action((id: string, _opts, command: Command) => runBankingCommand<ShowValue>(command, 'payments.show', { id }, showText));
+    .action((id: string, _opts, command: Command) => runAppCommand(command, 'payments.show', { id }, showText));
 
   payments
     .command('export')
@@ -114,10 +98,15 @@ export function registerBankingPayments(program: Command): void {
     .requiredOption('--format <format>', 'pain.001')
     .option('--currency <code>', 'EUR (SEPA), GBP, …; needed when approved payments are in several currencies')
     .option('--account <iban>', 'the debited account, when several hold approved payments')
-    .requiredOption('--out <file>', 'the file to write (must not exist)')
-    .action((opts: Record<string, string | undefined>, command: Command) =>
-      runBankingCommand<{ file: string; count: number; messageId: string }>(command, 'payments.export', given(opts), (v) =>
-        `Wrote ${v.count} payments to ${v.file} (message ${v.messageId})`,
+    .requiredOption('--out <file>', 'the file to write (must not exist unless --force)')
+    .option('--force', 'replace an existing file (never a symbolic link)')
+    .action(({ out, force, ...opts }: { out: string; force?: boolean; format: string; currency?: string; account?: string }, command: Command) =>
+      runAppCommand(
+        command,
+        'payments.export',
+        given(opts),
+        (v) => `Wrote ${v.count} payments to ${out} (message ${v.messageId})`,
+        { deliverTo: { path: out, overwrite: force === true } },
       ),
     );
 }

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { changeVaultPassword, checkUnlock, describeVault, initVault, type VaultSecret } from '../../app/index.js';
+import { initVault } from '../../app/index.js';
+import { runAppCommand, withAppSession } from '../appSession.js';
+import { globalOptions, readNewPassword, vaultDir } from '../globalOptions.js';
 import { printResult } from '../output.js';
-import { globalOptions, readNewPassword, readPassword, readRecoveryCode, vaultDir, type GlobalOptions } from '../globalOptions.js';
 
-async function readProof(options: GlobalOptions, recovery: boolean | undefined): Promise<VaultSecret> {
-  return recovery ? { recoveryCode: await readRecoveryCode(options) } : { password: await readPassword(options) };
-}
+const KEPT_COPIES =
+  'A copy of the old vault.keys still opens this vault with the old secret (the data key is the same): run `coffer vault rekey`, or `passwd --rekey`, if one may exist.';
 
 export function registerVaultLifecycle(program: Command): void {
   program
@@ -32,45 +32,70 @@ export function registerVaultLifecycle(program: Command): void {
     .command('unlock')
     .description('check the password (or --recovery code); prints the vault id')
     .option('--recovery', 'unlock with the recovery code instead of the password')
-    .action(async (opts: { recovery?: boolean }, command: Command) => {
-      const options = globalOptions(command);
-      const result = await checkUnlock(vaultDir(options), await readProof(options, opts.recovery));
-      for (const notice of result.notices) process.stderr.write(`coffer: ${notice}\n`);
-      printResult(options, result, () => {
-        const failed = result.failedAttemptsSinceLastUnlock;
-        return failed > 0 ? `${result.vaultId}\n(${failed} failed attempts since the last unlock)` : result.vaultId;
-      });
-    });
+    .action((opts: { recovery?: boolean }, command: Command) =>
+      withAppSession(
+        command,
+        (session, options) => {
+          const { vaultId, failedAttempts, notices } = session.facts;
+          printResult(options, { vaultId, failedAttemptsSinceLastUnlock: failedAttempts, notices }, () =>
+            failedAttempts > 0 ? `${vaultId}\n(${failedAttempts} failed attempts since the last unlock)` : vaultId,
+          );
+          return Promise.resolve();
+        },
+        { recovery: opts.recovery === true },
+      ),
+    );
 
   program
     .command('passwd')
     .description('change the password (rewraps one key slot); --recovery if the password is forgotten')
     .option('--recovery', 'prove with the recovery code instead of the current password')
-    .action(async (opts: { recovery?: boolean }, command: Command) => {
+    .option('--rekey', 'also rotate the data key, so a kept copy of the old vault.keys opens nothing (issues a new recovery code)')
+    .action(async (opts: { recovery?: boolean; rekey?: boolean }, command: Command) => {
       const options = globalOptions(command);
-      const proof = await readProof(options, opts.recovery);
+      // Ask for the new password before unlocking, so a typo in it never leaves an unlocked vault waiting.
       const newPassword = await readNewPassword(options, 'COFFER_NEW_PASSWORD');
-      const result = await changeVaultPassword(vaultDir(options), proof, newPassword);
-      printResult(options, { ...result, changed: true }, () => `Password changed for vault ${result.vaultId}`);
+      await runAppCommand(
+        command,
+        'vault.passwd',
+        { newPassword, rekey: opts.rekey === true },
+        (v) =>
+          v.rekeyed
+            ? [`Password changed and data key rotated for vault ${v.vaultId}.`, '', 'New recovery code (the old one no longer works):', '', `    ${v.recoveryCode ?? ''}`, ''].join('\n')
+            : [`Password changed for vault ${v.vaultId}.`, KEPT_COPIES].join('\n'),
+        { recovery: opts.recovery === true },
+      );
     });
 
   program
     .command('show')
-    .description('what the vault holds: slots, schema, row counts (no secrets)')
-    .action(async (_opts, command: Command) => {
-      const options = globalOptions(command);
-      const summary = await describeVault(vaultDir(options), { password: await readPassword(options) });
-      printResult(options, summary, () =>
+    .description('what the vault holds: user, roles, slots, schema, row counts (no secrets)')
+    .action((_opts, command: Command) =>
+      runAppCommand(command, 'vault.show', {}, (v) =>
         [
-          `Vault ${summary.vaultId} (${summary.dir})`,
-          `  schema version ${summary.schemaVersion}, key file generation ${summary.keyFileGeneration}`,
+          `Vault ${v.vaultId} (${vaultDir(globalOptions(command))}) of ${v.userId} (${v.roles.join(', ') || 'no roles'})`,
+          `  policy ${v.policy.status}${v.policy.message ? `: ${v.policy.message}` : ''}`,
+          `  schema version ${v.schemaVersion}, key file generation ${v.keyFileGeneration}`,
           '  key slots:',
-          ...summary.slots.map(
-            (slot) => `    ${slot.id.padEnd(18)} ${slot.kind.padEnd(9)} ${slot.state.padEnd(8)} PBKDF2 ${slot.kdfIterations.toLocaleString('en')} it.`,
-          ),
+          ...v.slots.map((slot) => `    ${slot.id.padEnd(18)} ${slot.kind.padEnd(9)} ${slot.state.padEnd(8)} PBKDF2 ${slot.kdfIterations.toLocaleString('en')} it.`),
           '  records:',
-          ...Object.entries(summary.rows).map(([table, n]) => `    ${table.padEnd(24)} ${n.toLocaleString('en').padStart(8)}`),
+          ...Object.entries(v.rows).map(([table, n]) => `    ${table.padEnd(24)} ${n.toLocaleString('en').padStart(8)}`),
         ].join('\n'),
-      );
-    });
+      ),
+    );
+
+  const settings = program.command('settings').description('vault settings');
+  settings
+    .command('show')
+    .description('the auto-lock time')
+    .action((_opts, command: Command) => runAppCommand(command, 'settings.show', {}, (v) => `auto-lock after ${v.autoLockSeconds} s idle`));
+  settings
+    .command('set')
+    .description('change the auto-lock time (admin)')
+    .requiredOption('--auto-lock <seconds>', 'lock after this many idle seconds (30 to 28800)')
+    .action((opts: { autoLock: string }, command: Command) =>
+      runAppCommand(command, 'settings.set', { autoLockSeconds: /^\d{1,9}$/.test(opts.autoLock) ? Number(opts.autoLock) : opts.autoLock }, (v) => `auto-lock after ${v.autoLockSeconds} s idle`),
+    );
 }
+
+export { KEPT_COPIES };

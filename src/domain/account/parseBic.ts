@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { validateBIC } from 'ibantools';
-import { DomainError } from '../errors.js';
+import { CofferError } from '../../contract/index.js';
 
 // ISO 9362 (as in the pain.001 XSD BICFIDec2014Identifier): institution, country, location, branch.
 const BIC_FORMAT = /^[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}$|^[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{5}$/;
@@ -25,10 +25,10 @@ export type Bic = z.infer<typeof Bic>;
 /** Reads a BIC as typed (surrounding spaces, lower case) and checks it; refuses with DOMAIN_BAD_BIC. */
 export function parseBic(input: string): Bic {
   if (typeof input !== 'string' || input.length > 32) {
-    throw new DomainError('DOMAIN_BAD_BIC', 'expected a BIC of 8 or 11 characters, found a longer value');
+    throw new CofferError('DOMAIN_BAD_BIC', 'expected a BIC of 8 or 11 characters, found a longer value');
   }
   const value = input.trim().toUpperCase();
   const problem = bicProblem(value);
-  if (problem) throw new DomainError('DOMAIN_BAD_BIC', problem);
+  if (problem) throw new CofferError('DOMAIN_BAD_BIC', problem);
   return value as Bic;
 }

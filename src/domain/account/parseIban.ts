@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ValidationErrorsIBAN, electronicFormatIBAN, validateIBAN } from 'ibantools';
-import { DomainError } from '../errors.js';
+import { CofferError } from '../../contract/index.js';
 
 // ISO 13616-1: two letters, two check digits, up to 30 alphanumerics, in electronic format.
 const ELECTRONIC_FORMAT = /^[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}$/;
@@ -44,10 +44,10 @@ export type Iban = z.infer<typeof Iban>;
 export function parseIban(input: string): Iban {
   // Ensure we look at a short string before normalising it.
   if (typeof input !== 'string' || input.length > MAX_IBAN_INPUT) {
-    throw new DomainError('DOMAIN_BAD_IBAN', `expected an IBAN of at most ${MAX_IBAN_INPUT} characters, found ${typeof input === 'string' ? input.length : typeof input}`);
+    throw new CofferError('DOMAIN_BAD_IBAN', `expected an IBAN of at most ${MAX_IBAN_INPUT} characters, found ${typeof input === 'string' ? input.length : typeof input}`);
   }
   const electronic = electronicFormatIBAN(input.trim()) ?? '';
   const problem = ibanProblem(electronic);
-  if (problem) throw new DomainError('DOMAIN_BAD_IBAN', problem);
+  if (problem) throw new CofferError('DOMAIN_BAD_IBAN', problem);
   return electronic as Iban;
 }

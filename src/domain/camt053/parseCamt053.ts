@@ -1,10 +1,10 @@
-import { DomainError } from '../errors.js';
 import { parseIban } from '../account/parseIban.js';
 import { parseAmount } from '../money/parseAmount.js';
 import { parseCurrency, type Currency } from '../money/currency.js';
 import { parseWith } from '../parseWith.js';
 import { Statement, StatementEntry, cleanImportedText } from '../statement/statement.js';
 import { parseXmlDocument, type XmlElement } from './xmlElement.js';
+import { CofferError } from '../../contract/index.js';
 
 /** Bank To Customer Statement V08, and V02 which many banks still deliver. */
 export const CAMT053_NAMESPACES = [
@@ -17,15 +17,15 @@ function at<T>(element: XmlElement, read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (!(error instanceof DomainError) || error.code === 'DOMAIN_BAD_STATEMENT') throw error;
-    throw new DomainError('DOMAIN_BAD_STATEMENT', `${element.path}: ${error.message}`, { cause: error });
+    if (!(error instanceof CofferError) || error.code === 'DOMAIN_BAD_STATEMENT') throw error;
+    throw new CofferError('DOMAIN_BAD_STATEMENT', `${element.path}: ${error.message}`, { cause: error });
   }
 }
 
 /** A date from a DateAndDateTime2Choice: Dt, or the calendar date as written in DtTm. */
 function dateOf(choice: XmlElement): string {
   const date = choice.optional('Dt') ?? choice.optional('DtTm');
-  if (!date) throw new DomainError('DOMAIN_BAD_STATEMENT', `expected ${choice.path}/Dt or DtTm, found neither`);
+  if (!date) throw new CofferError('DOMAIN_BAD_STATEMENT', `expected ${choice.path}/Dt or DtTm, found neither`);
   return date.text().slice(0, 10);
 }
 
@@ -60,9 +60,9 @@ function readEntry(entry: XmlElement): StatementEntry {
   const magnitude = at(amount, () => parseAmount(amount.text(), currency));
   const direction = entry.required('CdtDbtInd');
   const sign = direction.text() === 'CRDT' ? 1 : direction.text() === 'DBIT' ? -1 : 0;
-  if (sign === 0) throw new DomainError('DOMAIN_BAD_STATEMENT', `expected CRDT or DBIT in ${direction.path}, found another code`);
+  if (sign === 0) throw new CofferError('DOMAIN_BAD_STATEMENT', `expected CRDT or DBIT in ${direction.path}, found another code`);
   const reference = entry.optional('AcctSvcrRef') ?? entry.optional('NtryRef');
-  if (!reference) throw new DomainError('DOMAIN_BAD_STATEMENT', `expected element ${entry.path}/AcctSvcrRef or NtryRef, found neither`);
+  if (!reference) throw new CofferError('DOMAIN_BAD_STATEMENT', `expected element ${entry.path}/AcctSvcrRef or NtryRef, found neither`);
   const transactions = entry.children('NtryDtls').flatMap((details) => details.children('TxDtls'));
   // Party details are only unambiguous when the entry books a single transaction.
   const single = transactions.length === 1 ? transactions[0] : undefined;
@@ -91,7 +91,7 @@ function readStatement(statement: XmlElement): Statement {
   const currencyElement = account.optional('Ccy');
   const firstBalance = statement.children('Bal')[0]?.required('Amt');
   const currencyCode = currencyElement?.text() ?? firstBalance?.attribute('Ccy');
-  if (currencyCode === undefined) throw new DomainError('DOMAIN_BAD_STATEMENT', `expected element ${account.path}/Ccy, found none`);
+  if (currencyCode === undefined) throw new CofferError('DOMAIN_BAD_STATEMENT', `expected element ${account.path}/Ccy, found none`);
   return parseWith(
     Statement,
     {
@@ -117,6 +117,6 @@ export function parseCamt053(xmlText: string): Statement[] {
   const message = root.required('BkToCstmrStmt');
   message.required('GrpHdr').required('MsgId');
   const statements = message.children('Stmt');
-  if (statements.length === 0) throw new DomainError('DOMAIN_BAD_STATEMENT', `expected element ${message.path}/Stmt, found none`);
+  if (statements.length === 0) throw new CofferError('DOMAIN_BAD_STATEMENT', `expected element ${message.path}/Stmt, found none`);
   return statements.map(readStatement);
 }

@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { DomainError } from '../errors.js';
+import { CofferError } from '../../contract/index.js';
 
 /** Largest statement file read, in characters: a month of a busy account is a few MB. */
 export const MAX_XML_LENGTH = 50 * 1024 * 1024;
@@ -10,8 +10,8 @@ const DECLARATION = /<!(?!--|\[CDATA\[)/;
 
 type XmlNode = string | Record<string, unknown>;
 
-function bad(message: string): DomainError {
-  return new DomainError('DOMAIN_BAD_STATEMENT', message);
+function bad(message: string): CofferError {
+  return new CofferError('DOMAIN_BAD_STATEMENT', message);
 }
 
 /** A parsed XML element with its path for error messages, read with the document's namespace prefix. */
@@ -92,7 +92,7 @@ export function parseXmlDocument(text: string, rootName: string, namespaces: rea
   }
   const xml = text.startsWith('\ufeff') ? text.slice(1) : text;
   if (DECLARATION.test(xml)) {
-    throw new DomainError('DOMAIN_UNSAFE_XML', 'expected XML without DOCTYPE or ENTITY declarations, found one');
+    throw new CofferError('DOMAIN_UNSAFE_XML', 'expected XML without DOCTYPE or ENTITY declarations, found one');
   }
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw bad(`expected well-formed XML, found an error at line ${valid.err.line}: ${valid.err.msg}`);
@@ -108,7 +108,7 @@ export function parseXmlDocument(text: string, rootName: string, namespaces: rea
     }).parse(xml);
   } catch (error) {
     // fast-xml-parser refuses nesting deeper than 100 and names such as __proto__.
-    throw new DomainError('DOMAIN_BAD_STATEMENT', 'expected a plain XML document, found one the parser refuses', { cause: error });
+    throw new CofferError('DOMAIN_BAD_STATEMENT', 'expected a plain XML document, found one the parser refuses', { cause: error });
   }
   const roots = Object.keys(parsed).filter((key) => !key.startsWith('?'));
   const rootKey = roots[0] ?? '';

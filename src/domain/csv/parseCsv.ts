@@ -1,4 +1,4 @@
-import { DomainError } from '../errors.js';
+import { CofferError } from '../../contract/index.js';
 
 /** Largest CSV text read, in characters. */
 export const MAX_CSV_LENGTH = 20 * 1024 * 1024;
@@ -11,8 +11,8 @@ export interface CsvRecord {
   fields: string[];
 }
 
-function bad(line: number, expected: string, found: string): DomainError {
-  return new DomainError('DOMAIN_BAD_CSV', `line ${line}: expected ${expected}, found ${found}`);
+function bad(line: number, expected: string, found: string): CofferError {
+  return new CofferError('DOMAIN_BAD_CSV', `line ${line}: expected ${expected}, found ${found}`);
 }
 
 /**
@@ -23,7 +23,7 @@ function bad(line: number, expected: string, found: string): DomainError {
  */
 export function parseCsv(text: string): CsvRecord[] {
   if (typeof text !== 'string' || text.length > MAX_CSV_LENGTH) {
-    throw new DomainError('DOMAIN_BAD_CSV', `expected CSV text of at most ${MAX_CSV_LENGTH} characters, found ${typeof text === 'string' ? text.length : typeof text}`);
+    throw new CofferError('DOMAIN_BAD_CSV', `expected CSV text of at most ${MAX_CSV_LENGTH} characters, found ${typeof text === 'string' ? text.length : typeof text}`);
   }
   const records: CsvRecord[] = [];
   let line = 1;

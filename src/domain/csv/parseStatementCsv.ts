@@ -1,4 +1,3 @@
-import { DomainError } from '../errors.js';
 import { parseIban } from '../account/parseIban.js';
 import { parseAmount } from '../money/parseAmount.js';
 import { parseCurrency } from '../money/currency.js';
@@ -6,6 +5,7 @@ import { parseWith } from '../parseWith.js';
 import { StatementEntry, cleanImportedText } from '../statement/statement.js';
 import { looksLikeFormula } from './neutraliseCsvCell.js';
 import { parseCsv, type CsvRecord } from './parseCsv.js';
+import { CofferError } from '../../contract/index.js';
 
 /** The columns of a Coffer statement CSV, in any order, each exactly once (see docs/domain.md). */
 export const STATEMENT_CSV_COLUMNS = [
@@ -37,12 +37,12 @@ function columnIndexes(header: CsvRecord): Record<Column, number> {
   const names = header.fields.map((name) => name.trim());
   for (const [index, name] of names.entries()) {
     if (!(STATEMENT_CSV_COLUMNS as readonly string[]).includes(name)) {
-      throw new DomainError('DOMAIN_BAD_CSV', `line ${header.line}: expected only the columns ${STATEMENT_CSV_COLUMNS.join(', ')}, found an unknown column ${index + 1}`);
+      throw new CofferError('DOMAIN_BAD_CSV', `line ${header.line}: expected only the columns ${STATEMENT_CSV_COLUMNS.join(', ')}, found an unknown column ${index + 1}`);
     }
-    if (names.indexOf(name) !== index) throw new DomainError('DOMAIN_BAD_CSV', `line ${header.line}: expected column ${name} once, found it twice`);
+    if (names.indexOf(name) !== index) throw new CofferError('DOMAIN_BAD_CSV', `line ${header.line}: expected column ${name} once, found it twice`);
   }
   const missing = STATEMENT_CSV_COLUMNS.filter((name) => !names.includes(name));
-  if (missing.length > 0) throw new DomainError('DOMAIN_BAD_CSV', `line ${header.line}: expected columns ${missing.join(', ')}, found none`);
+  if (missing.length > 0) throw new CofferError('DOMAIN_BAD_CSV', `line ${header.line}: expected columns ${missing.join(', ')}, found none`);
   return Object.fromEntries(STATEMENT_CSV_COLUMNS.map((name) => [name, names.indexOf(name)])) as Record<Column, number>;
 }
 
@@ -53,8 +53,8 @@ function readRow(record: CsvRecord, columns: Record<Column, number>, formulaCell
     try {
       return convert(cell(column));
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      throw new DomainError('DOMAIN_BAD_CSV', `line ${record.line}, column ${column}: ${error.message}`, { cause: error });
+      if (!(error instanceof CofferError)) throw error;
+      throw new CofferError('DOMAIN_BAD_CSV', `line ${record.line}, column ${column}: ${error.message}`, { cause: error });
     }
   };
   for (const column of TEXT_COLUMNS) {
@@ -88,12 +88,12 @@ function readRow(record: CsvRecord, columns: Record<Column, number>, formulaCell
  */
 export function parseStatementCsv(text: string): CsvStatementImport {
   const [header, ...rows] = parseCsv(text);
-  if (!header) throw new DomainError('DOMAIN_BAD_CSV', 'line 1: expected a header row, found an empty file');
+  if (!header) throw new CofferError('DOMAIN_BAD_CSV', 'line 1: expected a header row, found an empty file');
   const columns = columnIndexes(header);
   const formulaCells: FormulaCell[] = [];
   const entries = rows.map((record) => {
     if (record.fields.length !== header.fields.length) {
-      throw new DomainError('DOMAIN_BAD_CSV', `line ${record.line}: expected ${header.fields.length} fields, found ${record.fields.length}`);
+      throw new CofferError('DOMAIN_BAD_CSV', `line ${record.line}: expected ${header.fields.length} fields, found ${record.fields.length}`);
     }
     return readRow(record, columns, formulaCells);
   });

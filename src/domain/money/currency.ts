@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainError } from '../errors.js';
+import { CofferError } from '../../contract/index.js';
 
 /**
  * Minor-unit exponents of the currencies Coffer handles, from the "Minor unit" column of ISO 4217
@@ -42,7 +42,7 @@ export function parseCurrency(input: unknown): Currency {
   // Ensure the code is one whose exponent we know, or amounts would be scaled wrongly.
   if (!parsed.success) {
     const found = typeof input === 'string' && /^[A-Za-z]{1,8}$/.test(input) ? `"${input}"` : `a ${typeof input}`;
-    throw new DomainError('DOMAIN_BAD_CURRENCY', `expected a supported ISO 4217 currency code, found ${found}`);
+    throw new CofferError('DOMAIN_BAD_CURRENCY', `expected a supported ISO 4217 currency code, found ${found}`);
   }
   return parsed.data;
 }

@@ -1,5 +1,5 @@
-import { DomainError } from '../errors.js';
 import { currencyExponent, parseCurrency, type Currency } from './currency.js';
+import { CofferError } from '../../contract/index.js';
 
 export interface FormatAmountOptions {
   /** Group thousands with "," for people ("1,234.56"); files and XML take the plain form. */
@@ -21,7 +21,7 @@ export function formatAmount(minor: number, currency: Currency, options: FormatA
   const exponent = currencyExponent(parseCurrency(currency));
   // Ensure the amount is an exact integer: a fraction of a cent means a bug upstream.
   if (!Number.isSafeInteger(minor)) {
-    throw new DomainError('DOMAIN_BAD_AMOUNT', 'expected a safe integer number of minor units, found another number');
+    throw new CofferError('DOMAIN_BAD_AMOUNT', 'expected a safe integer number of minor units, found another number');
   }
   // A safe integer prints as plain digits (no exponent below 10^21).
   const digits = String(Math.abs(minor)).padStart(exponent + 1, '0');

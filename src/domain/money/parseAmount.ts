@@ -1,5 +1,5 @@
-import { DomainError } from '../errors.js';
 import { MAX_MAJOR_DIGITS, currencyExponent, parseCurrency, type Currency } from './currency.js';
+import { CofferError } from '../../contract/index.js';
 
 export interface ParseAmountOptions {
   /** Accept a leading "-" (statement lines, refunds). Payments are never negative. */
@@ -12,8 +12,8 @@ const MAX_AMOUNT_TEXT = 32;
 // Whole part: "0", or digits grouped by thousands with ",", or plain digits; never a leading zero.
 const WHOLE = '0|[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*';
 
-function bad(expected: string, found: string): DomainError {
-  return new DomainError('DOMAIN_BAD_AMOUNT', `expected ${expected}, found ${found}`);
+function bad(expected: string, found: string): CofferError {
+  return new CofferError('DOMAIN_BAD_AMOUNT', `expected ${expected}, found ${found}`);
 }
 
 /**

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { isSEPACountry } from 'ibantools';
 import { Iban } from '../account/parseIban.js';
 import { Bic } from '../account/parseBic.js';
-import { DomainError } from '../errors.js';
 import { parseWith } from '../parseWith.js';
 import { PartyName, Timestamp } from '../payment/fields.js';
 import { Payment, type PaymentStatus } from '../payment/parsePayment.js';
+import { CofferError } from '../../contract/index.js';
 
 /** Only approved orders leave for the bank; `queued` ones are being sent, so a re-export is allowed. */
 export const EXPORTABLE_STATUSES: readonly PaymentStatus[] = ['approved', 'queued'];
@@ -28,7 +28,7 @@ export type Pain001Request = z.input<typeof Pain001Request>;
 export type CheckedPain001Request = z.output<typeof Pain001Request>;
 
 function refuse(message: string): never {
-  throw new DomainError('DOMAIN_BAD_EXPORT', message);
+  throw new CofferError('DOMAIN_BAD_EXPORT', message);
 }
 
 /**
@@ -48,7 +48,7 @@ export function checkPain001Request(input: Pain001Request): CheckedPain001Reques
     if (ids.has(payment.id)) refuse(`expected distinct payment ids (EndToEndId), found ${payment.id} twice`);
     ids.add(payment.id);
     if (payment.currency !== currency) {
-      throw new DomainError('DOMAIN_CURRENCY_MISMATCH', `expected ${at} in ${currency}, found ${payment.currency}`);
+      throw new CofferError('DOMAIN_CURRENCY_MISMATCH', `expected ${at} in ${currency}, found ${payment.currency}`);
     }
     if (currency === 'EUR') {
       if (payment.amountMinor > SEPA_MAX_AMOUNT_MINOR) refuse(`expected ${at} at most 999999999.99 EUR for SEPA, found more`);

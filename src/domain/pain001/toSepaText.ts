@@ -1,4 +1,4 @@
-import { DomainError } from '../errors.js';
+import { CofferError } from '../../contract/index.js';
 
 /*
  * The SEPA basic Latin character set (EPC "SEPA Requirements for an Extended Character Set",
@@ -50,15 +50,15 @@ export function toSepaText(text: string, field: string, maxLength: number): stri
     const converted = convert(character);
     if (converted === undefined) {
       const codePoint = `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-      throw new DomainError('DOMAIN_BAD_CHARSET', `expected ${field} in Latin script for SEPA, found ${codePoint}`);
+      throw new CofferError('DOMAIN_BAD_CHARSET', `expected ${field} in Latin script for SEPA, found ${codePoint}`);
     }
     out += converted;
   }
   if (out.length === 0 && text.length > 0) {
-    throw new DomainError('DOMAIN_BAD_CHARSET', `expected ${field} with visible Latin characters for SEPA, found none`);
+    throw new CofferError('DOMAIN_BAD_CHARSET', `expected ${field} with visible Latin characters for SEPA, found none`);
   }
   if (out.length > maxLength) {
-    throw new DomainError('DOMAIN_BAD_EXPORT', `expected ${field} of at most ${maxLength} characters in the SEPA character set, found ${out.length}`);
+    throw new CofferError('DOMAIN_BAD_EXPORT', `expected ${field} of at most ${maxLength} characters in the SEPA character set, found ${out.length}`);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { SHA256_LENGTH, sha256 } from '../../crypto/index.js';
-import { DomainError } from '../errors.js';
+import { CofferError } from '../../contract/index.js';
 
 /** Domain separation tag of a batch approval: distinct from the single-payment tag. */
 export const BATCH_DIGEST_TAG = 'coffer/batch/v1';
@@ -14,16 +14,16 @@ export const MAX_BATCH_SIZE = 10_000;
  */
 export function batchDigest(digests: readonly Uint8Array[]): Buffer {
   if (digests.length === 0 || digests.length > MAX_BATCH_SIZE) {
-    throw new DomainError('DOMAIN_BAD_DIGEST', `expected 1 to ${MAX_BATCH_SIZE} payment digests, found ${digests.length}`);
+    throw new CofferError('DOMAIN_BAD_DIGEST', `expected 1 to ${MAX_BATCH_SIZE} payment digests, found ${digests.length}`);
   }
   const seen = new Set<string>();
   digests.forEach((digest, index) => {
     if (!(digest instanceof Uint8Array) || digest.length !== SHA256_LENGTH) {
-      throw new DomainError('DOMAIN_BAD_DIGEST', `expected digest ${index} of ${SHA256_LENGTH} bytes, found ${digest?.length ?? 'none'}`);
+      throw new CofferError('DOMAIN_BAD_DIGEST', `expected digest ${index} of ${SHA256_LENGTH} bytes, found ${digest?.length ?? 'none'}`);
     }
     // Ensure one signature cannot count twice for the same payment inside a batch.
     const hex = Buffer.from(digest).toString('hex');
-    if (seen.has(hex)) throw new DomainError('DOMAIN_BAD_DIGEST', `expected distinct payments, found digest ${index} twice`);
+    if (seen.has(hex)) throw new CofferError('DOMAIN_BAD_DIGEST', `expected distinct payments, found digest ${index} twice`);
     seen.add(hex);
   });
   return sha256(Buffer.from(BATCH_DIGEST_TAG, 'utf8'), ...digests);

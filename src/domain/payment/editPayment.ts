@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { DomainError } from '../errors.js';
 import { parseWith } from '../parseWith.js';
 import { Payment, PaymentFields, type PaymentStatus } from './parsePayment.js';
+import { CofferError } from '../../contract/index.js';
 
 /**
  * What an edit may change: the order itself. Id, status, author, creation time and version are not
@@ -38,7 +38,7 @@ export interface EditedPayment {
  */
 export function editPayment(payment: Payment, changes: PaymentChanges): EditedPayment {
   if (!EDITABLE_STATUSES.includes(payment.status)) {
-    throw new DomainError('DOMAIN_PAYMENT_LOCKED', `expected a payment in draft or pending_approval to edit, found ${payment.status}`);
+    throw new CofferError('DOMAIN_PAYMENT_LOCKED', `expected a payment in draft or pending_approval to edit, found ${payment.status}`);
   }
   const checked = parseWith(PaymentChanges, changes, 'DOMAIN_BAD_PAYMENT', 'changes');
   const edited = parseWith(

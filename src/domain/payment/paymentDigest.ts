@@ -1,6 +1,5 @@
-import { canonicalJson } from '../../contract/index.js';
+import { CofferError, canonicalJson } from '../../contract/index.js';
 import { sha256 } from '../../crypto/index.js';
-import { DomainError } from '../errors.js';
 import { parseWith } from '../parseWith.js';
 import { PaymentFields, checkPaymentRules } from './parsePayment.js';
 
@@ -61,7 +60,7 @@ export function paymentDigest(payment: PaymentDigestInput): Buffer {
   try {
     json = canonicalJson(paymentDigestBody(payment));
   } catch (cause) {
-    throw new DomainError('DOMAIN_BAD_PAYMENT', 'expected a payment that serialises to JSON, found none', { cause });
+    throw new CofferError('DOMAIN_BAD_PAYMENT', 'expected a payment that serialises to JSON, found none', { cause });
   }
   return sha256(Buffer.from(PAYMENT_DIGEST_TAG, 'utf8'), Buffer.from(json, 'utf8'));
 }

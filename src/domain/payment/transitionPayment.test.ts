@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { transitionPayment, isFinalStatus } from './transitionPayment.js';
 import type { Payment, PaymentStatus } from './parsePayment.js';
-import { DomainError } from '../errors.js';
 import { samplePayment } from '../../../test/fixtures/domain/samplePayment.js';
+import { CofferError } from '../../contract/index.js';
 
 const STATUSES: PaymentStatus[] = ['draft', 'pending_approval', 'approved', 'queued', 'submitted', 'accepted', 'rejected', 'cancelled'];
 
@@ -71,7 +71,7 @@ describe('transitionPayment', () => {
             try {
               next = transitionPayment(payment, to);
             } catch (error) {
-              expect((error as DomainError).code).toBe('DOMAIN_ILLEGAL_TRANSITION');
+              expect((error as CofferError).code).toBe('DOMAIN_ILLEGAL_TRANSITION');
             }
             expect(next !== undefined).toBe(SPEC_EDGES.has(`${from}→${to}`));
             if (!next) continue;
@@ -93,7 +93,7 @@ describe('transitionPayment', () => {
     it('has no way out of accepted, rejected or cancelled', () => {
       for (const final of ['accepted', 'rejected', 'cancelled'] as const) {
         expect(isFinalStatus(final)).toBe(true);
-        for (const to of STATUSES) expect(() => transitionPayment(inStatus(final), to)).toThrow(DomainError);
+        for (const to of STATUSES) expect(() => transitionPayment(inStatus(final), to)).toThrow(CofferError);
       }
     });
   });

@@ -1,5 +1,5 @@
-import { DomainError } from '../errors.js';
 import { PaymentStatus, type Payment } from './parsePayment.js';
+import { CofferError } from '../../contract/index.js';
 
 /**
  * The payment lifecycle (DESIGN.md "Payments and signing"): each status and the statuses it may go
@@ -35,7 +35,7 @@ export function transitionPayment(payment: Payment, to: PaymentStatus): Payment 
   const from = payment.status;
   // Ensure both ends are real statuses: a typo must not pass as "no rule forbids it".
   if (!PaymentStatus.safeParse(to).success || !PaymentStatus.safeParse(from).success || !canTransition(from, to)) {
-    throw new DomainError('DOMAIN_ILLEGAL_TRANSITION', `cannot go from ${String(from)} to ${String(to)}`);
+    throw new CofferError('DOMAIN_ILLEGAL_TRANSITION', `cannot go from ${String(from)} to ${String(to)}`);
   }
   return { ...payment, status: to, version: payment.version + 1 };
 }

@@ -1,6 +1,6 @@
 import type { Currency, Iban } from '../../../domain/index.js';
 import type { VaultDatabase } from '../../../vault/index.js';
-import { AppError } from '../../dispatch/appError.js';
+import { CofferError } from '../../../contract/index.js';
 
 export interface AccountRecord {
   id: string;
@@ -20,12 +20,12 @@ export function listAccountRecords(db: VaultDatabase): AccountRecord[] {
 /** The vault's account with this IBAN, or APP_UNKNOWN_ACCOUNT (naming only its country). */
 export function requireAccount(db: VaultDatabase, iban: string): AccountRecord {
   const row = db.prepare(`SELECT ${COLUMNS} FROM accounts WHERE iban = ?`).get(iban) as AccountRecord | undefined;
-  if (row === undefined) throw new AppError('APP_UNKNOWN_ACCOUNT', `expected one of the organisation's accounts, found an unknown account from ${iban.slice(0, 2)}`);
+  if (row === undefined) throw new CofferError('APP_UNKNOWN_ACCOUNT', `expected one of the organisation's accounts, found an unknown account from ${iban.slice(0, 2)}`);
   return row;
 }
 
 export function accountById(db: VaultDatabase, id: string): AccountRecord {
   const row = db.prepare(`SELECT ${COLUMNS} FROM accounts WHERE id = ?`).get(id) as AccountRecord | undefined;
-  if (row === undefined) throw new AppError('APP_NOT_FOUND', `expected account ${id}, found none`);
+  if (row === undefined) throw new CofferError('APP_NOT_FOUND', `expected account ${id}, found none`);
   return row;
 }

@@ -1,6 +1,6 @@
 import { parsePayment, type Payment } from '../../../domain/index.js';
 import type { VaultDatabase } from '../../../vault/index.js';
-import { AppError } from '../../dispatch/appError.js';
+import { CofferError } from '../../../contract/index.js';
 
 /** A payment as stored: the domain record plus the account row it debits. */
 export interface StoredPayment {
@@ -50,7 +50,7 @@ export function paymentFromRow(row: unknown): StoredPayment {
 
 export function requirePayment(db: VaultDatabase, id: string): StoredPayment {
   const row = db.prepare(`${PAYMENT_SELECT} WHERE p.id = ?`).get(id);
-  if (row === undefined) throw new AppError('APP_NOT_FOUND', `expected payment ${id}, found none`);
+  if (row === undefined) throw new CofferError('APP_NOT_FOUND', `expected payment ${id}, found none`);
   return paymentFromRow(row);
 }
 
@@ -58,7 +58,7 @@ export function requirePayment(db: VaultDatabase, id: string): StoredPayment {
 export function requireUnchangedPayment(db: VaultDatabase, id: string, version: number): StoredPayment {
   const stored = requirePayment(db, id);
   if (stored.payment.version !== version) {
-    throw new AppError('APP_STALE', `payment ${id} changed while the command was prepared (version ${version}, now ${stored.payment.version}): try again`);
+    throw new CofferError('APP_STALE', `payment ${id} changed while the command was prepared (version ${version}, now ${stored.payment.version}): try again`);
   }
   return stored;
 }
@@ -104,7 +104,7 @@ export function updatePayment(db: VaultDatabase, payment: Payment, accountId: st
        WHERE id = @id AND version = @previous_version`,
     )
     .run({ ...columns, previous_version: previousVersion });
-  if (result.changes !== 1) throw new AppError('APP_STALE', `payment ${payment.id} changed meanwhile (expected version ${previousVersion}): try again`);
+  if (result.changes !== 1) throw new CofferError('APP_STALE', `payment ${payment.id} changed meanwhile (expected version ${previousVersion}): try again`);
 }
 
 /** What authorize needs of a payment: the debited account, currency and amount. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseAmount, parseBic, parseIban, type Currency } from '../../domain/index.js';
+import { parseAmount, parseBic, parseIban, type Currency } from '../domain/values.js';
 
 /*
  * Input fields as people and the UI send them. Each refuses with a one-line message that the dispatcher
@@ -50,8 +50,30 @@ export function amountIn(text: string, currency: Currency, ctx: z.RefinementCtx,
 
 export const PageLimit = (max: number, fallback: number) => z.number().int().min(1).max(max).default(fallback);
 
-/** A file path named by the caller (CLI argument; the desktop passes one chosen in its save dialog). */
-export const FilePath = z.string().min(1).max(4096).refine((value) => !value.includes('\0'), 'expected a file path without NUL');
+/** Raw bytes: a file's contents travel as bytes, never as a path of the machine the app runs on. */
+export const Bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes');
+
+/** A file name as a person sees it: no folders, no NUL, no leading dot (nothing hidden, nothing relative). */
+export const FileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[^/\\\0]+$/, 'expected a file name without folders')
+  .refine((name) => !name.startsWith('.'), 'expected a file name that does not start with a dot');
+
+/** The largest file a command takes in (a statement, a ZIP of statements). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** A file handed to a command: its name (for the audit entry and format detection) and its contents. */
+export const FileInput = z.strictObject({
+  name: FileName,
+  bytes: Bytes.refine((bytes) => bytes.byteLength <= MAX_FILE_BYTES, `expected at most ${MAX_FILE_BYTES} bytes`),
+});
+export type FileInput = z.infer<typeof FileInput>;
+
+/** A file a command produces: a suggested name, its media type and the bytes; the caller decides where it goes. */
+export const FileOutput = z.strictObject({ name: FileName, mediaType: z.string(), bytes: Bytes });
+export type FileOutput = z.infer<typeof FileOutput>;
 
 /** Today as YYYY-MM-DD in UTC. */
 export function isoDay(now: Date): string {

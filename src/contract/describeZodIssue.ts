@@ -2,6 +2,16 @@ import type { z } from 'zod';
 
 type Issue = z.core.$ZodIssue;
 
+/** The first issue of a failed parse, as one line for a person: where it is and what was expected. */
+export interface ZodIssueDescription {
+  /** `permissions[2].allow[0].currencies`, or '' for the value itself. */
+  path: string;
+  /** zod's message; it names types and formats, never the input's value. */
+  message: string;
+  /** `path: message`, with `(top level)` for an empty path. */
+  text: string;
+}
+
 // How far a union branch got before failing: deeper paths first, then a value problem over a type mismatch.
 function progress(issues: readonly Issue[]): number {
   const first = issues[0];
@@ -23,11 +33,12 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** One line naming the first failing field and what it expected: `permissions[2].allow[0].currencies: …`. */
-export function describeIssue(error: z.ZodError): string {
+/** The project's one reading of a zod error: every layer names the first failing field the same way. */
+export function describeZodIssue(error: z.ZodError): ZodIssueDescription {
   const first = error.issues[0];
-  if (!first) return 'invalid';
+  if (!first) return { path: '', message: 'invalid', text: '(top level): invalid' };
   const issue = mostRelevant(first);
   const path = formatPath(issue.path);
-  return `${path === '' ? '(top level)' : path}: ${issue.message}`;
+  const message = issue.code === 'unrecognized_keys' ? `unexpected field(s) ${issue.keys.join(', ')}` : (issue.message.split('\n')[0] ?? 'invalid');
+  return { path, message, text: `${path === '' ? '(top level)' : path}: ${message}` };
 }

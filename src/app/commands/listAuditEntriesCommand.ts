@@ -1,0 +1,30 @@
+import { boundEnd, boundStart } from '../../api/index.js';
+import { parseAuditEntry } from '../../audit/index.js';
+import type { AuditEntry } from '../../contract/index.js';
+import { readAuditEntries } from '../../vault/index.js';
+import { implementCommand } from '../dispatch/defineCommand.js';
+
+/**
+ * `audit.log`: entries oldest first, each parsed strictly from the bytes that were hashed. Everyone reads
+ * their own (what I did, what I was refused); a role holding `audit:read` reads the whole log.
+ */
+export const listAuditEntriesCommand = implementCommand('audit.log', {
+  run(ctx, input) {
+    const scope = ctx.holds('audit:read') ? 'all' : 'own';
+    const since = input.since === undefined ? undefined : boundStart(input.since);
+    const until = input.until === undefined ? undefined : boundEnd(input.until);
+    const matches = (entry: AuditEntry) =>
+      (scope === 'all' || entry.actor.userId === ctx.userId) &&
+      (input.action === undefined || entry.action === input.action || entry.action.startsWith(`${input.action}.`)) &&
+      (input.actor === undefined || entry.actor.userId === input.actor) &&
+      (input.outcome === undefined || entry.outcome === input.outcome) &&
+      (since === undefined || entry.time >= since) &&
+      (until === undefined || entry.time <= until);
+    const entries: AuditEntry[] = [];
+    for (const { data } of readAuditEntries(ctx.db)) {
+      const entry = parseAuditEntry(data);
+      if (matches(entry)) entries.push(entry);
+    }
+    return { scope, entries: input.limit === undefined ? entries : entries.slice(-input.limit) };
+  },
+});

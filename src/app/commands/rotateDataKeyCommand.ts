@@ -1,0 +1,11 @@
+import { rekeyVault } from '../../vault/index.js';
+import { implementCommand } from '../dispatch/defineCommand.js';
+
+/** `vault.rekey`: a new data key for the whole database (PRAGMA rekey, crash-safe); the recovery code changes. */
+export const rotateDataKeyCommand = implementCommand('vault.rekey', {
+  recordsOwnEntries: true,
+  async run(ctx, input) {
+    const { recoveryCode } = await rekeyVault(ctx.vault, input.password, ctx.kdf);
+    return { vaultId: ctx.vault.vaultId, recoveryCode };
+  },
+});

@@ -1,0 +1,43 @@
+import type { CommandInput, CommandName, CommandOutput, DispatchResult, Progress } from '../../api/index.js';
+import type { ErrorCode } from '../../contract/index.js';
+import type { DeliveryTarget } from '../files/deliverFile.js';
+
+/** How a caller runs one command: evidence for a step-up, progress, cancellation, where a produced file goes. */
+export interface AppDispatchOptions {
+  stepUpProof?: unknown;
+  onProgress?: (progress: Progress) => void;
+  signal?: AbortSignal;
+  /** Write the file the command produces here, inside the command's transaction (the CLI's `--out`). */
+  deliverTo?: DeliveryTarget;
+}
+
+/** What the session learnt when it opened; shown once (the CLI prints it on stderr, the desktop on screen). */
+export interface SessionFacts {
+  vaultId: string;
+  userId: string;
+  roles: string[];
+  policy: { status: 'valid' | 'expired' | 'unusable' | 'none'; code: ErrorCode | null; message: string | null };
+  /** Wrong guesses since the previous unlock. */
+  failedAttempts: number;
+  /** Things the user must hear about this unlock (an interrupted rekey finished, say). */
+  notices: string[];
+}
+
+/**
+ * The app's one front door for the CLI and the desktop: open once, dispatch many commands, lock. Every
+ * command goes through the dispatcher, with its permission, audit entry and step-up; nothing of the vault
+ * layer reaches the caller.
+ */
+export interface AppSession {
+  readonly facts: SessionFacts;
+  readonly isLocked: boolean;
+  dispatch<Name extends CommandName>(name: Name, input: CommandInput<Name>, options?: AppDispatchOptions): Promise<DispatchResult<CommandOutput<Name>>>;
+  /** For input built from outside the type system (command-line flags): checked by the command's schema. */
+  dispatchUntrusted<Name extends CommandName>(name: Name, input: unknown, options?: AppDispatchOptions): Promise<DispatchResult<CommandOutput<Name>>>;
+  /** For a name and input from outside (the desktop's IPC binding): both are checked. */
+  dispatchUnknown(name: unknown, input: unknown, options?: AppDispatchOptions): Promise<DispatchResult<unknown>>;
+  /** Checkpoints the log, closes the database, zeroes the data key. Safe to call twice. */
+  lock(): Promise<void>;
+  /** Called once when the session locks, by itself after the idle time or on request. */
+  onLock(listener: () => void): () => void;
+}

@@ -1,0 +1,67 @@
+import type { CommandInput, CommandName, CommandOutput, DispatchResult } from '../../api/index.js';
+import { unlockVault, type UnlockedVault, type VaultSecret } from '../../vault/index.js';
+import { dispatchUnknown } from '../dispatch/dispatch.js';
+import { openSession, type OpenSessionOptions, type Session } from '../dispatch/openSession.js';
+import type { DispatchOptions } from '../dispatch/runCommand.js';
+import { deliverFile } from '../files/deliverFile.js';
+import type { AppDispatchOptions, AppSession, SessionFacts } from './appSession.js';
+
+export interface OpenAppSessionOptions extends OpenSessionOptions {
+  /** Lock after the vault's idle time (the desktop); false keeps it open until `lock()` (one CLI command). */
+  autoLock?: boolean;
+  /**
+   * Record the unlock in the audit log. Only `audit verify` turns this off, so that a log too damaged to
+   * append to can still be examined.
+   */
+  recordUnlock?: boolean;
+}
+
+function factsOf(session: Session, vault: UnlockedVault): SessionFacts {
+  const { policy } = session;
+  return {
+    vaultId: vault.vaultId,
+    userId: session.userId,
+    roles: [...session.roles],
+    policy: policy.status === 'valid' ? { status: 'valid', code: null, message: null } : { status: policy.status, code: policy.code, message: policy.message },
+    failedAttempts: vault.failedAttempts.length,
+    notices: [...vault.notices],
+  };
+}
+
+function dispatchOptions(options: AppDispatchOptions, vault: UnlockedVault): DispatchOptions {
+  const { deliverTo, ...rest } = options;
+  return deliverTo === undefined ? rest : { ...rest, deliver: (file) => deliverFile(file.bytes, deliverTo, vault.paths.dir) };
+}
+
+/** An app session in this thread, on an unlocked vault: what tests use, and what the session worker runs. */
+export function localAppSession(session: Session): AppSession {
+  const { vault } = session;
+  const facts = Object.freeze(factsOf(session, vault));
+  const dispatch = (name: unknown, input: unknown, options: AppDispatchOptions = {}) => dispatchUnknown(session, name, input, dispatchOptions(options, vault));
+  return {
+    facts,
+    get isLocked() {
+      return vault.isLocked;
+    },
+    dispatch: <Name extends CommandName>(name: Name, input: CommandInput<Name>, options?: AppDispatchOptions) =>
+      // The registry pairs each name with the implementation of its spec, so the output has that spec's type.
+      dispatch(name, input, options) as Promise<DispatchResult<CommandOutput<Name>>>,
+    dispatchUntrusted: <Name extends CommandName>(name: Name, input: unknown, options?: AppDispatchOptions) =>
+      dispatch(name, input, options) as Promise<DispatchResult<CommandOutput<Name>>>,
+    dispatchUnknown: dispatch,
+    lock: () => Promise.resolve(vault.lock()),
+    onLock: (listener) => vault.onLock(listener),
+  };
+}
+
+/** Unlocks the vault in `dir` with a password or recovery code and opens a session on it, in this thread. */
+export async function openLocalAppSession(dir: string, secret: VaultSecret, options: OpenAppSessionOptions = {}): Promise<AppSession> {
+  const { autoLock = true, recordUnlock, ...sessionOptions } = options;
+  const vault = await unlockVault(dir, secret, { ...(autoLock ? {} : { autoLockMs: null }), ...(recordUnlock === false ? { recordUnlock } : {}) });
+  try {
+    return localAppSession(await openSession(vault, sessionOptions));
+  } catch (error) {
+    vault.lock();
+    throw error;
+  }
+}

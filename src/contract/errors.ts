@@ -1,0 +1,158 @@
+/*
+ * The project's one error class and its closed list of codes. Every layer throws `CofferError` with a code
+ * from here; callers branch on `code` (never on message text), and the CLI, the desktop and the gateway each
+ * map codes to words in one place. `src/crypto/` may import this file and nothing else of ours.
+ */
+
+const CRYPTO_CODES = ['CRYPTO_BAD_KEY', 'CRYPTO_BAD_INPUT', 'CRYPTO_AUTH_FAILED'] as const;
+
+const VAULT_CODES = [
+  'VAULT_NOT_FOUND',
+  'VAULT_EXISTS',
+  'VAULT_WRONG_PASSWORD',
+  'VAULT_WRONG_RECOVERY_CODE',
+  'VAULT_WEAK_PASSWORD',
+  'VAULT_BACKOFF',
+  'VAULT_KDF_DOWNGRADE',
+  'VAULT_KEYS_CORRUPT',
+  'VAULT_KEYSLOT_TAMPERED',
+  'VAULT_KEYSLOT_REMOVED',
+  'VAULT_KEYSLOT_LIST_TAMPERED',
+  'VAULT_KEYS_ROLLED_BACK',
+  'VAULT_DB_KEY_MISMATCH',
+  'VAULT_SCHEMA_TOO_NEW',
+  'VAULT_LOCKED',
+  'VAULT_BUSY',
+  'VAULT_IO',
+] as const;
+
+const AUDIT_CODES = [
+  /** A computed Merkle root differs from the one claimed (by a checkpoint or a proof's caller). */
+  'AUDIT_ROOT_MISMATCH',
+  /** A signature from a known key does not verify, or a checkpoint is not signed by the expected key. */
+  'AUDIT_BAD_SIGNATURE',
+  /** A note carries no signature from any known key. */
+  'AUDIT_UNKNOWN_SIGNER',
+  /** Two tree heads cannot both be views of one append-only log. */
+  'AUDIT_INCONSISTENT',
+  /** Entries a checkpoint covers are missing, or entries are not covered by any checkpoint. */
+  'AUDIT_TRUNCATED',
+  /** A proof, or an argument given with it, is malformed (length, sizes, index, hash length). */
+  'AUDIT_BAD_PROOF',
+  /** A signed note breaks the C2SP signed-note syntax. */
+  'AUDIT_BAD_NOTE',
+  /** A checkpoint body breaks the C2SP tlog-checkpoint syntax, or names another log. */
+  'AUDIT_BAD_CHECKPOINT',
+  /** A verifier or signer key string is malformed or its key id does not match. */
+  'AUDIT_BAD_KEY',
+  /** A bundle does not match the coffer-audit-bundle/v1 schema. */
+  'AUDIT_BAD_BUNDLE',
+  /** Entry bytes are not a canonical JSON audit entry, or its `seq` is not its position. */
+  'AUDIT_BAD_ENTRY',
+  /** Entries are not numbered 0..n-1 in order. */
+  'AUDIT_OUT_OF_ORDER',
+  /** A tree hash given to the node store or the tree functions is not 32 bytes. */
+  'AUDIT_BAD_HASH',
+  /** The node store lacks a node the tree of the asked size must have. */
+  'AUDIT_MISSING_NODE',
+  /** An index or tree size asked of the node store is outside the tree. */
+  'AUDIT_OUT_OF_RANGE',
+] as const;
+
+const DOMAIN_CODES = [
+  'DOMAIN_BAD_AMOUNT',
+  'DOMAIN_AMOUNT_OVERFLOW',
+  'DOMAIN_BAD_CURRENCY',
+  'DOMAIN_CURRENCY_MISMATCH',
+  'DOMAIN_BAD_IBAN',
+  'DOMAIN_BAD_BIC',
+  'DOMAIN_BAD_PAYEE',
+  'DOMAIN_BAD_PAYMENT',
+  'DOMAIN_ILLEGAL_TRANSITION',
+  'DOMAIN_PAYMENT_LOCKED',
+  'DOMAIN_BAD_DIGEST',
+  'DOMAIN_BAD_EXPORT',
+  'DOMAIN_BAD_CHARSET',
+  'DOMAIN_UNSAFE_XML',
+  'DOMAIN_BAD_STATEMENT',
+  'DOMAIN_BAD_CSV',
+] as const;
+
+const POLICY_CODES = [
+  'POLICY_DENIED',
+  'POLICY_UNKNOWN_PERMISSION',
+  'POLICY_BAD_REQUEST',
+  'POLICY_BAD_CAPABILITY',
+  'POLICY_BAD_POLICY',
+  'POLICY_BAD_SIGNATURE',
+  'POLICY_EXPIRED',
+  'POLICY_NOT_YET_VALID',
+  'POLICY_WRONG_ORG',
+  'POLICY_STALE',
+  'POLICY_NO_APPROVAL_RULE',
+  'POLICY_APPROVALS_MISSING',
+  'POLICY_APPROVAL_IMPOSSIBLE',
+] as const;
+
+const APP_CODES = [
+  'APP_BAD_INPUT',
+  'APP_UNKNOWN_COMMAND',
+  'APP_NOT_FOUND',
+  'APP_WRONG_STATUS',
+  'APP_STALE',
+  'APP_NO_POLICY',
+  'APP_STEP_UP_REQUIRED',
+  'APP_STEP_UP_FAILED',
+  'APP_OWN_PAYMENT',
+  'APP_NOT_A_SIGNER',
+  'APP_ALREADY_APPROVED',
+  'APP_NOTHING_TO_EXPORT',
+  /** A file the command produced could not be written where its caller wanted it. */
+  'APP_FILE_EXISTS',
+  'APP_CANNOT_WRITE',
+  'APP_BAD_FILE',
+  'APP_UNKNOWN_ACCOUNT',
+  'APP_VAULT_NOT_EMPTY',
+  /** A long command was cancelled by its caller; nothing it would have changed was changed. */
+  'APP_CANCELLED',
+  /** The session's worker stopped (crashed or was terminated); the vault is locked. */
+  'APP_SESSION_ENDED',
+  'APP_INTERNAL',
+] as const;
+
+const CLI_CODES = ['CLI_USAGE', 'CLI_NO_SECRET', 'CLI_SECRET_MISMATCH', 'CLI_BAD_SECRET_FILE', 'CLI_BAD_FILE', 'CLI_FILE_EXISTS'] as const;
+
+/** Every code any part of Coffer may throw or answer with. */
+export const ERROR_CODES = [...CRYPTO_CODES, ...VAULT_CODES, ...AUDIT_CODES, ...DOMAIN_CODES, ...POLICY_CODES, ...APP_CODES, ...CLI_CODES] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The codes of one layer, e.g. `CodesOf<'VAULT'>`. */
+export type CodesOf<Prefix extends string> = Extract<ErrorCode, `${Prefix}_${string}`>;
+export type CryptoErrorCode = CodesOf<'CRYPTO'>;
+export type VaultErrorCode = CodesOf<'VAULT'>;
+export type AuditErrorCode = CodesOf<'AUDIT'>;
+export type DomainErrorCode = CodesOf<'DOMAIN'>;
+export type PolicyErrorCode = CodesOf<'POLICY'>;
+export type AppErrorCode = CodesOf<'APP'>;
+export type CliErrorCode = CodesOf<'CLI'>;
+
+const KNOWN: ReadonlySet<string> = new Set(ERROR_CODES);
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && KNOWN.has(value);
+}
+
+/**
+ * Coffer's one error class: a stable `code`, a one-line message that says what was expected and what was
+ * found, and a `cause`. A message never carries a secret (key, password, token, balance).
+ */
+export class CofferError<Code extends ErrorCode = ErrorCode> extends Error {
+  override readonly name: string = 'CofferError';
+  constructor(
+    readonly code: Code,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
