@@ -47,8 +47,12 @@ function writeThenRename(path: string, data: string | Uint8Array, mode: number):
 
 /** Removes `path` durably (a crash after return cannot bring it back). */
 export function removeFileDurably(path: string): void {
-  rmSync(path, { force: true });
-  fsyncDirectory(dirname(path));
+  try {
+    rmSync(path, { force: true });
+    fsyncDirectory(dirname(path));
+  } catch (cause) {
+    throw ioError('remove', path, cause);
+  }
 }
 
 /** True for temp files a crashed atomic write left behind; they are never the live copy. */

@@ -17,8 +17,20 @@ export type VaultErrorCode =
   | 'VAULT_BUSY'
   | 'VAULT_IO';
 
-/** A file-system failure as a one-line VAULT_IO error naming the path and the system's code (ENOSPC, EACCES…). */
+/** The operating system's or SQLite's code of a failure (ENOSPC, SQLITE_FULL…), looking through a VAULT_IO wrapper. */
+export function systemCode(error: unknown): string {
+  const own = (error as { code?: unknown } | undefined)?.code;
+  if (typeof own === 'string' && own !== 'VAULT_IO') return own;
+  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
+  return typeof cause?.code === 'string' ? cause.code : 'I/O error';
+}
+
+/**
+ * A file-system failure as a one-line VAULT_IO error naming the path and the system's code (ENOSPC, EACCES…).
+ * A failure that already is a VaultError passes through, so nested steps do not wrap it twice.
+ */
 export function ioError(action: string, path: string, cause: unknown): VaultError {
+  if (cause instanceof VaultError) return cause;
   const code = (cause as { code?: unknown } | undefined)?.code;
   return new VaultError('VAULT_IO', `cannot ${action} ${path}${typeof code === 'string' ? ` (${code})` : ''}`, { cause });
 }

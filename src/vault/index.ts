@@ -8,7 +8,7 @@ export { UnlockedVault, DEFAULT_AUTO_LOCK_MS, AUTO_LOCK_SETTING, type UnlockedVa
 export { vaultPaths, DB_FILE, KEYS_FILE, BACKOFF_FILE, type VaultPaths } from './paths.js';
 export { PBKDF2_MIN_ITERATIONS, DEFAULT_KDF_TARGET_MS, calibratePbkdf2Iterations, type KdfChoice } from './kdfCalibration.js';
 export { readKeyFile } from './keyFileStore.js';
-export { readBackoff, backoffDelaySeconds, FREE_ATTEMPTS } from './backoff.js';
+export { readBackoff, backoffDelaySeconds, FREE_ATTEMPTS, MAX_DELAY_SECONDS } from './backoff.js';
 export {
   openEncryptedDatabase,
   openPlainDatabase,

@@ -2,9 +2,9 @@ import { existsSync, renameSync } from 'node:fs';
 import type { KeySlot, SlotKind, VaultKeyFile } from '../contract/index.js';
 import { zeroize } from '../crypto/index.js';
 import { fsyncDirectory } from './atomicWrite.js';
-import { ensureNotBackingOff, recordFailedAttempt, takeFailedAttempts } from './backoff.js';
+import { clearBackoff, ensureNotBackingOff, readBackoff, recordFailedAttempt } from './backoff.js';
 import { openEncryptedDatabase, type VaultDatabase } from './database.js';
-import { VaultError } from './errors.js';
+import { systemCode, VaultError } from './errors.js';
 import { verifyKeyFile } from './keyFileMac.js';
 import { readKeyFile } from './keyFileStore.js';
 import { openSlot } from './keySlot.js';
@@ -82,13 +82,27 @@ function isWrongSecret(error: unknown): boolean {
 }
 
 /**
+ * Counts a wrong guess. A counter that cannot be written (disk full, read-only folder) must not turn the
+ * answer into an I/O error: the user still hears that the secret was wrong, and that it was not counted.
+ */
+function countWrongGuess(error: VaultError, backoffPath: string, kind: SlotKind, notes: readonly string[]): VaultError {
+  const said = [...notes];
+  try {
+    recordFailedAttempt(backoffPath, kind);
+  } catch (cause) {
+    said.push(`this guess could not be recorded in vault.backoff (${systemCode(cause)})`);
+  }
+  return said.length === 0 ? error : new VaultError(error.code, `${error.message}; ${said.join('; ')}`, { cause: error });
+}
+
+/**
  * Opens a vault with a password or recovery code. Nothing is written before the secret is proven right,
  * except the back-off counter beside the vault. Finishes or abandons a rekey that a crash interrupted.
  */
 export async function unlockVault(dir: string, secret: VaultSecret, options: UnlockOptions = {}): Promise<UnlockedVault> {
   const paths = vaultPaths(dir);
   const file: VaultKeyFile = readKeyFile(paths.keys);
-  ensureNotBackingOff(paths.backoff);
+  const backoff = ensureNotBackingOff(paths.backoff);
   const { kind, bytes } = secretOf(secret);
   const slotsOf = (state: KeySlot['state']) => file.slots.filter((slot) => slot.kind === kind && slot.state === state);
 
@@ -121,9 +135,14 @@ export async function unlockVault(dir: string, secret: VaultSecret, options: Unl
       throw error;
     }
     const identity = ensureDeviceIdentity(db, file.vaultId);
-    const vault = new UnlockedVault(paths, file, db, dataKey, identity, takeFailedAttempts(paths.backoff), options);
+    const vault = new UnlockedVault(paths, file, db, dataKey, identity, readBackoff(paths.backoff).attempts, options);
+    vault.notices.push(...backoff.notes);
     try {
-      if (options.recordUnlock !== false) recordUnlock(vault, kind);
+      if (options.recordUnlock !== false) {
+        recordUnlock(vault, kind);
+        // Cleared only once its attempts are in the log: a failure in between must not lose them.
+        clearBackoff(paths.backoff);
+      }
       if (adopted.adoptedFrom !== undefined) {
         vault.record([
           { action: 'vault.keys.adopted', outcome: 'allowed', details: { from: adopted.adoptedFrom, to: file.generation } },
@@ -153,8 +172,8 @@ export async function unlockVault(dir: string, secret: VaultSecret, options: Unl
     else zeroize(pendingKey);
     return vault;
   } catch (error) {
-    if (isWrongSecret(error)) recordFailedAttempt(paths.backoff, kind);
     zeroize(activeKey, pendingKey);
+    if (isWrongSecret(error)) throw countWrongGuess(error as VaultError, paths.backoff, kind, backoff.notes);
     throw error;
   } finally {
     zeroize(bytes);
