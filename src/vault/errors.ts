@@ -15,7 +15,12 @@ export type VaultErrorCode =
   | 'VAULT_SCHEMA_TOO_NEW'
   | 'VAULT_LOCKED'
   | 'VAULT_BUSY'
-  | 'VAULT_IO';
+  | 'VAULT_IO'
+  | 'VAULT_UNSAFE_PERMISSIONS'
+  | 'VAULT_DIR_NOT_EMPTY'
+  | 'VAULT_KDF_TOO_EXPENSIVE'
+  | 'VAULT_KEYS_CHANGED'
+  | 'VAULT_DB_DAMAGED';
 
 /** The operating system's or SQLite's code of a failure (ENOSPC, SQLITE_FULL…), looking through a VAULT_IO wrapper. */
 export function systemCode(error: unknown): string {

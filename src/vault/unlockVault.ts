@@ -16,6 +16,7 @@ import { normalizeRecoveryCode } from './recoveryCode.js';
 import { UnlockedVault, type UnlockedVaultOptions } from './unlockedVault.js';
 import { ensureCurrentKeyFile } from './vaultMeta.js';
 import { ensureDeviceIdentity } from './deviceKey.js';
+import { inspectVaultPermissions, tightenVaultPermissions } from './vaultPermissions.js';
 
 export type VaultSecret = { password: string } | { recoveryCode: string };
 export interface UnlockOptions extends UnlockedVaultOptions {
@@ -101,6 +102,7 @@ function countWrongGuess(error: VaultError, backoffPath: string, kind: SlotKind,
  */
 export async function unlockVault(dir: string, secret: VaultSecret, options: UnlockOptions = {}): Promise<UnlockedVault> {
   const paths = vaultPaths(dir);
+  const loose = inspectVaultPermissions(paths);
   const file: VaultKeyFile = readKeyFile(paths.keys);
   const backoff = ensureNotBackingOff(paths.backoff);
   const { kind, bytes } = secretOf(secret);
@@ -113,6 +115,8 @@ export async function unlockVault(dir: string, secret: VaultSecret, options: Unl
     if (!activeKey) throw new VaultError('VAULT_KEYSLOT_REMOVED', `vault.keys has no ${kind} slot`);
     // Ensure no slot was edited, swapped or removed before trusting anything else in the file.
     verifyKeyFile(file, activeKey);
+    // Only now, with the secret proven: a caller who does not know it changes nothing but the counter.
+    const tightened = loose.length > 0 ? tightenVaultPermissions(loose) : undefined;
     removeLeftoverTempFiles(dir);
     let db: VaultDatabase;
     let adopted: { adoptedFrom?: number } = {};
@@ -137,7 +141,17 @@ export async function unlockVault(dir: string, secret: VaultSecret, options: Unl
     const identity = ensureDeviceIdentity(db, file.vaultId);
     const vault = new UnlockedVault(paths, file, db, dataKey, identity, readBackoff(paths.backoff).attempts, options);
     vault.notices.push(...backoff.notes);
+    // Files in a private folder were out of reach (every vault.db before 0600 was enforced): no alarm for them.
+    if (tightened !== undefined && loose.some((entry) => entry.path === paths.dir)) {
+      vault.notices.push(
+        `the vault folder or files were readable by others and were made private (${tightened}); ` +
+          'if someone may have copied them, change the password and run `coffer vault rekey`',
+      );
+    }
     try {
+      if (tightened !== undefined) {
+        vault.record([{ action: 'vault.permissions.tightened', outcome: 'allowed', details: { changed: tightened } }]);
+      }
       if (options.recordUnlock !== false) {
         recordUnlock(vault, kind);
         // Cleared only once its attempts are in the log: a failure in between must not lose them.
