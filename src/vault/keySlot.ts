@@ -113,3 +113,29 @@ export async function openSlot(vaultId: string, slot: KeySlot, secret: Uint8Arra
     zeroize(material);
   }
 }
+
+/** True for the refusals of a secret that does not match (as opposed to a damaged or tampered slot). */
+export function isWrongSecret(error: unknown): boolean {
+  const code = (error as VaultError | undefined)?.code;
+  return code === 'VAULT_WRONG_PASSWORD' || code === 'VAULT_WRONG_RECOVERY_CODE';
+}
+
+/**
+ * The data key of the first slot one of the candidate forms of the secret opens (docs/vault.md, NFKC); a
+ * wrong secret for all of them throws the wrong-secret code.
+ */
+export async function openAnySlot(vaultId: string, slots: KeySlot[], candidates: readonly Buffer[]): Promise<Buffer | undefined> {
+  let wrongSecret: unknown;
+  for (const slot of slots) {
+    for (const secret of candidates) {
+      try {
+        return await openSlot(vaultId, slot, secret);
+      } catch (error) {
+        if (!isWrongSecret(error)) throw error;
+        wrongSecret = error;
+      }
+    }
+  }
+  if (wrongSecret) throw wrongSecret;
+  return undefined;
+}

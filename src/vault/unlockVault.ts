@@ -7,10 +7,10 @@ import { openEncryptedDatabase, type VaultDatabase } from './database.js';
 import { systemCode, VaultError } from './errors.js';
 import { verifyKeyFile } from './keyFileMac.js';
 import { readKeyFile } from './keyFileStore.js';
-import { openSlot } from './keySlot.js';
+import { isWrongSecret, openAnySlot } from './keySlot.js';
 import { initDatabases, removeLeftoverTempFiles } from './leftovers.js';
 import { migrate } from './migrate.js';
-import { passwordBytes } from './password.js';
+import { passwordCandidates } from './password.js';
 import { vaultPaths, type VaultPaths } from './paths.js';
 import { normalizeRecoveryCode } from './recoveryCode.js';
 import { UnlockedVault, type UnlockedVaultOptions } from './unlockedVault.js';
@@ -27,26 +27,12 @@ export interface UnlockOptions extends UnlockedVaultOptions {
   recordUnlock?: boolean;
 }
 
-function secretOf(secret: VaultSecret): { kind: SlotKind; bytes: Buffer } {
+function secretOf(secret: VaultSecret): { kind: SlotKind; candidates: Buffer[] } {
   return 'password' in secret
-    ? { kind: 'password', bytes: passwordBytes(secret.password) }
-    : { kind: 'recovery', bytes: normalizeRecoveryCode(secret.recoveryCode) };
+    ? { kind: 'password', candidates: passwordCandidates(secret.password) }
+    : { kind: 'recovery', candidates: [normalizeRecoveryCode(secret.recoveryCode)] };
 }
 
-/** The data key of the first slot the secret opens; a wrong secret for all of them throws the wrong-secret code. */
-async function openAnySlot(vaultId: string, slots: KeySlot[], secret: Buffer): Promise<Buffer | undefined> {
-  let wrongSecret: unknown;
-  for (const slot of slots) {
-    try {
-      return await openSlot(vaultId, slot, secret);
-    } catch (error) {
-      if (!isWrongSecret(error)) throw error;
-      wrongSecret = error;
-    }
-  }
-  if (wrongSecret) throw wrongSecret;
-  return undefined;
-}
 
 /** Finishes an `init` that crashed after writing vault.keys but before renaming its database into place. */
 function openDatabaseOrFinishInit(paths: VaultPaths, dataKey: Buffer): VaultDatabase {
@@ -77,10 +63,6 @@ function recordUnlock(vault: UnlockedVault, via: SlotKind): void {
   ]);
 }
 
-function isWrongSecret(error: unknown): boolean {
-  const code = (error as VaultError | undefined)?.code;
-  return code === 'VAULT_WRONG_PASSWORD' || code === 'VAULT_WRONG_RECOVERY_CODE';
-}
 
 /**
  * Counts a wrong guess. A counter that cannot be written (disk full, read-only folder) must not turn the
@@ -105,13 +87,13 @@ export async function unlockVault(dir: string, secret: VaultSecret, options: Unl
   const loose = inspectVaultPermissions(paths);
   const file: VaultKeyFile = readKeyFile(paths.keys);
   const backoff = ensureNotBackingOff(paths.backoff);
-  const { kind, bytes } = secretOf(secret);
+  const { kind, candidates } = secretOf(secret);
   const slotsOf = (state: KeySlot['state']) => file.slots.filter((slot) => slot.kind === kind && slot.state === state);
 
   let activeKey: Buffer | undefined;
   let pendingKey: Buffer | undefined;
   try {
-    activeKey = await openAnySlot(file.vaultId, slotsOf('active'), bytes);
+    activeKey = await openAnySlot(file.vaultId, slotsOf('active'), candidates);
     if (!activeKey) throw new VaultError('VAULT_KEYSLOT_REMOVED', `vault.keys has no ${kind} slot`);
     // Ensure no slot was edited, swapped or removed before trusting anything else in the file.
     verifyKeyFile(file, activeKey);
@@ -126,7 +108,7 @@ export async function unlockVault(dir: string, secret: VaultSecret, options: Unl
     } catch (error) {
       // A rekey that crashed after PRAGMA rekey: the database already uses the pending key.
       if ((error as VaultError).code !== 'VAULT_DB_KEY_MISMATCH' || slotsOf('pending').length === 0) throw error;
-      pendingKey = await openAnySlot(file.vaultId, slotsOf('pending'), bytes);
+      pendingKey = await openAnySlot(file.vaultId, slotsOf('pending'), candidates);
       if (!pendingKey) throw error;
       db = openEncryptedDatabase(paths.db, pendingKey);
       dataKey = pendingKey;
@@ -190,6 +172,6 @@ export async function unlockVault(dir: string, secret: VaultSecret, options: Unl
     if (isWrongSecret(error)) throw countWrongGuess(error as VaultError, paths.backoff, kind, backoff.notes);
     throw error;
   } finally {
-    zeroize(bytes);
+    zeroize(...candidates);
   }
 }
