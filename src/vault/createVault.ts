@@ -6,7 +6,7 @@ import { fsyncDirectory } from './atomicWrite.js';
 import { dangerousTestOnlyCrashPoint } from './crashPoint.js';
 import { openEncryptedDatabase } from './database.js';
 import { ioError, VaultError } from './errors.js';
-import { calibratePbkdf2Iterations, PBKDF2_MIN_ITERATIONS } from './kdfCalibration.js';
+import { chooseIterations } from './kdfCalibration.js';
 import { sealKeyFile } from './keyFileMac.js';
 import { writeKeyFile } from './keyFileStore.js';
 import { createSlot } from './keySlot.js';
@@ -55,9 +55,10 @@ export async function createVault(dir: string, password: string, options: Create
   if (existsSync(paths.keys) || existsSync(paths.db)) {
     throw new VaultError('VAULT_EXISTS', `a vault already exists in ${dir}`);
   }
+  // Before the folder is touched: a refused request leaves everything as it was.
+  const iterations = chooseIterations(options);
   prepareVaultDirectory(dir);
 
-  const iterations = Math.max(PBKDF2_MIN_ITERATIONS, options.iterations ?? calibratePbkdf2Iterations(options.kdfTargetMs));
   const dataKey = randomBytes(32);
   const vaultId = randomId();
   const recoveryCode = generateRecoveryCode();

@@ -6,7 +6,7 @@ export { rekeyVault } from './rekeyVault.js';
 export { replaceRecoveryCode } from './replaceRecoveryCode.js';
 export { UnlockedVault, DEFAULT_AUTO_LOCK_MS, AUTO_LOCK_SETTING, type UnlockedVaultOptions } from './unlockedVault.js';
 export { vaultPaths, DB_FILE, KEYS_FILE, BACKOFF_FILE, VAULT_DIR_MODE, VAULT_FILE_MODE, type VaultPaths } from './paths.js';
-export { PBKDF2_MIN_ITERATIONS, DEFAULT_KDF_TARGET_MS, calibratePbkdf2Iterations, type KdfChoice } from './kdfCalibration.js';
+export { PBKDF2_MIN_ITERATIONS, PBKDF2_MAX_ITERATIONS, DEFAULT_KDF_TARGET_MS, calibratePbkdf2Iterations, type KdfChoice } from './kdfCalibration.js';
 export { readKeyFile } from './keyFileStore.js';
 export { readBackoff, backoffDelaySeconds, FREE_ATTEMPTS, MAX_DELAY_SECONDS } from './backoff.js';
 export {

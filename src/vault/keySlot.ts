@@ -10,7 +10,7 @@ import {
   zeroize,
 } from '../crypto/index.js';
 import { VaultError } from './errors.js';
-import { PBKDF2_MIN_ITERATIONS } from './kdfCalibration.js';
+import { ensureAffordableIterations, PBKDF2_MIN_ITERATIONS } from './kdfCalibration.js';
 
 // Domain separation for the two uses of a slot's derived key material.
 const SLOT_AAD_TAG = 'coffer/keyslot/v1';
@@ -46,6 +46,7 @@ export interface CreateSlotOptions {
 /** Wraps the data key under a key derived from the slot's secret. */
 export async function createSlot(options: CreateSlotOptions): Promise<UnsealedSlot> {
   const { vaultId, kind, state, secret, iterations, dataKey } = options;
+  ensureAffordableIterations(iterations, `a new ${kind} slot`);
   const id = `${kind}-${randomBytes(4).toString('hex')}`;
   const salt = randomBytes(SALT_LENGTH);
   const { kek, checkKey, material } = await deriveSlotKeys(secret, salt, iterations);
@@ -87,6 +88,8 @@ export async function openSlot(vaultId: string, slot: KeySlot, secret: Uint8Arra
       `key slot ${slot.id} asks for ${slot.kdf.iterations} PBKDF2 iterations, below the floor of ${PBKDF2_MIN_ITERATIONS}`,
     );
   }
+  // Ensure it is not so strong that deriving would hang or crash: no calibration ever comes near the ceiling.
+  ensureAffordableIterations(slot.kdf.iterations, `key slot ${slot.id}`);
   if (salt.length < MIN_SALT_LENGTH) {
     throw new VaultError('VAULT_KDF_DOWNGRADE', `key slot ${slot.id} has a ${salt.length}-byte salt, expected ${SALT_LENGTH}`);
   }

@@ -1,17 +1,16 @@
-import { existsSync, renameSync } from 'node:fs';
 import type { KeySlot, SlotKind, VaultKeyFile } from '../contract/index.js';
 import { zeroize } from '../crypto/index.js';
-import { fsyncDirectory } from './atomicWrite.js';
 import { clearBackoff, ensureNotBackingOff, readBackoff, recordFailedAttempt } from './backoff.js';
-import { openEncryptedDatabase, type VaultDatabase } from './database.js';
+import type { VaultDatabase } from './database.js';
+import { openDatabaseOrFinishInit, openVaultDatabase } from './openVaultDatabase.js';
 import { systemCode, VaultError } from './errors.js';
 import { verifyKeyFile } from './keyFileMac.js';
 import { readKeyFile } from './keyFileStore.js';
 import { isWrongSecret, openAnySlot } from './keySlot.js';
-import { initDatabases, removeLeftoverTempFiles } from './leftovers.js';
+import { removeLeftoverTempFiles } from './leftovers.js';
 import { migrate } from './migrate.js';
 import { passwordCandidates } from './password.js';
-import { vaultPaths, type VaultPaths } from './paths.js';
+import { vaultPaths } from './paths.js';
 import { normalizeRecoveryCode } from './recoveryCode.js';
 import { UnlockedVault, type UnlockedVaultOptions } from './unlockedVault.js';
 import { ensureCurrentKeyFile } from './vaultMeta.js';
@@ -33,22 +32,6 @@ function secretOf(secret: VaultSecret): { kind: SlotKind; candidates: Buffer[] }
     : { kind: 'recovery', candidates: [normalizeRecoveryCode(secret.recoveryCode)] };
 }
 
-
-/** Finishes an `init` that crashed after writing vault.keys but before renaming its database into place. */
-function openDatabaseOrFinishInit(paths: VaultPaths, dataKey: Buffer): VaultDatabase {
-  if (existsSync(paths.db)) return openEncryptedDatabase(paths.db, dataKey);
-  for (const candidate of initDatabases(paths.dir)) {
-    try {
-      openEncryptedDatabase(candidate, dataKey).close();
-    } catch {
-      continue;
-    }
-    renameSync(candidate, paths.db);
-    fsyncDirectory(paths.dir);
-    return openEncryptedDatabase(paths.db, dataKey);
-  }
-  throw new VaultError('VAULT_NOT_FOUND', `vault.db is missing from ${paths.dir}`);
-}
 
 /** Wrong guesses counted while the vault was locked enter the log now, with the unlock itself. */
 function recordUnlock(vault: UnlockedVault, via: SlotKind): void {
@@ -104,18 +87,18 @@ export async function unlockVault(dir: string, secret: VaultSecret, options: Unl
     let adopted: { adoptedFrom?: number } = {};
     let dataKey = activeKey;
     try {
-      db = openDatabaseOrFinishInit(paths, activeKey);
+      db = openDatabaseOrFinishInit(paths, file.vaultId, activeKey);
     } catch (error) {
       // A rekey that crashed after PRAGMA rekey: the database already uses the pending key.
       if ((error as VaultError).code !== 'VAULT_DB_KEY_MISMATCH' || slotsOf('pending').length === 0) throw error;
       pendingKey = await openAnySlot(file.vaultId, slotsOf('pending'), candidates);
       if (!pendingKey) throw error;
-      db = openEncryptedDatabase(paths.db, pendingKey);
+      db = openVaultDatabase(paths.db, pendingKey);
       dataKey = pendingKey;
     }
     try {
       migrate(db);
-      adopted = ensureCurrentKeyFile(db, file);
+      adopted = ensureCurrentKeyFile(db, file, paths.keys);
     } catch (error) {
       db.close();
       throw error;
