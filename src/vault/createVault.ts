@@ -5,7 +5,7 @@ import { randomBytes, randomId, zeroize } from '../crypto/index.js';
 import { fsyncDirectory } from './atomicWrite.js';
 import { dangerousTestOnlyCrashPoint } from './crashPoint.js';
 import { openEncryptedDatabase } from './database.js';
-import { ioError, VaultError } from './errors.js';
+import { asVaultIoError, ioError, VaultError } from './errors.js';
 import { chooseIterations } from './kdfCalibration.js';
 import { sealKeyFile } from './keyFileMac.js';
 import { writeKeyFile } from './keyFileStore.js';
@@ -44,6 +44,26 @@ function createPrivateFile(path: string): void {
   }
 }
 
+/** The new vault's schema and identity, in the init database (VAULT_IO if the disk refuses). */
+function buildDatabase(path: string, dataKey: Uint8Array, meta: { vaultId: string; createdAt: string }): void {
+  createPrivateFile(path);
+  try {
+    const db = openEncryptedDatabase(path, dataKey);
+    try {
+      migrate(db);
+      db.transaction(() => {
+        writeVaultMeta(db, 'vault_id', meta.vaultId);
+        writeVaultMeta(db, 'keys_generation', '1');
+        writeVaultMeta(db, 'created_at', meta.createdAt);
+      })();
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    throw asVaultIoError(error, 'write the new database', path);
+  }
+}
+
 /**
  * Creates a vault: a fresh data key, an encrypted database, a password slot and a recovery slot. The
  * database is built under a temporary name and renamed only after vault.keys is on disk, so a crash at any
@@ -65,18 +85,7 @@ export async function createVault(dir: string, password: string, options: Create
   const createdAt = new Date().toISOString();
   const initPath = join(dir, `${INIT_DB_PREFIX}${randomBytes(TEMP_NAME_HEX_LENGTH / 2).toString('hex')}`);
   try {
-    createPrivateFile(initPath);
-    const db = openEncryptedDatabase(initPath, dataKey);
-    try {
-      migrate(db);
-      db.transaction(() => {
-        writeVaultMeta(db, 'vault_id', vaultId);
-        writeVaultMeta(db, 'keys_generation', '1');
-        writeVaultMeta(db, 'created_at', createdAt);
-      })();
-    } finally {
-      db.close();
-    }
+    buildDatabase(initPath, dataKey, { vaultId, createdAt });
     dangerousTestOnlyCrashPoint('init:after-db');
     const password_ = passwordBytes(password);
     const recovery = normalizeRecoveryCode(recoveryCode);

@@ -40,6 +40,23 @@ export function ioError(action: string, path: string, cause: unknown): VaultErro
   return new VaultError('VAULT_IO', `cannot ${action} ${path}${typeof code === 'string' ? ` (${code})` : ''}`, { cause });
 }
 
+/** SQLite's result codes for a file system that refuses (full, read-only, I/O error, cannot open or lock). */
+const SQLITE_FILE_SYSTEM = /^SQLITE_(?:FULL|IOERR|READONLY|CANTOPEN|PERM)/;
+/** Node's codes for a failed system call (ENOSPC, EROFS, EACCES, EIO…), as opposed to its ERR_… codes. */
+const SYSTEM_CALL = /^E[A-Z]+$/;
+
+/**
+ * A failure of the file system under the vault, from Node or from SQLite, as one VAULT_IO line; any other
+ * error comes back unchanged. Used at the edges of every vault operation that writes, so a full disk or a
+ * read-only folder never surfaces as an internal error.
+ */
+export function asVaultIoError(error: unknown, action: string, path: string): unknown {
+  if (error instanceof VaultError) return error;
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code !== 'string' || !(SQLITE_FILE_SYSTEM.test(code) || SYSTEM_CALL.test(code))) return error;
+  return new VaultError('VAULT_IO', `cannot ${action} ${path} (${code})`, { cause: error });
+}
+
 /** The vault layer's one error class. Messages name what was expected and found, never a secret. */
 export class VaultError extends Error {
   override readonly name = 'VaultError';

@@ -1,7 +1,7 @@
 import { randomBytes, zeroize } from '../crypto/index.js';
 import { dangerousTestOnlyCrashPoint } from './crashPoint.js';
 import { rekeyDatabase } from './database.js';
-import { VaultError } from './errors.js';
+import { asVaultIoError, VaultError } from './errors.js';
 import { chooseIterations, type KdfChoice } from './kdfCalibration.js';
 import { createSlot, openAnySlot } from './keySlot.js';
 import { passwordBytes, passwordCandidates } from './password.js';
@@ -41,7 +41,11 @@ export async function rekeyVault(vault: UnlockedVault, password: string, options
     ]);
     dangerousTestOnlyCrashPoint('rekey:after-pending');
 
-    rekeyDatabase(vault.db, newKey);
+    try {
+      rekeyDatabase(vault.db, newKey);
+    } catch (error) {
+      throw asVaultIoError(error, 'rekey', vault.paths.db);
+    }
     vault.adoptDataKey(newKey);
     adopted = true;
     dangerousTestOnlyCrashPoint('rekey:after-pragma');

@@ -3,7 +3,7 @@ import { zeroize } from '../crypto/index.js';
 import { clearBackoff, ensureNotBackingOff, readBackoff, recordFailedAttempt } from './backoff.js';
 import type { VaultDatabase } from './database.js';
 import { openDatabaseOrFinishInit, openVaultDatabase } from './openVaultDatabase.js';
-import { systemCode, VaultError } from './errors.js';
+import { asVaultIoError, systemCode, VaultError } from './errors.js';
 import { verifyKeyFile } from './keyFileMac.js';
 import { readKeyFile } from './keyFileStore.js';
 import { isWrongSecret, openAnySlot } from './keySlot.js';
@@ -14,7 +14,7 @@ import { vaultPaths } from './paths.js';
 import { normalizeRecoveryCode } from './recoveryCode.js';
 import { UnlockedVault, type UnlockedVaultOptions } from './unlockedVault.js';
 import { ensureCurrentKeyFile } from './vaultMeta.js';
-import { ensureDeviceIdentity } from './deviceKey.js';
+import { ensureDeviceIdentity, type DeviceIdentity } from './deviceKey.js';
 import { inspectVaultPermissions, tightenVaultPermissions } from './vaultPermissions.js';
 
 export type VaultSecret = { password: string } | { recoveryCode: string };
@@ -96,14 +96,15 @@ export async function unlockVault(dir: string, secret: VaultSecret, options: Unl
       db = openVaultDatabase(paths.db, pendingKey);
       dataKey = pendingKey;
     }
+    let identity: DeviceIdentity;
     try {
       migrate(db);
       adopted = ensureCurrentKeyFile(db, file, paths.keys);
+      identity = ensureDeviceIdentity(db, file.vaultId);
     } catch (error) {
       db.close();
       throw error;
     }
-    const identity = ensureDeviceIdentity(db, file.vaultId);
     const vault = new UnlockedVault(paths, file, db, dataKey, identity, readBackoff(paths.backoff).attempts, options);
     vault.notices.push(...backoff.notes);
     // Files in a private folder were out of reach (every vault.db before 0600 was enforced): no alarm for them.
@@ -153,7 +154,7 @@ export async function unlockVault(dir: string, secret: VaultSecret, options: Unl
   } catch (error) {
     zeroize(activeKey, pendingKey);
     if (isWrongSecret(error)) throw countWrongGuess(error as VaultError, paths.backoff, kind, backoff.notes);
-    throw error;
+    throw asVaultIoError(error, 'open the vault in', dir);
   } finally {
     zeroize(...candidates);
   }
