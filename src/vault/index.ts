@@ -24,6 +24,7 @@ export { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations/
 export { MIN_PASSWORD_LENGTH } from './password.js';
 export { writeFileAtomic } from './atomicWrite.js';
 export { isInsideVaultDir } from './isInsideVaultDir.js';
+export { coreDumpsDisabled } from './processHardening.js';
 export { VaultAuditLog, readAuditEntries, readCheckpoints, type AuditRecord, type StoredAuditEntry } from './auditLog.js';
 export type { VaultEvent } from './unlockedVault.js';
 export type { DeviceIdentity } from './deviceKey.js';
