@@ -1,4 +1,4 @@
-export { VaultError, type VaultErrorCode } from './errors.js';
+export { VaultError, asVaultIoError, type VaultErrorCode } from './errors.js';
 export { createVault, type CreateVaultOptions, type CreatedVault } from './createVault.js';
 export { unlockVault, type UnlockOptions, type VaultSecret } from './unlockVault.js';
 export { changePassword } from './changePassword.js';

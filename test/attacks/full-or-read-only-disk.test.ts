@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unlockVault } from '../../src/vault/index.js';
@@ -23,6 +23,19 @@ function canMountTmpfs(): boolean {
 const isRoot = process.getuid?.() === 0;
 const tmpfs = canMountTmpfs();
 if (!tmpfs) console.info(`full-or-read-only-disk: no private tmpfs here (unshare -m and mount need CAP_SYS_ADMIN)${isRoot ? '; as root chmod cannot make a folder read-only, so these tests are skipped' : '; the read-only case uses chmod 0500, the disk-full case is skipped'}`);
+
+const NOBODY = 65534;
+const canDropToNobody = isRoot && spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']).status === 0;
+
+/** Runs the child as user `nobody` (setpriv), so that a 0500 folder really stops its writes. */
+function childAsNobody(...args: string[]): Outcome {
+  const run = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', 'tsx/esm', CHILD, ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return JSON.parse(run.stdout.trim() || JSON.stringify({ code: 'NO_OUTPUT', message: run.stderr })) as Outcome;
+}
 
 /** Runs `steps` (bash lines that may call `child …`) in a private mount namespace over a 4 MiB tmpfs at $MNT. */
 function inPrivateTmpfs(steps: string[]): Outcome[] {
@@ -57,6 +70,21 @@ describe('when the vault folder is read-only', () => {
     expect(wrong && 'message' in wrong ? wrong.message : '').toMatch(/could not be recorded .*EROFS/);
     expect(codeOf(right)).toBe('VAULT_IO');
   });
+
+  it.skipIf(!canDropToNobody)('does the same for a 0500 folder, run as user nobody (chmod does not stop root)', () => {
+    const base = tempDir();
+    chmodSync(base, 0o711);
+    const home = join(base, 'nobody');
+    mkdirSync(home, { mode: 0o700 });
+    chownSync(home, NOBODY, NOBODY);
+    const dir = join(home, 'vault');
+    expect(codeOf(childAsNobody('create', dir, TEST_PASSWORD))).toBe('ok');
+    chmodSync(dir, 0o500);
+    const wrong = childAsNobody('unlock', dir, WRONG);
+    expect(codeOf(wrong)).toBe('VAULT_WRONG_PASSWORD');
+    expect('message' in wrong ? wrong.message : '').toMatch(/could not be recorded .*EACCES/);
+    expect(codeOf(childAsNobody('unlock', dir, TEST_PASSWORD))).toBe('VAULT_IO');
+  }, 120_000);
 
   it.skipIf(tmpfs || isRoot)('does the same for a 0500 folder when not root', async () => {
     const { dir, vault } = await makeTestVault();
