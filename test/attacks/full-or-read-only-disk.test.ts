@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chmodSync, chownSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,41 +26,42 @@ const tmpfs = canMountTmpfs();
 if (!tmpfs) console.info(`full-or-read-only-disk: no private tmpfs here (unshare -m and mount need CAP_SYS_ADMIN)${isRoot ? '; as root chmod cannot make a folder read-only, so these tests are skipped' : '; the read-only case uses chmod 0500, the disk-full case is skipped'}`);
 
 const NOBODY = 65534;
+// Asynchronous, so the test worker keeps answering vitest while a child runs (a blocked worker misses its RPC).
+const run = promisify(execFile);
 const canDropToNobody = isRoot && spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']).status === 0;
 
 /** Runs the child as user `nobody` (setpriv), so that a 0500 folder really stops its writes. */
-function childAsNobody(...args: string[]): Outcome {
-  const run = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', 'tsx/esm', CHILD, ...args], {
+async function childAsNobody(...args: string[]): Promise<Outcome> {
+  const { stdout } = await run('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', 'tsx/esm', CHILD, ...args], {
     cwd: REPO,
     encoding: 'utf8',
     timeout: 60_000,
   });
-  return JSON.parse(run.stdout.trim() || JSON.stringify({ code: 'NO_OUTPUT', message: run.stderr })) as Outcome;
+  return JSON.parse(stdout.trim()) as Outcome;
 }
 
 /** Runs `steps` (bash lines that may call `child …`) in a private mount namespace over a 4 MiB tmpfs at $MNT. */
-function inPrivateTmpfs(steps: string[]): Outcome[] {
+async function inPrivateTmpfs(steps: string[]): Promise<Outcome[]> {
   const script = [
     'set -u',
     'child() { node --import tsx/esm "$CHILD" "$@"; }',
     'mount -t tmpfs -o size=4m,mode=0700 tmpfs "$MNT"',
     ...steps,
   ].join('\n');
-  const run = spawnSync('unshare', ['-m', '--', 'bash', '-c', script], {
+  const { stdout } = await run('unshare', ['-m', '--', 'bash', '-c', script], {
     cwd: REPO,
     env: { ...process.env, MNT: tempDir(), CHILD, PW: TEST_PASSWORD, NEW: OTHER_PASSWORD, WRONG },
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: 180_000,
   });
-  if (run.status !== 0) throw new Error(`namespace script failed (${run.status}): ${run.stderr}`);
-  return run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Outcome);
+  return stdout.trim().split('\n').map((line) => JSON.parse(line) as Outcome);
 }
 
 const codeOf = (outcome: Outcome | undefined) => (outcome && 'code' in outcome ? outcome.code : 'ok');
 
 describe('when the vault folder is read-only', () => {
-  it.skipIf(!tmpfs)('answers a wrong guess with VAULT_WRONG_PASSWORD saying it was not counted, and the right one with VAULT_IO', () => {
-    const [created, wrong, right] = inPrivateTmpfs([
+  it.skipIf(!tmpfs)('answers a wrong guess with VAULT_WRONG_PASSWORD saying it was not counted, and the right one with VAULT_IO', async () => {
+    const [created, wrong, right] = await inPrivateTmpfs([
       'child create "$MNT/vault" "$PW"',
       'mount -o remount,ro "$MNT"',
       'child unlock "$MNT/vault" "$WRONG"',
@@ -69,21 +71,21 @@ describe('when the vault folder is read-only', () => {
     expect(codeOf(wrong)).toBe('VAULT_WRONG_PASSWORD');
     expect(wrong && 'message' in wrong ? wrong.message : '').toMatch(/could not be recorded .*EROFS/);
     expect(codeOf(right)).toBe('VAULT_IO');
-  });
+  }, 180_000);
 
-  it.skipIf(!canDropToNobody)('does the same for a 0500 folder, run as user nobody (chmod does not stop root)', () => {
+  it.skipIf(!canDropToNobody)('does the same for a 0500 folder, run as user nobody (chmod does not stop root)', async () => {
     const base = tempDir();
     chmodSync(base, 0o711);
     const home = join(base, 'nobody');
     mkdirSync(home, { mode: 0o700 });
     chownSync(home, NOBODY, NOBODY);
     const dir = join(home, 'vault');
-    expect(codeOf(childAsNobody('create', dir, TEST_PASSWORD))).toBe('ok');
+    expect(codeOf(await childAsNobody('create', dir, TEST_PASSWORD))).toBe('ok');
     chmodSync(dir, 0o500);
-    const wrong = childAsNobody('unlock', dir, WRONG);
+    const wrong = await childAsNobody('unlock', dir, WRONG);
     expect(codeOf(wrong)).toBe('VAULT_WRONG_PASSWORD');
     expect('message' in wrong ? wrong.message : '').toMatch(/could not be recorded .*EACCES/);
-    expect(codeOf(childAsNobody('unlock', dir, TEST_PASSWORD))).toBe('VAULT_IO');
+    expect(codeOf(await childAsNobody('unlock', dir, TEST_PASSWORD))).toBe('VAULT_IO');
   }, 120_000);
 
   it.skipIf(tmpfs || isRoot)('does the same for a 0500 folder when not root', async () => {
@@ -102,8 +104,8 @@ describe('when the vault folder is read-only', () => {
 });
 
 describe('when the disk under the vault is full', () => {
-  it.skipIf(!tmpfs)('answers every write with VAULT_IO, a wrong guess still with VAULT_WRONG_PASSWORD, and the vault opens once there is room', () => {
-    const outcomes = inPrivateTmpfs([
+  it.skipIf(!tmpfs)('answers every write with VAULT_IO, a wrong guess still with VAULT_WRONG_PASSWORD, and the vault opens once there is room', async () => {
+    const outcomes = await inPrivateTmpfs([
       'child create "$MNT/vault" "$PW"',
       'child fill-then "$MNT/filler" transact "$MNT/vault" "$PW"; rm -f "$MNT/filler"',
       'child fill-then "$MNT/filler" passwd "$MNT/vault" "$PW" "$NEW"; rm -f "$MNT/filler"',
@@ -117,6 +119,6 @@ describe('when the disk under the vault is full', () => {
     expect(outcomes.map(codeOf)).toEqual(['ok', 'VAULT_IO', 'VAULT_IO', 'VAULT_IO', 'VAULT_WRONG_PASSWORD', 'VAULT_IO', 'ok']);
     const wrong = outcomes[4];
     expect(wrong && 'message' in wrong ? wrong.message : '').toMatch(/could not be recorded .*ENOSPC/);
-  }, 120_000);
+  }, 180_000);
 });
 
