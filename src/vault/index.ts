@@ -21,7 +21,7 @@ export {
 } from './database.js';
 export { migrate, schemaVersion } from './migrate.js';
 export { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations/index.js';
-export { MIN_PASSWORD_LENGTH } from './password.js';
+export { MIN_PASSWORD_LENGTH, ensureStrongPassword } from './password.js';
 export { writeFileAtomic } from './atomicWrite.js';
 export { isInsideVaultDir } from './isInsideVaultDir.js';
 export { coreDumpsDisabled } from './processHardening.js';
