@@ -41,7 +41,7 @@ describe('coffer init / unlock', () => {
   it('reads the password from --password-file', () => {
     const { dir, vaultId } = newVault();
     const file = join(tempDir(), 'pw');
-    writeFileSync(file, `${PASSWORD}\n`);
+    writeFileSync(file, `${PASSWORD}\n`, { mode: 0o600 });
     expect(coffer(['unlock', '--vault', dir, '--password-file', file]).stdout.trim()).toBe(vaultId);
   });
 

@@ -1,5 +1,5 @@
 import { cryptoProviderStatus } from '../crypto/index.js';
-import { cipherLibraryVersions } from '../vault/index.js';
+import { cipherLibraryVersions, coreDumpsDisabled } from '../vault/index.js';
 
 export interface DoctorReport {
   node: string;
@@ -8,6 +8,8 @@ export interface DoctorReport {
   fips: { providerActive: boolean; statement: string };
   sqlite: string;
   cipher: string;
+  /** Whether this process may write a core dump (which would hold the unlocked data key); undefined where unknown. */
+  coreDumpsDisabled: boolean | undefined;
 }
 
 /** Facts about the runtime a security reviewer asks for first; the CLI adds what the desktop shell finds. */
@@ -21,5 +23,6 @@ export function runDoctor(): DoctorReport {
     fips: { providerActive: provider.fipsProviderActive, statement: provider.statement },
     sqlite,
     cipher,
+    coreDumpsDisabled: coreDumpsDisabled(),
   };
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readBoundedFile } from './readBoundedFile.js';
 import { promptHidden } from './promptHidden.js';
 import { CofferError } from '../contract/index.js';
 
@@ -15,15 +15,20 @@ export interface SecretSource {
 
 const MAX_SECRET_FILE_BYTES = 64 * 1024;
 
-function firstLine(path: string): string {
-  let text: string;
+/** The first line of a secret's file: a private regular file of at most 64 KiB (readBoundedFile). */
+const FILE_NAMES: Record<SecretSource['envVar'], string> = {
+  COFFER_PASSWORD: 'the password file',
+  COFFER_NEW_PASSWORD: 'the new password file',
+  COFFER_RECOVERY_CODE: 'the recovery code file',
+};
+
+function firstLine(path: string, what: string): string {
+  const bytes = readBoundedFile(path, MAX_SECRET_FILE_BYTES, what, { privateOnly: true, code: 'CLI_BAD_SECRET_FILE' });
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new CofferError('CLI_BAD_SECRET_FILE', `cannot read the secret file ${path}`);
+    return bytes.toString('utf8').split(/\r?\n/)[0] ?? '';
+  } finally {
+    bytes.fill(0);
   }
-  if (text.length > MAX_SECRET_FILE_BYTES) throw new CofferError('CLI_BAD_SECRET_FILE', `the secret file ${path} is too large`);
-  return text.split(/\r?\n/)[0] ?? '';
 }
 
 /**
@@ -31,7 +36,7 @@ function firstLine(path: string): string {
  * terminal and without the other two fails instead of hanging.
  */
 export async function readSecret(source: SecretSource): Promise<string> {
-  if (source.file) return firstLine(source.file);
+  if (source.file) return firstLine(source.file, FILE_NAMES[source.envVar]);
   const fromEnv = process.env[source.envVar];
   if (fromEnv !== undefined) {
     // Child processes we start must not inherit it.

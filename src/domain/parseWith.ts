@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CofferError, describeZodIssue, type DomainErrorCode } from '../contract/index.js';
+import { type DomainErrorCode, CofferError, describeZodIssue } from '../contract/index.js';
 
 /** Parses with a zod schema and turns its first issue into a one-line CofferError naming the field. */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, code: DomainErrorCode, what: string): z.output<S> {

@@ -1,19 +1,19 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { closeSync, existsSync, openSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
 import { CofferError, VAULT_KEYS_FORMAT } from '../contract/index.js';
 import { randomBytes, randomId, zeroize } from '../crypto/index.js';
 import { fsyncDirectory } from './atomicWrite.js';
 import { dangerousTestOnlyCrashPoint } from './crashPoint.js';
 import { openEncryptedDatabase } from './database.js';
-import { ioError } from './errors.js';
-import { calibratePbkdf2Iterations, PBKDF2_MIN_ITERATIONS } from './kdfCalibration.js';
+import { asVaultIoError, ioError } from './errors.js';
+import { chooseIterations } from './kdfCalibration.js';
 import { sealKeyFile } from './keyFileMac.js';
 import { writeKeyFile } from './keyFileStore.js';
 import { createSlot } from './keySlot.js';
-import { initDatabases, removeLeftoverTempFiles } from './leftovers.js';
 import { migrate } from './migrate.js';
 import { ensureStrongPassword, passwordBytes } from './password.js';
-import { INIT_DB_PREFIX, vaultPaths } from './paths.js';
+import { INIT_DB_PREFIX, TEMP_NAME_HEX_LENGTH, VAULT_FILE_MODE, vaultPaths } from './paths.js';
+import { prepareVaultDirectory } from './prepareVaultDirectory.js';
 import { generateRecoveryCode, normalizeRecoveryCode } from './recoveryCode.js';
 import { unlockVault, type UnlockOptions } from './unlockVault.js';
 import type { UnlockedVault } from './unlockedVault.js';
@@ -33,21 +33,34 @@ export interface CreatedVault {
 }
 
 /**
- * Creates `dir` and any missing parents, one level at a time: Node's own recursive mkdir spins forever on
- * some special file systems (a path under /proc), and a user's typo must end in a one-line error.
+ * Creates the database file with mode 0600 before SQLite opens it: SQLite would create it with 0644 minus
+ * the umask, and it gives its rollback journal the database file's mode, so this covers the journal too.
  */
-function makeDirectories(dir: string): void {
-  const missing: string[] = [];
-  for (let path = resolve(dir); !existsSync(path); path = dirname(path)) {
-    missing.unshift(path);
-    if (dirname(path) === path) break;
+function createPrivateFile(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', VAULT_FILE_MODE));
+  } catch (cause) {
+    throw ioError('create', path, cause);
   }
-  for (const path of missing) {
+}
+
+/** The new vault's schema and identity, in the init database (VAULT_IO if the disk refuses). */
+function buildDatabase(path: string, dataKey: Uint8Array, meta: { vaultId: string; createdAt: string }): void {
+  createPrivateFile(path);
+  try {
+    const db = openEncryptedDatabase(path, dataKey);
     try {
-      mkdirSync(path, { mode: 0o700 });
-    } catch (cause) {
-      throw ioError('create the vault directory', path, cause);
+      migrate(db);
+      db.transaction(() => {
+        writeVaultMeta(db, 'vault_id', meta.vaultId);
+        writeVaultMeta(db, 'keys_generation', '1');
+        writeVaultMeta(db, 'created_at', meta.createdAt);
+      })();
+    } finally {
+      db.close();
     }
+  } catch (error) {
+    throw asVaultIoError(error, 'write the new database', path);
   }
 }
 
@@ -62,28 +75,17 @@ export async function createVault(dir: string, password: string, options: Create
   if (existsSync(paths.keys) || existsSync(paths.db)) {
     throw new CofferError('VAULT_EXISTS', `a vault already exists in ${dir}`);
   }
-  makeDirectories(dir);
-  removeLeftoverTempFiles(dir);
-  for (const leftover of initDatabases(dir)) for (const file of [leftover, `${leftover}-journal`]) rmSync(file, { force: true });
+  // Before the folder is touched: a refused request leaves everything as it was.
+  const iterations = chooseIterations(options);
+  prepareVaultDirectory(dir);
 
-  const iterations = Math.max(PBKDF2_MIN_ITERATIONS, options.iterations ?? calibratePbkdf2Iterations(options.kdfTargetMs));
   const dataKey = randomBytes(32);
   const vaultId = randomId();
   const recoveryCode = generateRecoveryCode();
   const createdAt = new Date().toISOString();
-  const initPath = join(dir, `${INIT_DB_PREFIX}${randomBytes(6).toString('hex')}`);
+  const initPath = join(dir, `${INIT_DB_PREFIX}${randomBytes(TEMP_NAME_HEX_LENGTH / 2).toString('hex')}`);
   try {
-    const db = openEncryptedDatabase(initPath, dataKey);
-    try {
-      migrate(db);
-      db.transaction(() => {
-        writeVaultMeta(db, 'vault_id', vaultId);
-        writeVaultMeta(db, 'keys_generation', '1');
-        writeVaultMeta(db, 'created_at', createdAt);
-      })();
-    } finally {
-      db.close();
-    }
+    buildDatabase(initPath, dataKey, { vaultId, createdAt });
     dangerousTestOnlyCrashPoint('init:after-db');
     const password_ = passwordBytes(password);
     const recovery = normalizeRecoveryCode(recoveryCode);
@@ -94,8 +96,12 @@ export async function createVault(dir: string, password: string, options: Create
     zeroize(password_, recovery);
     writeKeyFile(paths.keys, sealKeyFile({ format: VAULT_KEYS_FORMAT, vaultId, createdAt, generation: 1, slots }, dataKey));
     dangerousTestOnlyCrashPoint('init:after-keys');
-    renameSync(initPath, paths.db);
-    fsyncDirectory(dir);
+    try {
+      renameSync(initPath, paths.db);
+      fsyncDirectory(dir);
+    } catch (cause) {
+      throw ioError('rename the new database to', paths.db, cause);
+    }
   } finally {
     zeroize(dataKey);
   }

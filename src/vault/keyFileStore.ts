@@ -1,16 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { CofferError, describeZodIssue, VaultKeyFile } from '../contract/index.js';
+import { CofferError, VaultKeyFile } from '../contract/index.js';
 import { writeFileAtomic } from './atomicWrite.js';
+import { readSmallFile } from './readSmallFile.js';
 
 const MAX_KEY_FILE_BYTES = 1024 * 1024;
 
 /** Reads and schema-checks vault.keys; anything malformed (truncated, edited into invalid JSON) is refused. */
 export function readKeyFile(path: string): VaultKeyFile {
-  if (!existsSync(path)) throw new CofferError('VAULT_NOT_FOUND', `no vault here: ${path} does not exist`);
-  const bytes = readFileSync(path);
-  if (bytes.length > MAX_KEY_FILE_BYTES) {
-    throw new CofferError('VAULT_KEYS_CORRUPT', `vault.keys is ${bytes.length} bytes, more than a key file can be`);
-  }
+  const read = readSmallFile(path, MAX_KEY_FILE_BYTES);
+  if (!read.found) throw new CofferError('VAULT_NOT_FOUND', `no vault here: ${path} does not exist`);
+  if ('problem' in read) throw new CofferError('VAULT_KEYS_CORRUPT', `vault.keys ${read.problem}`);
+  const bytes = read.bytes;
   let json: unknown;
   try {
     json = JSON.parse(bytes.toString('utf8'));
@@ -19,7 +18,9 @@ export function readKeyFile(path: string): VaultKeyFile {
   }
   const parsed = VaultKeyFile.safeParse(json);
   if (!parsed.success) {
-    throw new CofferError('VAULT_KEYS_CORRUPT', `vault.keys: ${describeZodIssue(parsed.error).text}`);
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') || '(top level)';
+    throw new CofferError('VAULT_KEYS_CORRUPT', `vault.keys: ${where}: ${issue?.message ?? 'invalid'}`);
   }
   return parsed.data;
 }

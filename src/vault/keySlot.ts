@@ -1,6 +1,6 @@
 import type { KeySlot, SlotKind, SlotState } from '../contract/index.js';
 import { constantTimeEqual, hmacSha256, openAesGcm, pbkdf2Sha512, randomBytes, sealAesGcm, zeroize } from '../crypto/index.js';
-import { PBKDF2_MIN_ITERATIONS } from './kdfCalibration.js';
+import { ensureAffordableIterations, PBKDF2_MIN_ITERATIONS } from './kdfCalibration.js';
 import { CofferError } from '../contract/index.js';
 
 // Domain separation for the two uses of a slot's derived key material.
@@ -37,6 +37,7 @@ export interface CreateSlotOptions {
 /** Wraps the data key under a key derived from the slot's secret. */
 export async function createSlot(options: CreateSlotOptions): Promise<UnsealedSlot> {
   const { vaultId, kind, state, secret, iterations, dataKey } = options;
+  ensureAffordableIterations(iterations, `a new ${kind} slot`);
   const id = `${kind}-${randomBytes(4).toString('hex')}`;
   const salt = randomBytes(SALT_LENGTH);
   const { kek, checkKey, material } = await deriveSlotKeys(secret, salt, iterations);
@@ -78,6 +79,8 @@ export async function openSlot(vaultId: string, slot: KeySlot, secret: Uint8Arra
       `key slot ${slot.id} asks for ${slot.kdf.iterations} PBKDF2 iterations, below the floor of ${PBKDF2_MIN_ITERATIONS}`,
     );
   }
+  // Ensure it is not so strong that deriving would hang or crash: no calibration ever comes near the ceiling.
+  ensureAffordableIterations(slot.kdf.iterations, `key slot ${slot.id}`);
   if (salt.length < MIN_SALT_LENGTH) {
     throw new CofferError('VAULT_KDF_DOWNGRADE', `key slot ${slot.id} has a ${salt.length}-byte salt, expected ${SALT_LENGTH}`);
   }
@@ -103,4 +106,30 @@ export async function openSlot(vaultId: string, slot: KeySlot, secret: Uint8Arra
   } finally {
     zeroize(material);
   }
+}
+
+/** True for the refusals of a secret that does not match (as opposed to a damaged or tampered slot). */
+export function isWrongSecret(error: unknown): boolean {
+  const code = (error as CofferError | undefined)?.code;
+  return code === 'VAULT_WRONG_PASSWORD' || code === 'VAULT_WRONG_RECOVERY_CODE';
+}
+
+/**
+ * The data key of the first slot one of the candidate forms of the secret opens (docs/vault.md, NFKC); a
+ * wrong secret for all of them throws the wrong-secret code.
+ */
+export async function openAnySlot(vaultId: string, slots: KeySlot[], candidates: readonly Buffer[]): Promise<Buffer | undefined> {
+  let wrongSecret: unknown;
+  for (const slot of slots) {
+    for (const secret of candidates) {
+      try {
+        return await openSlot(vaultId, slot, secret);
+      } catch (error) {
+        if (!isWrongSecret(error)) throw error;
+        wrongSecret = error;
+      }
+    }
+  }
+  if (wrongSecret) throw wrongSecret;
+  return undefined;
 }

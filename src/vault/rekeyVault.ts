@@ -1,9 +1,10 @@
 import { randomBytes, zeroize } from '../crypto/index.js';
 import { dangerousTestOnlyCrashPoint } from './crashPoint.js';
 import { rekeyDatabase } from './database.js';
+import { asVaultIoError } from './errors.js';
 import { chooseIterations, type KdfChoice } from './kdfCalibration.js';
-import { createSlot, openSlot } from './keySlot.js';
-import { passwordBytes } from './password.js';
+import { createSlot, openAnySlot } from './keySlot.js';
+import { passwordBytes, passwordCandidates } from './password.js';
 import { generateRecoveryCode, normalizeRecoveryCode } from './recoveryCode.js';
 import type { UnlockedVault } from './unlockedVault.js';
 import { CofferError } from '../contract/index.js';
@@ -18,6 +19,7 @@ import { CofferError } from '../contract/index.js';
  */
 export async function rekeyVault(vault: UnlockedVault, password: string, options: KdfChoice = {}): Promise<{ recoveryCode: string }> {
   const secret = passwordBytes(password);
+  const candidates = passwordCandidates(password);
   const newKey = randomBytes(32);
   const recoveryCode = generateRecoveryCode();
   const recovery = normalizeRecoveryCode(recoveryCode);
@@ -26,7 +28,7 @@ export async function rekeyVault(vault: UnlockedVault, password: string, options
     // Ensure the caller knows the password: the session may have been opened with the recovery code.
     const passwordSlot = vault.keyFile.slots.find((slot) => slot.kind === 'password' && slot.state === 'active');
     if (!passwordSlot) throw new CofferError('VAULT_KEYSLOT_REMOVED', 'vault.keys has no password slot');
-    zeroize(await openSlot(vault.vaultId, passwordSlot, secret));
+    zeroize(await openAnySlot(vault.vaultId, [passwordSlot], candidates));
 
     const iterations = chooseIterations(options);
     const base = { vaultId: vault.vaultId, state: 'pending' as const, iterations, dataKey: newKey };
@@ -40,7 +42,11 @@ export async function rekeyVault(vault: UnlockedVault, password: string, options
     ]);
     dangerousTestOnlyCrashPoint('rekey:after-pending');
 
-    rekeyDatabase(vault.db, newKey);
+    try {
+      rekeyDatabase(vault.db, newKey);
+    } catch (error) {
+      throw asVaultIoError(error, 'rekey', vault.paths.db);
+    }
     vault.adoptDataKey(newKey);
     adopted = true;
     dangerousTestOnlyCrashPoint('rekey:after-pragma');
@@ -51,7 +57,7 @@ export async function rekeyVault(vault: UnlockedVault, password: string, options
     dangerousTestOnlyCrashPoint('rekey:after-promote');
     return { recoveryCode };
   } finally {
-    zeroize(secret, recovery);
+    zeroize(secret, recovery, ...candidates);
     if (!adopted) zeroize(newKey);
   }
 }

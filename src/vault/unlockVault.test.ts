@@ -81,11 +81,13 @@ describe('when the password is wrong', () => {
     unlocked.lock();
   });
 
-  it('treats a damaged back-off file as more failures, not fewer', async () => {
+  it('counts a damaged back-off file as one failure, so it neither hides guesses nor locks the owner out', async () => {
     const { dir, vault } = await makeTestVault();
     vault.lock();
     writeFileSync(vaultPaths(dir).backoff, '{"failures": 0');
-    await expect(() => unlockVault(dir, { password: TEST_PASSWORD })).toThrowCode('VAULT_BACKOFF');
+    await expect(() => unlockVault(dir, { password: 'wrong password, long enough' })).toThrowCode('VAULT_WRONG_PASSWORD');
+    expect(readBackoff(vaultPaths(dir).backoff).failures).toBe(2);
+    (await unlockVault(dir, { password: TEST_PASSWORD }, { autoLockMs: null })).lock();
   });
 });
 

@@ -1,20 +1,21 @@
-import { existsSync, renameSync } from 'node:fs';
 import type { KeySlot, SlotKind, VaultKeyFile } from '../contract/index.js';
 import { zeroize } from '../crypto/index.js';
-import { fsyncDirectory } from './atomicWrite.js';
-import { ensureNotBackingOff, recordFailedAttempt, takeFailedAttempts } from './backoff.js';
-import { openEncryptedDatabase, type VaultDatabase } from './database.js';
+import { clearBackoff, ensureNotBackingOff, readBackoff, recordFailedAttempt } from './backoff.js';
+import type { VaultDatabase } from './database.js';
+import { openDatabaseOrFinishInit, openVaultDatabase } from './openVaultDatabase.js';
+import { asVaultIoError, systemCode } from './errors.js';
 import { verifyKeyFile } from './keyFileMac.js';
 import { readKeyFile } from './keyFileStore.js';
-import { openSlot } from './keySlot.js';
-import { initDatabases, removeLeftoverTempFiles } from './leftovers.js';
+import { isWrongSecret, openAnySlot } from './keySlot.js';
+import { removeLeftoverTempFiles } from './leftovers.js';
 import { migrate } from './migrate.js';
-import { passwordBytes } from './password.js';
-import { vaultPaths, type VaultPaths } from './paths.js';
+import { passwordCandidates } from './password.js';
+import { vaultPaths } from './paths.js';
 import { normalizeRecoveryCode } from './recoveryCode.js';
 import { UnlockedVault, type UnlockedVaultOptions } from './unlockedVault.js';
 import { ensureCurrentKeyFile } from './vaultMeta.js';
-import { ensureDeviceIdentity } from './deviceKey.js';
+import { ensureDeviceIdentity, type DeviceIdentity } from './deviceKey.js';
+import { inspectVaultPermissions, tightenVaultPermissions } from './vaultPermissions.js';
 import { CofferError } from '../contract/index.js';
 
 export type VaultSecret = { password: string } | { recoveryCode: string };
@@ -26,42 +27,12 @@ export interface UnlockOptions extends UnlockedVaultOptions {
   recordUnlock?: boolean;
 }
 
-function secretOf(secret: VaultSecret): { kind: SlotKind; bytes: Buffer } {
+function secretOf(secret: VaultSecret): { kind: SlotKind; candidates: Buffer[] } {
   return 'password' in secret
-    ? { kind: 'password', bytes: passwordBytes(secret.password) }
-    : { kind: 'recovery', bytes: normalizeRecoveryCode(secret.recoveryCode) };
+    ? { kind: 'password', candidates: passwordCandidates(secret.password) }
+    : { kind: 'recovery', candidates: [normalizeRecoveryCode(secret.recoveryCode)] };
 }
 
-/** The data key of the first slot the secret opens; a wrong secret for all of them throws the wrong-secret code. */
-async function openAnySlot(vaultId: string, slots: KeySlot[], secret: Buffer): Promise<Buffer | undefined> {
-  let wrongSecret: unknown;
-  for (const slot of slots) {
-    try {
-      return await openSlot(vaultId, slot, secret);
-    } catch (error) {
-      if (!isWrongSecret(error)) throw error;
-      wrongSecret = error;
-    }
-  }
-  if (wrongSecret) throw wrongSecret;
-  return undefined;
-}
-
-/** Finishes an `init` that crashed after writing vault.keys but before renaming its database into place. */
-function openDatabaseOrFinishInit(paths: VaultPaths, dataKey: Buffer): VaultDatabase {
-  if (existsSync(paths.db)) return openEncryptedDatabase(paths.db, dataKey);
-  for (const candidate of initDatabases(paths.dir)) {
-    try {
-      openEncryptedDatabase(candidate, dataKey).close();
-    } catch {
-      continue;
-    }
-    renameSync(candidate, paths.db);
-    fsyncDirectory(paths.dir);
-    return openEncryptedDatabase(paths.db, dataKey);
-  }
-  throw new CofferError('VAULT_NOT_FOUND', `vault.db is missing from ${paths.dir}`);
-}
 
 /** Wrong guesses counted while the vault was locked enter the log now, with the unlock itself. */
 function recordUnlock(vault: UnlockedVault, via: SlotKind): void {
@@ -76,9 +47,19 @@ function recordUnlock(vault: UnlockedVault, via: SlotKind): void {
   ]);
 }
 
-function isWrongSecret(error: unknown): boolean {
-  const code = (error as CofferError | undefined)?.code;
-  return code === 'VAULT_WRONG_PASSWORD' || code === 'VAULT_WRONG_RECOVERY_CODE';
+
+/**
+ * Counts a wrong guess. A counter that cannot be written (disk full, read-only folder) must not turn the
+ * answer into an I/O error: the user still hears that the secret was wrong, and that it was not counted.
+ */
+function countWrongGuess(error: CofferError, backoffPath: string, kind: SlotKind, notes: readonly string[]): CofferError {
+  const said = [...notes];
+  try {
+    recordFailedAttempt(backoffPath, kind);
+  } catch (cause) {
+    said.push(`this guess could not be recorded in vault.backoff (${systemCode(cause)})`);
+  }
+  return said.length === 0 ? error : new CofferError(error.code, `${error.message}; ${said.join('; ')}`, { cause: error });
 }
 
 /**
@@ -87,43 +68,62 @@ function isWrongSecret(error: unknown): boolean {
  */
 export async function unlockVault(dir: string, secret: VaultSecret, options: UnlockOptions = {}): Promise<UnlockedVault> {
   const paths = vaultPaths(dir);
+  const loose = inspectVaultPermissions(paths);
   const file: VaultKeyFile = readKeyFile(paths.keys);
-  ensureNotBackingOff(paths.backoff);
-  const { kind, bytes } = secretOf(secret);
+  const backoff = ensureNotBackingOff(paths.backoff);
+  const { kind, candidates } = secretOf(secret);
   const slotsOf = (state: KeySlot['state']) => file.slots.filter((slot) => slot.kind === kind && slot.state === state);
 
   let activeKey: Buffer | undefined;
   let pendingKey: Buffer | undefined;
   try {
-    activeKey = await openAnySlot(file.vaultId, slotsOf('active'), bytes);
+    activeKey = await openAnySlot(file.vaultId, slotsOf('active'), candidates);
     if (!activeKey) throw new CofferError('VAULT_KEYSLOT_REMOVED', `vault.keys has no ${kind} slot`);
     // Ensure no slot was edited, swapped or removed before trusting anything else in the file.
     verifyKeyFile(file, activeKey);
+    // Only now, with the secret proven: a caller who does not know it changes nothing but the counter.
+    const tightened = loose.length > 0 ? tightenVaultPermissions(loose) : undefined;
     removeLeftoverTempFiles(dir);
     let db: VaultDatabase;
     let adopted: { adoptedFrom?: number } = {};
     let dataKey = activeKey;
     try {
-      db = openDatabaseOrFinishInit(paths, activeKey);
+      db = openDatabaseOrFinishInit(paths, file.vaultId, activeKey);
     } catch (error) {
       // A rekey that crashed after PRAGMA rekey: the database already uses the pending key.
       if ((error as CofferError).code !== 'VAULT_DB_KEY_MISMATCH' || slotsOf('pending').length === 0) throw error;
-      pendingKey = await openAnySlot(file.vaultId, slotsOf('pending'), bytes);
+      pendingKey = await openAnySlot(file.vaultId, slotsOf('pending'), candidates);
       if (!pendingKey) throw error;
-      db = openEncryptedDatabase(paths.db, pendingKey);
+      db = openVaultDatabase(paths.db, pendingKey);
       dataKey = pendingKey;
     }
+    let identity: DeviceIdentity;
     try {
       migrate(db);
-      adopted = ensureCurrentKeyFile(db, file);
+      adopted = ensureCurrentKeyFile(db, file, paths.keys);
+      identity = ensureDeviceIdentity(db, file.vaultId);
     } catch (error) {
       db.close();
       throw error;
     }
-    const identity = ensureDeviceIdentity(db, file.vaultId);
-    const vault = new UnlockedVault(paths, file, db, dataKey, identity, takeFailedAttempts(paths.backoff), options);
+    const vault = new UnlockedVault(paths, file, db, dataKey, identity, readBackoff(paths.backoff).attempts, options);
+    vault.notices.push(...backoff.notes);
+    // Files in a private folder were out of reach (every vault.db before 0600 was enforced): no alarm for them.
+    if (tightened !== undefined && loose.some((entry) => entry.path === paths.dir)) {
+      vault.notices.push(
+        `the vault folder or files were readable by others and were made private (${tightened}); ` +
+          'if someone may have copied them, change the password and run `coffer vault rekey`',
+      );
+    }
     try {
-      if (options.recordUnlock !== false) recordUnlock(vault, kind);
+      if (tightened !== undefined) {
+        vault.record([{ action: 'vault.permissions.tightened', outcome: 'allowed', details: { changed: tightened } }]);
+      }
+      if (options.recordUnlock !== false) {
+        recordUnlock(vault, kind);
+        // Cleared only once its attempts are in the log: a failure in between must not lose them.
+        clearBackoff(paths.backoff);
+      }
       if (adopted.adoptedFrom !== undefined) {
         vault.record([
           { action: 'vault.keys.adopted', outcome: 'allowed', details: { from: adopted.adoptedFrom, to: file.generation } },
@@ -153,10 +153,10 @@ export async function unlockVault(dir: string, secret: VaultSecret, options: Unl
     else zeroize(pendingKey);
     return vault;
   } catch (error) {
-    if (isWrongSecret(error)) recordFailedAttempt(paths.backoff, kind);
     zeroize(activeKey, pendingKey);
-    throw error;
+    if (isWrongSecret(error)) throw countWrongGuess(error as CofferError, paths.backoff, kind, backoff.notes);
+    throw asVaultIoError(error, 'open the vault in', dir);
   } finally {
-    zeroize(bytes);
+    zeroize(...candidates);
   }
 }

@@ -3,6 +3,7 @@ import { zeroize } from '../crypto/index.js';
 import { VaultAuditLog, type AuditRecord } from './auditLog.js';
 import type { VaultDatabase } from './database.js';
 import type { DeviceIdentity } from './deviceKey.js';
+import { asVaultIoError } from './errors.js';
 import { sealKeyFile, type UnsealedKeyFile } from './keyFileMac.js';
 import { writeKeyFile } from './keyFileStore.js';
 import type { UnsealedSlot } from './keySlot.js';
@@ -131,15 +132,24 @@ export class UnlockedVault {
         return result;
       })();
     } catch (error) {
-      this.record([{ ...record, outcome: 'failed', reason: errorCode(error) }]);
-      throw error;
+      const reported = asVaultIoError(error, 'write to', this.paths.db);
+      try {
+        this.record([{ ...record, outcome: 'failed', reason: errorCode(reported) }]);
+      } catch {
+        // Recording the failure failed too (a full disk fails both): the user must hear the first error.
+      }
+      throw reported;
     }
   }
 
   /** Appends entries that accompany no change of their own (refusals, failures), in their own transaction. */
   record(records: readonly (Omit<AuditRecord, 'userId'> & { userId?: string })[]): void {
     const db = this.db;
-    db.transaction(() => this.#audit.append(records.map((r) => ({ ...r, userId: r.userId ?? this.userId }))))();
+    try {
+      db.transaction(() => this.#audit.append(records.map((r) => ({ ...r, userId: r.userId ?? this.userId }))))();
+    } catch (error) {
+      throw asVaultIoError(error, 'write to', this.paths.db);
+    }
   }
 
   /** Checkpoints the log, closes the database and zeroes the data key. Safe to call twice. */

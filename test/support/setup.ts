@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { beforeEach, expect } from 'vitest';
 
 interface CodedError {
   code?: unknown;
@@ -38,3 +38,11 @@ declare module 'vitest' {
     toThrowCode(code: string): Promise<T>;
   }
 }
+
+/**
+ * One turn of the event loop before each test. Tests that run child processes with spawnSync block the
+ * worker; with only microtask gaps between them, vitest's replies to the worker's progress reports wait
+ * until the whole file is done, and a file that blocks for 60 s on a busy machine (e2e/cli.test.ts took
+ * 59–67 s here) fails the run with "Timeout calling onTaskUpdate" although every test passed.
+ */
+beforeEach(() => new Promise<void>((resolve) => setImmediate(resolve)));

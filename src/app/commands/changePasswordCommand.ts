@@ -1,4 +1,5 @@
-import { changePassword, rekeyVault } from '../../vault/index.js';
+import { assertStrongPassword } from '../../domain/password/index.js';
+import { changePassword, ensureStrongPassword, rekeyVault } from '../../vault/index.js';
 import { implementCommand } from '../dispatch/defineCommand.js';
 
 /**
@@ -8,6 +9,12 @@ import { implementCommand } from '../dispatch/defineCommand.js';
  */
 export const changePasswordCommand = implementCommand('vault.passwd', {
   recordsOwnEntries: true,
+  async prepare(ctx, input) {
+    // Ensure a guessable password is refused (and audited as such) before any slot is rewritten.
+    ensureStrongPassword(input.newPassword);
+    await assertStrongPassword(input.newPassword, [ctx.userId]);
+    return { data: undefined };
+  },
   async run(ctx, input) {
     await changePassword(ctx.vault, input.newPassword, ctx.kdf);
     if (!input.rekey) return { vaultId: ctx.vault.vaultId, rekeyed: false, recoveryCode: null };

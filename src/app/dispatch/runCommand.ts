@@ -1,6 +1,7 @@
 import type { FileOutput, Progress } from '../../api/index.js';
 import { CofferError, describeZodIssue, isErrorCode, type ErrorCode } from '../../contract/index.js';
 import { authorize, holdsPermission, type Resource } from '../../policy/index.js';
+import { asVaultIoError } from '../../vault/index.js';
 import type { AnyAppCommand, AuditDetails, CommandContext, Preparation, RunContext } from './defineCommand.js';
 import { failureOf, type DispatchResult } from './dispatchResult.js';
 import type { Session } from './openSession.js';
@@ -21,6 +22,11 @@ export interface DispatchOptions {
 }
 
 type Refusal = { outcome: 'denied' | 'failed'; code: ErrorCode; message: string; target?: string; details?: AuditDetails };
+
+/** A failure as the caller hears it: a full disk or read-only folder under the vault is VAULT_IO, not internal. */
+function failureIn(session: Session, error: unknown) {
+  return failureOf(asVaultIoError(error, 'write to', session.vault.paths.db));
+}
 
 function refuse<T>(session: Session, action: string, refusal: Refusal): DispatchResult<T> {
   session.vault.record([
@@ -110,7 +116,7 @@ export async function runCommand(session: Session, command: AnyAppCommand, rawIn
     try {
       preparation = (await implementation.prepare?.(ctx, input as never)) ?? { data: undefined };
     } catch (error) {
-      return refuse(session, action, { outcome: 'failed', ...failureOf(error), details: { permission } });
+      return refuse(session, action, { outcome: 'failed', ...failureIn(session, error), details: { permission } });
     }
     const target = preparation.target;
 
@@ -125,7 +131,7 @@ export async function runCommand(session: Session, command: AnyAppCommand, rawIn
     try {
       implementation.guard?.(ctx, input as never, preparation.data as never);
     } catch (error) {
-      return refuse(session, action, { outcome: 'denied', ...failureOf(error), target, details: { permission } });
+      return refuse(session, action, { outcome: 'denied', ...failureIn(session, error), target, details: { permission } });
     }
 
     let stepUp: StepUpOutcome | undefined;
@@ -138,7 +144,7 @@ export async function runCommand(session: Session, command: AnyAppCommand, rawIn
       try {
         stepUp = await session.stepUp.verify({ command: action, permission, userId: session.userId, challenge: preparation.challenge, target, proof: options.stepUpProof });
       } catch (error) {
-        return refuse(session, action, { outcome: 'failed', ...failureOf(error), target, details: { permission } });
+        return refuse(session, action, { outcome: 'failed', ...failureIn(session, error), target, details: { permission } });
       }
       if (!stepUp.ok) {
         const code = isErrorCode(stepUp.code) ? stepUp.code : 'APP_STEP_UP_FAILED';
@@ -151,7 +157,7 @@ export async function runCommand(session: Session, command: AnyAppCommand, rawIn
       try {
         return { ok: true, value: await implementation.run(runContext, input as never, preparation.data as never) };
       } catch (error) {
-        return refuse(session, action, { outcome: 'failed', ...failureOf(error), target, details: { permission } });
+        return refuse(session, action, { outcome: 'failed', ...failureIn(session, error), target, details: { permission } });
       }
     }
     const details: AuditDetails = { ...preparation.details, ...(stepUp?.ok ? { stepUp: stepUp.method } : {}) };
@@ -166,11 +172,11 @@ export async function runCommand(session: Session, command: AnyAppCommand, rawIn
       });
       return { ok: true, value };
     } catch (error) {
-      return { ok: false, error: failureOf(error) };
+      return { ok: false, error: failureIn(session, error) };
     }
   } catch (error) {
     // The vault itself failed (locked, disk): nothing more can be recorded.
-    return { ok: false, error: failureOf(error) };
+    return { ok: false, error: failureIn(session, error) };
   } finally {
     checkpoint(session);
   }

@@ -1,8 +1,8 @@
 import { closeSync, constants, fsyncSync, linkSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { CofferError } from '../../contract/index.js';
 import { randomBytes } from '../../crypto/index.js';
-import { fsyncDirectory } from '../../vault/index.js';
+import { fsyncDirectory, isInsideVaultDir } from '../../vault/index.js';
 
 /** Where a caller wants a produced file: the CLI's `--out` (the desktop saves through the browser's picker instead). */
 export interface DeliveryTarget {
@@ -16,28 +16,15 @@ function cannotWrite(target: string, cause: unknown): CofferError {
   return new CofferError('APP_CANNOT_WRITE', `cannot write ${target}${typeof code === 'string' ? ` (${code})` : ''}`, { cause });
 }
 
-function isInside(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..');
-}
-
 /** Refuses a target that would replace something it must not, before any byte is written. */
 function checkTarget(target: string, overwrite: boolean, vaultDir: string): void {
-  let folder: string;
   try {
-    folder = realpathSync(dirname(target));
-    if (!statSync(folder).isDirectory()) throw new Error('not a folder');
+    if (!statSync(realpathSync(dirname(target))).isDirectory()) throw new Error('not a folder');
   } catch (cause) {
     throw new CofferError('APP_CANNOT_WRITE', `expected an existing folder for ${target}, found none`, { cause });
   }
   // Ensure exports never land among the vault's own files, where cleanup or a restore could take them.
-  let vault: string | undefined;
-  try {
-    vault = realpathSync(vaultDir);
-  } catch {
-    vault = undefined;
-  }
-  if (vault !== undefined && isInside(vault, folder)) throw new CofferError('APP_CANNOT_WRITE', `expected a folder outside the vault, found ${target} inside it`);
+  if (isInsideVaultDir(vaultDir, target)) throw new CofferError('APP_CANNOT_WRITE', `expected a folder outside the vault, found ${target} inside it`);
   let existing: ReturnType<typeof lstatSync> | undefined;
   try {
     existing = lstatSync(target);

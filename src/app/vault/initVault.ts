@@ -1,4 +1,6 @@
-import { createVault, type KdfChoice } from '../../vault/index.js';
+import { basename } from 'node:path';
+import { assertStrongPassword } from '../../domain/password/index.js';
+import { createVault, ensureStrongPassword, type KdfChoice } from '../../vault/index.js';
 
 export interface InitVaultResult {
   vaultId: string;
@@ -9,6 +11,9 @@ export interface InitVaultResult {
 
 /** Creates a vault and returns its recovery code, which is shown once and stored nowhere in clear. */
 export async function initVault(dir: string, password: string, kdf: KdfChoice = {}): Promise<InitVaultResult> {
+  // Ensure a guessable password is refused before any file or key exists (docs/security.md "Passwords").
+  ensureStrongPassword(password);
+  await assertStrongPassword(password, [basename(dir)]);
   const { vault, recoveryCode } = await createVault(dir, password, { ...kdf, autoLockMs: null });
   try {
     const passwordSlot = vault.keyFile.slots.find((slot) => slot.kind === 'password');

@@ -18,6 +18,7 @@ export function registerDiagnostics(program: Command): void {
           `openssl   ${report.openssl}`,
           `fips      ${report.fips.statement}`,
           `sqlite    ${report.sqlite}, ${report.cipher} (SQLCipher 4 format)`,
+          `core dump ${report.coreDumpsDisabled === true ? 'disabled (an unlocked data key never reaches a dump file)' : report.coreDumpsDisabled === false ? 'ENABLED: run Coffer through bin/coffer, which sets ulimit -c 0' : 'unknown on this system'}`,
           `chromium  ${chromium ? `${chromium.version} at ${chromium.path}` : 'not found (install Debian chromium or set COFFER_CHROMIUM)'}`,
         ].join('\n'),
       );

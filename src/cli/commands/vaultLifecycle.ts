@@ -10,7 +10,7 @@ const KEPT_COPIES =
 export function registerVaultLifecycle(program: Command): void {
   program
     .command('init')
-    .description('create a vault (password slot and recovery code)')
+    .description('create a vault (password slot and recovery code) in a missing or empty, private folder')
     .action(async (_opts, command: Command) => {
       const options = globalOptions(command);
       const password = await readNewPassword(options, 'COFFER_PASSWORD');
