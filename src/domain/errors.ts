@@ -15,7 +15,8 @@ export type DomainErrorCode =
   | 'DOMAIN_BAD_CHARSET'
   | 'DOMAIN_UNSAFE_XML'
   | 'DOMAIN_BAD_STATEMENT'
-  | 'DOMAIN_BAD_CSV';
+  | 'DOMAIN_BAD_CSV'
+  | 'DOMAIN_BAD_ARCHIVE';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';
