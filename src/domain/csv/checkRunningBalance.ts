@@ -5,8 +5,7 @@ import type { CsvEntryRow } from './readCsvEntry.js';
 
 export interface RunningBalance {
   check: ReconciliationCheck;
-  /** Balance before the first booking and after the last one, in date order. */
-  opening: StatementBalance;
+  /** The balance after the newest booking. */
   closing: StatementBalance;
 }
 
@@ -36,7 +35,6 @@ export function checkRunningBalance(rows: readonly CsvEntryRow[], currency: Curr
   let ordered = first > last ? backward : forward;
   if (first === last && mismatches(backward).length < mismatches(forward).length) ordered = backward;
   const bad = mismatches(ordered);
-  const oldest = ordered[0] as CsvEntryRow;
   const newest = ordered[ordered.length - 1] as CsvEntryRow;
   const failing = bad[0] === undefined ? null : (ordered[bad[0]] as CsvEntryRow);
   const previous = bad[0] === undefined ? null : (ordered[bad[0] - 1] as CsvEntryRow);
@@ -51,7 +49,6 @@ export function checkRunningBalance(rows: readonly CsvEntryRow[], currency: Curr
         ? `${failing.entry.where}: the balance after booking is not the previous row's balance plus this amount (${bad.length} of ${ordered.length - 1} rows disagree)`
         : `every row's balance after booking is the previous balance plus its amount (${ordered.length} rows)`,
     },
-    opening: { type: 'OPBD', amount: { minor: (oldest.balanceAfter as number) - oldest.entry.amount.minor, currency }, date: oldest.entry.bookingDate },
     closing: { type: 'CLBD', amount: { minor: newest.balanceAfter as number, currency }, date: newest.entry.bookingDate },
   };
 }

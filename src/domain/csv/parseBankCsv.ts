@@ -93,15 +93,14 @@ export function parseBankCsv(text: string, options: ParseBankCsvOptions): Statem
     const balances: StatementBalance[] = [];
     const checks: ReconciliationCheck[] = [];
     const running = currency ? checkRunningBalance(group, currency) : null;
-    if (running) {
-      checks.push(running.check);
-      balances.push(running.opening, running.closing);
-    } else if (preamble.balance) {
-      balances.push(preamble.balance);
-    }
+    // The stated balance is the file's own word; the balance column's last value stands in where none is
+    // stated. No opening balance is derived from the column: the balance check would only repeat it.
+    const stated = preamble.balance ?? running?.closing ?? null;
+    if (stated) balances.push(stated);
+    if (running) checks.push(running.check);
     if (running && preamble.balance && preamble.balance.amount.currency === currency) {
       const ok = preamble.balance.amount.minor === running.closing.amount.minor;
-      checks.push({ check: 'balance', ok, expected: preamble.balance.amount.minor, found: running.closing.amount.minor, currency, message: `the balance stated above the table ${ok ? 'is' : 'is not'} the balance after the newest booking` });
+      checks.push({ check: 'balance', ok, expected: preamble.balance.amount.minor, found: running.closing.amount.minor, currency, message: `the balance stated above the table ${ok ? 'is' : 'is not'} the balance after the newest booking in the balance column` });
     }
     return {
       format: `csv:${table.dialect.id}`, kind: 'statement', messageId: null, statementId: null, electronicSequence: null, legalSequence: null, createdAt: null,

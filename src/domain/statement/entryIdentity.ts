@@ -46,15 +46,16 @@ export function entryFingerprint(entry: BookingEntry): string {
 
 /**
  * Sets `identity` and `occurrence` of every entry of one statement: identity = SHA-256 (hex) of the
- * fingerprint and the entry's occurrence among identical fingerprints of this statement (1, 2, …).
- * So a statement re-imported gives the same identities, two identical bookings in one statement stay
- * two (a repeated AcctSvcrRef never merges distinct bookings), and an intraday report followed by the
- * day-end statement meets the same identities although positions differ.
+ * fingerprint and the entry's occurrence among identical booked fingerprints of this statement (1, 2,
+ * …). So a statement re-imported gives the same identities, two identical bookings in one statement
+ * stay two (a repeated AcctSvcrRef never merges distinct bookings), and an intraday report followed by
+ * the day-end statement meets the same identities although positions differ. Entries not booked are
+ * counted apart (and marked in their identity): a pending twin must not shift a booking's occurrence.
  */
 export function assignEntryIdentities(entries: readonly BookingEntry[]): void {
   const seen = new Map<string, number>();
   for (const entry of entries) {
-    const fingerprint = entryFingerprint(entry);
+    const fingerprint = entry.booked ? entryFingerprint(entry) : `${entryFingerprint(entry)}#not-booked`;
     const occurrence = (seen.get(fingerprint) ?? 0) + 1;
     seen.set(fingerprint, occurrence);
     entry.occurrence = occurrence;
