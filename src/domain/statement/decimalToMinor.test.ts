@@ -12,7 +12,9 @@ const amount = fc.constantFrom(...currencies).chain((currency) => fc.tuple(fc.co
 /** "1234.56" → "1.234,56": the German way, written independently of the reader. */
 function german(text: string): string {
   const [whole = '', fraction] = text.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const groups: string[] = [];
+  for (let end = whole.length; end > 0; end -= 3) groups.unshift(whole.slice(Math.max(0, end - 3), end));
+  const grouped = groups.join('.');
   return fraction === undefined ? grouped : `${grouped},${fraction}`;
 }
 
