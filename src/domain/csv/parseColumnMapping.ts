@@ -57,6 +57,7 @@ export function parseColumnMapping(text: string): CsvColumnsOption {
     const key = pair.slice(0, equals).trim().toLowerCase();
     const value = pair.slice(equals + 1).trim();
     if (value === '') throw bad(`"${key}=" without a column`);
+    if (value.includes('=')) throw bad(`"${pair.trim().slice(0, 40)}": separate the pairs with commas`);
     if (key === 'decimal') {
       if (!['comma', ',', 'dot', '.'].includes(value)) throw bad(`decimal=${value.slice(0, 10)} (use comma or dot)`);
       option.decimal = value === 'comma' || value === ',' ? ',' : '.';

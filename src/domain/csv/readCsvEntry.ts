@@ -149,7 +149,7 @@ function readCounterparty(cell: (field: CsvField) => string, credit: boolean, ke
     name: cleanOptional(name, where, warnings, 140),
     iban,
     account: other,
-    bankId: cleanOptional(cell('counterpartyBankId') || keywords?.get('BIC') || null, where, warnings, 35),
+    bankId: cleanOptional((cell('counterpartyBankId') || keywords?.get('BIC') || '').replace(/^0+$/, ''), where, warnings, 35),
     ultimateName: cleanOptional(keywords?.get('ABWA') ?? keywords?.get('ABWE') ?? null, where, warnings, 140),
   };
   return party.name === null && party.iban === null && party.account === null && party.bankId === null ? null : party;
