@@ -170,7 +170,10 @@ function readStartTag(text: string, lt: number, names: Set<string>, open: string
     const eq = text.indexOf('=', i);
     if (eq === -1) throw malformed(text, lt, 'name="value" attributes', 'something else');
     const attribute = text.slice(i, eq).trimEnd();
-    if (!isName(attribute)) throw malformed(text, lt, 'name="value" attributes', `"${attribute.slice(0, 40)}"`);
+    if (!names.has(attribute)) {
+      if (!isName(attribute)) throw malformed(text, lt, 'name="value" attributes', `"${attribute.slice(0, 40)}"`);
+      names.add(attribute);
+    }
     let q = eq + 1;
     while (q < end && isSpace(text.charCodeAt(q))) q += 1;
     const quote = text.charAt(q);

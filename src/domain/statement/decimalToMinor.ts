@@ -20,6 +20,24 @@ export function decimalToMinor(whole: string, fraction: string, currency: Curren
   return Number(significant + fraction.slice(0, exponent).padEnd(exponent, '0'));
 }
 
+/**
+ * The common case without any string work: "1234.56" for a two-decimal currency (1 to 12 digits, a
+ * point, exactly two digits, no leading zero). -1 for anything else, which takes the full path.
+ */
+function plainCents(text: string, exponent: number): number {
+  const length = text.length;
+  if (exponent !== 2 || length < 4 || length > 15 || text.charCodeAt(length - 3) !== 0x2e) return -1;
+  if (text.charCodeAt(0) === 0x30 && length > 4) return -1;
+  let value = 0;
+  for (let i = 0; i < length; i++) {
+    if (i === length - 3) continue;
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 // XML Schema 1.0 xs:decimal lexical space, without "-" (ISO 20022 amounts are never negative):
 // digits, an optional "." with digits on at least one side, an optional leading "+".
 const DIGITS = /^[0-9]*$/;
@@ -32,6 +50,8 @@ const MAX_DECIMAL_TEXT = 40;
  * DOMAIN_BAD_AMOUNT (the caller names the element).
  */
 export function parseIsoDecimal(text: string, currency: Currency): number {
+  const fast = plainCents(text, currencyExponent(currency));
+  if (fast !== -1) return fast;
   const value = text.trim();
   const unsigned = value.startsWith('+') ? value.slice(1) : value;
   const [whole = '', fraction = '', extra] = unsigned.split('.');
