@@ -3,7 +3,7 @@ import { knownCurrency } from '../statement/knownCurrency.js';
 import type { Money } from '../money/money.js';
 import type { Charge, CreditDebit } from '../statement/bookingEntry.js';
 import { parseIsoDecimal } from '../statement/decimalToMinor.js';
-import { child, childrenNamed, pathOf, textAt, type XmlNode } from './readXmlTree.js';
+import { attribute, child, childrenNamed, pathOf, textAt, type XmlNode } from './readXmlTree.js';
 
 /** Turns a domain refusal inside one element into DOMAIN_BAD_STATEMENT naming that element. */
 export function atElement<T>(node: XmlNode, read: () => T): T {
@@ -27,7 +27,7 @@ export function single(node: XmlNode, name: string): XmlNode {
 /** An amount element with its Ccy attribute (ActiveOrHistoricCurrencyAndAmount), unsigned. */
 export function readAmount(node: XmlNode): Money {
   return atElement(node, () => {
-    const currency = knownCurrency(node.attributes?.Ccy);
+    const currency = knownCurrency(attribute(node, 'Ccy'));
     return { minor: parseIsoDecimal(node.text, currency), currency };
   });
 }

@@ -65,9 +65,12 @@ export function readCamtEntry(entry: XmlNode, position: number, statementId: str
   const transactions = childrenNamed(entry, 'NtryDtls').flatMap((details) => childrenNamed(details, 'TxDtls'));
   const details: EntryDetail[] = transactions.map((transaction, index) => readCamtTransaction(transaction, index + 1, credit, reversal, ctx));
   const only = details.length === 1 ? details[0] : undefined;
-  const references = readReferences(transactions.length === 1 ? transactions[0] : undefined, entry);
-  if (!only) references.paymentInformation = readBatch(entry)?.paymentInformationId ?? null;
-  references.accountServicer ??= only?.references.accountServicer ?? null;
+  const batch = readBatch(entry);
+  // The entry's own references (AcctSvcrRef, NtryRef), and a single transaction's as the entry's.
+  const own = readReferences(undefined, entry);
+  const references = only
+    ? { ...only.references, accountServicer: own.accountServicer ?? only.references.accountServicer, entry: own.entry }
+    : { ...own, paymentInformation: batch?.paymentInformationId ?? null };
   return {
     identity: '',
     occurrence: 0,
@@ -89,7 +92,7 @@ export function readCamtEntry(entry: XmlNode, position: number, statementId: str
     bankTransactionCode: readBankTransactionCode(child(entry, 'BkTxCd')) ?? only?.bankTransactionCode ?? null,
     returnReason: only?.returnReason ?? null,
     charges: readCharges(entry),
-    batch: readBatch(entry),
+    batch,
     details,
   };
 }

@@ -102,5 +102,6 @@ export function readBankTransactionCode(code: XmlNode | undefined): BankTransact
     swiftType: null,
     textKeyExtension: null,
   };
-  return Object.values(result).some((value) => value !== null) ? result : null;
+  const empty = result.domain === null && result.family === null && result.subFamily === null && result.proprietary === null && result.proprietaryIssuer === null;
+  return empty ? null : result;
 }

@@ -1,11 +1,12 @@
 import { DomainError } from '../errors.js';
 import { scanXml } from './scanXml.js';
 
-/** An element built by readXmlTree: local name, namespace URI, attributes by qualified name, children. */
+/** An element built by readXmlTree: local name, namespace URI, attributes, children. */
 export interface XmlNode {
   readonly name: string;
   readonly ns: string;
-  readonly attributes: Readonly<Record<string, string>> | null;
+  /** Flat, as written: qualified name, value, name, value …; null without attributes. */
+  readonly attributes: readonly string[] | null;
   /** Shared and empty until the first child is attached: most elements are leaves. */
   children: XmlNode[];
   /** Text content (for elements without children). */
@@ -90,16 +91,12 @@ export function readXmlTree(text: string, handler: XmlTreeHandler): void {
       }
       const outerScope = scopes[scopes.length - 1] as Scope;
       let scope = outerScope;
-      let plain: Record<string, string> | null = null;
       for (let a = 0; a < attributes.length; a += 2) {
         const name = attributes[a] as string;
-        const value = attributes[a + 1] as string;
         if (name === 'xmlns' || name.startsWith('xmlns:')) {
           if (scope === outerScope) scope = { uris: new Map(scope.uris), resolved: new Map() };
-          scope.uris.set(name === 'xmlns' ? '' : name.slice(6), value);
+          scope.uris.set(name === 'xmlns' ? '' : name.slice(6), attributes[a + 1] as string);
         }
-        plain ??= Object.create(null) as Record<string, string>;
-        plain[name] = value;
       }
       const { name, ns } = resolve(qualified, scope);
       const parent = nodes[nodes.length - 1] ?? null;
@@ -108,7 +105,7 @@ export function readXmlTree(text: string, handler: XmlTreeHandler): void {
       if (decision === 'skip') {
         node = SKIPPED;
       } else if (decision || parent !== null) {
-        node = { name, ns, attributes: plain, children: NO_CHILDREN, text: '', parent, label: null };
+        node = { name, ns, attributes: attributes.length > 0 ? attributes : null, children: NO_CHILDREN, text: '', parent, label: null };
         if (parent) parent.text = '';
       }
       nodes.push(node);
@@ -130,6 +127,14 @@ export function readXmlTree(text: string, handler: XmlTreeHandler): void {
       if (node && node !== SKIPPED && node.children.length === 0) node.text += value;
     },
   });
+}
+
+/** The value of the attribute of that (qualified) name, or undefined. */
+export function attribute(node: XmlNode, name: string): string | undefined {
+  const attributes = node.attributes;
+  if (!attributes) return undefined;
+  for (let a = 0; a < attributes.length; a += 2) if (attributes[a] === name) return attributes[a + 1];
+  return undefined;
 }
 
 /** The single child of that name, or undefined. */

@@ -91,7 +91,8 @@ export const CSV_DIALECTS: readonly CsvDialect[] = [
     kundenreferenz: 'customerReference',
   }),
   dialect('ing', 'ING (Germany)', ['buchung', 'auftraggeberempfaenger', 'buchungstext', 'verwendungszweck', 'betrag', 'waehrung'], {
-    auftraggeberempfaenger: 'counterpartyName', notiz: 'remittance',
+    // Notiz is the customer's own note, not the payment's text: not read.
+    auftraggeberempfaenger: 'counterpartyName',
   }),
 ];
 

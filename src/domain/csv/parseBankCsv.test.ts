@@ -84,6 +84,16 @@ describe('parseStatementFile on bank CSV exports', () => {
     expect(statement.reconciliation.checks.map((c) => [c.check, c.ok])).toEqual([['running-balance', true], ['balance', true]]);
   });
 
+  it('ING: the older header (Valuta, Kategorie) and the newer one with Notiz read the same columns', async () => {
+    const older = 'Buchung;Valuta;Auftraggeber/Empfänger;Buchungstext;Kategorie;Verwendungszweck;Saldo;Währung;Betrag;Währung\n09.01.2020;09.01.2020;Telefon AG;Lastschrift;Shopping;Rechnung 0120;1.188,32;EUR;-1,62;EUR\n';
+    const newer = 'Buchung;Wertstellungsdatum;Auftraggeber/Empfänger;Buchungstext;Notiz;Verwendungszweck;Saldo;Währung;Betrag;Währung\n09.01.2020;09.01.2020;Telefon AG;Lastschrift;meine Notiz;Rechnung 0120;1.188,32;EUR;-1,62;EUR\n';
+    for (const file of [older, newer]) {
+      const [statement] = await read(text(file));
+      expect(statement?.format).toBe('csv:ing');
+      expect(statement?.entries[0]).toMatchObject({ remittance: 'Rechnung 0120', amount: { minor: -162, currency: 'EUR' }, postingText: 'Lastschrift' });
+    }
+  });
+
   it('ING: a balance column that does not add up is reported with the line', async () => {
     const latin1 = Buffer.from(readFixtureBytes('csv-ing.csv')).toString('latin1');
     const [statement] = await read(Buffer.from(latin1.replace('3.150,01;EUR;-39,99', '3.150,02;EUR;-39,99'), 'latin1'));

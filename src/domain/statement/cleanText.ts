@@ -8,7 +8,8 @@ export const MAX_IMPORTED_TEXT = 2000;
 // what Coffer shows and exports is what the bank sent, and a name cannot be displayed as another.
 // eslint-disable-next-line no-control-regex -- the point is to find control characters
 const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const PLAIN = /^[\x20-\x7e]*$/;
+// Printable ASCII and Latin-1 letters: nothing to remove, and NFC leaves them as they are.
+const PLAIN = /^[\t\n\r\x20-\x7e\xa0-\xff]*$/;
 const WHITE_RUNS = /[ \t\r\n]+/g;
 const FOLDABLE = /[\t\r\n]| {2}/;
 
@@ -62,7 +63,8 @@ export function joinSplitLines(lines: readonly string[], width: number): string 
     const line = lines[i] as string;
     if (i > 0) {
       const previous = lines[i - 1] as string;
-      if ([...previous].length !== width) joined += ' ';
+      // Code points never outnumber UTF-16 units: only a line at least `width` units long can be full.
+      if (previous.length < width || [...previous].length !== width) joined += ' ';
     }
     joined += line;
   }
