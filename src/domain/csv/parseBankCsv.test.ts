@@ -185,6 +185,12 @@ describe('parseStatementFile on bank CSV exports', () => {
       expect(statement?.entries[0]).toMatchObject({ bookingDate: '2024-12-31', amount: { minor: 123_456, currency: 'EUR' }, remittance: 'Zinsen' });
     });
 
+    it('refuses a quote that is never closed, naming the line', async () => {
+      const file = readFixture('csv-commerzbank.csv').replace('Dauerauftrag;HAUSVERWALTUNG', 'Dauerauftrag;"HAUSVERWALTUNG');
+      await expect(read(text(file))).rejects.toMatchObject({ code: 'DOMAIN_BAD_CSV' });
+      await expect(read(text(file))).rejects.toThrow('expected ";"-separated CSV with quotes around whole fields, found a quote that is never closed');
+    });
+
     it('refuses an amount column mixing decimal commas and points, asking which', async () => {
       await expect(read(text('Datum;Betrag;Währung\n31.12.2024;1,50;EUR\n30.12.2024;2.50;EUR\n'))).rejects.toThrow('set decimal=comma or decimal=dot');
     });

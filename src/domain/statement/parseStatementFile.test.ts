@@ -70,6 +70,11 @@ describe('parseStatementFile', () => {
       expect(statement?.warnings).toEqual([]);
     });
 
+    it('reads UTF-16 with a byte order mark', async () => {
+      const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(dayEnd.replace('encoding="UTF-8"', 'encoding="UTF-16"'), 'utf16le')]);
+      expect((await parseStatementFile(utf16)).statements[0]?.entries[0]?.remittance).toBe('Kartenzahlung Bürobedarf Müller');
+    });
+
     it('reads Windows-1252 bytes as Windows-1252, with a warning', async () => {
       const bytes = readFixtureBytes('mt940-dk-two-statements.sta');
       const [statement] = (await parseStatementFile(bytes)).statements;
