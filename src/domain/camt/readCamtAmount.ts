@@ -17,19 +17,28 @@ export function atElement<T>(node: XmlNode, read: () => T): T {
 
 /** The only child of that name; refuses a missing or repeated one naming the path. */
 export function single(node: XmlNode, name: string): XmlNode {
-  const found = childrenNamed(node, name);
-  if (found.length !== 1) {
-    throw new DomainError('DOMAIN_BAD_STATEMENT', `expected one element ${pathOf(node)}/${name}, found ${found.length === 0 ? 'none' : found.length}`);
+  let found: XmlNode | undefined;
+  let count = 0;
+  for (const candidate of node.children) {
+    if (candidate.name !== name) continue;
+    found ??= candidate;
+    count += 1;
   }
-  return found[0] as XmlNode;
+  if (count !== 1 || !found) {
+    throw new DomainError('DOMAIN_BAD_STATEMENT', `expected one element ${pathOf(node)}/${name}, found ${count === 0 ? 'none' : count}`);
+  }
+  return found;
 }
 
 /** An amount element with its Ccy attribute (ActiveOrHistoricCurrencyAndAmount), unsigned. */
 export function readAmount(node: XmlNode): Money {
-  return atElement(node, () => {
+  try {
     const currency = knownCurrency(attribute(node, 'Ccy'));
     return { minor: parseIsoDecimal(node.text, currency), currency };
-  });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    throw new DomainError('DOMAIN_BAD_STATEMENT', `${pathOf(node)}: ${error.message}`, { cause: error });
+  }
 }
 
 /** CRDT or DBIT from a CdtDbtInd element; refuses any other code naming the path. */

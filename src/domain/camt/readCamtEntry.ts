@@ -1,11 +1,11 @@
 import { DomainError } from '../errors.js';
 import type { BookingEntry, EntryDetail } from '../statement/bookingEntry.js';
 import { isCalendarDate } from '../statement/calendarDate.js';
-import { cleanOptional } from '../statement/cleanText.js';
+import { cleanOptional, referenceOrNull } from '../statement/cleanText.js';
 import { readAmount, readCharges, readCreditDebit, single } from './readCamtAmount.js';
 import { readBankTransactionCode, type CamtContext } from './readCamtParty.js';
 import { readCamtTransaction, readReferences } from './readCamtTransaction.js';
-import { child, childrenNamed, pathOf, textAt, type XmlNode } from './readXmlTree.js';
+import { child, joinedTexts, pathOf, textAt, type XmlNode } from './readXmlTree.js';
 
 /** A date from DateAndDateTime2Choice (Dt, or the calendar date as written in DtTm), or null. */
 function readDate(choice: XmlNode | undefined, ctx: CamtContext, required: boolean): string | null {
@@ -28,7 +28,8 @@ function readStatus(entry: XmlNode): string {
 }
 
 function readBatch(entry: XmlNode): BookingEntry['batch'] {
-  const batch = childrenNamed(entry, 'NtryDtls').map((details) => child(details, 'Btch')).find((node) => node !== undefined);
+  let batch: XmlNode | undefined;
+  for (const group of entry.children) if (group.name === 'NtryDtls') batch ??= child(group, 'Btch');
   if (!batch) return null;
   const count = textAt(batch, 'NbOfTxs');
   const total = child(batch, 'TtlAmt');
@@ -62,15 +63,21 @@ export function readCamtEntry(entry: XmlNode, position: number, statementId: str
     ctx.warnings.push({ code: 'VALUE_IGNORED', where, message: 'the booked entry gives no booking date; its value date is used' });
     bookingDate = valueDate;
   }
-  const transactions = childrenNamed(entry, 'NtryDtls').flatMap((details) => childrenNamed(details, 'TxDtls'));
-  const details: EntryDetail[] = transactions.map((transaction, index) => readCamtTransaction(transaction, index + 1, credit, reversal, ctx));
+  const details: EntryDetail[] = [];
+  for (const group of entry.children) {
+    if (group.name !== 'NtryDtls') continue;
+    for (const transaction of group.children) {
+      if (transaction.name === 'TxDtls') details.push(readCamtTransaction(transaction, details.length + 1, credit, reversal, ctx));
+    }
+  }
   const only = details.length === 1 ? details[0] : undefined;
   const batch = readBatch(entry);
   // The entry's own references (AcctSvcrRef, NtryRef), and a single transaction's as the entry's.
-  const own = readReferences(undefined, entry);
+  const accountServicer = referenceOrNull(textAt(entry, 'AcctSvcrRef'));
+  const entryRef = referenceOrNull(textAt(entry, 'NtryRef'));
   const references = only
-    ? { ...only.references, accountServicer: own.accountServicer ?? only.references.accountServicer, entry: own.entry }
-    : { ...own, paymentInformation: batch?.paymentInformationId ?? null };
+    ? { ...only.references, accountServicer: accountServicer ?? only.references.accountServicer, entry: entryRef }
+    : { ...readReferences(undefined, entry), paymentInformation: batch?.paymentInformationId ?? null };
   return {
     identity: '',
     occurrence: 0,
@@ -87,7 +94,7 @@ export function readCamtEntry(entry: XmlNode, position: number, statementId: str
     references,
     counterparty: only?.counterparty ?? null,
     remittance: only?.remittance ?? '',
-    additionalInfo: cleanOptional(childrenNamed(entry, 'AddtlNtryInf').map((line) => line.text).join(' '), `${where}/AddtlNtryInf`, ctx.warnings),
+    additionalInfo: cleanOptional(joinedTexts(entry, 'AddtlNtryInf'), `${where}/AddtlNtryInf`, ctx.warnings),
     postingText: null,
     bankTransactionCode: readBankTransactionCode(child(entry, 'BkTxCd')) ?? only?.bankTransactionCode ?? null,
     returnReason: only?.returnReason ?? null,

@@ -3,7 +3,7 @@ import type { EntryDetail, EntryReferences } from '../statement/bookingEntry.js'
 import { cleanOptional, cleanText, joinSplitLines, referenceOrNull } from '../statement/cleanText.js';
 import { readAmount, readCharges, readCreditDebit } from './readCamtAmount.js';
 import { readBankTransactionCode, readCounterparty, readCreditorId, type CamtContext } from './readCamtParty.js';
-import { child, childrenNamed, pathOf, textAt, type XmlNode } from './readXmlTree.js';
+import { child, childrenNamed, joinedTexts, pathOf, textAt, type XmlNode } from './readXmlTree.js';
 
 /** Ustrd lines are Max140Text, but banks cut text into 35-character lines (the old MT line width). */
 export const USTRD_LINE_WIDTH = 35;
@@ -12,7 +12,8 @@ export const USTRD_LINE_WIDTH = 35;
 export function readReferences(transaction: XmlNode | undefined, entry: XmlNode | null): EntryReferences {
   const refs = child(transaction, 'Refs');
   const info = child(transaction, 'RmtInf');
-  const structured = childrenNamed(info, 'Strd');
+  let creditorReference: string | null = null;
+  for (const strd of info?.children ?? []) if (strd.name === 'Strd') creditorReference ??= textAt(strd, 'CdtrRefInf', 'Ref');
   return {
     accountServicer: referenceOrNull(entry ? textAt(entry, 'AcctSvcrRef') : textAt(refs, 'AcctSvcrRef')),
     entry: entry ? referenceOrNull(textAt(entry, 'NtryRef')) : null,
@@ -22,7 +23,7 @@ export function readReferences(transaction: XmlNode | undefined, entry: XmlNode 
     transaction: referenceOrNull(textAt(refs, 'TxId') ?? textAt(refs, 'UETR')),
     paymentInformation: referenceOrNull(textAt(refs, 'PmtInfId')),
     creditorId: transaction ? readCreditorId(transaction) : null,
-    creditorReference: structured.map((strd) => textAt(strd, 'CdtrRefInf', 'Ref')).find((ref) => ref !== null) ?? null,
+    creditorReference,
     customer: null,
     primaNota: null,
   };
@@ -65,9 +66,9 @@ export function readCamtTransaction(transaction: XmlNode, position: number, cred
     references: readReferences(transaction, null),
     counterparty: readCounterparty(transaction, credit, reversal, ctx),
     remittance: readRemittance(transaction, ctx),
-    additionalInfo: cleanOptional(childrenNamed(transaction, 'AddtlTxInf').map((line) => line.text).join(' '), () => `${where()}/AddtlTxInf`, ctx.warnings),
+    additionalInfo: cleanOptional(joinedTexts(transaction, 'AddtlTxInf'), () => `${where()}/AddtlTxInf`, ctx.warnings),
     returnReason: textAt(returnInfo, 'Rsn', 'Cd') ?? textAt(returnInfo, 'Rsn', 'Prtry'),
-    returnInfo: cleanOptional(childrenNamed(returnInfo, 'AddtlInf').map((line) => line.text).join(' '), () => `${where()}/RtrInf`, ctx.warnings),
+    returnInfo: cleanOptional(joinedTexts(returnInfo, 'AddtlInf'), () => `${where()}/RtrInf`, ctx.warnings),
     bankTransactionCode: readBankTransactionCode(child(transaction, 'BkTxCd')),
     charges: readCharges(transaction),
   };

@@ -154,6 +154,16 @@ export function childrenNamed(node: XmlNode | null | undefined, name: string): X
   return node.children.filter((candidate) => candidate.name === name);
 }
 
+/** The texts of all children of that name joined by a space ("" for none), without building arrays. */
+export function joinedTexts(node: XmlNode | null | undefined, name: string): string {
+  if (!node) return '';
+  let joined = '';
+  for (const candidate of node.children) {
+    if (candidate.name === name) joined = joined === '' ? candidate.text : `${joined} ${candidate.text}`;
+  }
+  return joined;
+}
+
 /** Text of the child at that path ("Refs", "EndToEndId"), or null when absent or empty. */
 export function textAt(node: XmlNode | null | undefined, ...path: string[]): string | null {
   let current = node ?? undefined;
