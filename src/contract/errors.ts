@@ -82,6 +82,8 @@ const DOMAIN_CODES = [
   'DOMAIN_BAD_STATEMENT',
   'DOMAIN_BAD_CSV',
   'DOMAIN_WEAK_PASSWORD',
+  /** A ZIP of statements is damaged, encrypted, nested, or beyond the limits on files, size and ratio. */
+  'DOMAIN_BAD_ARCHIVE',
 ] as const;
 
 const POLICY_CODES = [

@@ -35,7 +35,31 @@ export { PAIN001_NAMESPACE, buildPain001 } from './pain001/buildPain001.js';
 export { Pain001Request, EXPORTABLE_STATUSES, SEPA_MAX_AMOUNT_MINOR } from './pain001/pain001Request.js';
 export { toSepaText } from './pain001/toSepaText.js';
 
-// Statements: camt.053 and CSV import, de-duplication
+// Statements: one entry point for every format (camt.052/053/054 V02–V13, MT940/MT942, bank CSV, ZIP),
+// entry identities, reconciliation, de-duplication with reasons
+export { parseStatementFile, MAX_STATEMENT_FILE_BYTES, type ParseStatementFileOptions, type StatementFileResult } from './statement/parseStatementFile.js';
+export type { StatementFileFormat } from './statement/detectStatementFormat.js';
+export type { ParsedStatement, StatementAccount, StatementBalance, StatementKind, StatementFormatId, TransactionsSummary } from './statement/parsedStatement.js';
+export type { BookingEntry, BankTransactionCode, Charge, Counterparty, CreditDebit, EntryDetail, EntryReferences } from './statement/bookingEntry.js';
+export type { ImportWarning, ImportWarningCode } from './statement/importWarning.js';
+export type { Reconciliation, ReconciliationCheck, ReconciliationCheckName } from './statement/reconciliation.js';
+export {
+  dedupeEntries,
+  type BookedIdentity,
+  type DedupeCandidate,
+  type DedupeEntriesResult,
+  type SkippedEntry,
+  type SkipReason,
+} from './statement/dedupeEntries.js';
+export { ENTRY_IDENTITY_VERSION } from './statement/entryIdentity.js';
+export { ZIP_LIMITS, type ZipLimits } from './statement/readZipMembers.js';
+export { CAMT_VERSIONS } from './camt/camtMessageType.js';
+export { COLUMNS_SYNTAX, parseColumnMapping, type CsvColumnsOption } from './csv/parseColumnMapping.js';
+export { CSV_FIELDS, type CsvColumn, type CsvField, type CsvFormulaCell, type CsvMapping } from './csv/csvMapping.js';
+export { CSV_DIALECTS, type CsvDialect } from './csv/csvDialects.js';
+
+// Statements, first version (camt.053 V02/V08 and Coffer's CSV only; entries de-duplicated by AcctSvcrRef,
+// which loses bookings: issue 10). Kept until the app uses parseStatementFile and dedupeEntries.
 export { Statement, StatementEntry } from './statement/statement.js';
 export { CAMT053_NAMESPACES, parseCamt053 } from './camt053/parseCamt053.js';
 export { MAX_XML_LENGTH } from './camt053/xmlElement.js';

@@ -106,6 +106,9 @@ function readStatement(statement: XmlElement): Statement {
 }
 
 /**
+ * @deprecated Use parseStatementFile (every camt version, entry identities, reconciliation); this reader
+ * refuses entries without references and is kept only until the app switches.
+ *
  * Reads an ISO 20022 camt.053 (V08 or V02) bank statement file into one Statement per Stmt
  * element, booked entries only (pending ones are not bookings yet). Hostile XML is refused:
  * DTD/ENTITY declarations with DOMAIN_UNSAFE_XML; malformed XML, another namespace, missing

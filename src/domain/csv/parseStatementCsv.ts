@@ -81,6 +81,8 @@ function readRow(record: CsvRecord, columns: Record<Column, number>, formulaCell
 }
 
 /**
+ * @deprecated Use parseStatementFile, which reads this format as dialect "coffer" besides the banks' own.
+ *
  * Reads a statement CSV (RFC 4180, header row with the STATEMENT_CSV_COLUMNS; amounts signed,
  * "." decimals, parsed exactly by parseAmount). Refuses the file with DOMAIN_BAD_CSV naming the
  * line (and column) of the first bad row. Cells that a spreadsheet would run as formulas are

@@ -6,6 +6,9 @@ export interface DedupeResult<T> {
 }
 
 /**
+ * @deprecated Loses bookings: banks repeat AcctSvcrRef for distinct bookings (issue 10). Use
+ * dedupeEntries with BookingEntry.identity.
+ *
  * Splits imported entries into new ones and ones already known by their bank reference, so a
  * statement imported twice (or overlapping statements) books nothing twice. `existingRefs` must
  * be the references already stored for the same account: bank references are unique per
