@@ -20,9 +20,11 @@ const real = parseCapabilities(
 const MATRIX = `
                     viewer  maker  approver  auditor  admin
 vault:unlock          Y       Y       Y         Y       Y
+vault:read            Y       Y       Y         Y       Y
 vault:passwd          Y       Y       Y         Y       Y
 vault:export-key      .       .       .         .       Y
 vault:rekey           .       .       .         .       Y
+audit:read-own        Y       Y       Y         Y       Y
 audit:read            .       .       .         Y       .
 audit:verify          .       .       .         Y       Y
 audit:export          .       .       .         Y       .
@@ -101,7 +103,7 @@ describe('when a maker prepares payments under the committed ceilings', () => {
 
 describe('when the organisation policy has expired and the app is read-only', () => {
   // docs/permissions.md "Offline": what still works, as far as the roles grant it.
-  const stillAllowed = new Set(['vault:unlock', 'vault:passwd', 'audit:read', 'audit:verify', 'audit:export', 'accounts:read', 'transactions:read', 'payees:read', 'payments:read', 'policy:read']);
+  const stillAllowed = new Set(['vault:unlock', 'vault:read', 'vault:passwd', 'audit:read-own', 'audit:read', 'audit:verify', 'audit:export', 'accounts:read', 'transactions:read', 'payees:read', 'payments:read', 'policy:read']);
   for (const permission of PERMISSIONS) {
     it(`${stillAllowed.has(permission) ? 'keeps the matrix for' : 'refuses with POLICY_EXPIRED'} ${permission}`, () => {
       ROLES.forEach((role, column) => {

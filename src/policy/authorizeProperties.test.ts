@@ -6,7 +6,7 @@ import type { Permission } from '../contract/index.js';
 import { ROLES } from './roles.js';
 
 const ACCOUNTS = ['DE89370400440532013000', 'GB29NWBK60161331926819', 'FR1420041010050500013M02606'];
-const CURRENCIES = ['EUR', 'CHF', 'USD'];
+const CURRENCIES = ['EUR', 'CHF', 'USD'] as const;
 const SOME_PERMISSIONS: Permission[] = ['payments:create', 'payments:read', 'payees:write'];
 
 const scopeArb: fc.Arbitrary<Scope> = fc.record(

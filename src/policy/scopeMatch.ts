@@ -12,6 +12,11 @@ export function maskIban(iban: string): string {
   return `${iban.slice(0, 2)}…${iban.slice(-4)}`;
 }
 
+/** Whether a scope's list names the value (a request's currency is any string until checked against it). */
+function listed(list: readonly string[], value: string): boolean {
+  return list.includes(value);
+}
+
 const restrictsAccounts = (scope: Scope): scope is Scope & { accounts: string[] } =>
   scope.accounts !== undefined && !scope.accounts.includes('*');
 
@@ -26,7 +31,7 @@ export function allowScopeMiss(scope: Scope, resource: NormalizedResource): stri
   }
   if (scope.currencies !== undefined) {
     if (resource.currency === undefined) return 'the scope restricts currencies but the request names none';
-    if (!scope.currencies.includes(resource.currency)) return `currency ${resource.currency} is not among ${scope.currencies.join(', ')}`;
+    if (!listed(scope.currencies, resource.currency)) return `currency ${resource.currency} is not among ${scope.currencies.join(', ')}`;
   }
   if (scope.maxAmountMinor !== undefined) {
     if (resource.amountMinor === undefined) return 'the scope has a maximum amount but the request names none';
@@ -43,7 +48,7 @@ export function allowScopeMiss(scope: Scope, resource: NormalizedResource): stri
  */
 export function denyScopeHits(scope: Scope, resource: NormalizedResource): boolean {
   if (restrictsAccounts(scope) && resource.account !== undefined && !scope.accounts.includes(resource.account)) return false;
-  if (scope.currencies !== undefined && resource.currency !== undefined && !scope.currencies.includes(resource.currency)) return false;
+  if (scope.currencies !== undefined && resource.currency !== undefined && !listed(scope.currencies, resource.currency)) return false;
   if (scope.maxAmountMinor !== undefined && resource.amountMinor !== undefined && resource.amountMinor <= scope.maxAmountMinor) return false;
   return true;
 }

@@ -1,21 +1,13 @@
 import { z } from 'zod';
 import { parseWith } from '../parseWith.js';
-import { Payment, PaymentFields, type PaymentStatus } from './parsePayment.js';
+import { ORDER_FIELDS, Payment, PaymentFields, type PaymentStatus } from './parsePayment.js';
 import { CofferError } from '../../contract/index.js';
 
 /**
  * What an edit may change: the order itself. Id, status, author, creation time and version are not
  * the editor's to set; passing them is refused.
  */
-export const PaymentChanges = PaymentFields.pick({
-  debtorIban: true,
-  creditor: true,
-  amountMinor: true,
-  currency: true,
-  remittanceInfo: true,
-  executionDate: true,
-  expiresAt: true,
-}).partial();
+export const PaymentChanges = PaymentFields.pick(ORDER_FIELDS).partial();
 export type PaymentChanges = z.input<typeof PaymentChanges>;
 
 /** Statuses in which a payment may still be edited: approval has not completed. */

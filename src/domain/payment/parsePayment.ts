@@ -40,6 +40,20 @@ export const PaymentFields = z.strictObject({
   version: z.number().int().positive(),
 });
 
+/**
+ * The order itself: what is paid, to whom, from where and when. An edit may change exactly these, and the
+ * payment digest binds exactly these (with the id); status, authorship and version move on their own.
+ */
+export const ORDER_FIELDS = {
+  debtorIban: true,
+  creditor: true,
+  amountMinor: true,
+  currency: true,
+  remittanceInfo: true,
+  executionDate: true,
+  expiresAt: true,
+} as const;
+
 interface CrossFieldView {
   amountMinor: number;
   currency: Currency;

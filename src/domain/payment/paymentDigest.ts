@@ -1,7 +1,7 @@
 import { CofferError, canonicalJson } from '../../contract/index.js';
 import { sha256 } from '../../crypto/index.js';
 import { parseWith } from '../parseWith.js';
-import { PaymentFields, checkPaymentRules } from './parsePayment.js';
+import { ORDER_FIELDS, PaymentFields, checkPaymentRules } from './parsePayment.js';
 
 /**
  * Domain separation tag of a payment digest: the bytes hashed before the canonical JSON, so a
@@ -11,22 +11,9 @@ import { PaymentFields, checkPaymentRules } from './parsePayment.js';
 export const PAYMENT_DIGEST_TAG = 'coffer/payment/v1';
 
 /** What an approver's signature binds (PSD2 dynamic linking: amount and payee, plus the rest of the order). */
-export const PaymentDigestInput = PaymentFields.pick({
-  id: true,
-  debtorIban: true,
-  creditor: true,
-  amountMinor: true,
-  currency: true,
-  remittanceInfo: true,
-  executionDate: true,
-  expiresAt: true,
-})
-  .loose()
-  .superRefine(checkPaymentRules);
-export type PaymentDigestInput = Pick<
-  ReturnType<typeof PaymentDigestInput.parse>,
-  'id' | 'debtorIban' | 'creditor' | 'amountMinor' | 'currency' | 'remittanceInfo' | 'executionDate' | 'expiresAt'
->;
+const DIGEST_FIELDS = { id: true, ...ORDER_FIELDS } as const;
+export const PaymentDigestInput = PaymentFields.pick(DIGEST_FIELDS).loose().superRefine(checkPaymentRules);
+export type PaymentDigestInput = Pick<ReturnType<typeof PaymentDigestInput.parse>, keyof typeof DIGEST_FIELDS>;
 
 /**
  * The JSON object whose RFC 8785 canonical form is hashed. Flat, every key always present
