@@ -3,10 +3,11 @@ import { describe, it } from 'vitest';
 import { authorize, type AuthorizationRequest } from './authorize.js';
 import type { Capability, PermissionEntry, Scope } from './capabilitySchema.js';
 import type { Permission } from '../contract/index.js';
+import type { Currency } from '../domain/index.js';
 import { ROLES } from './roles.js';
 
 const ACCOUNTS = ['DE89370400440532013000', 'GB29NWBK60161331926819', 'FR1420041010050500013M02606'];
-const CURRENCIES = ['EUR', 'CHF', 'USD'] as const;
+const CURRENCIES: Currency[] = ['EUR', 'CHF', 'USD'];
 const SOME_PERMISSIONS: Permission[] = ['payments:create', 'payments:read', 'payees:write'];
 
 const scopeArb: fc.Arbitrary<Scope> = fc.record(
