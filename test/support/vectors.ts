@@ -70,14 +70,15 @@ export function readVectorJson<T>(relative: string): T {
 }
 
 /**
- * The `.json` files under a vectors folder, relative to it and sorted; usable while collecting, for
- * `it.each`. Without the vectors it gives `expected` placeholder names, so the skipped suite counts as
- * many tests as a full run. Listed with readdir, not a glob: RFC 9162 case names hold `[`, `]` and `@`.
+ * The files under a vectors folder ending in `extension`, relative to it and sorted; usable while
+ * collecting, for `it.each`. Without the vectors it gives `expected` placeholder names, so the skipped
+ * suite counts as many tests as a full run. Listed with readdir, not a glob: RFC 9162 case names hold
+ * `[`, `]` and `@`.
  */
-export function listVectorFiles(folder: string, expected: number): string[] {
+export function listVectorFiles(folder: string, expected: number, extension = '.json'): string[] {
   if (!vectorsAvailable) return Array.from({ length: expected }, (_, i) => `${folder}/(absent ${i + 1})`);
   return readdirSync(path.join(vectorsDir, folder), { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.json'))
+    .filter((name) => name.endsWith(extension))
     .sort();
 }
 
