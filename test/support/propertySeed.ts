@@ -34,9 +34,17 @@ function rerunHint(seed: number): string {
 }
 
 fc.configureGlobal({ seed: fcSeed });
-fc.installGlobalPlugin(() => ({
-  onAllRunsComplete: function reportSeed(details) {
-    if (!details.failed) return;
-    throw new Error(`${fc.defaultReportMessage(details)}${rerunHint(details.seed)}`, { cause: details.errorInstance });
-  },
-}));
+
+// The setup file runs once per test file, but a worker process may keep one fast-check instance across
+// files: install the reporting plugin once per instance.
+const INSTALLED = Symbol.for('coffer.propertySeed.installedIn');
+const installedIn = ((globalThis as Record<symbol, WeakSet<object> | undefined>)[INSTALLED] ??= new WeakSet<object>());
+if (!installedIn.has(fc.installGlobalPlugin)) {
+  installedIn.add(fc.installGlobalPlugin);
+  fc.installGlobalPlugin(() => ({
+    onAllRunsComplete: function reportSeed(details) {
+      if (!details.failed) return;
+      throw new Error(`${fc.defaultReportMessage(details)}${rerunHint(details.seed)}`, { cause: details.errorInstance });
+    },
+  }));
+}
