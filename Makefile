@@ -27,8 +27,10 @@ demo:
 	@echo
 	@$(DEMO) ./bin/coffer audit verify --vault $(DEMO_VAULT)
 
+# The security scans (docs/security.md, "Scanning in CI") run after lint and before the tests.
 test: deps
 	npm run --silent lint
+	npm run --silent scan
 	npm run --silent typecheck
 	npm run --silent depcheck
 	npm run --silent test:unit

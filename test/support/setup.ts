@@ -1,4 +1,6 @@
 import { beforeEach, expect } from 'vitest';
+// Fixed fast-check seed, FC_SEED to override, and the rerun command on failure.
+import './propertySeed.js';
 
 interface CodedError {
   code?: unknown;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseStatementFile } from '../statement/parseStatementFile.js';
 import type { ParsedStatement } from '../statement/parsedStatement.js';
-import { readVectorBytes, vectorsPresent } from '../../../test/fixtures/domain/vectors.js';
+import { describeWithVectors, readVectorBytes } from '../../../test/support/vectors.js';
 
 // The nine published camt.053 files of ../shared/vectors/statements (see its README: sources, licences).
 // Every expected count and sum below was computed independently of Coffer, with Python's ElementTree
@@ -68,7 +68,7 @@ function net(statement: ParsedStatement): Record<string, number> {
   return sums;
 }
 
-describe.skipIf(!vectorsPresent('statements'))('parseStatementFile on the published camt.053 statements', () => {
+describeWithVectors('parseStatementFile on the published camt.053 statements', () => {
   describe.each(Object.entries(PUBLISHED))('%s', (file, expected) => {
     it('reads every statement and every entry, with the net sum and reconciliation computed independently', async () => {
       const statements = await read(file);

@@ -5,7 +5,8 @@ import { dedupeEntries, type BookedIdentity } from './dedupeEntries.js';
 import { assignEntryIdentities } from './entryIdentity.js';
 import { parseStatementFile } from './parseStatementFile.js';
 import { propertyRuns } from '../../../test/fixtures/domain/propertyRuns.js';
-import { readFixtureBytes, readVectorBytes, vectorsPresent } from '../../../test/fixtures/domain/vectors.js';
+import { readFixtureBytes } from '../../../test/fixtures/domain/vectors.js';
+import { describeWithVectors, readVectorBytes } from '../../../test/support/vectors.js';
 
 async function entriesOf(bytes: Uint8Array): Promise<BookingEntry[]> {
   return (await parseStatementFile(bytes)).statements.flatMap((statement) => statement.entries);
@@ -61,7 +62,7 @@ describe('dedupeEntries', () => {
     });
   });
 
-  describe.skipIf(!vectorsPresent('statements'))('when a published file repeats an AcctSvcrRef for distinct bookings', () => {
+  describeWithVectors('when a published file repeats an AcctSvcrRef for distinct bookings', () => {
     it.each([
       ['02_ing_nl_example_v02.xml', 9],
       ['01_abnamro_example_v02.xml', 13],

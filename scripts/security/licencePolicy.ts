@@ -1,0 +1,42 @@
+/**
+ * Licences any installed package (production or development) may carry: permissive, no copyleft, no
+ * conditions beyond keeping a notice. Chosen from what is installed; anything else needs an exception.
+ */
+export const ALLOWED_LICENCES: ReadonlySet<string> = new Set([
+  'MIT',
+  'ISC',
+  'BSD-2-Clause',
+  'BSD-3-Clause',
+  'Apache-2.0',
+  '0BSD',
+  'BlueOak-1.0.0',
+  'CC0-1.0',
+  'Unlicense',
+  'Python-2.0',
+]);
+
+/** A package allowed by name: the licence the checker reports for it, and why that is acceptable. */
+export interface LicenceException {
+  licence: string;
+  /** Must stay a development dependency: the exception does not cover shipping it. */
+  devOnly: boolean;
+  reason: string;
+}
+
+const BEVRY = 'secretlint detects binary files with it; Artistic-2.0 allows use and unmodified redistribution; a dev tool, never shipped';
+const SPDX_DATA = 'a list of SPDX identifiers the licence checker itself reads; CC-BY-3.0 asks for attribution only; a dev tool, never shipped';
+
+/** Each exception names one package; a different licence for it, or its use in production, fails the scan. */
+export const LICENCE_EXCEPTIONS: Readonly<Record<string, LicenceException>> = {
+  // package.json says "MIT or MPL-2.0" (lower-case "or" is not SPDX), so the checker guesses MIT from
+  // LICENSE; the package ships LICENSE.MIT and we use it under MIT.
+  ibantools: { licence: 'MIT*', devOnly: false, reason: 'dual MIT / MPL-2.0 written as non-SPDX text; used under MIT' },
+  istextorbinary: { licence: 'Artistic-2.0', devOnly: true, reason: BEVRY },
+  binaryextensions: { licence: 'Artistic-2.0', devOnly: true, reason: BEVRY },
+  textextensions: { licence: 'Artistic-2.0', devOnly: true, reason: BEVRY },
+  editions: { licence: 'Artistic-2.0', devOnly: true, reason: BEVRY },
+  'version-range': { licence: 'Artistic-2.0', devOnly: true, reason: BEVRY },
+  '@azu/style-format': { licence: 'WTFPL', devOnly: true, reason: "secretlint's output formatter; WTFPL sets no conditions; a dev tool, never shipped" },
+  'spdx-exceptions': { licence: 'CC-BY-3.0', devOnly: true, reason: SPDX_DATA },
+  'spdx-ranges': { licence: '(MIT AND CC-BY-3.0)', devOnly: true, reason: SPDX_DATA },
+};
