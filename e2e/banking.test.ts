@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coffer } from '../test/support/cofferCli.js';
+import { coffer, type CliRun } from '../test/support/cofferCli.js';
 import { openAsPlainSqlCipher4 } from '../test/support/sqlcipher.js';
 import { tempDir } from '../test/support/tempDir.js';
 
@@ -11,24 +11,24 @@ import { tempDir } from '../test/support/tempDir.js';
 const DEMO = { COFFER_PASSWORD: 'coffer demo password' };
 const EUR_ACCOUNT = 'DE89370400440532013000';
 
-function seed(user: string): string {
+async function seed(user: string): Promise<string> {
   const dir = join(tempDir(), `vault-${user}`);
-  const run = coffer(['demo', 'seed', '--vault', dir, '--user', user]);
+  const run = (await coffer(['demo', 'seed', '--vault', dir, '--user', user]));
   expect(run.status, run.stderr).toBe(0);
   return dir;
 }
 
 describe('the demo flow on the command line', () => {
   let alice: string;
-  let first: ReturnType<typeof coffer>;
-  beforeAll(() => {
+  let first: CliRun;
+  beforeAll(async () => {
     // Shared by the steps of the flow (tempDir() is emptied after every test).
     alice = join(mkdtempSync(join(tmpdir(), 'coffer-e2e-banking-')), 'vault');
-    first = coffer(['demo', 'seed', '--vault', alice, '--user', 'alice']);
+    first = (await coffer(['demo', 'seed', '--vault', alice, '--user', 'alice']));
   });
   afterAll(() => rmSync(join(alice, '..'), { recursive: true, force: true }));
 
-  it('seeds a new vault for alice and prints what it made, with the password hint', () => {
+  it('seeds a new vault for alice and prints what it made, with the password hint', async () => {
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toContain('for alice (maker)');
     expect(first.stdout).toContain('21,000 over the past year');
@@ -36,60 +36,60 @@ describe('the demo flow on the command line', () => {
     for (const status of ['draft', 'pending_approval', 'approved', 'queued', 'submitted', 'accepted', 'rejected', 'cancelled']) expect(first.stdout).toContain(status);
   });
 
-  it('lists the three accounts as a table, and as JSON with integer minor units', () => {
-    const table = coffer(['accounts', 'list', '--vault', alice], DEMO);
+  it('lists the three accounts as a table, and as JSON with integer minor units', async () => {
+    const table = (await coffer(['accounts', 'list', '--vault', alice], DEMO));
     expect(table.status, table.stderr).toBe(0);
     expect(table.stdout.split('\n')[0]).toMatch(/^IBAN\s+CURRENCY\s+BALANCE\s+NAME$/);
-    const json = JSON.parse(coffer(['accounts', 'list', '--vault', alice, '--json'], DEMO).stdout) as { accounts: { iban: string; currency: string; balanceMinor: number }[] };
+    const json = JSON.parse((await coffer(['accounts', 'list', '--vault', alice, '--json'], DEMO)).stdout) as { accounts: { iban: string; currency: string; balanceMinor: number }[] };
     expect(json.accounts.map((a) => a.currency).sort()).toEqual(['EUR', 'GBP', 'USD']);
     expect(json.accounts.every((a) => Number.isSafeInteger(a.balanceMinor))).toBe(true);
   });
 
-  it('creates a payment (printing its id) and submits it for approval', () => {
-    const created = coffer(
+  it('creates a payment (printing its id) and submits it for approval', async () => {
+    const created = (await coffer(
       ['payments', 'create', '--vault', alice, '--from', EUR_ACCOUNT, '--to-name', 'Müller & Söhne <GmbH>', '--to-iban', 'AT61 1904 3002 3457 3201', '--amount', '1234.56', '--currency', 'EUR', '--reference', 'INV "42"'],
       DEMO,
-    );
+    ));
     expect(created.status, created.stderr).toBe(0);
     const id = created.stdout.trim();
     expect(id).toMatch(/^[0-9a-f]{32}$/);
-    expect(coffer(['payments', 'submit', id, '--vault', alice], DEMO).stdout.trim()).toBe(`${id} pending_approval`);
-    const shown = JSON.parse(coffer(['payments', 'show', id, '--vault', alice, '--json'], DEMO).stdout) as { payment: { status: string; amountMinor: number; creditor: { name: string } }; approval: { missing: string[] } };
+    expect((await coffer(['payments', 'submit', id, '--vault', alice], DEMO)).stdout.trim()).toBe(`${id} pending_approval`);
+    const shown = JSON.parse((await coffer(['payments', 'show', id, '--vault', alice, '--json'], DEMO)).stdout) as { payment: { status: string; amountMinor: number; creditor: { name: string } }; approval: { missing: string[] } };
     expect(shown.payment).toMatchObject({ status: 'pending_approval', amountMinor: 123456, creditor: { name: 'Müller & Söhne <GmbH>' } });
     // Up to 10,000.00 EUR: Bob E, Carol A — only Bob's E can release it alone, and no B exists for Carol's A.
     expect(shown.approval.missing).toEqual(['E']);
   });
 
-  it('refuses an amount with too many decimals in one line, exit 1', () => {
-    const run = coffer(['payments', 'create', '--vault', alice, '--from', EUR_ACCOUNT, '--to-name', 'X', '--to-iban', 'AT611904300234573201', '--amount', '1.005', '--currency', 'EUR'], DEMO);
+  it('refuses an amount with too many decimals in one line, exit 1', async () => {
+    const run = (await coffer(['payments', 'create', '--vault', alice, '--from', EUR_ACCOUNT, '--to-name', 'X', '--to-iban', 'AT611904300234573201', '--amount', '1.005', '--currency', 'EUR'], DEMO));
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('coffer: amount: expected at most 2 decimals for EUR, found 3 [APP_BAD_INPUT]\n');
   });
 
-  it('exports the approved EUR payments as pain.001 and imports a CSV statement', () => {
+  it('exports the approved EUR payments as pain.001 and imports a CSV statement', async () => {
     const out = join(tempDir(), 'sepa.xml');
-    const exported = coffer(['payments', 'export', '--vault', alice, '--format', 'pain.001', '--currency', 'EUR', '--out', out], DEMO);
+    const exported = (await coffer(['payments', 'export', '--vault', alice, '--format', 'pain.001', '--currency', 'EUR', '--out', out], DEMO));
     expect(exported.status, exported.stderr).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('urn:iso:std:iso:20022:tech:xsd:pain.001.001.09');
     const csv = join(tempDir(), 'statement.csv');
     writeFileSync(csv, 'entry_ref,booking_date,value_date,amount,currency,counterparty_name,counterparty_iban,remittance_info\nE2E-1,2026-01-02,,-42.00,EUR,Kiosk,,Coffee\n');
-    const imported = coffer(['statements', 'import', csv, '--vault', alice, '--account', EUR_ACCOUNT], DEMO);
+    const imported = (await coffer(['statements', 'import', csv, '--vault', alice, '--account', EUR_ACCOUNT], DEMO));
     expect(imported.stdout).toContain('Imported 1 bookings (0 already booked)');
-    const found = JSON.parse(coffer(['transactions', 'list', '--vault', alice, '--text', 'coffee', '--json'], DEMO).stdout) as { total: number; transactions: { entryRef: string; amountMinor: number }[] };
+    const found = JSON.parse((await coffer(['transactions', 'list', '--vault', alice, '--text', 'coffee', '--json'], DEMO)).stdout) as { total: number; transactions: { entryRef: string; amountMinor: number }[] };
     expect(found.transactions.map((t) => [t.entryRef, t.amountMinor])).toContainEqual(['E2E-1', -4200]);
   });
 
-  it('refuses alice\'s approval of a payment with POLICY_DENIED', () => {
-    const run = coffer(['payments', 'approve', 'demo-0005', '--vault', alice], DEMO);
+  it('refuses alice\'s approval of a payment with POLICY_DENIED', async () => {
+    const run = (await coffer(['payments', 'approve', 'demo-0005', '--vault', alice], DEMO));
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/\[POLICY_DENIED\]\n$/);
   });
 });
 
 describe('a viewer on the command line', () => {
-  it('cannot create a payment: exit 1 with POLICY_DENIED', () => {
-    const erin = seed('erin');
-    const run = coffer(['payments', 'create', '--vault', erin, '--from', EUR_ACCOUNT, '--to-name', 'Erin Ltd', '--to-iban', 'AT611904300234573201', '--amount', '10.00', '--currency', 'EUR'], DEMO);
+  it('cannot create a payment: exit 1 with POLICY_DENIED', async () => {
+    const erin = await seed('erin');
+    const run = (await coffer(['payments', 'create', '--vault', erin, '--from', EUR_ACCOUNT, '--to-name', 'Erin Ltd', '--to-iban', 'AT611904300234573201', '--amount', '10.00', '--currency', 'EUR'], DEMO));
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^coffer: payments:create needs a capability .* \[POLICY_DENIED\]\n$/);
@@ -98,20 +98,20 @@ describe('a viewer on the command line', () => {
 
 describe('an approver on the command line', () => {
   let bob: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     bob = join(mkdtempSync(join(tmpdir(), 'coffer-e2e-bob-')), 'vault');
-    expect(coffer(['demo', 'seed', '--vault', bob, '--user', 'bob']).status).toBe(0);
+    expect((await coffer(['demo', 'seed', '--vault', bob, '--user', 'bob'])).status).toBe(0);
   });
   afterAll(() => rmSync(join(bob, '..'), { recursive: true, force: true }));
 
-  it('is refused with APP_STEP_UP_REQUIRED: the CLI has no hardware-key step-up', () => {
-    const run = coffer(['payments', 'approve', 'demo-0005', '--vault', bob, '--json'], DEMO);
+  it('is refused with APP_STEP_UP_REQUIRED: the CLI has no hardware-key step-up', async () => {
+    const run = (await coffer(['payments', 'approve', 'demo-0005', '--vault', bob, '--json'], DEMO));
     expect(run.status).toBe(1);
     expect(JSON.parse(run.stderr)).toMatchObject({ error: { code: 'APP_STEP_UP_REQUIRED' } });
   });
 
-  it('may not export the data key: only the admin role does (POLICY_DENIED, audited)', () => {
-    const run = coffer(['vault', 'export-key', '--vault', bob, '--json'], DEMO);
+  it('may not export the data key: only the admin role does (POLICY_DENIED, audited)', async () => {
+    const run = (await coffer(['vault', 'export-key', '--vault', bob, '--json'], DEMO));
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(JSON.parse(run.stderr)).toMatchObject({ error: { code: 'POLICY_DENIED' } });
@@ -126,7 +126,7 @@ describe('an approver on the command line', () => {
     const jws = db.prepare('SELECT jws FROM org_policy').pluck().get() as string;
     db.prepare('UPDATE org_policy SET jws = ?').run(`${jws.slice(0, -4)}AAAA`);
     db.close();
-    const run = coffer(['accounts', 'list', '--vault', bob], DEMO);
+    const run = (await coffer(['accounts', 'list', '--vault', bob], DEMO));
     expect(run.status).toBe(1);
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);

@@ -8,90 +8,90 @@ import { tempDir } from '../test/support/tempDir.js';
 const PASSWORD = 'cli test password 1234';
 const NEW_PASSWORD = 'a brand new password 5678';
 
-function newVault(): { dir: string; recoveryCode: string; vaultId: string } {
+async function newVault(): Promise<{ dir: string; recoveryCode: string; vaultId: string }> {
   const dir = join(tempDir(), 'vault');
-  const run = coffer(['init', '--vault', dir, '--json'], { COFFER_PASSWORD: PASSWORD });
+  const run = (await coffer(['init', '--vault', dir, '--json'], { COFFER_PASSWORD: PASSWORD }));
   expect(run.status, run.stderr).toBe(0);
   const { recoveryCode, vaultId } = JSON.parse(run.stdout) as { recoveryCode: string; vaultId: string };
   return { dir, recoveryCode, vaultId };
 }
 
 describe('coffer init / unlock', () => {
-  it('creates a vault, then unlock prints its id', () => {
-    const { dir, vaultId } = newVault();
-    const run = coffer(['unlock', '--vault', dir], { COFFER_PASSWORD: PASSWORD });
+  it('creates a vault, then unlock prints its id', async () => {
+    const { dir, vaultId } = await newVault();
+    const run = (await coffer(['unlock', '--vault', dir], { COFFER_PASSWORD: PASSWORD }));
     expect(run.status).toBe(0);
     expect(run.stdout.trim()).toBe(vaultId);
   });
 
-  it('refuses a wrong password with exit 1 and one line naming VAULT_WRONG_PASSWORD, without echoing it', () => {
-    const { dir } = newVault();
-    const run = coffer(['unlock', '--vault', dir], { COFFER_PASSWORD: 'guess number one, long' });
+  it('refuses a wrong password with exit 1 and one line naming VAULT_WRONG_PASSWORD, without echoing it', async () => {
+    const { dir } = await newVault();
+    const run = (await coffer(['unlock', '--vault', dir], { COFFER_PASSWORD: 'guess number one, long' }));
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('coffer: wrong password [VAULT_WRONG_PASSWORD]\n');
     expect(run.stdout).toBe('');
   });
 
-  it('gives --json errors as one JSON line with the code', () => {
-    const { dir } = newVault();
-    const run = coffer(['unlock', '--vault', dir, '--json'], { COFFER_PASSWORD: 'guess number two, long' });
+  it('gives --json errors as one JSON line with the code', async () => {
+    const { dir } = await newVault();
+    const run = (await coffer(['unlock', '--vault', dir, '--json'], { COFFER_PASSWORD: 'guess number two, long' }));
     expect(JSON.parse(run.stderr)).toEqual({ error: { code: 'VAULT_WRONG_PASSWORD', message: 'wrong password' } });
   });
 
-  it('reads the password from --password-file', () => {
-    const { dir, vaultId } = newVault();
+  it('reads the password from --password-file', async () => {
+    const { dir, vaultId } = await newVault();
     const file = join(tempDir(), 'pw');
     writeFileSync(file, `${PASSWORD}\n`, { mode: 0o600 });
-    expect(coffer(['unlock', '--vault', dir, '--password-file', file]).stdout.trim()).toBe(vaultId);
+    expect((await coffer(['unlock', '--vault', dir, '--password-file', file])).stdout.trim()).toBe(vaultId);
   });
 
-  it('fails with CLI_NO_SECRET instead of hanging when there is no terminal and no secret', () => {
-    const { dir } = newVault();
-    const run = coffer(['unlock', '--vault', dir]);
+  it('fails with CLI_NO_SECRET instead of hanging when there is no terminal and no secret', async () => {
+    const { dir } = await newVault();
+    const run = (await coffer(['unlock', '--vault', dir]));
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/\[CLI_NO_SECRET\]\n$/);
   });
 
-  it('refuses a weak password at init and creates nothing', () => {
+  it('refuses a weak password at init and creates nothing', async () => {
     const dir = join(tempDir(), 'vault');
-    const run = coffer(['init', '--vault', dir], { COFFER_PASSWORD: 'short' });
+    const run = (await coffer(['init', '--vault', dir], { COFFER_PASSWORD: 'short' }));
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/VAULT_WEAK_PASSWORD/);
-    expect(coffer(['unlock', '--vault', dir], { COFFER_PASSWORD: 'short' }).stderr).toMatch(/VAULT_NOT_FOUND/);
+    expect((await coffer(['unlock', '--vault', dir], { COFFER_PASSWORD: 'short' })).stderr).toMatch(/VAULT_NOT_FOUND/);
   });
 
-  it('refuses a vault path that cannot be a directory with one VAULT_IO line', () => {
+  it('refuses a vault path that cannot be a directory with one VAULT_IO line', async () => {
     const file = join(tempDir(), 'a-file');
     writeFileSync(file, 'not a directory');
-    const run = coffer(['init', '--vault', join(file, 'vault')], { COFFER_PASSWORD: PASSWORD });
+    const run = (await coffer(['init', '--vault', join(file, 'vault')], { COFFER_PASSWORD: PASSWORD }));
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(`coffer: cannot create the vault directory ${join(file, 'vault')} (ENOTDIR) [VAULT_IO]\n`);
   });
 
-  it('refuses to init over an existing vault with VAULT_EXISTS', () => {
-    const { dir } = newVault();
-    expect(coffer(['init', '--vault', dir], { COFFER_PASSWORD: PASSWORD }).stderr).toMatch(/VAULT_EXISTS/);
+  it('refuses to init over an existing vault with VAULT_EXISTS', async () => {
+    const { dir } = await newVault();
+    expect((await coffer(['init', '--vault', dir], { COFFER_PASSWORD: PASSWORD })).stderr).toMatch(/VAULT_EXISTS/);
   });
 
-  it('exits 2 on an unknown command', () => {
-    expect(coffer(['transmogrify']).status).toBe(2);
+  it('exits 2 on an unknown command', async () => {
+    expect((await coffer(['transmogrify'])).status).toBe(2);
   });
 });
 
 describe('coffer passwd / vault export-key / vault rekey', () => {
-  it('changes the password, and the recovery code can set another one', () => {
-    const { dir, recoveryCode } = newVault();
-    expect(coffer(['passwd', '--vault', dir], { COFFER_PASSWORD: PASSWORD, COFFER_NEW_PASSWORD: NEW_PASSWORD }).status).toBe(0);
-    expect(coffer(['unlock', '--vault', dir], { COFFER_PASSWORD: PASSWORD }).status).toBe(1);
-    expect(coffer(['unlock', '--vault', dir], { COFFER_PASSWORD: NEW_PASSWORD }).status).toBe(0);
-    const recovered = coffer(['passwd', '--recovery', '--vault', dir], { COFFER_RECOVERY_CODE: recoveryCode, COFFER_NEW_PASSWORD: PASSWORD });
+  it('changes the password, and the recovery code can set another one', async () => {
+    const { dir, recoveryCode } = await newVault();
+    expect((await coffer(['passwd', '--vault', dir], { COFFER_PASSWORD: PASSWORD, COFFER_NEW_PASSWORD: NEW_PASSWORD })).status).toBe(0);
+    expect((await coffer(['unlock', '--vault', dir], { COFFER_PASSWORD: PASSWORD })).status).toBe(1);
+    expect((await coffer(['unlock', '--vault', dir], { COFFER_PASSWORD: NEW_PASSWORD })).status).toBe(0);
+    const recovered = (await coffer(['passwd', '--recovery', '--vault', dir], { COFFER_RECOVERY_CODE: recoveryCode, COFFER_NEW_PASSWORD: PASSWORD }));
     expect(recovered.status, recovered.stderr).toBe(0);
-    expect(coffer(['unlock', '--vault', dir], { COFFER_PASSWORD: PASSWORD }).status).toBe(0);
+    expect((await coffer(['unlock', '--vault', dir], { COFFER_PASSWORD: PASSWORD })).status).toBe(0);
   });
 
-  it('exports a key that opens vault.db as plain SQLCipher 4; after rekey that key no longer does', () => {
-    const { dir } = newVault();
-    const exported = coffer(['vault', 'export-key', '--vault', dir], { COFFER_PASSWORD: PASSWORD });
+  it('exports a key that opens vault.db as plain SQLCipher 4; after rekey that key no longer does', async () => {
+    const { dir } = await newVault();
+    const exported = (await coffer(['vault', 'export-key', '--vault', dir], { COFFER_PASSWORD: PASSWORD }));
     const keyHex = exported.stdout.trim();
     expect(keyHex).toMatch(/^[0-9a-f]{64}$/);
     expect(exported.stderr).not.toContain(keyHex);
@@ -99,26 +99,26 @@ describe('coffer passwd / vault export-key / vault rekey', () => {
     expect(db.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
     db.close();
 
-    const rekey = coffer(['vault', 'rekey', '--vault', dir, '--json'], { COFFER_PASSWORD: PASSWORD });
+    const rekey = (await coffer(['vault', 'rekey', '--vault', dir, '--json'], { COFFER_PASSWORD: PASSWORD }));
     expect(rekey.status, rekey.stderr).toBe(0);
     const stale = openAsPlainSqlCipher4(join(dir, 'vault.db'), keyHex);
     expect(() => stale.prepare('SELECT count(*) FROM sqlite_master').get()).toThrow();
     stale.close();
-    const newKey = coffer(['vault', 'export-key', '--vault', dir], { COFFER_PASSWORD: PASSWORD }).stdout.trim();
+    const newKey = (await coffer(['vault', 'export-key', '--vault', dir], { COFFER_PASSWORD: PASSWORD })).stdout.trim();
     expect(newKey).not.toBe(keyHex);
     const { recoveryCode } = JSON.parse(rekey.stdout) as { recoveryCode: string };
-    expect(coffer(['unlock', '--recovery', '--vault', dir], { COFFER_RECOVERY_CODE: recoveryCode }).status).toBe(0);
+    expect((await coffer(['unlock', '--recovery', '--vault', dir], { COFFER_RECOVERY_CODE: recoveryCode })).status).toBe(0);
   });
 
-  it('never writes the password into vault files', () => {
-    const { dir } = newVault();
+  it('never writes the password into vault files', async () => {
+    const { dir } = await newVault();
     for (const name of ['vault.db', 'vault.keys']) expect(readFileSync(join(dir, name)).includes(PASSWORD)).toBe(false);
   });
 });
 
 describe('coffer doctor', () => {
-  it('states the FIPS status honestly and names the cipher library', () => {
-    const report = JSON.parse(coffer(['doctor', '--json']).stdout) as { fips: { statement: string; providerActive: boolean }; cipher: string };
+  it('states the FIPS status honestly and names the cipher library', async () => {
+    const report = JSON.parse((await coffer(['doctor', '--json'])).stdout) as { fips: { statement: string; providerActive: boolean }; cipher: string };
     expect(report.cipher).toMatch(/SQLite3 Multiple Ciphers/);
     expect(report.fips.statement).toBe(
       report.fips.providerActive ? 'OpenSSL FIPS provider active' : 'approved algorithms only, provider not FIPS-validated',
