@@ -10,32 +10,32 @@ import type { Refusal, SessionInfo } from '../ipc/wire';
 
 /**
  * The password goes to the shell once and is forgotten here: the field is emptied before the answer is
- * awaited, and nothing keeps it (no state, no storage; the shell never sends it back).
+ * awaited, and nothing else keeps it (no storage; the shell never sends it back).
  */
 export function LockScreen({ onUnlocked, autoLocked }: { onUnlocked: (session: SessionInfo) => void; autoLocked: boolean }) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
+  const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | undefined>();
 
   async function unlock(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const field = input.current;
-    if (field === null || busy) return;
-    const password = field.value;
-    field.value = '';
-    if (password.length === 0) {
+    if (busy) return;
+    const typed = password;
+    setPassword('');
+    if (typed.length === 0) {
       setRefusal({ code: 'UI_EMPTY_PASSWORD', message: '' });
       return;
     }
     setBusy(true);
     setRefusal(undefined);
-    const result = await callCoffer('session.unlock', { password });
+    const result = await callCoffer('session.unlock', { password: typed });
     setBusy(false);
     if (result.ok) onUnlocked(result.value);
     else {
       setRefusal(result.error);
-      field.focus();
+      input.current?.focus();
     }
   }
 
@@ -87,7 +87,7 @@ export function LockScreen({ onUnlocked, autoLocked }: { onUnlocked: (session: S
               </p>
             )}
             <Form onSubmit={unlock} className="mt-8 space-y-5">
-              <TextField name="password" type="password" autoFocus isDisabled={busy} className="space-y-1.5">
+              <TextField name="password" type="password" value={password} onChange={setPassword} autoFocus isDisabled={busy} className="space-y-1.5">
                 <Label className="text-sm font-medium text-slate-700">{t('lock.password')}</Label>
                 <Input
                   ref={input}
