@@ -27,12 +27,43 @@ export interface App {
 }
 
 interface AppOptions {
-  /** Lock after this many ms without activity (the vault's own setting is 5 min). */
+  /** Lock after this many ms without activity (the vault's own setting is 5 min); a new worker per value. */
   lockAfterMs: number | undefined;
 }
 
-export const test = base.extend<AppOptions & { app: App }, { vaultDir: string; tempDir: string }>({
-  lockAfterMs: [undefined, { option: true }],
+async function openApp(vaultDir: string, tempDir: string, lockAfterMs: number | undefined): Promise<App> {
+  const blocked: BlockedEvent[] = [];
+  const backend = openInterimBackend(vaultDir, { maxLockAfterMs: lockAfterMs });
+  const uiDir = join(locateCheckout(import.meta.dirname), 'dist', 'ui');
+  const shell = await startAppShell({ backend, uiDir, vaultDir, virtualDisplay: true, onBlocked: (event) => blocked.push(event) });
+  const page = shell.page;
+  await expect(page.locator('[data-screen="lock"]')).toBeVisible();
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  return {
+    shell,
+    page,
+    backend,
+    blocked,
+    tempDir,
+    async unlock(password = PASSWORD) {
+      await page.getByLabel(/Vault password|Tresor-Passwort/).fill(password);
+      await page.getByRole('button', { name: /^(Unlock|Entsperren)$/ }).click();
+      await expect(page.locator('[data-screen="overview"][data-ready="true"]')).toBeVisible({ timeout: 20_000 });
+    },
+    async screenshot(name) {
+      await page.evaluate(() => document.fonts.ready);
+      await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`) });
+    },
+  };
+}
+
+/**
+ * `app`: one shell per worker (starting Chromium costs seconds on two cores), brought back to a fresh
+ * lock screen before each test: vault locked, the page reloaded, extra windows closed, the list of
+ * refusals emptied. `ownApp`: a shell of the test's own, for tests that close it.
+ */
+export const test = base.extend<{ app: App; ownApp: App }, AppOptions & { vaultDir: string; tempDir: string; sharedApp: App }>({
+  lockAfterMs: [undefined, { option: true, scope: 'worker' }],
   tempDir: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -56,31 +87,29 @@ export const test = base.extend<AppOptions & { app: App }, { vaultDir: string; t
     },
     { scope: 'worker' },
   ],
-  app: async ({ vaultDir, tempDir, lockAfterMs }, use) => {
-    const blocked: BlockedEvent[] = [];
-    const backend = openInterimBackend(vaultDir, { maxLockAfterMs: lockAfterMs });
-    const uiDir = join(locateCheckout(import.meta.dirname), 'dist', 'ui');
-    const shell = await startAppShell({ backend, uiDir, vaultDir, virtualDisplay: true, onBlocked: (event) => blocked.push(event) });
-    const page = shell.page;
+  sharedApp: [
+    async ({ vaultDir, tempDir, lockAfterMs }, use) => {
+      const app = await openApp(vaultDir, tempDir, lockAfterMs);
+      await use(app);
+      await app.shell.close();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ sharedApp }, use) => {
+    const { page, shell, backend, blocked } = sharedApp;
+    const wasUnlocked = backend.session() !== undefined;
+    // Locking reloads the page by itself (the shell's onLock); otherwise reload it here.
+    await backend.lock('user');
+    for (const other of shell.context.pages()) if (other !== page) await other.close();
+    if (!wasUnlocked) await page.goto(`${shell.origin}/`).catch(() => undefined);
+    await page.waitForURL(`${shell.origin}/`);
     await expect(page.locator('[data-screen="lock"]')).toBeVisible();
-    mkdirSync(SCREENS_DIR, { recursive: true });
-    const app: App = {
-      shell,
-      page,
-      backend,
-      blocked,
-      tempDir,
-      async unlock(password = PASSWORD) {
-        await page.getByLabel(/Vault password|Tresor-Passwort/).fill(password);
-        await page.getByRole('button', { name: /^(Unlock|Entsperren)$/ }).click();
-        await expect(page.locator('[data-screen="overview"][data-ready="true"]')).toBeVisible({ timeout: 20_000 });
-      },
-      async screenshot(name) {
-        await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready);
-        await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`) });
-      },
-    };
+    blocked.length = 0;
+    await use(sharedApp);
+  },
+  ownApp: async ({ vaultDir, tempDir, lockAfterMs }, use) => {
+    const app = await openApp(vaultDir, tempDir, lockAfterMs);
     await use(app);
-    await shell.close();
+    await app.shell.close();
   },
 });

@@ -74,18 +74,3 @@ test.describe('when the vault locks', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'DESKTOP_LOCKED' } });
   });
 });
-
-test.describe('when the vault locks itself after the idle time', () => {
-  test.use({ lockAfterMs: 2_000 });
-  test('the renderer is wiped (reloaded) and the lock screen says why', async ({ app }) => {
-    const { page } = app;
-    await app.unlock();
-    // Something only this page instance holds; a reload takes it away.
-    await page.evaluate(() => Object.assign(globalThis, { heldByRenderer: 'DE89370400440532013000' }));
-    await expect(page.locator('[data-screen="lock"]')).toBeVisible({ timeout: 10_000 });
-    await expect(page.getByRole('status')).toContainText('locked itself after a period of inactivity');
-    expect(await page.evaluate(() => (globalThis as { heldByRenderer?: string }).heldByRenderer)).toBeUndefined();
-    expect(await page.content()).not.toContain('DE89');
-    await app.screenshot('lock-auto-locked-en');
-  });
-});

@@ -43,7 +43,7 @@ function contentTypeOf(path: string): string | undefined {
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
   // WebCrypto's global digest: the shell may import neither node:crypto nor src/crypto (layer rules).
-  return Buffer.from(await globalThis.crypto.subtle.digest('SHA-256', bytes)).toString('hex');
+  return Buffer.from(await globalThis.crypto.subtle.digest('SHA-256', new Uint8Array(bytes))).toString('hex');
 }
 
 function listFiles(dir: string): string[] {

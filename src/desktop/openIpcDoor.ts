@@ -34,8 +34,10 @@ export async function openIpcDoor(options: IpcDoorOptions): Promise<void> {
   const { page, origin, backend, vaultDir, onBlocked } = options;
   let inFlight = 0;
 
-  const refuse = (command: string, code: string, message: string): ShellResult<never> => {
-    onBlocked({ kind: 'ipc', target: PRINTABLE_NAME.test(command) ? command : '(unprintable)', reason: code });
+  /** `target`: a command name as sent (recorded only when printable), or one of our own "(…)" labels. */
+  const refuse = (target: string, code: string, message: string): ShellResult<never> => {
+    const shown = target.startsWith('(') || PRINTABLE_NAME.test(target) ? target : '(unprintable)';
+    onBlocked({ kind: 'ipc', target: shown, reason: code });
     return refused(code, message);
   };
 

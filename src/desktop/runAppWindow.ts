@@ -28,7 +28,6 @@ export interface RunAppResult {
 const DASHBOARD_READY = '[data-screen="overview"][data-ready="true"]';
 
 async function saveDashboard(shell: AppShell, path: string): Promise<void> {
-  await shell.page.reload();
   await shell.page.waitForSelector(DASHBOARD_READY, { timeout: 30_000 });
   await shell.page.evaluate(async () => {
     await (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready;
@@ -51,18 +50,27 @@ export async function runAppWindow(options: RunAppOptions): Promise<RunAppResult
   }
   const uiDir = ensureUiBuilt(locateCheckout());
   const backend = openInterimBackend(options.vaultDir, { maxLockAfterMs: options.maxLockAfterMs });
+  if (options.screenshot !== undefined) {
+    if (options.password === undefined) throw new DesktopError('DESKTOP_UNLOCK_FAILED', 'the screenshot mode needs the password (COFFER_PASSWORD or --password-file)');
+    // Unlocked before the window opens: a wrong password fails fast, and the window starts on the overview.
+    const unlocked = await backend.unlock(await options.password());
+    if (!unlocked.ok) throw new DesktopError(unlocked.error.code, unlocked.error.message);
+  }
   // Under Xvfb the window is a little taller, so the screenshot shows what waits below the balances.
   const size = headless ? { width: 1440, height: 1080 } : {};
-  const shell = await startAppShell({ backend, uiDir, vaultDir: options.vaultDir, rpId: options.rpId, virtualDisplay: headless, onBlocked: options.onBlocked, env, ...size });
+  let shell: AppShell;
+  try {
+    shell = await startAppShell({ backend, uiDir, vaultDir: options.vaultDir, rpId: options.rpId, virtualDisplay: headless, onBlocked: options.onBlocked, env, ...size });
+  } catch (error) {
+    await backend.lock('shutdown');
+    throw error;
+  }
   const stop = () => void shell.close();
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   signals.forEach((signal) => process.once(signal, stop));
   try {
     let screenshot: string | undefined;
     if (options.screenshot !== undefined) {
-      if (options.password === undefined) throw new DesktopError('DESKTOP_UNLOCK_FAILED', 'the screenshot mode needs the password (COFFER_PASSWORD or --password-file)');
-      const unlocked = await backend.unlock(await options.password());
-      if (!unlocked.ok) throw new DesktopError(unlocked.error.code, unlocked.error.message);
       screenshot = resolve(options.screenshot);
       try {
         await saveDashboard(shell, screenshot);
