@@ -97,6 +97,8 @@ export const test = base.extend<{ app: App; ownApp: App }, AppOptions & { vaultD
   ],
   app: async ({ sharedApp }, use) => {
     const { page, shell, backend, blocked } = sharedApp;
+    // The language choice survives reloads in sessionStorage; each test starts from the system's.
+    await page.evaluate(() => sessionStorage.clear()).catch(() => undefined);
     const wasUnlocked = backend.session() !== undefined;
     // Locking reloads the page by itself (the shell's onLock); otherwise reload it here.
     await backend.lock('user');

@@ -50,6 +50,9 @@ test.describe('when the user unlocks the vault in the window', () => {
       await expect(page.locator(`[data-screen="${id}"]`)).toContainText(title);
       await app.screenshot(`${id}-de`);
     }
+    // Locking reloads the page; the lock screen keeps the language chosen.
+    await page.getByRole('button', { name: 'Sperren' }).click();
+    await expect(page.getByRole('heading', { name: 'Tresor entsperren' })).toBeVisible();
   });
 
   test('every section has an English placeholder that says what comes', async ({ app }) => {

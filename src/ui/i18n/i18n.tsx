@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { LOCALES, MESSAGES, type Locale, type MessageKey } from './messages';
 import { formatMinor } from './formatMinor';
 
@@ -16,14 +16,26 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | undefined>(undefined);
 
-/** The user's language from the browser (Chromium takes it from the system), else English. */
+/** Survives the reload that wipes the page at lock, so the lock screen keeps the user's language. */
+const LOCALE_KEY = 'coffer.locale';
+
+function isLocale(value: unknown): value is Locale {
+  return (LOCALES as readonly unknown[]).includes(value);
+}
+
+/** The language chosen in this window, else the browser's (Chromium takes it from the system), else English. */
 function initialLocale(): Locale {
+  const chosen = sessionStorage.getItem(LOCALE_KEY);
+  if (isLocale(chosen)) return chosen;
   const preferred = navigator.languages.map((tag) => tag.slice(0, 2).toLowerCase());
   return (preferred.find((tag): tag is Locale => (LOCALES as readonly string[]).includes(tag)) ?? 'en');
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   const value = useMemo<I18n>(() => {
     const tag = locale === 'de' ? 'de-DE' : 'en-GB';
     const dates = { medium: new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' }), short: new Intl.DateTimeFormat(tag, { day: '2-digit', month: 'short', timeZone: 'UTC' }) };
@@ -36,7 +48,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return {
       locale,
       setLocale(next) {
-        document.documentElement.lang = next;
+        sessionStorage.setItem(LOCALE_KEY, next);
         setLocaleState(next);
       },
       t: text,
