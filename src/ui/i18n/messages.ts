@@ -12,6 +12,7 @@ const en = {
   'lock.assurance.audited': 'Every action is written to a tamper-evident log',
   'lock.autoLocked': 'The vault locked itself after a period of inactivity. Unlock it to continue.',
   
+  'nav.sections': 'Sections',
   'nav.overview': 'Overview',
   'nav.transactions': 'Transactions',
   'nav.payees': 'Payees',
@@ -97,6 +98,7 @@ const de: Record<MessageKey, string> = {
   'lock.assurance.audited': 'Jede Aktion landet in einem fälschungssicheren Protokoll',
   'lock.autoLocked': 'Der Tresor hat sich nach einer Zeit ohne Aktivität gesperrt. Entsperren Sie ihn, um weiterzuarbeiten.',
   
+  'nav.sections': 'Bereiche',
   'nav.overview': 'Übersicht',
   'nav.transactions': 'Umsätze',
   'nav.payees': 'Empfänger',

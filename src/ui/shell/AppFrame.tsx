@@ -31,7 +31,7 @@ export function AppFrame({ session, section, onNavigate, onLock, children }: App
           <Logo className="size-8" />
           <span className="text-lg font-semibold tracking-tight text-white">{t('app.name')}</span>
         </div>
-        <nav aria-label="Sections" className="flex-1 space-y-6 px-3 py-2">
+        <nav aria-label={t('nav.sections')} className="flex-1 space-y-6 px-3 py-2">
           {groups.map((group) => (
             <div key={group.id}>
               <p className="px-3 pb-2 text-[11px] font-semibold uppercase tracking-wider text-slate-500">{group.label}</p>
