@@ -5,7 +5,7 @@ import { LOCALES, type Locale } from '../i18n/messages';
 /** EN | DE, as a segmented control. */
 export function LanguageSwitch({ tone = 'light' }: { tone?: 'light' | 'dark' }) {
   const { locale, setLocale, t } = useI18n();
-  const base = tone === 'dark' ? 'text-slate-300 data-[selected]:bg-white/15 data-[selected]:text-white' : 'text-slate-500 data-[selected]:bg-white data-[selected]:text-slate-900 data-[selected]:shadow-sm';
+  const base = tone === 'dark' ? 'text-slate-300 data-[selected]:bg-white/15 data-[selected]:text-white' : 'text-slate-600 data-[selected]:bg-white data-[selected]:text-slate-900 data-[selected]:shadow-sm';
   return (
     <ToggleButtonGroup
       aria-label={t('top.language')}

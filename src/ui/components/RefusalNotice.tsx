@@ -16,7 +16,7 @@ export function RefusalNotice({ refusal, className = '' }: { refusal: Refusal; c
           <span className="font-medium">{t('refusal.what')}: </span>
           {action}
         </p>
-        <p className="text-xs text-rose-700/80">
+        <p className="text-xs text-rose-800">
           {refusal.message ? `${refusal.message} · ` : ""}{t("refusal.code")} <code className="font-mono">{refusal.code}</code>
         </p>
       </div>

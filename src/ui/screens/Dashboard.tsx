@@ -67,7 +67,7 @@ export function Dashboard({ session }: { session: SessionInfo }) {
           <section className="overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm xl:col-span-2">
             <h2 className="flex items-center gap-2 border-b border-slate-100 px-6 py-4 text-sm font-semibold text-slate-900">
               {t('overview.waiting')}
-              <span className="rounded-full bg-emerald-600 px-2 py-0.5 text-xs font-semibold text-white">{tasks.waiting.length}</span>
+              <span className="rounded-full bg-emerald-700 px-2 py-0.5 text-xs font-semibold text-white">{tasks.waiting.length}</span>
             </h2>
             <StatusTiles payments={payments.data.payments} />
             <TaskList tasks={tasks.waiting} empty="overview.waitingNone" testId="waiting" />

@@ -67,7 +67,7 @@ export function LockScreen({ onUnlocked, autoLocked }: { onUnlocked: (session: S
             ))}
           </ul>
         </div>
-        <p className="relative text-xs text-slate-500">{location.host}</p>
+        <p className="relative text-xs text-slate-400">{location.host}</p>
       </section>
 
       <section className="flex flex-col bg-white">
@@ -99,7 +99,7 @@ export function LockScreen({ onUnlocked, autoLocked }: { onUnlocked: (session: S
               <Button
                 type="submit"
                 isDisabled={busy}
-                className="flex w-full items-center justify-center gap-2 rounded-lg bg-emerald-600 px-4 py-2.5 font-semibold text-white shadow-sm outline-none transition data-[hovered]:bg-emerald-700 data-[pressed]:bg-emerald-800 data-[focus-visible]:ring-4 data-[focus-visible]:ring-emerald-500/30 data-[disabled]:opacity-70"
+                className="flex w-full items-center justify-center gap-2 rounded-lg bg-emerald-700 px-4 py-2.5 font-semibold text-white shadow-sm outline-none transition data-[hovered]:bg-emerald-800 data-[pressed]:bg-emerald-900 data-[focus-visible]:ring-4 data-[focus-visible]:ring-emerald-500/30 data-[disabled]:opacity-70"
               >
                 {busy ? t('lock.unlocking') : t('lock.unlock')}
               </Button>

@@ -34,7 +34,7 @@ export function AppFrame({ session, section, onNavigate, onLock, children }: App
         <nav aria-label={t('nav.sections')} className="flex-1 space-y-6 px-3 py-2">
           {groups.map((group) => (
             <div key={group.id}>
-              <p className="px-3 pb-2 text-[11px] font-semibold uppercase tracking-wider text-slate-500">{group.label}</p>
+              <p className="px-3 pb-2 text-[11px] font-semibold uppercase tracking-wider text-slate-400">{group.label}</p>
               <ul className="space-y-0.5">
                 {SECTIONS.filter((s) => s.group === group.id).map(({ id, label, icon: Icon }) => {
                   const current = id === section;
@@ -56,7 +56,7 @@ export function AppFrame({ session, section, onNavigate, onLock, children }: App
             </div>
           ))}
         </nav>
-        <div className="space-y-1 border-t border-white/5 p-4 text-xs text-slate-500">
+        <div className="space-y-1 border-t border-white/5 p-4 text-xs text-slate-400">
           <p className="flex items-center gap-2 text-slate-400">
             <span className="size-2 rounded-full bg-emerald-400 ring-4 ring-emerald-400/15" />
             {t('shell.offline')}
