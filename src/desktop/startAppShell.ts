@@ -121,7 +121,10 @@ export async function startAppShell(options: AppShellOptions): Promise<AppShell>
   const cleanUp = () =>
     (cleaned ??= (async () => {
       await options.backend.lock('shutdown');
-      await removeProfile(profileDir);
+      await removeProfile(profileDir).catch((error: unknown) => {
+        // Closing must finish even so; the next start removes what a dead shell left.
+        process.stderr.write(`coffer: could not delete the browser profile ${profileDir}: ${(error as Error).message}\n`);
+      });
       await display?.stop();
     })());
   const closed = new Promise<void>((resolve) => context.once('close', () => void cleanUp().then(resolve)));
