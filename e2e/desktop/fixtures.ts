@@ -97,17 +97,22 @@ export const test = base.extend<{ app: App; ownApp: App }, AppOptions & { vaultD
   ],
   app: async ({ sharedApp }, use) => {
     const { page, shell, backend, blocked } = sharedApp;
+    const settleOnLockScreen = async () => {
+      const wasUnlocked = backend.session() !== undefined;
+      // Locking reloads the page by itself (the shell's onLock); otherwise reload it here.
+      await backend.lock('user');
+      if (!wasUnlocked) await page.goto(`${shell.origin}/`).catch(() => undefined);
+      await page.waitForURL(`${shell.origin}/`);
+      await expect(page.locator('[data-screen="lock"]')).toBeVisible();
+    };
+    for (const other of shell.context.pages()) if (other !== page) await other.close();
     // The language choice survives reloads in sessionStorage; each test starts from the system's.
     await page.evaluate(() => sessionStorage.clear()).catch(() => undefined);
-    const wasUnlocked = backend.session() !== undefined;
-    // Locking reloads the page by itself (the shell's onLock); otherwise reload it here.
-    await backend.lock('user');
-    for (const other of shell.context.pages()) if (other !== page) await other.close();
-    if (!wasUnlocked) await page.goto(`${shell.origin}/`).catch(() => undefined);
-    await page.waitForURL(`${shell.origin}/`);
-    await expect(page.locator('[data-screen="lock"]')).toBeVisible();
+    await settleOnLockScreen();
     blocked.length = 0;
     await use(sharedApp);
+    // The vault admits one process at a time: a test with a shell of its own may come next in this worker.
+    await settleOnLockScreen();
   },
   ownApp: async ({ vaultDir, tempDir, lockAfterMs }, use) => {
     const app = await openApp(vaultDir, tempDir, lockAfterMs);
