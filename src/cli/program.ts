@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerApp } from './commands/app.js';
 import { registerAudit } from './commands/audit.js';
 import { registerBanking } from './commands/banking.js';
 import { registerBankingPayments } from './commands/bankingPayments.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerBanking(program);
   registerBankingPayments(program);
   registerDemo(program);
+  registerApp(program);
   return program;
 }
 

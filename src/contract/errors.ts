@@ -130,8 +130,38 @@ const APP_CODES = [
 
 const CLI_CODES = ['CLI_USAGE', 'CLI_NO_SECRET', 'CLI_SECRET_MISMATCH', 'CLI_BAD_SECRET_FILE', 'CLI_BAD_FILE', 'CLI_FILE_EXISTS'] as const;
 
+/** The desktop shell: finding and starting the browser, serving the UI, and what it refuses the renderer. */
+const DESKTOP_CODES = [
+  'DESKTOP_NO_BROWSER',
+  'DESKTOP_NO_DISPLAY',
+  'DESKTOP_XVFB_FAILED',
+  'DESKTOP_UI_MISSING',
+  'DESKTOP_UI_TAMPERED',
+  'DESKTOP_UI_BUILD_FAILED',
+  'DESKTOP_LAUNCH_FAILED',
+  'DESKTOP_BAD_RP_ID',
+  'DESKTOP_UNLOCK_FAILED',
+  'DESKTOP_SCREENSHOT_FAILED',
+  'DESKTOP_ALREADY_UNLOCKED',
+  'DESKTOP_BUSY',
+  'DESKTOP_LOCKED',
+  'DESKTOP_BAD_MESSAGE',
+  'DESKTOP_MESSAGE_TOO_LARGE',
+  'DESKTOP_UNKNOWN_COMMAND',
+  'DESKTOP_INTERNAL',
+  'DESKTOP_CSP_VIOLATION',
+  'DESKTOP_DIALOG_REFUSED',
+  'DESKTOP_DOWNLOAD_REFUSED',
+  'DESKTOP_METHOD_REFUSED',
+  'DESKTOP_NAVIGATION_REFUSED',
+  'DESKTOP_NEW_WINDOW',
+  'DESKTOP_OFF_ORIGIN',
+  'DESKTOP_UNKNOWN_ASSET',
+  'DESKTOP_WRONG_ORIGIN',
+] as const;
+
 /** Every code any part of Coffer may throw or answer with. */
-export const ERROR_CODES = [...CRYPTO_CODES, ...VAULT_CODES, ...AUDIT_CODES, ...DOMAIN_CODES, ...POLICY_CODES, ...APP_CODES, ...CLI_CODES] as const;
+export const ERROR_CODES = [...CRYPTO_CODES, ...VAULT_CODES, ...AUDIT_CODES, ...DOMAIN_CODES, ...POLICY_CODES, ...APP_CODES, ...CLI_CODES, ...DESKTOP_CODES] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The codes of one layer, e.g. `CodesOf<'VAULT'>`. */
@@ -143,6 +173,7 @@ export type DomainErrorCode = CodesOf<'DOMAIN'>;
 export type PolicyErrorCode = CodesOf<'POLICY'>;
 export type AppErrorCode = CodesOf<'APP'>;
 export type CliErrorCode = CodesOf<'CLI'>;
+export type DesktopErrorCode = CodesOf<'DESKTOP'>;
 
 const KNOWN: ReadonlySet<string> = new Set(ERROR_CODES);
 

@@ -23,6 +23,7 @@ export {
   type PolicyErrorCode,
   type AppErrorCode,
   type CliErrorCode,
+  type DesktopErrorCode,
 } from './errors.js';
 export { describeZodIssue, type ZodIssueDescription } from './describeZodIssue.js';
 export { PERMISSIONS, isPermission, type Permission } from './permissions.js';

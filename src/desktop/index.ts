@@ -1,1 +1,10 @@
 export { findChromium, type ChromiumInstall } from './findChromium.js';
+export { runAppWindow, type RunAppOptions, type RunAppResult } from './runAppWindow.js';
+export { startAppShell, DEFAULT_RP_ID, type AppShell, type AppShellOptions } from './startAppShell.js';
+export { openSessionBackend, type SessionBackendOptions } from './sessionBackend.js';
+export { ensureUiBuilt, locateCheckout } from './ensureUiBuilt.js';
+export { profileParent } from './profileDir.js';
+export type { BlockedEvent, BlockedListener } from './blockedEvent.js';
+export type { ShellBackend, ShellResult, UnlockedSession, LockReason, Progress } from './shellBackend.js';
+export { CONTENT_SECURITY_POLICY } from './responseHeaders.js';
+export { MAX_MESSAGE_BYTES } from './ipcMessage.js';

@@ -96,6 +96,18 @@ export class UnlockedVault {
     return this.#db;
   }
 
+  /** How long this vault stays open without use; null: until `lock()`. */
+  get autoLockMs(): number | null {
+    return this.#autoLockMs;
+  }
+
+  /** Locks sooner than the vault's setting, never later (a kiosk, a test); the setting itself is unchanged. */
+  limitAutoLock(maxMs: number): void {
+    if (this.#autoLockMs === null || this.#autoLockMs <= maxMs) return;
+    this.#autoLockMs = maxMs;
+    this.touch();
+  }
+
   /** Applies a changed `vault.auto_lock_seconds` to this open vault (a session that locks by itself). */
   reloadAutoLock(): void {
     if (this.#autoLockMs === null || this.#db === undefined) return;

@@ -21,6 +21,8 @@ export interface SessionFacts {
   failedAttempts: number;
   /** Things the user must hear about this unlock (an interrupted rekey finished, say). */
   notices: string[];
+  /** Idle time after which the session locks by itself; null when it stays open until `lock()`. */
+  lockAfterMs: number | null;
 }
 
 /**

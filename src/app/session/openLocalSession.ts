@@ -9,6 +9,8 @@ import type { AppDispatchOptions, AppSession, SessionFacts } from './appSession.
 export interface OpenAppSessionOptions extends OpenSessionOptions {
   /** Lock after the vault's idle time (the desktop); false keeps it open until `lock()` (one CLI command). */
   autoLock?: boolean;
+  /** Lock after at most this idle time, even if the vault's setting is longer (a kiosk, a test). */
+  maxIdleMs?: number;
   /**
    * Record the unlock in the audit log. Only `audit verify` turns this off, so that a log too damaged to
    * append to can still be examined.
@@ -25,6 +27,7 @@ function factsOf(session: Session, vault: UnlockedVault): SessionFacts {
     policy: policy.status === 'valid' ? { status: 'valid', code: null, message: null } : { status: policy.status, code: policy.code, message: policy.message },
     failedAttempts: vault.failedAttempts.length,
     notices: [...vault.notices],
+    lockAfterMs: vault.autoLockMs,
   };
 }
 
@@ -56,8 +59,9 @@ export function localAppSession(session: Session): AppSession {
 
 /** Unlocks the vault in `dir` with a password or recovery code and opens a session on it, in this thread. */
 export async function openLocalAppSession(dir: string, secret: VaultSecret, options: OpenAppSessionOptions = {}): Promise<AppSession> {
-  const { autoLock = true, recordUnlock, ...sessionOptions } = options;
+  const { autoLock = true, recordUnlock, maxIdleMs, ...sessionOptions } = options;
   const vault = await unlockVault(dir, secret, { ...(autoLock ? {} : { autoLockMs: null }), ...(recordUnlock === false ? { recordUnlock } : {}) });
+  if (maxIdleMs !== undefined) vault.limitAutoLock(maxIdleMs);
   try {
     return localAppSession(await openSession(vault, sessionOptions));
   } catch (error) {

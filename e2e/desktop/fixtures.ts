@@ -1,0 +1,122 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, seedDemoVault } from '../../src/app/index.js';
+import { locateCheckout, openSessionBackend, startAppShell, type AppShell, type BlockedEvent, type ShellBackend } from '../../src/desktop/index.js';
+
+export { expect };
+
+/** Screenshots of every screen, for people to look at (git-ignored). */
+export const SCREENS_DIR = join(locateCheckout(import.meta.dirname), 'e2e', 'desktop', 'screens');
+export const PASSWORD = DEMO_PASSWORD;
+
+/** What the demo vault holds that must never reach the disk outside it (docs/commands.md). */
+export const VAULT_SECRETS = ['DE89370400440532013000', 'DE62370400440532013001', 'GB29NWBK60161331926819', 'Thames Components Ltd', 'Van Dijk Trading', 'Alpen Logistik GmbH'];
+
+export interface App {
+  shell: AppShell;
+  page: Page;
+  backend: ShellBackend;
+  blocked: BlockedEvent[];
+  /** The system temp folder of this worker's shell and browser (TMPDIR). */
+  tempDir: string;
+  /** Unlocks through the lock screen, as a person would, and waits for the overview. */
+  unlock(password?: string): Promise<void>;
+  screenshot(name: string): Promise<void>;
+}
+
+interface AppOptions {
+  /** Lock after this many ms without activity (the vault's own setting is 5 min); a new worker per value. */
+  lockAfterMs: number | undefined;
+}
+
+async function openApp(vaultDir: string, tempDir: string, lockAfterMs: number | undefined): Promise<App> {
+  const blocked: BlockedEvent[] = [];
+  const backend = openSessionBackend(vaultDir, { maxLockAfterMs: lockAfterMs });
+  const uiDir = join(locateCheckout(import.meta.dirname), 'dist', 'ui');
+  const shell = await startAppShell({ backend, uiDir, vaultDir, virtualDisplay: true, onBlocked: (event) => blocked.push(event) });
+  const page = shell.page;
+  await expect(page.locator('[data-screen="lock"]')).toBeVisible();
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  return {
+    shell,
+    page,
+    backend,
+    blocked,
+    tempDir,
+    async unlock(password = PASSWORD) {
+      await page.getByLabel(/Vault password|Tresor-Passwort/).fill(password);
+      await page.getByRole('button', { name: /^(Unlock|Entsperren)$/ }).click();
+      await expect(page.locator('[data-screen="overview"][data-ready="true"]')).toBeVisible({ timeout: 20_000 });
+    },
+    async screenshot(name) {
+      await page.evaluate(() => document.fonts.ready);
+      await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`) });
+    },
+  };
+}
+
+/**
+ * `app`: one shell per worker (starting Chromium costs seconds on two cores), brought back to a fresh
+ * lock screen before each test: vault locked, the page reloaded, extra windows closed, the list of
+ * refusals emptied. `ownApp`: a shell of the test's own, for tests that close it.
+ */
+export const test = base.extend<{ app: App; ownApp: App }, AppOptions & { vaultDir: string; tempDir: string; sharedApp: App }>({
+  lockAfterMs: [undefined, { option: true, scope: 'worker' }],
+  tempDir: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      // A temp folder of the worker's own, so a test can search all of it; the shell and Chromium use it.
+      const dir = mkdtempSync(join(tmpdir(), 'coffer-e2e-tmp-'));
+      const saved = { TMPDIR: process.env.TMPDIR, XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR };
+      process.env.TMPDIR = dir;
+      delete process.env.XDG_RUNTIME_DIR;
+      await use(dir);
+      Object.assign(process.env, saved);
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  vaultDir: [
+    async ({ tempDir: _tempDir }, use) => {
+      const dir = mkdtempSync(join(tmpdir(), 'coffer-e2e-vault-'));
+      await seedDemoVault(join(dir, 'alice'), { user: 'alice' }, () => Promise.resolve(PASSWORD));
+      await use(join(dir, 'alice'));
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  sharedApp: [
+    async ({ vaultDir, tempDir, lockAfterMs }, use) => {
+      const app = await openApp(vaultDir, tempDir, lockAfterMs);
+      await use(app);
+      await app.shell.close();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ sharedApp }, use) => {
+    const { page, shell, backend, blocked } = sharedApp;
+    const settleOnLockScreen = async () => {
+      const wasUnlocked = backend.session() !== undefined;
+      // Locking reloads the page by itself (the shell's onLock); otherwise reload it here.
+      await backend.lock('user');
+      if (!wasUnlocked) await page.goto(`${shell.origin}/`).catch(() => undefined);
+      await page.waitForURL(`${shell.origin}/`);
+      await expect(page.locator('[data-screen="lock"]')).toBeVisible();
+    };
+    for (const other of shell.context.pages()) if (other !== page) await other.close();
+    // The language choice survives reloads in sessionStorage; each test starts from the system's.
+    await page.evaluate(() => sessionStorage.clear()).catch(() => undefined);
+    await settleOnLockScreen();
+    blocked.length = 0;
+    await use(sharedApp);
+    // The vault admits one process at a time: a test with a shell of its own may come next in this worker.
+    await settleOnLockScreen();
+  },
+  ownApp: async ({ vaultDir, tempDir, lockAfterMs }, use) => {
+    const app = await openApp(vaultDir, tempDir, lockAfterMs);
+    await use(app);
+    await app.shell.close();
+  },
+});

@@ -1,0 +1,79 @@
+import { expect, PASSWORD, test } from './fixtures.js';
+
+test.describe('when the user unlocks the vault in the window', () => {
+  test('shows the lock screen, then the overview with balances per account and currency and what waits', async ({ app }) => {
+    const { page } = app;
+    expect(await page.evaluate(() => location.origin)).toBe('https://desktop.bank.example');
+    await app.screenshot('lock-en');
+    await app.unlock();
+    await expect(page.locator('[data-total="EUR"]')).toContainText('€624,344.62');
+    await expect(page.locator('[data-account="DE89370400440532013000"]')).toContainText('DE89 3704 0044 0532 0130 00');
+    await expect(page.locator('[data-account="GB29NWBK60161331926819"]')).toContainText('£');
+    // Alice is a maker: her three drafts and the rejected payment wait for her.
+    await expect(page.locator('[data-list="waiting"] [data-payment]')).toHaveCount(6);
+    await expect(page.locator('[data-user]')).toHaveText('alice');
+    await app.screenshot('overview-en');
+  });
+
+  test('the password is not echoed: neither the page nor the answer holds it after unlock', async ({ app }) => {
+    const { page } = app;
+    const answer = await page.evaluate(async (password) => JSON.stringify(await window.coffer?.({ id: 1, command: 'session.unlock', input: { password } })), PASSWORD);
+    expect(answer).not.toContain(PASSWORD);
+    expect(answer).toContain('"userId":"alice"');
+    await page.reload();
+    await expect(page.locator('[data-screen="overview"]')).toBeVisible();
+    expect(await page.content()).not.toContain(PASSWORD);
+  });
+
+  test('a wrong password is refused in words, with what to do, and the field is emptied', async ({ app }) => {
+    const { page } = app;
+    await page.getByLabel('Vault password').fill('not the password at all');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    const notice = page.locator('[data-refusal="VAULT_WRONG_PASSWORD"]');
+    await expect(notice).toContainText('That password does not open this vault.');
+    await expect(notice).toContainText('What to do: Check Caps Lock');
+    await expect(page.getByLabel('Vault password')).toHaveValue('');
+    expect(await page.content()).not.toContain('not the password at all');
+    await app.screenshot('lock-wrong-password-en');
+  });
+
+  test('in German, amounts and dates follow the locale and every section is reachable', async ({ app }) => {
+    const { page } = app;
+    await page.getByRole('radio', { name: 'de' }).or(page.getByRole('button', { name: 'de' })).first().click();
+    await expect(page.getByRole('heading', { name: 'Tresor entsperren' })).toBeVisible();
+    await app.screenshot('lock-de');
+    await app.unlock();
+    await expect(page.locator('[data-total="EUR"]')).toContainText('624.344,62 €');
+    await app.screenshot('overview-de');
+    for (const [id, title] of [['transactions', 'Umsätze'], ['payees', 'Empfänger'], ['payments', 'Zahlungen'], ['approvals', 'Freigaben'], ['statements', 'Kontoauszüge'], ['audit', 'Prüfprotokoll'], ['settings', 'Einstellungen']] as const) {
+      await page.locator(`[data-section="${id}"]`).click();
+      await expect(page.locator(`[data-screen="${id}"]`)).toContainText(title);
+      await app.screenshot(`${id}-de`);
+    }
+    // Locking reloads the page; the lock screen keeps the language chosen.
+    await page.getByRole('button', { name: 'Sperren' }).click();
+    await expect(page.getByRole('heading', { name: 'Tresor entsperren' })).toBeVisible();
+  });
+
+  test('every section has an English placeholder that says what comes', async ({ app }) => {
+    const { page } = app;
+    await app.unlock();
+    for (const id of ['transactions', 'payees', 'payments', 'approvals', 'statements', 'audit', 'settings']) {
+      await page.locator(`[data-section="${id}"]`).click();
+      await expect(page.locator(`[data-screen="${id}"]`)).toContainText('Coming in the next release');
+      await app.screenshot(`${id}-en`);
+    }
+  });
+});
+
+test.describe('when the vault locks', () => {
+  test('the lock button locks the vault and the lock screen comes back', async ({ app }) => {
+    const { page } = app;
+    await app.unlock();
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await expect(page.locator('[data-screen="lock"]')).toBeVisible();
+    expect(app.backend.session()).toBeUndefined();
+    const answer = await page.evaluate(() => window.coffer?.({ id: 2, command: 'accounts.list', input: {} }));
+    expect(answer).toMatchObject({ ok: false, error: { code: 'DESKTOP_LOCKED' } });
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { describeIssue, IpcRequest, jsonBytes, SHELL_COMMANDS } from './ipcMessage.js';
+
+describe('the IPC message', () => {
+  it('accepts {id, command, input}', () => {
+    expect(IpcRequest.safeParse({ id: 1, command: 'payments.list', input: { status: 'draft' } }).success).toBe(true);
+  });
+
+  it.each([
+    ['a string', 'accounts.list', 'message: expected object'],
+    ['no id', { command: 'accounts.list', input: {} }, 'id: expected number'],
+    ['an extra field', { id: 1, command: 'accounts.list', input: {}, more: 1 }, 'message: unexpected field(s) more'],
+    ['a name that is not noun.verb', { id: 1, command: '__proto__', input: {} }, 'command: Invalid string: must match pattern /^[a-z]+\\.[a-z][a-z-]*$/'],
+  ])('refuses %s, naming the field', (_what, message, expected) => {
+    const parsed = IpcRequest.safeParse(message);
+    expect(parsed.success).toBe(false);
+    if (!parsed.success) expect(describeIssue(parsed.error)).toBe(expected);
+  });
+
+  describe('when session.unlock carries a wrong shape', () => {
+    it('says what was expected and never repeats what was sent', () => {
+      const parsed = SHELL_COMMANDS['session.unlock'].safeParse({ password: 'hunter2-secret', keep: 'hunter2-secret' });
+      expect(parsed.success).toBe(false);
+      if (!parsed.success) expect(describeIssue(parsed.error)).not.toContain('hunter2');
+    });
+  });
+
+  it('measures a message by its JSON bytes, and has no size for what JSON cannot carry', () => {
+    expect(jsonBytes({ a: 'é' })).toBe(10);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(jsonBytes(cyclic)).toBeUndefined();
+    expect(jsonBytes(10n)).toBeUndefined();
+  });
+});

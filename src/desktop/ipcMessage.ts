@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** Largest message the door accepts, in bytes of its JSON form. */
+export const MAX_MESSAGE_BYTES = 1024 * 1024;
+/** Commands of one window running at once; more is a renderer gone wrong. */
+export const MAX_IN_FLIGHT = 16;
+
+const COMMAND_NAME = /^[a-z]+\.[a-z][a-z-]*$/;
+
+/** `{id, command, input}` from the renderer; `id` ties progress events to the call. */
+export const IpcRequest = z.strictObject({
+  id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  command: z.string().max(64).regex(COMMAND_NAME),
+  input: z.unknown(),
+});
+export type IpcRequest = z.infer<typeof IpcRequest>;
+
+/** Commands the shell answers itself; everything else goes to the backend's dispatcher. */
+export const SHELL_COMMANDS = {
+  'session.state': z.strictObject({}),
+  'session.unlock': z.strictObject({ password: z.string().min(1).max(1024) }),
+  'session.lock': z.strictObject({}),
+} as const;
+export type ShellCommand = keyof typeof SHELL_COMMANDS;
+
+export function isShellCommand(name: string): name is ShellCommand {
+  return Object.hasOwn(SHELL_COMMANDS, name);
+}
+
+/** A zod failure as one line naming the field and what was expected, never the value sent (it may be a secret). */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'message';
+  if (issue?.code === 'unrecognized_keys') return `${field}: unexpected field(s) ${issue.keys.join(', ')}`;
+  return `${field}: ${issue?.code === 'invalid_type' ? `expected ${issue.expected}` : (issue?.message.split('\n')[0] ?? 'invalid')}`;
+}
+
+/** The JSON size of a message, or undefined when it has no JSON form (cycles, BigInt). */
+export function jsonBytes(value: unknown): number | undefined {
+  try {
+    const text = JSON.stringify(value);
+    return text === undefined ? undefined : Buffer.byteLength(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,82 @@
+import { COMMAND_LIST, openLocalAppSession, type AppSession } from '../app/index.js';
+import { CofferError } from '../contract/index.js';
+import type { LockReason, ShellBackend, ShellResult, UnlockedSession } from './shellBackend.js';
+
+export interface SessionBackendOptions {
+  /** Lock sooner than the vault's setting (never later): tests and kiosks. */
+  maxLockAfterMs?: number;
+}
+
+/** The vault's default idle time, for a session that reports none (it always does when it locks by itself). */
+const DEFAULT_LOCK_AFTER_MS = 5 * 60 * 1000;
+
+/**
+ * Commands the window may ask for: every command of the app API except those whose answer is a secret the
+ * renderer must never hold (the raw data key), which only the command line gives out.
+ */
+const WINDOW_COMMANDS: ReadonlySet<string> = new Set(COMMAND_LIST.filter((command) => command.spec.revealsSecret !== true).map((command) => command.spec.name));
+
+function refusalOf(error: unknown): ShellResult<never> {
+  if (error instanceof CofferError) return { ok: false, error: { code: error.code, message: error.message.split('\n')[0] ?? '' } };
+  return { ok: false, error: { code: 'APP_INTERNAL', message: 'unexpected internal error' } };
+}
+
+/**
+ * The shell's backend on the app's one front door: an app session opened with the password, every renderer
+ * request a dispatch (permissions, audit entry, step-up), the vault's own idle lock.
+ */
+export function openSessionBackend(vaultDir: string, options: SessionBackendOptions = {}): ShellBackend {
+  let open: { session: AppSession; info: UnlockedSession; stopListening: () => void } | undefined;
+  let unlocking = false;
+  /** Why the next lock happens, when the shell asked for it; anything else locking is the idle timer. */
+  let requested: LockReason | undefined;
+  const listeners = new Set<(reason: LockReason) => void>();
+
+  function locked(): void {
+    const reason = requested ?? 'idle';
+    requested = undefined;
+    open?.stopListening();
+    open = undefined;
+    for (const listener of listeners) listener(reason);
+  }
+
+  async function unlock(password: string): Promise<ShellResult<UnlockedSession>> {
+    if (open !== undefined) return { ok: false, error: { code: 'DESKTOP_ALREADY_UNLOCKED', message: 'the vault is already unlocked' } };
+    if (unlocking) return { ok: false, error: { code: 'DESKTOP_BUSY', message: 'an unlock is already under way' } };
+    unlocking = true;
+    try {
+      const session = await openLocalAppSession(vaultDir, { password }, options.maxLockAfterMs === undefined ? {} : { maxIdleMs: options.maxLockAfterMs });
+      const { userId, vaultId, roles, lockAfterMs } = session.facts;
+      const info = { userId, vaultId, roles, lockAfterMs: lockAfterMs ?? DEFAULT_LOCK_AFTER_MS };
+      open = { session, info, stopListening: session.onLock(locked) };
+      return { ok: true, value: info };
+    } catch (error) {
+      return refusalOf(error);
+    } finally {
+      unlocking = false;
+    }
+  }
+
+  return {
+    commands: WINDOW_COMMANDS,
+    unlock,
+    session: () => open?.info,
+    async dispatch(command, input, call = {}) {
+      const current = open;
+      if (current === undefined) return { ok: false, error: { code: 'DESKTOP_LOCKED', message: 'the vault is locked: unlock it first' } };
+      // Ensure the window never runs a command outside its list, whatever reached the door.
+      if (!WINDOW_COMMANDS.has(command)) return { ok: false, error: { code: 'APP_UNKNOWN_COMMAND', message: 'expected a command the window may run' } };
+      return current.session.dispatchUnknown(command, input, { ...(call.onProgress ? { onProgress: call.onProgress } : {}), ...(call.signal ? { signal: call.signal } : {}) });
+    },
+    async lock(reason) {
+      const current = open;
+      if (current === undefined) return;
+      requested = reason;
+      await current.session.lock();
+    },
+    onLock(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { ErrorCode } from '../contract/index.js';
+
+/*
+ * What the shell needs from the app, and nothing more; sessionBackend.ts implements it on the app session.
+ */
+
+export interface Refusal {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Every answer of the backend; it never throws. */
+export type ShellResult<T> = { ok: true; value: T } | { ok: false; error: Refusal };
+
+/** Who is working, as the renderer may know it: no key, no path, no secret. */
+export interface UnlockedSession {
+  userId: string;
+  vaultId: string;
+  roles: string[];
+  /** Idle time after which the backend locks by itself. */
+  lockAfterMs: number;
+}
+
+export type LockReason = 'idle' | 'user' | 'shutdown';
+
+export interface Progress {
+  done: number;
+  total?: number;
+}
+
+export interface DispatchCall {
+  onProgress?: (progress: Progress) => void;
+  signal?: AbortSignal;
+}
+
+export interface ShellBackend {
+  /** The command names `dispatch` knows; the IPC door refuses every other name before it gets here. */
+  readonly commands: ReadonlySet<string>;
+  /** Opens the vault with the password; the password is not kept. */
+  unlock(password: string): Promise<ShellResult<UnlockedSession>>;
+  /** The open session, or undefined while locked. */
+  session(): UnlockedSession | undefined;
+  dispatch(command: string, input: unknown, call?: DispatchCall): Promise<ShellResult<unknown>>;
+  /** Locks (zeroes the data key); listeners hear the reason. Safe to call while locked. */
+  lock(reason: LockReason): Promise<void>;
+  /** Called after every lock, whoever caused it (idle timer, user, shutdown). Returns an unsubscribe. */
+  onLock(listener: (reason: LockReason) => void): () => void;
+}

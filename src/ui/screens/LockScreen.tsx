@@ -1,0 +1,113 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { Logo } from '../components/Logo';
+import { RefusalNotice } from '../components/RefusalNotice';
+import { LockIcon, LogIcon, OfflineIcon, ShieldIcon } from '../components/icons';
+import { useI18n } from '../i18n/i18n';
+import { callCoffer } from '../ipc/callCoffer';
+import type { Refusal, SessionInfo } from '../ipc/wire';
+
+/**
+ * The password goes to the shell once and is forgotten here: the field is emptied before the answer is
+ * awaited, and nothing else keeps it (no storage; the shell never sends it back).
+ */
+export function LockScreen({ onUnlocked, autoLocked }: { onUnlocked: (session: SessionInfo) => void; autoLocked: boolean }) {
+  const { t } = useI18n();
+  const input = useRef<HTMLInputElement>(null);
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<Refusal | undefined>();
+
+  async function unlock(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const typed = password;
+    setPassword('');
+    if (typed.length === 0) {
+      setRefusal({ code: 'UI_EMPTY_PASSWORD', message: '' });
+      return;
+    }
+    setBusy(true);
+    setRefusal(undefined);
+    const result = await callCoffer('session.unlock', { password: typed });
+    setBusy(false);
+    if (result.ok) onUnlocked(result.value);
+    else {
+      setRefusal(result.error);
+      input.current?.focus();
+    }
+  }
+
+  const assurances = [
+    { icon: ShieldIcon, text: t('lock.assurance.encrypted') },
+    { icon: OfflineIcon, text: t('lock.assurance.offline') },
+    { icon: LogIcon, text: t('lock.assurance.audited') },
+  ];
+
+  return (
+    <main data-screen="lock" className="grid min-h-screen grid-cols-1 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
+      <section className="relative hidden flex-col justify-between overflow-hidden bg-ink-950 p-12 text-white lg:flex">
+        <div className="pointer-events-none absolute -right-32 -top-32 size-[28rem] rounded-full bg-emerald-500/10 blur-3xl" />
+        <div className="pointer-events-none absolute -bottom-40 -left-20 size-[26rem] rounded-full bg-sky-500/10 blur-3xl" />
+        <div className="relative flex items-center gap-3">
+          <Logo />
+          <span className="text-xl font-semibold tracking-tight">{t('app.name')}</span>
+        </div>
+        <div className="relative space-y-8">
+          <h1 className="max-w-md text-4xl font-semibold leading-tight tracking-tight">{t('app.tagline')}</h1>
+          <ul className="space-y-4">
+            {assurances.map(({ icon: Icon, text }) => (
+              <li key={text} className="flex items-center gap-3 text-slate-300">
+                <span className="grid size-9 place-items-center rounded-lg bg-white/5 ring-1 ring-white/10">
+                  <Icon className="size-5 text-emerald-400" />
+                </span>
+                {text}
+              </li>
+            ))}
+          </ul>
+        </div>
+        <p className="relative text-xs text-slate-400">{location.host}</p>
+      </section>
+
+      <section className="flex flex-col bg-white">
+        <div className="flex justify-end p-6">
+          <LanguageSwitch />
+        </div>
+        <div className="flex flex-1 items-center justify-center px-6 pb-24">
+          <div className="w-full max-w-sm">
+            <div className="mb-8 grid size-12 place-items-center rounded-xl bg-emerald-50 ring-1 ring-emerald-100">
+              <LockIcon className="size-6 text-emerald-600" />
+            </div>
+            <h2 className="text-2xl font-semibold tracking-tight text-slate-900">{t('lock.title')}</h2>
+            <p className="mt-2 text-sm text-slate-500">{t('lock.subtitle')}</p>
+            {autoLocked && refusal === undefined && (
+              <p role="status" className="mt-6 rounded-xl border border-sky-200 bg-sky-50 p-3 text-sm text-sky-900">
+                {t('lock.autoLocked')}
+              </p>
+            )}
+            <Form onSubmit={unlock} className="mt-8 space-y-5">
+              <TextField name="password" type="password" value={password} onChange={setPassword} autoFocus isDisabled={busy} className="space-y-1.5">
+                <Label className="text-sm font-medium text-slate-700">{t('lock.password')}</Label>
+                <Input
+                  ref={input}
+                  autoComplete="off"
+                  spellCheck={false}
+                  className="block w-full rounded-lg border border-slate-300 bg-white px-3.5 py-2.5 text-slate-900 shadow-sm outline-none transition placeholder:text-slate-400 data-[focused]:border-emerald-500 data-[focused]:ring-4 data-[focused]:ring-emerald-500/15"
+                />
+              </TextField>
+              <Button
+                type="submit"
+                isDisabled={busy}
+                className="flex w-full items-center justify-center gap-2 rounded-lg bg-emerald-700 px-4 py-2.5 font-semibold text-white shadow-sm outline-none transition data-[hovered]:bg-emerald-800 data-[pressed]:bg-emerald-900 data-[focus-visible]:ring-4 data-[focus-visible]:ring-emerald-500/30 data-[disabled]:opacity-70"
+              >
+                {busy ? t('lock.unlocking') : t('lock.unlock')}
+              </Button>
+            </Form>
+            {refusal && <RefusalNotice refusal={refusal} className="mt-6" />}
+          </div>
+        </div>
+      </section>
+    </main>
+  );
+}
