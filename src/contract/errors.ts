@@ -75,6 +75,10 @@ const DOMAIN_CODES = [
   'DOMAIN_BAD_PAYMENT',
   'DOMAIN_ILLEGAL_TRANSITION',
   'DOMAIN_PAYMENT_LOCKED',
+  /** The payment's validity (execution date + 30 days) has passed: nothing may approve, submit or export it. */
+  'DOMAIN_PAYMENT_EXPIRED',
+  /** The requested execution date is in the past: the bank would reject the order. */
+  'DOMAIN_PAST_EXECUTION_DATE',
   'DOMAIN_BAD_DIGEST',
   'DOMAIN_BAD_EXPORT',
   'DOMAIN_BAD_CHARSET',

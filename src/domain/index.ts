@@ -27,6 +27,7 @@ export { Payee, parsePayee } from './payment/parsePayee.js';
 export { PaymentStatus, Creditor, Payment, parsePayment } from './payment/parsePayment.js';
 export { PAYMENT_TRANSITIONS, canTransition, isFinalStatus, transitionPayment } from './payment/transitionPayment.js';
 export { PaymentChanges, EDITABLE_STATUSES, editPayment, type EditedPayment } from './payment/editPayment.js';
+export { ensureNotExpired, ensureExecutionDateAhead } from './payment/checkPaymentDeadlines.js';
 export { PAYMENT_DIGEST_TAG, PaymentDigestInput, paymentDigestBody, paymentDigest } from './payment/paymentDigest.js';
 export { BATCH_DIGEST_TAG, MAX_BATCH_SIZE, batchDigest } from './payment/batchDigest.js';
 

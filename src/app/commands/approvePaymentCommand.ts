@@ -1,4 +1,4 @@
-import { paymentDigest, transitionPayment } from '../../domain/index.js';
+import { ensureNotExpired, paymentDigest, transitionPayment } from '../../domain/index.js';
 import { selectApprovalRule } from '../../policy/index.js';
 import { implementCommand } from '../dispatch/defineCommand.js';
 import { activeApprovals, approvalStatusOf, insertApproval } from './records/approvalRecords.js';
@@ -16,6 +16,7 @@ export const approvePaymentCommand = implementCommand('payments.approve', {
     const stored = requirePayment(ctx.db, input.id);
     const { payment } = stored;
     if (payment.status !== 'pending_approval') throw new CofferError('APP_WRONG_STATUS', `expected payment ${payment.id} pending approval, found ${payment.status}`);
+    ensureNotExpired(payment, ctx.now);
     const digest = paymentDigest(payment);
     const details = { version: payment.version, digest: digest.toString('hex'), currency: payment.currency, amountMinor: payment.amountMinor };
     return { resource: paymentResource(payment), challenge: digest, target: payment.id, details, data: { stored, digest: digest.toString('hex') } };

@@ -1,4 +1,5 @@
-import { buildPain001, Currency, paymentDigest, sumMoney, transitionPayment, type Payment } from '../../domain/index.js';
+import { isoDay } from '../../api/index.js';
+import { buildPain001, Currency, ensureExecutionDateAhead, ensureNotExpired, paymentDigest, sumMoney, transitionPayment, type Payment } from '../../domain/index.js';
 import { implementCommand } from '../dispatch/defineCommand.js';
 import { accountById } from './records/accountRecords.js';
 import { activeApprovals, approvalStatusOf } from './records/approvalRecords.js';
@@ -42,7 +43,11 @@ export const exportPaymentsCommand = implementCommand('payments.export', {
     }
     // Ensure each payment is still what its approvers signed: an order edited in the file after approval
     // (by someone holding the data key) no longer carries valid approvals and must not reach the bank.
+    const today = isoDay(ctx.now);
     for (const { payment } of selected) {
+      // Ensure the bank gets no stale order: expired, or asking to be paid on a day already gone.
+      ensureNotExpired(payment, ctx.now);
+      ensureExecutionDateAhead(payment, today);
       const status = approvalStatusOf(ctx.policy, payment, activeApprovals(ctx.db, payment.id, paymentDigest(payment).toString('hex')));
       if (!status.executable) throw new CofferError(status.reason, `payment ${payment.id} is marked approved but its approvals do not release it as it is now: ${status.message}`);
     }

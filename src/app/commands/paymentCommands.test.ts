@@ -63,9 +63,9 @@ describe('when a payment pending approval is edited', () => {
     expect(await run('payments.edit', { id: 'demo-0003', from: EUR_ACCOUNT, currency: 'EUR', amount: '820.00' })).toMatchObject({ ok: true, value: { status: 'draft' } });
   });
 
-  it('refuses to edit an approved payment with DOMAIN_PAYMENT_LOCKED', async () => {
-    expect(await run('payments.edit', { id: 'demo-0006', amount: '1.00' })).toMatchObject({ ok: false, error: { code: 'DOMAIN_PAYMENT_LOCKED' } });
-    expect(storedPayment(alice.vault, 'demo-0006')).toMatchObject({ status: 'approved', amount_minor: 7_800_00 });
+  it('refuses to edit a payment queued for the bank with DOMAIN_PAYMENT_LOCKED', async () => {
+    expect(await run('payments.edit', { id: 'demo-0008', amount: '1.00' })).toMatchObject({ ok: false, error: { code: 'DOMAIN_PAYMENT_LOCKED' } });
+    expect(storedPayment(alice.vault, 'demo-0008')).toMatchObject({ status: 'queued', amount_minor: 9_100_00 });
   });
 
   it('refuses an edit that changes nothing', async () => {

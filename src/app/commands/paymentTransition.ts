@@ -1,4 +1,4 @@
-import { transitionPayment, type Payment, type PaymentStatus } from '../../domain/index.js';
+import { ensureNotExpired, transitionPayment, type Payment, type PaymentStatus } from '../../domain/index.js';
 import type { CommandImplementation } from '../dispatch/defineCommand.js';
 import { paymentResource, requirePayment, updatePayment } from './records/paymentRecords.js';
 
@@ -13,6 +13,8 @@ export function paymentTransition(to: PaymentStatus): CommandImplementation<'pay
   return {
     prepare(ctx, input) {
       const { payment, accountId } = requirePayment(ctx.db, input.id);
+      // Ensure nobody is asked to approve an order that has already gone stale.
+      if (to === 'pending_approval') ensureNotExpired(payment, ctx.now);
       // Refuses an illegal step (DOMAIN_ILLEGAL_TRANSITION) before anything is authorised or changed.
       const moved = transitionPayment(payment, to);
       const details = { from: payment.status, to: moved.status, version: moved.version };

@@ -29,8 +29,16 @@ describe('editPayment', () => {
     });
   });
 
-  describe('when approval has completed or the payment has moved on', () => {
-    it.each(['approved', 'queued', 'submitted', 'accepted', 'rejected', 'cancelled'] as PaymentStatus[])(
+  describe('when the payment is approved but has not left', () => {
+    it('returns it to draft and says its approvals are void (a new execution date after the old one passed)', () => {
+      const { payment, approvalsVoided } = editPayment(samplePayment({ status: 'approved', version: 4 }), { executionDate: '2099-01-02', expiresAt: '2099-02-01T00:00:00.000Z' });
+      expect(payment).toMatchObject({ status: 'draft', version: 5, executionDate: '2099-01-02' });
+      expect(approvalsVoided).toBe(true);
+    });
+  });
+
+  describe('when the payment has left for the bank or ended', () => {
+    it.each(['queued', 'submitted', 'accepted', 'rejected', 'cancelled'] as PaymentStatus[])(
       'refuses to edit a %s payment with DOMAIN_PAYMENT_LOCKED',
       async (status) => {
         await expect(() => editPayment(samplePayment({ status }), { amountMinor: 1 })).toThrowCode('DOMAIN_PAYMENT_LOCKED');

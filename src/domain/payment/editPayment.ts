@@ -10,13 +10,16 @@ import { CofferError } from '../../contract/index.js';
 export const PaymentChanges = PaymentFields.pick(ORDER_FIELDS).partial();
 export type PaymentChanges = z.input<typeof PaymentChanges>;
 
-/** Statuses in which a payment may still be edited: approval has not completed. */
-export const EDITABLE_STATUSES: readonly PaymentStatus[] = ['draft', 'pending_approval'];
+/**
+ * Statuses in which a payment may still be edited: it has not left for the bank. An approved payment may
+ * be edited too (a new execution date once the old one passed), and the edit voids its approvals.
+ */
+export const EDITABLE_STATUSES: readonly PaymentStatus[] = ['draft', 'pending_approval', 'approved'];
 
 export interface EditedPayment {
   /** The edited payment, back in `draft`, version raised by one. */
   payment: Payment;
-  /** True when approvals may have been collected (it was pending approval): the caller must discard them. */
+  /** True when approvals may have been collected (pending approval or approved): the caller must discard them. */
   approvalsVoided: boolean;
 }
 
@@ -24,13 +27,13 @@ export interface EditedPayment {
  * Applies changes to a payment that is still a draft or pending approval. The result is always a
  * `draft` again: what was approved is no longer what will be paid, so the maker must resubmit it
  * and every approval collected so far is void (their digests no longer match, and the status says
- * so). Once approved, a payment is locked: cancel it and create another, so that a queued or
+ * so). Once queued for the bank, a payment is locked: cancel it and create another, so that a queued or
  * exported order can never differ from what its approvers signed. Refuses a locked payment with
  * DOMAIN_PAYMENT_LOCKED and invalid changes with DOMAIN_BAD_PAYMENT.
  */
 export function editPayment(payment: Payment, changes: PaymentChanges): EditedPayment {
   if (!EDITABLE_STATUSES.includes(payment.status)) {
-    throw new CofferError('DOMAIN_PAYMENT_LOCKED', `expected a payment in draft or pending_approval to edit, found ${payment.status}`);
+    throw new CofferError('DOMAIN_PAYMENT_LOCKED', `expected a payment in ${EDITABLE_STATUSES.join(', ')} to edit, found ${payment.status}: cancel it and make a new one`);
   }
   const checked = parseWith(PaymentChanges, changes, 'DOMAIN_BAD_PAYMENT', 'changes');
   const edited = parseWith(
@@ -39,5 +42,5 @@ export function editPayment(payment: Payment, changes: PaymentChanges): EditedPa
     'DOMAIN_BAD_PAYMENT',
     'edited payment',
   );
-  return { payment: edited, approvalsVoided: payment.status === 'pending_approval' };
+  return { payment: edited, approvalsVoided: payment.status !== 'draft' };
 }
