@@ -62,7 +62,14 @@ export const transactionsList = commandSpec({
   changes: false,
 });
 
-const PayeeOut = z.strictObject({ id: z.string(), name: z.string(), iban: z.string(), bic: z.string().nullable() });
+const PayeeOut = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  iban: z.string(),
+  bic: z.string().nullable(),
+  /** Other payees with the same name (case, spaces and punctuation aside) but another IBAN: check before paying. */
+  sameNameOtherIban: z.array(z.strictObject({ id: z.string(), iban: z.string() })),
+});
 
 export const payeesAdd = commandSpec({
   name: 'payees.add',

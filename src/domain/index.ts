@@ -24,6 +24,7 @@ export { Bic, parseBic } from './account/parseBic.js';
 // Payees and payments
 export { PartyName, RemittanceInfo, UserId, PaymentId, PayeeId, IsoDate, Timestamp } from './payment/fields.js';
 export { Payee, parsePayee } from './payment/parsePayee.js';
+export { payeeNameKey } from './payment/payeeNameKey.js';
 export { PaymentStatus, Creditor, Payment, parsePayment } from './payment/parsePayment.js';
 export { PAYMENT_TRANSITIONS, canTransition, isFinalStatus, transitionPayment } from './payment/transitionPayment.js';
 export { PaymentChanges, EDITABLE_STATUSES, editPayment, type EditedPayment } from './payment/editPayment.js';

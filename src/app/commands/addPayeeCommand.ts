@@ -1,6 +1,7 @@
 import { parsePayee } from '../../domain/index.js';
 import { implementCommand } from '../dispatch/defineCommand.js';
 import { newRecordId } from './records/newRecordId.js';
+import { listPayeeRecords, sameNameOtherIban } from './records/payeeRecords.js';
 
 /** `payees.add`: a beneficiary for the payee list. */
 export const addPayeeCommand = implementCommand('payees.add', {
@@ -12,6 +13,7 @@ export const addPayeeCommand = implementCommand('payees.add', {
     ctx.db
       .prepare('INSERT INTO payees (id, organisation_id, name, iban, bic, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(payee.id, ctx.policy.orgId, payee.name, payee.iban, payee.bic ?? null, ctx.now.toISOString());
-    return { id: payee.id, name: payee.name, iban: payee.iban, bic: payee.bic ?? null };
+    const added = { id: payee.id, name: payee.name, iban: payee.iban, bic: payee.bic ?? null };
+    return { ...added, sameNameOtherIban: sameNameOtherIban(added, listPayeeRecords(ctx.db)) };
   },
 });

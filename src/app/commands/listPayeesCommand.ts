@@ -1,9 +1,10 @@
 import { implementCommand } from '../dispatch/defineCommand.js';
+import { listPayeeRecords, sameNameOtherIban } from './records/payeeRecords.js';
 
-/** `payees.list`: the organisation's beneficiaries, by name. */
+/** `payees.list`: the organisation's beneficiaries, by name; one name on two IBANs is flagged on both. */
 export const listPayeesCommand = implementCommand('payees.list', {
   run(ctx) {
-    const rows = ctx.db.prepare('SELECT id, name, iban, bic FROM payees ORDER BY name, id').all() as { id: string; name: string; iban: string; bic: string | null }[];
-    return { payees: rows.map((row) => ({ id: row.id, name: row.name, iban: row.iban, bic: row.bic })) };
+    const rows = listPayeeRecords(ctx.db);
+    return { payees: rows.map((row) => ({ ...row, sameNameOtherIban: sameNameOtherIban(row, rows) })) };
   },
 });

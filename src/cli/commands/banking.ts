@@ -52,14 +52,19 @@ export function registerBanking(program: Command): void {
     .requiredOption('--iban <iban>', 'their IBAN')
     .option('--bic <bic>', 'their bank\'s BIC')
     .action((opts: { name: string; iban: string; bic?: string }, command: Command) =>
-      runAppCommand(command, 'payees.add', given(opts), (v) => v.id),
+      runAppCommand(command, 'payees.add', given(opts), (v) =>
+        [v.id, ...v.sameNameOtherIban.map((other) => `warning: payee ${other.id} has the same name but pays ${other.iban}: check which IBAN the beneficiary really holds`)].join('\n'),
+      ),
     );
   payees
     .command('list')
     .description('the payee list')
     .action((_opts, command: Command) =>
       runAppCommand(command, 'payees.list', {}, (v) =>
-        formatTable(['NAME', 'IBAN', 'BIC', 'ID'], v.payees.map((p) => [p.name, p.iban, p.bic, p.id])),
+        formatTable(
+          ['NAME', 'IBAN', 'BIC', 'ID', 'CHECK'],
+          v.payees.map((p) => [p.name, p.iban, p.bic, p.id, p.sameNameOtherIban.length > 0 ? `same name, other IBAN: ${p.sameNameOtherIban.map((o) => o.id).join(', ')}` : '']),
+        ),
       ),
     );
 

@@ -37,8 +37,31 @@ function safeText(min: number, max: number) {
   });
 }
 
-/** A payee or party name: 1 to 70 characters (the SEPA limit on Nm), no surrounding spaces. */
-export const PartyName = safeText(1, 70).refine((value) => value.trim() === value, 'expected a name without surrounding spaces');
+// Characters that take no visible space: "ACME\u200BGmbH" looks like "ACMEGmbH" to an approver but is another name.
+const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2060-\u2064\u3164\uffa0]/u;
+const SCRIPTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u, /\p{Script=Armenian}/u, /\p{Script=Cherokee}/u];
+
+/**
+ * Why a name could pass for another on an approver's screen, or undefined: an invisible character, or a
+ * word mixing scripts whose letters look alike ("Аcme" with a Cyrillic А is not "Acme"; UTS #39 mixed-script
+ * confusables). A name wholly in one script, any script, is fine.
+ */
+export function lookAlikeProblem(value: string): string | undefined {
+  if (INVISIBLE.test(value)) return 'expected a name without invisible characters (zero-width spaces, soft hyphens), found one';
+  for (const word of value.split(/[\s\p{P}]+/u)) {
+    const scripts = SCRIPTS.filter((script) => script.test(word)).length;
+    if (scripts > 1) return 'expected each word of a name in one script, found a word mixing look-alike letters of several (e.g. Latin and Cyrillic)';
+  }
+  return undefined;
+}
+
+/** A payee or party name: 1 to 70 characters (the SEPA limit on Nm), no surrounding spaces, no look-alike tricks. */
+export const PartyName = safeText(1, 70)
+  .refine((value) => value.trim() === value, 'expected a name without surrounding spaces')
+  .superRefine((value, ctx) => {
+    const problem = lookAlikeProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 export type PartyName = z.infer<typeof PartyName>;
 
 /** Unstructured remittance information (ISO 20022 Ustrd): 0 to 140 characters, empty for none. */
