@@ -38,7 +38,8 @@ function safeText(min: number, max: number) {
 }
 
 // Characters that take no visible space: "ACME\u200BGmbH" looks like "ACMEGmbH" to an approver but is another name.
-const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2060-\u2064\u3164\uffa0]/u;
+// Combining marks among them (U+034F, U+17B4, U+17B5) stand alone in the alternation, not in the class.
+const INVISIBLE = /[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2060-\u2064\u3164\uffa0]|\u034f|\u17b4|\u17b5/u;
 const SCRIPTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u, /\p{Script=Armenian}/u, /\p{Script=Cherokee}/u];
 
 /**
