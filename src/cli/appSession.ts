@@ -34,7 +34,8 @@ export async function withAppSession<T>(command: Command, use: (session: AppSess
   const session = await openLocalAppSession(vaultDir(options), secret, { autoLock: false, ...(choice.recordUnlock === false ? { recordUnlock: false } : {}) });
   try {
     const { policy, notices } = session.facts;
-    if (policy.status !== 'valid' && policy.code !== null && policy.message !== null) warn(options, { code: policy.code, message: policy.message });
+    // An unenrolled vault (no policy yet) is its owner's to look after: nothing to warn about on every command.
+    if ((policy.status === 'expired' || policy.status === 'unusable') && policy.code !== null && policy.message !== null) warn(options, { code: policy.code, message: policy.message });
     for (const notice of notices) process.stderr.write(`coffer: ${notice}\n`);
     return await use(session, options);
   } finally {
