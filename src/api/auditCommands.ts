@@ -42,7 +42,11 @@ export function boundEnd(bound: string): string {
   return DAY.test(bound) ? `${bound}T23:59:59.999Z` : new Date(bound).toISOString();
 }
 
-const Verification = z.strictObject({ verified: z.literal(true), origin: z.string(), size: z.number().int(), rootHash: z.string(), checkpoints: z.number().int(), verifierKey: z.string() });
+const Verification = z.strictObject({
+  verified: z.literal(true),
+  /** Records of the audited tables checked against the log (a vault's verification; a bundle has none). */
+  records: z.number().int().optional(),
+  origin: z.string(), size: z.number().int(), rootHash: z.string(), checkpoints: z.number().int(), verifierKey: z.string() });
 
 export const auditVerify = commandSpec({
   name: 'audit.verify',

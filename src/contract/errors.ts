@@ -29,6 +29,8 @@ const VAULT_CODES = [
   'VAULT_KDF_TOO_EXPENSIVE',
   'VAULT_KEYS_CHANGED',
   'VAULT_DB_DAMAGED',
+  /** The audit log failed verification: the vault takes no more changes until it verifies again. */
+  'VAULT_LOG_FAILED',
 ] as const;
 
 const AUDIT_CODES = [
@@ -62,6 +64,12 @@ const AUDIT_CODES = [
   'AUDIT_MISSING_NODE',
   /** An index or tree size asked of the node store is outside the tree. */
   'AUDIT_OUT_OF_RANGE',
+  /** A record of an audited table has no entry that produced it (written behind the log's back). */
+  'AUDIT_RECORD_UNSEALED',
+  /** A record differs from what the entry that produced it recorded. */
+  'AUDIT_RECORD_ALTERED',
+  /** A record an entry produced is gone, and no entry removed it. */
+  'AUDIT_RECORD_MISSING',
 ] as const;
 
 const DOMAIN_CODES = [

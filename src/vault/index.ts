@@ -28,3 +28,4 @@ export { coreDumpsDisabled } from './processHardening.js';
 export { VaultAuditLog, readAuditEntries, readCheckpoints, type AuditRecord, type StoredAuditEntry } from './auditLog.js';
 export type { VaultEvent } from './unlockedVault.js';
 export type { DeviceIdentity } from './deviceKey.js';
+export { SEALED_TABLES, recordDigest, batchDigest, type RecordClaims } from './recordSeals.js';

@@ -8,7 +8,8 @@ import { verifyKeyFile } from './keyFileMac.js';
 import { readKeyFile } from './keyFileStore.js';
 import { isWrongSecret, openAnySlot } from './keySlot.js';
 import { removeLeftoverTempFiles } from './leftovers.js';
-import { migrate } from './migrate.js';
+import { migrate, schemaVersion } from './migrate.js';
+import { RECORD_SEALS_SCHEMA } from './migrations/index.js';
 import { passwordCandidates } from './password.js';
 import { vaultPaths } from './paths.js';
 import { normalizeRecoveryCode } from './recoveryCode.js';
@@ -98,8 +99,9 @@ export async function unlockVault(dir: string, secret: VaultSecret, options: Unl
       dataKey = pendingKey;
     }
     let identity: DeviceIdentity;
+    let sealsIntroduced = false;
     try {
-      migrate(db);
+      sealsIntroduced = schemaVersion(db) < RECORD_SEALS_SCHEMA && migrate(db) >= RECORD_SEALS_SCHEMA;
       adopted = ensureCurrentKeyFile(db, file, paths.keys);
       identity = ensureDeviceIdentity(db, file.vaultId);
     } catch (error) {
@@ -124,6 +126,8 @@ export async function unlockVault(dir: string, secret: VaultSecret, options: Unl
         // Cleared only once its attempts are in the log: a failure in between must not lose them.
         clearBackoff(paths.backoff);
       }
+      // A vault from before record seals: every record as it is now is sealed once, in one entry.
+      if (sealsIntroduced) vault.adoptRecords();
       if (adopted.adoptedFrom !== undefined) {
         vault.record([
           { action: 'vault.keys.adopted', outcome: 'allowed', details: { from: adopted.adoptedFrom, to: file.generation } },

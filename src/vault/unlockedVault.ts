@@ -8,6 +8,7 @@ import { sealKeyFile, type UnsealedKeyFile } from './keyFileMac.js';
 import { writeKeyFile } from './keyFileStore.js';
 import type { UnsealedSlot } from './keySlot.js';
 import type { VaultPaths } from './paths.js';
+import { forgetUnsealedChanges, sealTouchedRecords, touchAllRecords, trackRecordChanges } from './recordSeals.js';
 import { readVaultMeta, writeVaultMeta } from './vaultMeta.js';
 import { CofferError } from '../contract/index.js';
 
@@ -30,6 +31,19 @@ function configuredAutoLockMs(db: VaultDatabase): number {
 
 /** An event described by its caller; the vault adds who (the vault's user), the device, time and outcome. */
 export type VaultEvent = Omit<AuditRecord, 'outcome' | 'userId'> & { userId?: string };
+
+const LOG_FAILED_KEY = 'log_failed';
+/** What a vault whose log failed verification still does: verify again, and export the evidence. */
+const EVIDENCE_ACTIONS: ReadonlySet<string> = new Set(['audit.verify', 'audit.export']);
+
+/** Refuses a change while the log stands failed, and says how to get the evidence out. */
+function ensureLogUsable(db: VaultDatabase, action: string): void {
+  if (EVIDENCE_ACTIONS.has(action)) return;
+  const failed = readVaultMeta(db, LOG_FAILED_KEY);
+  if (failed !== undefined) {
+    throw new CofferError('VAULT_LOG_FAILED', `the audit log failed verification (${failed}): this vault takes no changes; export the evidence with \`coffer audit export --out FILE\` and give it to your auditor and bank`);
+  }
+}
 
 function errorCode(error: unknown): string {
   const code = (error as { code?: unknown } | undefined)?.code;
@@ -71,6 +85,7 @@ export class UnlockedVault {
     this.#audit = new VaultAuditLog(db, identity);
     this.userId = readVaultMeta(db, 'user_id') ?? 'owner';
     this.#db = db;
+    trackRecordChanges(db);
     this.#dataKey = dataKey;
     this.#keyFile = keyFile;
     this.#autoLockMs = options.autoLockMs === undefined ? configuredAutoLockMs(db) : options.autoLockMs;
@@ -139,8 +154,12 @@ export class UnlockedVault {
     const record = { ...event, userId: event.userId ?? this.userId };
     try {
       return db.transaction(() => {
+        ensureLogUsable(db, event.action);
+        // Only what this change writes is sealed under its entry; anything written before it stays unsealed.
+        forgetUnsealedChanges(db);
         const result = change(db);
-        this.#audit.append([{ ...record, outcome: 'allowed' }]);
+        const records = sealTouchedRecords(db, this.#audit.size);
+        this.#audit.append([{ ...record, details: records === undefined ? record.details : { ...record.details, records: { ...records } }, outcome: 'allowed' }]);
         return result;
       })();
     } catch (error) {
@@ -152,6 +171,24 @@ export class UnlockedVault {
       }
       throw reported;
     }
+  }
+
+  /**
+   * Seals every record of the audited tables as it is now, in one entry: a vault from before record seals
+   * is adopted once, right after the migration that introduced them (docs/audit.md).
+   */
+  adoptRecords(): void {
+    this.transact({ action: 'records.adopt' }, (db) => touchAllRecords(db));
+  }
+
+  /** Remembers that the log failed verification (with `code`): changes are refused until it verifies again. */
+  markLogFailed(code: string): void {
+    writeVaultMeta(this.db, LOG_FAILED_KEY, code);
+  }
+
+  /** The log verified: changes are allowed again. */
+  clearLogFailed(): void {
+    this.db.prepare('DELETE FROM vault_meta WHERE key = ?').run(LOG_FAILED_KEY);
   }
 
   /** Appends entries that accompany no change of their own (refusals, failures), in their own transaction. */

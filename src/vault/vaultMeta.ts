@@ -3,7 +3,7 @@ import type { VaultDatabase } from './database.js';
 import { readKeyFile } from './keyFileStore.js';
 import { CofferError } from '../contract/index.js';
 
-export type VaultMetaKey = 'vault_id' | 'keys_generation' | 'created_at' | 'device_id' | 'user_id';
+export type VaultMetaKey = 'vault_id' | 'keys_generation' | 'created_at' | 'device_id' | 'user_id' | 'log_failed';
 
 export function readVaultMeta(db: VaultDatabase, key: VaultMetaKey): string | undefined {
   const row = db.prepare('SELECT value FROM vault_meta WHERE key = ?').get(key) as { value: string } | undefined;

@@ -1,6 +1,7 @@
 import type { AuditVerification } from '../../api/index.js';
 import { verifyBundle } from '../../audit/index.js';
 import type { UnlockedVault } from '../../vault/index.js';
+import { checkRecordSeals } from './checkRecordSeals.js';
 import { checkStoredNodes } from './checkStoredNodes.js';
 import { exportAuditBundle } from './exportAuditBundle.js';
 
@@ -20,8 +21,11 @@ export function verifyVaultAudit(vault: UnlockedVault, options: VerifyVaultAudit
   const verified = verifyBundle(bundle, { trustedVerifierKey: options.trustedVerifierKey ?? bundle.verifierKey, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   // Ensure proofs served from the stored nodes describe the same tree the entries give.
   checkStoredNodes(vault, verified.tree);
+  // Ensure the data is what the log says it is: every record sealed by the entry that produced it.
+  const records = checkRecordSeals(vault);
   return {
     verified: true,
+    records,
     origin: verified.origin,
     size: verified.size,
     rootHash: verified.rootHash.toString('base64'),
