@@ -1,9 +1,14 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { openAsPlainSqlCipher4 } from '../test/support/sqlcipher.js';
 import { coffer } from '../test/support/cofferCli.js';
 import { tempDir } from '../test/support/tempDir.js';
+import { repoRoot } from '../test/fixtures/domain/vectors.js';
+
+const execFileAsync = promisify(execFile);
 
 const PASSWORD = 'cli test password 1234';
 const NEW_PASSWORD = 'a brand new password 5678';
@@ -123,5 +128,21 @@ describe('coffer doctor', () => {
     expect(report.fips.statement).toBe(
       report.fips.providerActive ? 'OpenSSL FIPS provider active' : 'approved algorithms only, provider not FIPS-validated',
     );
+  });
+});
+
+describe('a packaged CLI, copied away from the checkout', () => {
+  it('runs on the capabilities embedded in its bundle, with no capabilities/ folder anywhere near it', async () => {
+    expect((await coffer(['--help'])).status).toBe(0); // brings dist/coffer.mjs up to date
+    const packaged = join(tempDir(), 'packaged');
+    mkdirSync(packaged);
+    copyFileSync(join(repoRoot, 'dist', 'coffer.mjs'), join(packaged, 'coffer.mjs'));
+    symlinkSync(join(repoRoot, 'node_modules'), join(packaged, 'node_modules'));
+    const vault = join(tempDir(), 'vault');
+    const env = { ...process.env, COFFER_PASSWORD: 'coffer demo password' };
+    const run = (args: string[]) => execFileAsync(process.execPath, [join(packaged, 'coffer.mjs'), ...args], { env });
+    await run(['demo', 'seed', '--vault', vault, '--user', 'alice']);
+    const { stdout } = await run(['accounts', 'list', '--vault', vault, '--json']);
+    expect((JSON.parse(stdout) as { accounts: unknown[] }).accounts).toHaveLength(3);
   });
 });

@@ -8,6 +8,7 @@ import { PERMISSIONS, type Permission } from '../../policy/index.js';
 import { COMMAND_LIST } from '../commands/registry.js';
 import { COMMAND_SPEC_LIST, COMMAND_SPECS, commandSpec, type CommandName } from '../../api/index.js';
 import { defaultCapabilitiesDir, loadCapabilities } from '../policy/loadCapabilities.js';
+import { SHIPPED_CAPABILITY_FILES, shippedCapabilities } from '../policy/shippedCapabilities.js';
 
 const commandsDir = fileURLToPath(new URL('../commands/', import.meta.url));
 const capabilities = loadCapabilities();
@@ -41,6 +42,15 @@ describe('when a command is declared without a known permission', () => {
 
   it('refuses a permission outside the closed list', () => {
     expect(declare('payments:approve-all')).toThrow(/names no known permission/);
+  });
+});
+
+describe('the capabilities embedded in the build', () => {
+  it('are exactly the files of capabilities/, as they are on disk', () => {
+    const dir = defaultCapabilitiesDir();
+    const files = readdirSync(dir).filter((name) => name.endsWith('.json') && name !== 'schema.json').sort();
+    expect(SHIPPED_CAPABILITY_FILES.map((file) => file.name.replace(/^capabilities\//, '')).sort()).toEqual(files);
+    expect(shippedCapabilities()).toEqual(loadCapabilities(dir));
   });
 });
 

@@ -1,7 +1,7 @@
 import type { JwsVerificationKey } from '../../crypto/index.js';
 import type { Capability, Role } from '../../policy/index.js';
 import type { KdfChoice, UnlockedVault } from '../../vault/index.js';
-import { loadCapabilities } from '../policy/loadCapabilities.js';
+import { shippedCapabilities } from '../policy/shippedCapabilities.js';
 import { verifyCachedOrgPolicy, type PolicyState } from '../policy/verifyCachedOrgPolicy.js';
 import type { StepUpVerifier } from './stepUp.js';
 
@@ -26,7 +26,7 @@ export interface Session {
 }
 
 export interface OpenSessionOptions {
-  /** Defaults to the capability files shipped in the build. */
+  /** Defaults to the capability files embedded in the build. */
   capabilities?: readonly Capability[];
   /** Defaults to the pinned BANK_VERIFICATION_KEY. */
   bankKey?: JwsVerificationKey;
@@ -52,7 +52,7 @@ function rolesOf(policy: PolicyState, userId: string): readonly Role[] {
  * is audited here, so the log shows when and why the app went read-only.
  */
 export async function openSession(vault: UnlockedVault, options: OpenSessionOptions = {}): Promise<Session> {
-  const capabilities = options.capabilities ?? (shipped ??= loadCapabilities());
+  const capabilities = options.capabilities ?? (shipped ??= shippedCapabilities());
   const now = options.now ?? (() => new Date());
   const policy = await verifyCachedOrgPolicy(vault.db, { bankKey: options.bankKey, now: now() });
   const userId = vault.userId;
