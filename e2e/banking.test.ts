@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coffer, type CliRun } from '../test/support/cofferCli.js';
 import { openAsPlainSqlCipher4 } from '../test/support/sqlcipher.js';
 import { tempDir } from '../test/support/tempDir.js';
+import { fixturesDir } from '../test/fixtures/domain/vectors.js';
 
 // The published demo password (src/app/demo/seedDemoVault.ts, docs/commands.md).
 const DEMO = { COFFER_PASSWORD: 'coffer demo password' };
@@ -66,17 +67,44 @@ describe('the demo flow on the command line', () => {
     expect(run.stderr).toBe('coffer: amount: expected at most 2 decimals for EUR, found 3 [APP_BAD_INPUT]\n');
   });
 
-  it('exports the approved EUR payments as pain.001 and imports a CSV statement', async () => {
+  it('exports the approved EUR payments as pain.001', async () => {
     const out = join(tempDir(), 'sepa.xml');
     const exported = (await coffer(['payments', 'export', '--vault', alice, '--format', 'pain.001', '--currency', 'EUR', '--out', out], DEMO));
     expect(exported.status, exported.stderr).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('urn:iso:std:iso:20022:tech:xsd:pain.001.001.09');
-    const csv = join(tempDir(), 'statement.csv');
-    writeFileSync(csv, 'entry_ref,booking_date,value_date,amount,currency,counterparty_name,counterparty_iban,remittance_info\nE2E-1,2026-01-02,,-42.00,EUR,Kiosk,,Coffee\n');
-    const imported = (await coffer(['statements', 'import', csv, '--vault', alice, '--account', EUR_ACCOUNT], DEMO));
-    expect(imported.stdout).toContain('Imported 1 bookings (0 already booked)');
-    const found = JSON.parse((await coffer(['transactions', 'list', '--vault', alice, '--text', 'coffee', '--json'], DEMO)).stdout) as { total: number; transactions: { entryRef: string; amountMinor: number }[] };
-    expect(found.transactions.map((t) => [t.entryRef, t.amountMinor])).toContainEqual(['E2E-1', -4200]);
+  });
+
+  it('imports a camt.053 statement and a Sparkasse CSV, showing what was booked and the reconciliation', async () => {
+    const camt = (await coffer(['statements', 'import', join(fixturesDir, 'camt053-v08-multi-entry.xml'), '--vault', alice], DEMO));
+    expect(camt.status, camt.stderr).toBe(0);
+    expect(camt.stdout).toContain('Imported 5 bookings from camt053-v08-multi-entry.xml (1 statement)');
+    expect(camt.stdout).toContain('camt.053.001.08 statement 2025-03-03-DE89370400440532013000 → DE89370400440532013000 EUR (named by IBAN)');
+    expect(camt.stdout).toContain('imported 5 (net 7,237.94 EUR)');
+    expect(camt.stdout).toMatch(/^ {5}reconciliation: reconciled \(6 checks passed\)$/m);
+    const csv = (await coffer(['statements', 'import', join(fixturesDir, 'csv-sparkasse-camt.csv'), '--vault', alice], DEMO));
+    expect(csv.status, csv.stderr).toBe(0);
+    expect(csv.stdout).toContain('imported 4 (net -2,203.50 EUR); skipped 1 not booked (PDNG)');
+    expect(csv.stdout).toMatch(/^ {5}reconciliation: unchecked; not checked: no transactions summary \(TxsSummry\); no opening balance \(OPBD or PRCD\)$/m);
+    expect(csv.stdout).toContain('CSV read as Sparkasse CSV-CAMT (V2 and V8): windows-1252, ";"-separated, decimal ",", header on line 1');
+    expect(csv.stdout).toContain('2 cells look like spreadsheet formulas');
+    const again = JSON.parse((await coffer(['statements', 'import', join(fixturesDir, 'camt053-v08-multi-entry.xml'), '--vault', alice, '--json'], DEMO)).stdout) as { imported: number; statements: { skipped: { message: string }[] }[] };
+    expect(again).toMatchObject({ imported: 0, statements: [{ skipped: [{ message: '5 already booked from statement 2025-03-03-DE89370400440532013000 entries 1–5' }] }] });
+    const found = JSON.parse((await coffer(['transactions', 'list', '--vault', alice, '--text', 'Beitrag Q4', '--json'], DEMO)).stdout) as { transactions: { amountMinor: number; endToEndId: string }[] };
+    expect(found.transactions).toMatchObject([{ amountMinor: -226_000, endToEndId: 'MS-10023' }]);
+  });
+
+  it('refuses a statement that does not reconcile, and books it with --accept-unreconciled under a warning block', async () => {
+    const differing = join(tempDir(), 'differs.xml');
+    writeFileSync(differing, readFileSync(join(fixturesDir, 'camt053-v08-dayend.xml'), 'utf8').replace('<Amt Ccy="EUR">10510.50</Amt>', '<Amt Ccy="EUR">10610.50</Amt>').replaceAll('DE02120300000000202051', EUR_ACCOUNT));
+    const refused = (await coffer(['statements', 'import', differing, '--vault', alice], DEMO));
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/^coffer: expected statements that reconcile with themselves, found 1 that differs: statement 1 of differs\.xml: balance .*nothing was booked.* \[APP_UNRECONCILED\]\n$/);
+    const accepted = (await coffer(['statements', 'import', differing, '--vault', alice, '--accept-unreconciled'], DEMO));
+    expect(accepted.status, accepted.stderr).toBe(0);
+    expect(accepted.stdout).toContain('reconciliation: DIFFERS (1 of 8 checks failed)');
+    expect(accepted.stdout).toContain('!! WARNING: 1 statement does not reconcile with itself (of 1 in the file); accepted because --accept-unreconciled was given');
+    expect(accepted.stdout).toContain('!!     balance: the file states 10,610.50 EUR, its entries give 10,510.50 EUR — opening balance (OPBD) plus 6 booked entries does not give the closing balance (CLBD)');
   });
 
   it('refuses alice\'s approval of a payment with POLICY_DENIED', async () => {

@@ -34,7 +34,7 @@ export const transactionsList = commandSpec({
       minAmount: AmountText.optional(),
       maxAmount: AmountText.optional(),
       direction: z.enum(['credit', 'debit']).optional(),
-      /** Found in the counterparty name, remittance information or entry reference (case-insensitive). */
+      /** Found in the counterparty name, remittance, additional information, posting text or a reference (case-insensitive). */
       text: z.string().min(1).max(100).optional(),
       limit: PageLimit(1000, 50),
       offset: z.number().int().min(0).max(10_000_000).default(0),
@@ -47,14 +47,24 @@ export const transactionsList = commandSpec({
     transactions: z.array(
       z.strictObject({
         account: z.string(),
-        entryRef: z.string(),
+        /** The bank's reference of the booking (camt AcctSvcrRef, MT940 bank reference); banks may repeat it or give none. */
+        entryRef: z.string().nullable(),
         bookingDate: IsoDate,
         valueDate: IsoDate.nullable(),
         ...AmountOut,
         currency: Currency,
+        /** True when the booking reverses an earlier one (a return, a storno). */
+        reversal: z.boolean(),
         counterpartyName: z.string().nullable(),
         counterpartyIban: z.string().nullable(),
         remittanceInfo: z.string(),
+        /** camt AddtlNtryInf; the text to show when there is no remittance. */
+        additionalInfo: z.string().nullable(),
+        /** MT940 ?00, CSV Buchungstext: the bank's name for the kind of booking. */
+        postingText: z.string().nullable(),
+        endToEndId: z.string().nullable(),
+        /** The statement the booking was imported from (camt Stmt/Id, MT940 :20:/:28C:), if it named one. */
+        statementId: z.string().nullable(),
       }),
     ),
   }),

@@ -19,4 +19,5 @@ export {
 } from './registry.js';
 export { AmountText, BicInput, Bytes, FileInput, FileName, FileOutput, IbanInput, MAX_FILE_BYTES, PageLimit, amountIn, isoDay } from './fields.js';
 export { AUTO_LOCK_SECONDS } from './vaultCommands.js';
+export type { StatementsImportResult, StatementImportResult, ReconciliationView, SkippedGroup } from './statementImportResult.js';
 export { boundEnd, boundStart, type AuditVerification } from './auditCommands.js';

@@ -131,6 +131,8 @@ const APP_CODES = [
   'APP_FILE_EXISTS',
   'APP_CANNOT_WRITE',
   'APP_BAD_FILE',
+  /** A statement does not reconcile with itself (summary, balances, currencies) and the caller did not accept that. */
+  'APP_UNRECONCILED',
   'APP_UNKNOWN_ACCOUNT',
   'APP_VAULT_NOT_EMPTY',
   /** A long command was cancelled by its caller; nothing it would have changed was changed. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sha256, sha256Into } from './hash.js';
+import { sha256, sha256Hex, sha256Into } from './hash.js';
 
 // FIPS 180-2 Appendix B examples (one-block and two-block messages) and the digest of the empty message.
 const ABC = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
@@ -58,5 +58,19 @@ describe('sha256Into', () => {
     ])('refuses an offset %s with CRYPTO_BAD_INPUT', async (_, offset) => {
       await expect(() => sha256Into(Buffer.from('abc'), new Uint8Array(40), offset)).toThrowCode('CRYPTO_BAD_INPUT');
     });
+  });
+});
+
+describe('sha256Hex', () => {
+  it('gives the FIPS 180-2 digests as lower-case hex', () => {
+    expect(sha256Hex('abc')).toBe(ABC);
+    expect(sha256Hex(TWO_BLOCKS)).toBe(TWO_BLOCKS_DIGEST);
+    expect(sha256Hex('')).toBe(EMPTY);
+  });
+
+  it('hashes the UTF-8 bytes of any text, as sha256 of its UTF-8 encoding does', () => {
+    // printf 'Müller' | sha256sum (UTF-8): a Latin-1 or UTF-16 reading of the text would give another digest.
+    expect(sha256Hex('M\u00fcller')).toBe('a78429899bb825ce667d25d92e2cde488f8a7d6871bb2be7365601cad6b0a8f2');
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (text) => sha256Hex(text) === sha256(Buffer.from(text, 'utf8')).toString('hex')), { numRuns: 200 });
   });
 });

@@ -42,6 +42,16 @@ export function sha256(...parts: Uint8Array[]): Buffer {
 }
 
 /**
+ * SHA-256 (FIPS 180-4) of the UTF-8 bytes of `text`, as 64 lower-case hex digits: one call into the
+ * binding with the string itself, so no Buffer is made for the input or the digest (statement entry
+ * identities hash one short string per booking).
+ */
+export const sha256Hex: (text: string) => string =
+  typeof nodeCrypto.hash === 'function'
+    ? (text) => nodeCrypto.hash('sha256', text, 'hex')
+    : (text) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
  * SHA-256 of `data` written into `target` at `offset` (32 bytes), allocating no Buffer: for loops that
  * hash millions of tree nodes into one preallocated array.
  */

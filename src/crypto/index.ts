@@ -1,7 +1,7 @@
 export { randomBytes, randomId } from './random.js';
 export { zeroize } from './zeroize.js';
 export { constantTimeEqual } from './constantTimeEqual.js';
-export { sha256, sha256Into, hmacSha256, SHA256_LENGTH } from './hash.js';
+export { sha256, sha256Hex, sha256Into, hmacSha256, SHA256_LENGTH } from './hash.js';
 export { pbkdf2Sha512, pbkdf2Sha512Sync } from './pbkdf2.js';
 export { hkdfSha256 } from './hkdf.js';
 export {

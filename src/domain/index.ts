@@ -19,6 +19,7 @@ export { sumMoney } from './money/sumMoney.js';
 // Accounts
 export { Iban, parseIban } from './account/parseIban.js';
 export { formatIban } from './account/formatIban.js';
+export { ibanFromAccountId } from './account/ibanFromAccountId.js';
 export { Bic, parseBic } from './account/parseBic.js';
 
 // Payees and payments
@@ -53,19 +54,12 @@ export {
   type SkippedEntry,
   type SkipReason,
 } from './statement/dedupeEntries.js';
-export { ENTRY_IDENTITY_VERSION } from './statement/entryIdentity.js';
+export { ENTRY_IDENTITY_VERSION, assignEntryIdentities } from './statement/entryIdentity.js';
 export { ZIP_LIMITS, type ZipLimits } from './statement/readZipMembers.js';
 export { CAMT_VERSIONS } from './camt/camtMessageType.js';
 export { COLUMNS_SYNTAX, parseColumnMapping, type CsvColumnsOption } from './csv/parseColumnMapping.js';
 export { CSV_FIELDS, type CsvColumn, type CsvField, type CsvFormulaCell, type CsvMapping } from './csv/csvMapping.js';
 export { CSV_DIALECTS, type CsvDialect } from './csv/csvDialects.js';
 
-// Statements, first version (camt.053 V02/V08 and Coffer's CSV only; entries de-duplicated by AcctSvcrRef,
-// which loses bookings: issue 10). Kept until the app uses parseStatementFile and dedupeEntries.
-export { Statement, StatementEntry } from './statement/statement.js';
-export { CAMT053_NAMESPACES, parseCamt053 } from './camt053/parseCamt053.js';
-export { MAX_XML_LENGTH } from './camt053/xmlElement.js';
-export { STATEMENT_CSV_COLUMNS, parseStatementCsv, type CsvStatementImport, type FormulaCell } from './csv/parseStatementCsv.js';
-export { parseCsv, MAX_CSV_LENGTH, type CsvRecord } from './csv/parseCsv.js';
+// Bank text written back to CSV without a formula start (any export of imported text)
 export { neutraliseCsvCell, looksLikeFormula } from './csv/neutraliseCsvCell.js';
-export { dedupeByEntryRef, type DedupeResult } from './statement/dedupeByEntryRef.js';

@@ -21,6 +21,7 @@ export {
 } from './database.js';
 export { migrate, schemaVersion } from './migrate.js';
 export { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations/index.js';
+export { LEGACY_IDENTITY_VERSION, legacyEntryIdentity, type LegacyBooking } from './legacyEntryIdentity.js';
 export { MIN_PASSWORD_LENGTH, ensureStrongPassword } from './password.js';
 export { writeFileAtomic, fsyncDirectory } from './atomicWrite.js';
 export { isInsideVaultDir } from './isInsideVaultDir.js';

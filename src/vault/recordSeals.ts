@@ -57,8 +57,9 @@ export function trackRecordChanges(db: VaultDatabase): void {
   db.exec('CREATE TEMP TABLE IF NOT EXISTS touched_records (tbl TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (tbl, id)) WITHOUT ROWID');
   for (const [table, key] of Object.entries(SEALED_TABLES)) {
     // Not INSERT OR IGNORE: an outer statement's conflict clause (an upsert) would override the trigger's own.
+    // Ids are compared as text, so the lookup uses the key's index whatever type the table's key has.
     const note = (row: 'NEW' | 'OLD') =>
-      `INSERT INTO touched_records SELECT '${table}', ${row}.${key} WHERE NOT EXISTS (SELECT 1 FROM touched_records WHERE tbl = '${table}' AND id = ${row}.${key});`;
+      `INSERT INTO touched_records SELECT '${table}', CAST(${row}.${key} AS TEXT) WHERE NOT EXISTS (SELECT 1 FROM touched_records WHERE tbl = '${table}' AND id = CAST(${row}.${key} AS TEXT));`;
     db.exec(`
       CREATE TEMP TRIGGER IF NOT EXISTS seal_insert_${table} AFTER INSERT ON main.${table} BEGIN ${note('NEW')} END;
       CREATE TEMP TRIGGER IF NOT EXISTS seal_update_${table} AFTER UPDATE ON main.${table} BEGIN ${note('OLD')} ${note('NEW')} END;
@@ -74,7 +75,7 @@ export function forgetUnsealedChanges(db: VaultDatabase): void {
 
 /** Notes every record of every audited table as changed (adopting a vault from before record seals). */
 export function touchAllRecords(db: VaultDatabase): void {
-  for (const [table, key] of Object.entries(SEALED_TABLES)) db.exec(`INSERT OR IGNORE INTO temp.touched_records SELECT '${table}', ${key} FROM main.${table}`);
+  for (const [table, key] of Object.entries(SEALED_TABLES)) db.exec(`INSERT OR IGNORE INTO temp.touched_records SELECT '${table}', CAST(${key} AS TEXT) FROM main.${table}`);
 }
 
 /**

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FigureSink } from './benchFigure.js';
 import { benchAudit } from './auditBench.js';
+import { benchImport } from './importBench.js';
 import { benchSqlite } from './sqliteBench.js';
 import { benchUnlock } from './unlockBench.js';
 
@@ -25,6 +26,7 @@ export async function runBenchmarks(emit: FigureSink, options: BenchOptions = {}
     }
     await benchUnlock(dir, emit, options.quick ? 2 : 5);
     await benchAudit(dir, options.quick ? { appendEntries: 10_000, verifyEntries: 20_000 } : { appendEntries: 100_000, verifyEntries: 1_000_000 }, emit);
+    await benchImport(dir, options.quick ? 10_000 : 100_000, emit);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,67 +1,29 @@
-import type { ParsedInput } from '../../api/index.js';
-import { dedupeByEntryRef, sumMoney, type StatementEntry } from '../../domain/index.js';
 import { implementCommand } from '../dispatch/defineCommand.js';
-import { requireAccount, type AccountRecord } from './records/accountRecords.js';
-import { newRecordId } from './records/newRecordId.js';
-import { readStatementFile } from './records/readStatementFile.js';
-import { CofferError } from '../../contract/index.js';
-
-interface AccountBatch {
-  account: AccountRecord;
-  entries: StatementEntry[];
-}
-
-function batches(ctx: { db: Parameters<typeof requireAccount>[0] }, input: ParsedInput<'statements.import'>): { format: string; formulaCells: number; batches: AccountBatch[] } {
-  const file = readStatementFile(input.file, input.format);
-  const byAccount = new Map<string, AccountBatch>();
-  for (const statement of file.statements) {
-    const iban = statement.accountIban ?? input.account;
-    if (iban === undefined) throw new CofferError('APP_BAD_INPUT', 'account: expected the account a CSV statement belongs to, found none');
-    if (statement.accountIban !== undefined && input.account !== undefined && statement.accountIban !== input.account) {
-      throw new CofferError('APP_BAD_INPUT', 'account: expected the account the camt.053 statement names, found another');
-    }
-    const account = requireAccount(ctx.db, iban);
-    const batch = byAccount.get(account.id) ?? { account, entries: [] };
-    statement.entries.forEach((entry, index) => {
-      // Ensure every booking is in the account's currency: minor units of two currencies never add up.
-      if (entry.currency !== account.currency) {
-        throw new CofferError('APP_BAD_FILE', `entry ${index + 1} (${entry.entryRef}): expected ${account.currency}, the account's currency, found ${entry.currency}`);
-      }
-      batch.entries.push(entry);
-    });
-    byAccount.set(account.id, batch);
-  }
-  return { format: file.format, formulaCells: file.formulaCells, batches: [...byAccount.values()] };
-}
+import { bookStatementImport } from './statementImport/bookStatementImport.js';
+import { importAuditDetails, unreconciledError } from './statementImport/importAudit.js';
+import { planStatementImport } from './statementImport/planStatementImport.js';
 
 /**
- * `statements.import`: books a camt.053 or CSV statement, skipping entries already booked (by the bank's
- * entry reference, per account). All or nothing: a bad file is refused naming the element or line at
- * fault, and nothing is imported.
+ * `statements.import`: books the statements of a camt.052/053/054, MT940/MT942, bank CSV or ZIP file on the
+ * accounts they name (docs/commands.md). The file is read and every decision made before the transaction:
+ * each statement matched to an account and reconciled with itself, each entry booked, or skipped with its
+ * reason (not booked by the bank, already booked, repeated in the file). A statement that does not
+ * reconcile is refused, nothing booked, unless the caller accepts it. All or nothing.
  */
 export const importStatementCommand = implementCommand('statements.import', {
-  prepare(ctx, input) {
-    const read = batches(ctx, input);
-    const details = { file: input.file.name, format: read.format, entries: read.batches.reduce((n, b) => n + b.entries.length, 0) };
-    return { resource: read.batches.map((b) => ({ account: b.account.iban, currency: b.account.currency })), target: input.file.name, details, data: read };
+  async prepare(ctx, input) {
+    const plan = await planStatementImport(ctx.db, input);
+    return {
+      // Every account booked on, in its currency: a capability scoped to accounts or currencies decides.
+      resource: plan.accounts.map((account) => ({ account: account.iban, currency: account.currency })),
+      target: input.file.name,
+      details: importAuditDetails(plan, input.acceptUnreconciled === true),
+      data: plan,
+    };
   },
-  run(ctx, _input, read) {
-    const insert = ctx.db.prepare(
-      `INSERT INTO statement_transactions (id, account_id, entry_ref, booking_date, value_date, amount_minor, currency, counterparty_name,
-         counterparty_iban, remittance_info) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const refs = ctx.db.prepare('SELECT entry_ref FROM statement_transactions WHERE account_id = ?').pluck();
-    const accounts = read.batches.map(({ account, entries }) => {
-      const { fresh, duplicates } = dedupeByEntryRef(refs.all(account.id) as string[], entries);
-      for (const e of fresh) {
-        insert.run(newRecordId(), account.id, e.entryRef, e.bookingDate, e.valueDate, e.amountMinor, e.currency, e.counterpartyName, e.counterpartyIban, e.remittanceInfo);
-      }
-      const booked = sumMoney([{ minor: account.balanceMinor, currency: account.currency }, ...fresh.map((e) => ({ minor: e.amountMinor, currency: account.currency }))], account.currency);
-      ctx.db.prepare('UPDATE accounts SET balance_minor = ? WHERE id = ?').run(booked.minor, account.id);
-      return { iban: account.iban, imported: fresh.length, duplicates: duplicates.length };
-    });
-    const imported = accounts.reduce((n, a) => n + a.imported, 0);
-    const duplicates = accounts.reduce((n, a) => n + a.duplicates, 0);
-    return { format: read.format, imported, duplicates, formulaCells: read.formulaCells, accounts };
+  run(ctx, input, plan) {
+    // Ensure a difference is shown loudly and never silently accepted: booked only when the caller said so.
+    if (plan.differing.length > 0 && input.acceptUnreconciled !== true) throw unreconciledError(plan);
+    return bookStatementImport(ctx, plan, input);
   },
 });

@@ -5,15 +5,23 @@ import { CofferError } from '../../contract/index.js';
 
 interface Row {
   iban: string;
-  entry_ref: string;
+  entry_ref: string | null;
   booking_date: string;
   value_date: string | null;
   amount_minor: number;
   currency: Currency;
+  reversal: number;
   counterparty_name: string | null;
   counterparty_iban: string | null;
   remittance_info: string | null;
+  additional_info: string | null;
+  posting_text: string | null;
+  end_to_end_ref: string | null;
+  statement_id: string | null;
 }
+
+/** Where `text` is looked for: the people and words of a booking, and its references. */
+const SEARCHED = ['counterparty_name', 'remittance_info', 'additional_info', 'posting_text', 'entry_ref', 'end_to_end_ref'];
 
 function bound(text: string | undefined, currency: Currency | undefined, field: string): number | undefined {
   if (text === undefined) return undefined;
@@ -60,15 +68,16 @@ export const listTransactionsCommand = implementCommand('transactions.list', {
     if (input.direction === 'debit') where.push('t.amount_minor < 0');
     if (input.text !== undefined) {
       const pattern = `%${input.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push("(lower(t.counterparty_name) LIKE ? ESCAPE '\\' OR lower(t.remittance_info) LIKE ? ESCAPE '\\' OR lower(t.entry_ref) LIKE ? ESCAPE '\\')");
-      params.push(pattern, pattern, pattern);
+      where.push(`(${SEARCHED.map((column) => `lower(t.${column}) LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+      params.push(...SEARCHED.map(() => pattern));
     }
     const from = `FROM statement_transactions t JOIN accounts a ON a.id = t.account_id WHERE ${where.join(' AND ')}`;
     const total = (ctx.db.prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
     const rows = ctx.db
       .prepare(
-        `SELECT a.iban, t.entry_ref, t.booking_date, t.value_date, t.amount_minor, t.currency, t.counterparty_name, t.counterparty_iban,
-                t.remittance_info ${from} ORDER BY t.booking_date DESC, t.entry_ref DESC LIMIT ? OFFSET ?`,
+        `SELECT a.iban, t.entry_ref, t.booking_date, t.value_date, t.amount_minor, t.currency, t.reversal, t.counterparty_name, t.counterparty_iban,
+                t.remittance_info, t.additional_info, t.posting_text, t.end_to_end_ref, t.statement_id
+         ${from} ORDER BY t.booking_date DESC, t.entry_ref DESC, t.rowid DESC LIMIT ? OFFSET ?`,
       )
       .all(...params, input.limit, input.offset) as Row[];
     const transactions = rows.map((row) => ({
@@ -79,9 +88,14 @@ export const listTransactionsCommand = implementCommand('transactions.list', {
       amountMinor: row.amount_minor,
       amount: formatAmount(row.amount_minor, row.currency),
       currency: row.currency,
+      reversal: row.reversal === 1,
       counterpartyName: row.counterparty_name,
       counterpartyIban: row.counterparty_iban,
       remittanceInfo: row.remittance_info ?? '',
+      additionalInfo: row.additional_info,
+      postingText: row.posting_text,
+      endToEndId: row.end_to_end_ref,
+      statementId: row.statement_id,
     }));
     return { total, limit: input.limit, offset: input.offset, transactions };
   },

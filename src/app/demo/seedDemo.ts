@@ -2,13 +2,18 @@ import { formatAmount, sumMoney, type Currency, type PaymentStatus } from '../..
 import { signOrgPolicy, type Role } from '../../policy/index.js';
 import type { UnlockedVault, VaultDatabase } from '../../vault/index.js';
 import { insertApproval } from '../commands/records/approvalRecords.js';
+import { bookingWriter, type BookingSource } from '../commands/records/bookingRecords.js';
 import { insertPayment } from '../commands/records/paymentRecords.js';
 import { installOrgPolicy } from '../policy/installOrgPolicy.js';
 import { DEMO_BANK_SIGNING_KEY } from './demoBankKey.js';
 import { DEMO_ACCOUNTS, DEMO_ORG, DEMO_PAYEES, DEMO_USERS, demoOrgPolicy } from './demoOrganisation.js';
 import { demoPayments } from './demoPayments.js';
+import { demoBookingEntries } from './demoBookingEntries.js';
 import { generateDemoStatements } from './generateDemoStatements.js';
 import { CofferError } from '../../contract/index.js';
+
+/** The demo's bookings come from no file: their format says so. */
+const DEMO_SOURCE: BookingSource = { statementRecordId: null, format: 'demo', file: null };
 
 /** Bookings per account by default: 21,000 over the year. */
 export const DEMO_BOOKINGS: Readonly<Record<string, number>> = { EUR: 12_000, USD: 4_500, GBP: 4_500 };
@@ -45,15 +50,12 @@ function ensureEmpty(db: VaultDatabase): void {
   if (used.n > 0) throw new CofferError('APP_VAULT_NOT_EMPTY', 'expected an empty vault to seed, found one that already holds an organisation: use a new --vault');
 }
 
-function insertBookings(db: VaultDatabase, accountId: string, code: string, count: number, endDay: string, seed: number): number {
-  const insert = db.prepare(
-    `INSERT INTO statement_transactions (id, account_id, entry_ref, booking_date, value_date, amount_minor, currency, counterparty_name,
-       counterparty_iban, remittance_info) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+function insertBookings(db: VaultDatabase, accountId: string, currency: Currency, count: number, endDay: string, seed: number): number {
+  const book = bookingWriter(db);
   let sum = 0;
-  for (const b of generateDemoStatements(code, count, endDay, seed)) {
-    insert.run(b.id, accountId, b.entryRef, b.bookingDate, b.valueDate, b.amountMinor, code, b.counterpartyName, b.counterpartyIban, b.remittanceInfo);
-    sum += b.amountMinor;
+  for (const entry of demoBookingEntries(currency, currency, generateDemoStatements(currency, count, endDay, seed))) {
+    book(accountId, entry, DEMO_SOURCE);
+    sum += entry.amount.minor;
   }
   return sum;
 }
@@ -81,9 +83,9 @@ export async function seedDemo(vault: UnlockedVault, options: SeedDemoOptions): 
       db.prepare('INSERT INTO accounts (id, organisation_id, iban, bic, currency, name, balance_minor, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)').run(
         id, DEMO_ORG.id, account.iban, account.bic, account.currency, account.name, created,
       );
-      const sum = insertBookings(db, id, account.code, bookings, endDay, 0x5eed + index);
-      counts.transactions += bookings;
       const currency = account.currency as Currency;
+      const sum = insertBookings(db, id, currency, bookings, endDay, 0x5eed + index);
+      counts.transactions += bookings;
       const balance = sumMoney([{ minor: account.openingMinor, currency }, { minor: sum, currency }], currency).minor;
       db.prepare('UPDATE accounts SET balance_minor = ? WHERE id = ?').run(balance, id);
       return { iban: account.iban, currency, name: account.name, balance: formatAmount(balance, currency) };

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { given, integer, runAppCommand } from '../appSession.js';
 import { formatTable } from './bankingTable.js';
 import { inputFile } from '../inputFile.js';
+import { statementImportText } from './statementImportText.js';
 
 /** accounts, transactions, payees and statements: thin wrappers over the dispatcher. */
 export function registerBanking(program: Command): void {
@@ -36,7 +37,7 @@ export function registerBanking(program: Command): void {
         [
           formatTable(
             ['DATE', 'ACCOUNT', 'AMOUNT', 'CUR', 'COUNTERPARTY', 'REMITTANCE', 'REFERENCE'],
-            v.transactions.map((t) => [t.bookingDate, t.account, t.amount, t.currency, t.counterpartyName, t.remittanceInfo, t.entryRef]),
+            v.transactions.map((t) => [t.bookingDate, t.account, t.amount, t.currency, t.counterpartyName, t.remittanceInfo || t.additionalInfo, t.entryRef]),
             [2],
           ),
           `${v.transactions.length === 0 ? 0 : v.offset + 1}–${v.offset + v.transactions.length} of ${v.total}`,
@@ -72,17 +73,13 @@ export function registerBanking(program: Command): void {
     .command('statements')
     .description('bank statements')
     .command('import')
-    .description('book a camt.053 or CSV statement (de-duplicated; all or nothing)')
-    .argument('<file>', 'camt.053 XML or CSV file')
-    .option('--account <iban>', 'the account a CSV statement belongs to')
-    .option('--format <camt.053|csv>', 'instead of guessing from the file')
-    .action((file: string, opts: { account?: string; format?: string }, command: Command) =>
-      runAppCommand(command, 'statements.import', { file: inputFile(file, 'statement file'), ...given(opts) }, (v) =>
-        [
-          `Imported ${v.imported} bookings (${v.duplicates} already booked) from a ${v.format} statement`,
-          ...v.accounts.map((a) => `  ${a.iban}: ${a.imported} new, ${a.duplicates} duplicates`),
-          ...(v.formulaCells > 0 ? [`  ${v.formulaCells} cells look like spreadsheet formulas: kept as text, neutralised on export`] : []),
-        ].join('\n'),
-      ),
+    .description('book a statement file: camt.052/053/054, MT940/MT942, bank CSV or a ZIP of them (de-duplicated, reconciled; all or nothing)')
+    .argument('<file>', 'the statement file')
+    .option('--account <iban>', 'the account a file that names none belongs to (a CSV without the own IBAN)')
+    .option('--format <camt|mt940|csv|zip>', 'instead of detecting it from the content')
+    .option('--columns <spec>', 'CSV columns of an export Coffer does not know, e.g. "date=1,amount=4,text=6,name=3,currency=EUR"')
+    .option('--accept-unreconciled', 'book statements that do not reconcile with themselves (refused otherwise)')
+    .action((file: string, opts: { account?: string; format?: string; columns?: string; acceptUnreconciled?: boolean }, command: Command) =>
+      runAppCommand(command, 'statements.import', { file: inputFile(file, 'statement file'), ...given(opts) }, statementImportText),
     );
 }

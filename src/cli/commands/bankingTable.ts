@@ -17,6 +17,7 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
 // eslint-disable-next-line no-control-regex -- the point is to find control characters
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
-function sanitise(text: string): string {
+/** Bank text with control characters shown as "?" (they could move the cursor or recolour the terminal). */
+export function sanitise(text: string): string {
   return text.replace(CONTROL, '?');
 }

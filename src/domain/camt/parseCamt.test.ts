@@ -34,10 +34,11 @@ describe('parseStatementFile on camt', () => {
   });
 
   describe('when the file is a day-end camt.053.001.08 statement', () => {
+    // The app's tests and the e2e flow import these two as the demo's and a test account's day-end statements.
     describeWithVectors('against the published camt.053.001.08 schema', () => {
-      it('is itself valid', async () => {
+      it.each(['camt053-v08-dayend.xml', 'camt053-v08-multi-entry.xml'])('%s is itself valid', async (name) => {
         const result = await validateXML({
-          xml: { fileName: 'camt053-v08-dayend.xml', contents: readFixture('camt053-v08-dayend.xml') },
+          xml: { fileName: name, contents: readFixture(name) },
           schema: { fileName: 'camt.053.001.08.xsd', contents: readVector('iso20022/camt.053.001.08.xsd') },
         });
         expect(result.errors).toEqual([]);

@@ -1,4 +1,4 @@
-import { sha256 } from '../../crypto/index.js';
+import { sha256Hex } from '../../crypto/index.js';
 import type { BookingEntry, EntryDetail } from './bookingEntry.js';
 
 /** Versions the fields below: a stored identity of another version is never compared with this one. */
@@ -59,6 +59,6 @@ export function assignEntryIdentities(entries: readonly BookingEntry[]): void {
     const occurrence = (seen.get(fingerprint) ?? 0) + 1;
     seen.set(fingerprint, occurrence);
     entry.occurrence = occurrence;
-    entry.identity = sha256(Buffer.from(`${fingerprint}#${occurrence}`, 'utf8')).toString('hex');
+    entry.identity = sha256Hex(`${fingerprint}#${occurrence}`);
   }
 }

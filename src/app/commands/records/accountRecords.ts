@@ -24,6 +24,16 @@ export function requireAccount(db: VaultDatabase, iban: string): AccountRecord {
   return row;
 }
 
+/** The vault's account with this IBAN, if any. */
+export function accountByIban(db: VaultDatabase, iban: string): AccountRecord | undefined {
+  return db.prepare(`SELECT ${COLUMNS} FROM accounts WHERE iban = ?`).get(iban) as AccountRecord | undefined;
+}
+
+/** The vault's account its bank knows by this number (a statement that names no IBAN: Othr/Id, MT940 :25:), if any. */
+export function accountByOtherId(db: VaultDatabase, otherId: string): AccountRecord | undefined {
+  return db.prepare(`SELECT ${COLUMNS} FROM accounts WHERE other_id = ?`).get(otherId) as AccountRecord | undefined;
+}
+
 export function accountById(db: VaultDatabase, id: string): AccountRecord {
   const row = db.prepare(`SELECT ${COLUMNS} FROM accounts WHERE id = ?`).get(id) as AccountRecord | undefined;
   if (row === undefined) throw new CofferError('APP_NOT_FOUND', `expected account ${id}, found none`);

@@ -6,7 +6,7 @@ import type { Migration } from './migration.js';
  * the index that lets `audit verify` match every row of the banking tables to its entry.
  */
 export const recordSeals: Migration = {
-  version: 4,
+  version: 5,
   name: 'record seals',
   up(db) {
     db.exec(`
