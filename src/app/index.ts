@@ -5,6 +5,8 @@ export { runBenchmarks, type BenchOptions } from './bench/runBenchmarks.js';
 export type { BenchFigure } from './bench/benchFigure.js';
 export { MIN_PASSWORD_LENGTH } from '../vault/index.js';
 export type { VaultSecret } from '../vault/index.js';
+// The bounded reader the vault uses for its own files serves the files a user names too.
+export { readRegularFile, type RegularFileRead } from '../vault/index.js';
 export { verifyAuditBundleBytes, type VerifyBundleBytesOptions } from './audit/verifyAuditBundleBytes.js';
 
 // The one front door: a session, then commands through the dispatcher (docs/commands.md)

@@ -25,6 +25,7 @@ export { LEGACY_IDENTITY_VERSION, legacyEntryIdentity, type LegacyBooking } from
 export { MIN_PASSWORD_LENGTH, ensureStrongPassword } from './password.js';
 export { writeFileAtomic, fsyncDirectory } from './atomicWrite.js';
 export { isInsideVaultDir } from './isInsideVaultDir.js';
+export { readRegularFile, type RegularFileRead } from './readSmallFile.js';
 export { coreDumpsDisabled } from './processHardening.js';
 export { VaultAuditLog, readAuditEntries, readCheckpoints, type AuditRecord, type StoredAuditEntry } from './auditLog.js';
 export type { VaultEvent } from './unlockedVault.js';
