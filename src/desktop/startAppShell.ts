@@ -90,6 +90,7 @@ export async function startAppShell(options: AppShellOptions): Promise<AppShell>
   const blocked: BlockedEvent[] = [];
   const report: BlockedListener = (event) => {
     blocked.push(event);
+    options.backend.recordBlocked(event);
     options.onBlocked?.(event);
   };
   const display = options.virtualDisplay ? await startXvfb(width, height) : undefined;
