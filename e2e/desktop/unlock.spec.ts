@@ -45,22 +45,27 @@ test.describe('when the user unlocks the vault in the window', () => {
     await app.unlock();
     await expect(page.locator('[data-total="EUR"]')).toContainText('624.344,62 €');
     await app.screenshot('overview-de');
-    for (const [id, title] of [['transactions', 'Umsätze'], ['payees', 'Empfänger'], ['payments', 'Zahlungen'], ['approvals', 'Freigaben'], ['statements', 'Kontoauszüge'], ['audit', 'Prüfprotokoll'], ['settings', 'Einstellungen']] as const) {
+    for (const [id, title] of [['transactions', 'Umsätze'], ['payees', 'Empfänger'], ['payments', 'Zahlungen'], ['statements', 'Kontoauszüge'], ['audit', 'Prüfprotokoll'], ['settings', 'Einstellungen']] as const) {
       await page.locator(`[data-section="${id}"]`).click();
-      await expect(page.locator(`[data-screen="${id}"]`)).toContainText(title);
+      await expect(page.locator(`[data-screen="${id}"][data-ready="true"]`)).toContainText(title);
       await app.screenshot(`${id}-de`);
     }
+    // German dates and amounts in the bookings: "30.11.2026", "1.234,56 €".
+    await page.locator('[data-section="transactions"]').click();
+    await expect(page.locator('[data-table="transactions"] [role="row"][data-row="0"]')).toContainText(/\d{2}\.\d{2}\.\d{4}|\d{1,2}\. [A-ZÄÖÜa-zäöü]{3,4}\.? \d{4}/);
+    await expect(page.locator('[data-table="transactions"] [role="row"][data-row="0"]')).toContainText(/\d,\d{2}\s(€|\$|£)/);
     // Locking reloads the page; the lock screen keeps the language chosen.
     await page.getByRole('button', { name: 'Sperren' }).click();
     await expect(page.getByRole('heading', { name: 'Tresor entsperren' })).toBeVisible();
   });
 
-  test('every section has an English placeholder that says what comes', async ({ app }) => {
+  test('a maker sees every section of her roles, each with its content, and no approvals queue', async ({ app }) => {
     const { page } = app;
     await app.unlock();
-    for (const id of ['transactions', 'payees', 'payments', 'approvals', 'statements', 'audit', 'settings']) {
+    await expect(page.locator('[data-section="approvals"]')).toHaveCount(0);
+    for (const id of ['transactions', 'payees', 'payments', 'statements', 'audit', 'settings']) {
       await page.locator(`[data-section="${id}"]`).click();
-      await expect(page.locator(`[data-screen="${id}"]`)).toContainText('Coming in the next release');
+      await expect(page.locator(`[data-screen="${id}"][data-ready="true"]`)).toBeVisible({ timeout: 20_000 });
       await app.screenshot(`${id}-en`);
     }
   });
