@@ -47,7 +47,7 @@ test.describe('when the user unlocks the vault in the window', () => {
     await app.screenshot('overview-de');
     for (const [id, title] of [['transactions', 'Umsätze'], ['payees', 'Empfänger'], ['payments', 'Zahlungen'], ['statements', 'Kontoauszüge'], ['audit', 'Prüfprotokoll'], ['settings', 'Einstellungen']] as const) {
       await page.locator(`[data-section="${id}"]`).click();
-      await expect(page.locator(`[data-screen="${id}"][data-ready="true"]`)).toContainText(title);
+      await expect(page.locator(`[data-screen="${id}"][data-ready="true"]`)).toContainText(title, { timeout: 30_000 });
       await app.screenshot(`${id}-de`);
     }
     // German dates and amounts in the bookings: "30.11.2026", "1.234,56 €".

@@ -59,7 +59,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       t: text,
       currencyName: (code) => currencies.of(code) ?? code,
-      plural: (count, one, many) => text(plurals.select(count) === 'one' ? one : many, { count }),
+      plural: (count, one, many) => text(plurals.select(count) === 'one' ? one : many, { count: numbers.format(count) }),
       money: (minor, currency, options) => formatMinor(minor, currency, tag, options?.signDisplay),
       date: (isoDay, style = 'medium') => dates[style].format(new Date(`${isoDay}T00:00:00Z`)),
       dateTime: (iso) => instants.format(new Date(iso)),
