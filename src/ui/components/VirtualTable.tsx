@@ -46,16 +46,17 @@ export function VirtualTable({ label, columns, count, renderRow, height = 560, t
     );
   }
 
+  // The scroll area holds the whole table (the header sticks), so the table's children are only row groups.
   return (
-    <div role="table" aria-label={label} aria-rowcount={count + 1} data-table={testId} data-count={count} className="overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm">
-      <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className="flex border-b border-slate-200 bg-slate-50 px-4 py-2.5 text-xs font-semibold uppercase tracking-wide text-slate-600">
-          {columns.map((column) => (
-            <div key={column.label} role="columnheader" className={`px-2 ${column.className}`}>{column.label}</div>
-          ))}
+    <div ref={scroller} tabIndex={0} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)} className="overflow-y-auto rounded-2xl border border-slate-200 bg-white shadow-sm outline-none focus-visible:ring-4 focus-visible:ring-emerald-500/40" style={{ height }}>
+      <div role="table" aria-label={label} aria-rowcount={count + 1} data-table={testId} data-count={count}>
+        <div role="rowgroup" className="sticky top-0 z-10">
+          <div role="row" aria-rowindex={1} className="flex border-b border-slate-200 bg-slate-50 px-4 py-2.5 text-xs font-semibold uppercase tracking-wide text-slate-600">
+            {columns.map((column) => (
+              <div key={column.label} role="columnheader" className={`px-2 ${column.className}`}>{column.label}</div>
+            ))}
+          </div>
         </div>
-      </div>
-      <div ref={scroller} tabIndex={0} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)} className="overflow-y-auto outline-none focus-visible:ring-4 focus-visible:ring-inset focus-visible:ring-emerald-500/40" style={{ height }}>
         <div role="rowgroup" className="relative" style={{ height: count * ROW_HEIGHT }}>
           {rows}
         </div>
