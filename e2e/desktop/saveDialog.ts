@@ -31,10 +31,11 @@ export async function answerSaveDialog(shell: AppShell, path: string): Promise<v
   // Enter only closes the name field's completion list here (no window manager): press Save, which sits
   // in the dialog's bottom-right corner, with the pointer.
   const geometry = await xdotool('getwindowgeometry', '--shell', dialog);
-  const size = (name: string) => Number(new RegExp(`${name}=(\\d+)`).exec(geometry)?.[1] ?? 0);
+  const width = Number(/WIDTH=(\d+)/.exec(geometry)?.[1] ?? 0);
+  const height = Number(/HEIGHT=(\d+)/.exec(geometry)?.[1] ?? 0);
   await expect
     .poll(async () => {
-      if (!existsSync(path)) await xdotool('mousemove', '--window', dialog, String(size('WIDTH') - 48), String(size('HEIGHT') - 24), 'click', '1');
+      if (!existsSync(path)) await xdotool('mousemove', '--window', dialog, String(width - 48), String(height - 24), 'click', '1');
       return existsSync(path);
     }, { timeout: 15_000, intervals: [1000] })
     .toBe(true);
