@@ -27,7 +27,7 @@ async function tabStops(page: Page, count: number): Promise<{ name: string; visi
         const style = getComputedStyle(element);
         const visible = (style.outlineStyle !== 'none' && style.outlineWidth !== '0px') || style.boxShadow !== 'none';
         const name = (element.getAttribute('aria-label') ?? element.textContent ?? element.getAttribute('name') ?? element.tagName).trim().slice(0, 40);
-        return { name: `${element.tagName.toLowerCase()}:${name}`, visible };
+        return { name: `${element.tagName.toLowerCase()}#${element.id}:${name}`, visible };
       }),
     );
   }
@@ -46,6 +46,8 @@ test.describe('accessibility (axe, WCAG 2.1 AA: no serious or critical violation
   });
 
   test('the overview and every section of the maker, the payment form and a payment’s detail', async ({ app }) => {
+    // Nine axe runs and 21,000 bookings loaded on two busy cores.
+    test.setTimeout(180_000);
     const { page } = app;
     await app.unlock();
     expect(await violations(page)).toEqual([]);

@@ -47,9 +47,13 @@ test.describe('when a maker creates and submits a payment', () => {
   test('an edit is checked the same way and voids approvals; a cancel is recorded in the trail', async ({ app }) => {
     const { page } = app;
     await app.unlock();
+    // A draft of this test's own, so the demo's drafts stay as other tests expect them.
+    const payee = `Edit Me GmbH ${Date.now()}`;
+    const created = await app.backend.dispatch('payments.create', { from: 'DE89370400440532013000', toName: payee, toIban: 'DE02120300000000202051', amount: '10.00', currency: 'EUR' });
+    expect(created).toMatchObject({ ok: true });
     await page.locator('[data-section="payments"]').click();
     await page.getByRole('radio', { name: 'Draft' }).click();
-    await page.locator('[data-list="payments"] [data-payment]').first().click();
+    await page.locator('[data-list="payments"] [data-payment]').filter({ hasText: payee }).click();
     const detail = page.locator('[data-detail]');
     await detail.getByRole('button', { name: 'Edit' }).click();
     await expect(detail).toContainText('voids its approvals');
@@ -57,7 +61,7 @@ test.describe('when a maker creates and submits a payment', () => {
     await expect(detail.locator('input[aria-invalid="true"]')).toHaveCount(1);
     await detail.getByLabel('Amount').fill('77.55');
     await detail.getByRole('button', { name: 'Save changes' }).click();
-    await expect(detail).toContainText(/[€£]77\.55/);
+    await expect(detail).toContainText('€77.55');
     await detail.getByRole('button', { name: 'Cancel payment' }).click();
     await expect(detail).toContainText('Cancelled');
     await expect(detail.locator('[data-list="trail"]')).toContainText('payments.cancel');

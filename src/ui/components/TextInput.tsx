@@ -24,8 +24,9 @@ export function SelectInput({ label, value, onChange, options, id, className = '
       <select
         id={id}
         value={value}
+        autoComplete="off"
         onChange={(event) => onChange(event.target.value)}
-        className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm outline-none focus-visible:border-emerald-600 focus-visible:ring-4 focus-visible:ring-emerald-500/30"
+        className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm outline-none focus:border-emerald-600 focus:ring-4 focus:ring-emerald-500/30"
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>{option.label}</option>

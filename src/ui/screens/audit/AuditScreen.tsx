@@ -113,7 +113,7 @@ export function AuditScreen() {
         <SelectInput id="audit-outcome" label={t('audit.outcome')} value={outcome} onChange={reset(setOutcome)} options={[{ value: '', label: t('audit.any') }, ...(['allowed', 'denied', 'failed'] as const).map((o) => ({ value: o, label: t(`audit.outcome.${o}`) }))]} />
         <div className="flex flex-col gap-1">
           <label htmlFor="audit-since" className="text-sm font-medium text-slate-700">{t('audit.since')}</label>
-          <input id="audit-since" type="date" value={since} onChange={(e) => reset(setSince)(e.target.value)} className="rounded-lg border border-slate-300 px-3 py-2 text-sm outline-none focus-visible:ring-4 focus-visible:ring-emerald-500/30" />
+          <input id="audit-since" type="date" value={since} onChange={(e) => reset(setSince)(e.target.value)} className="rounded-lg border border-slate-300 px-3 py-2 text-sm outline-none focus:ring-4 focus:ring-emerald-500/30 focus-within:ring-4 focus-within:ring-emerald-500/30 focus-within:outline-2 focus-within:outline-solid focus-within:outline-emerald-600" />
         </div>
       </div>
       {log.isError && <RefusalNotice refusal={refusalOf(log.error)} />}

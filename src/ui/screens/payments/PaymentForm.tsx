@@ -89,7 +89,7 @@ export function PaymentForm({ initial = EMPTY_DRAFT, editing, onDone, onCancel }
       <TextInput label={t('pay.reference')} value={draft.reference} onChange={set('reference')} error={shown('reference')} />
       <div className="flex flex-col gap-1">
         <label htmlFor="pay-date" className="text-sm font-medium text-slate-700">{t('pay.date')}</label>
-        <input id="pay-date" type="date" value={draft.date} onChange={(e) => set('date')(e.target.value)} className="rounded-lg border border-slate-300 px-3 py-2 text-sm outline-none focus-visible:ring-4 focus-visible:ring-emerald-500/30" />
+        <input id="pay-date" type="date" value={draft.date} onChange={(e) => set('date')(e.target.value)} className="rounded-lg border border-slate-300 px-3 py-2 text-sm outline-none focus:ring-4 focus:ring-emerald-500/30 focus-within:ring-4 focus-within:ring-emerald-500/30 focus-within:outline-2 focus-within:outline-solid focus-within:outline-emerald-600" />
         {shown('date') && <p className="text-xs font-medium text-rose-700">{shown('date')}</p>}
       </div>
       {refusal && <RefusalNotice refusal={refusal} className="md:col-span-2" />}

@@ -87,7 +87,7 @@ export function TransactionsScreen() {
       <div className="grid grid-cols-1 gap-4 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-6">
         <SearchField value={text} onChange={setText} className="flex flex-col gap-1 md:col-span-2">
           <Label className="text-sm font-medium text-slate-700">{t('tx.search')}</Label>
-          <Input data-search placeholder={t('tx.searchHint')} className="rounded-lg border border-slate-300 px-3 py-2 text-sm outline-none data-[focused]:border-emerald-600 data-[focused]:ring-4 data-[focused]:ring-emerald-500/20 [&::-webkit-search-cancel-button]:hidden" />
+          <Input data-search autoComplete="off" placeholder={t('tx.searchHint')} className="rounded-lg border border-slate-300 px-3 py-2 text-sm outline-none data-[focused]:border-emerald-600 data-[focused]:ring-4 data-[focused]:ring-emerald-500/20 [&::-webkit-search-cancel-button]:hidden" />
         </SearchField>
         <SelectInput
           id="tx-account"
@@ -98,11 +98,11 @@ export function TransactionsScreen() {
         />
         <div className="flex flex-col gap-1">
           <label htmlFor="tx-from" className="text-sm font-medium text-slate-700">{t('tx.from')}</label>
-          <input id="tx-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} className="rounded-lg border border-slate-300 px-3 py-2 text-sm outline-none focus-visible:ring-4 focus-visible:ring-emerald-500/30" />
+          <input id="tx-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} className="rounded-lg border border-slate-300 px-3 py-2 text-sm outline-none focus:ring-4 focus:ring-emerald-500/30 focus-within:ring-4 focus-within:ring-emerald-500/30 focus-within:outline-2 focus-within:outline-solid focus-within:outline-emerald-600" />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="tx-to" className="text-sm font-medium text-slate-700">{t('tx.to')}</label>
-          <input id="tx-to" type="date" value={to} aria-invalid={!rangeValid} aria-describedby={rangeValid ? undefined : 'tx-range-error'} onChange={(e) => setTo(e.target.value)} className="rounded-lg border border-slate-300 px-3 py-2 text-sm outline-none focus-visible:ring-4 focus-visible:ring-emerald-500/30 aria-[invalid=true]:border-rose-500" />
+          <input id="tx-to" type="date" value={to} aria-invalid={!rangeValid} aria-describedby={rangeValid ? undefined : 'tx-range-error'} onChange={(e) => setTo(e.target.value)} className="rounded-lg border border-slate-300 px-3 py-2 text-sm outline-none focus:ring-4 focus:ring-emerald-500/30 focus-within:ring-4 focus-within:ring-emerald-500/30 focus-within:outline-2 focus-within:outline-solid focus-within:outline-emerald-600 aria-[invalid=true]:border-rose-500" />
           {!rangeValid && <p id="tx-range-error" className="text-xs font-medium text-rose-700">{t('tx.rangeInvalid')}</p>}
         </div>
         <div className="flex flex-col gap-1">
