@@ -88,7 +88,6 @@ export function Dashboard({ session, onNavigate }: { session: SessionInfo; onNav
             ))}
           </section>
           <AccountsPanel accounts={accounts.data.accounts} today={today} />
-          <BalanceOverTime accounts={accounts.data.accounts} today={today} />
         </>
       )}
 
@@ -113,6 +112,8 @@ export function Dashboard({ session, onNavigate }: { session: SessionInfo; onNav
           </section>
         </div>
       )}
+
+      {accounts.data && <BalanceOverTime accounts={accounts.data.accounts} today={today} />}
 
       {!ready && !accounts.isError && !payments.isError && <p className="text-sm text-slate-500">{t('overview.loading')}</p>}
     </div>
