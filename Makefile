@@ -16,13 +16,15 @@ node_modules/.install-stamp: package.json package-lock.json
 
 deps: node_modules/.install-stamp
 
-# The desktop window needs a Chromium-family browser, and Xvfb to draw without a display (CI, SSH).
+# The desktop window needs a Chromium-family browser, and Xvfb to draw without a display (CI, SSH);
+# the end-to-end tests answer the browser's own save dialog with xdotool.
 # As root on Debian they are installed; anywhere else the command to run is printed.
 desktop-deps:
 	@missing=""; \
 	if [ -z "$$COFFER_CHROMIUM" ] && ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null \
 	  && ! command -v google-chrome >/dev/null && ! command -v microsoft-edge >/dev/null; then missing="chromium"; fi; \
 	if ! command -v Xvfb >/dev/null; then missing="$$missing xvfb"; fi; \
+	if ! command -v xdotool >/dev/null; then missing="$$missing xdotool"; fi; \
 	missing="$$(echo $$missing)"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \

@@ -29,6 +29,8 @@ export interface App {
 interface AppOptions {
   /** Lock after this many ms without activity (the vault's own setting is 5 min); a new worker per value. */
   lockAfterMs: number | undefined;
+  /** Whose demo vault the worker opens (alice the maker, bob the approver, dave the auditor…); a new worker per value. */
+  user: string;
 }
 
 async function openApp(vaultDir: string, tempDir: string, lockAfterMs: number | undefined): Promise<App> {
@@ -64,6 +66,7 @@ async function openApp(vaultDir: string, tempDir: string, lockAfterMs: number | 
  */
 export const test = base.extend<{ app: App; ownApp: App }, AppOptions & { vaultDir: string; tempDir: string; sharedApp: App }>({
   lockAfterMs: [undefined, { option: true, scope: 'worker' }],
+  user: ['alice', { option: true, scope: 'worker' }],
   tempDir: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -79,10 +82,10 @@ export const test = base.extend<{ app: App; ownApp: App }, AppOptions & { vaultD
     { scope: 'worker' },
   ],
   vaultDir: [
-    async ({ tempDir: _tempDir }, use) => {
+    async ({ tempDir: _tempDir, user }, use) => {
       const dir = mkdtempSync(join(tmpdir(), 'coffer-e2e-vault-'));
-      await seedDemoVault(join(dir, 'alice'), { user: 'alice' }, () => Promise.resolve(PASSWORD));
-      await use(join(dir, 'alice'));
+      await seedDemoVault(join(dir, user), { user }, () => Promise.resolve(PASSWORD));
+      await use(join(dir, user));
       rmSync(dir, { recursive: true, force: true });
     },
     { scope: 'worker' },

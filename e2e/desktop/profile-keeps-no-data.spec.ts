@@ -7,7 +7,10 @@ test.describe('when a session has shown the vault', () => {
     const { page, shell } = app;
     await app.unlock();
     await expect(page.locator('[data-list="waiting"]')).toContainText('Thames Components Ltd');
-    await page.locator('[data-section="payments"]').click();
+    for (const id of ['transactions', 'payees', 'payments', 'statements', 'audit', 'settings']) {
+      await page.locator(`[data-section="${id}"]`).click();
+      await expect(page.locator(`[data-screen="${id}"][data-ready="true"]`)).toBeVisible({ timeout: 30_000 });
+    }
     await page.locator('[data-section="overview"]').click();
     await expect(page.locator('[data-screen="overview"][data-ready="true"]')).toBeVisible();
     expect(shell.profileDir.startsWith(app.tempDir)).toBe(true);

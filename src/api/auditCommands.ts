@@ -17,17 +17,22 @@ export const auditLog = commandSpec({
       /** An action or an action prefix (`payments` matches `payments.create`). */
       action: z.string().min(1).max(64).optional(),
       actor: z.string().min(1).max(128).optional(),
+      /** What the entry was about, exactly (a payment id, an IBAN): one payment's trail. */
+      target: z.string().min(1).max(128).optional(),
       outcome: AuditOutcome.optional(),
       since: TimeBound.optional(),
       until: TimeBound.optional(),
       /** Only the newest `limit` matches. */
       limit: z.number().int().min(1).max(1_000_000).optional(),
+      /** Leave out the newest `offset` matches first: with `limit`, pages from the newest back. */
+      offset: z.number().int().min(0).max(100_000_000).default(0),
     })
     .refine((input) => input.since === undefined || input.until === undefined || boundStart(input.since) <= boundEnd(input.until), {
       path: ['until'],
       message: 'expected until on or after since',
     }),
-  output: z.strictObject({ scope: z.enum(['all', 'own']), entries: z.array(AuditEntry) }),
+  /** `total`: all matches, before `offset` and `limit`. */
+  output: z.strictObject({ scope: z.enum(['all', 'own']), total: z.number().int(), entries: z.array(AuditEntry) }),
   stepUp: 'never',
   changes: false,
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Currency, IsoDate, PartyName } from '../domain/values.js';
 import { commandSpec } from './commandSpec.js';
-import { AmountText, BicInput, IbanInput, PageLimit } from './fields.js';
+import { AmountText, BicInput, FileOutput, IbanInput, PageLimit } from './fields.js';
 
 /** An amount as the app answers it: integer minor units for machines, formatted text for people. */
 const AmountOut = { amountMinor: z.number().int(), amount: z.string() };
@@ -20,26 +20,33 @@ export const accountsList = commandSpec({
   changes: false,
 });
 
+/** Which bookings: the filters `transactions.list` and `transactions.export` share. */
+const TransactionFilter = {
+  account: IbanInput.optional(),
+  currency: Currency.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  /** Bounds on the booking's size (absolute value), in the account's or the given currency. */
+  minAmount: AmountText.optional(),
+  maxAmount: AmountText.optional(),
+  direction: z.enum(['credit', 'debit']).optional(),
+  /** Found in the counterparty name, remittance, additional information, posting text or a reference (case-insensitive). */
+  text: z.string().min(1).max(100).optional(),
+};
+
+const datesInOrder = (input: { from?: string; to?: string }) => input.from === undefined || input.to === undefined || input.from <= input.to;
+
 export const transactionsList = commandSpec({
   name: 'transactions.list',
   permission: 'transactions:read',
   summary: 'statement bookings filtered by account, dates, amount, direction and text; paged',
   input: z
     .strictObject({
-      account: IbanInput.optional(),
-      currency: Currency.optional(),
-      from: IsoDate.optional(),
-      to: IsoDate.optional(),
-      /** Bounds on the booking's size (absolute value), in the account's or the given currency. */
-      minAmount: AmountText.optional(),
-      maxAmount: AmountText.optional(),
-      direction: z.enum(['credit', 'debit']).optional(),
-      /** Found in the counterparty name, remittance, additional information, posting text or a reference (case-insensitive). */
-      text: z.string().min(1).max(100).optional(),
+      ...TransactionFilter,
       limit: PageLimit(1000, 50),
       offset: z.number().int().min(0).max(10_000_000).default(0),
     })
-    .refine((input) => input.from === undefined || input.to === undefined || input.from <= input.to, { path: ['to'], message: 'expected a date on or after from' }),
+    .refine(datesInOrder, { path: ['to'], message: 'expected a date on or after from' }),
   output: z.strictObject({
     total: z.number().int(),
     limit: z.number().int(),
@@ -70,6 +77,17 @@ export const transactionsList = commandSpec({
   }),
   stepUp: 'never',
   changes: false,
+});
+
+export const transactionsExport = commandSpec({
+  name: 'transactions.export',
+  permission: 'transactions:read',
+  summary: 'the filtered bookings as a CSV file (newest first; text cells a spreadsheet would run as formulas are neutralised); audited',
+  input: z.strictObject({ ...TransactionFilter, format: z.literal('csv').default('csv') }).refine(datesInOrder, { path: ['to'], message: 'expected a date on or after from' }),
+  output: z.strictObject({ file: FileOutput, count: z.number().int() }),
+  stepUp: 'never',
+  // Nothing in the vault changes, but data leaves it: the export is an audit entry like any change.
+  changes: true,
 });
 
 const PayeeOut = z.strictObject({

@@ -27,6 +27,8 @@ export interface CommandSpec<Name extends string = string, Input extends z.ZodTy
   long?: boolean;
   /** The output is a secret the user asked for (the raw data key): never to be shown inside a window. */
   revealsSecret?: boolean;
+  /** Sent by the desktop shell itself, never by its window: the window's door refuses the name. */
+  shellOnly?: boolean;
 }
 
 const COMMAND_NAME = /^[a-z]+\.[a-z][a-z-]*$/;

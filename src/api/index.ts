@@ -20,4 +20,5 @@ export {
 export { AmountText, BicInput, Bytes, FileInput, FileName, FileOutput, IbanInput, MAX_FILE_BYTES, PageLimit, amountIn, isoDay } from './fields.js';
 export { AUTO_LOCK_SECONDS } from './vaultCommands.js';
 export type { StatementsImportResult, StatementImportResult, ReconciliationView, SkippedGroup } from './statementImportResult.js';
+export { BlockedEventIn, BlockedKind } from './desktopCommands.js';
 export { boundEnd, boundStart, type AuditVerification } from './auditCommands.js';

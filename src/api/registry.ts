@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { ErrorCode } from '../contract/index.js';
 import { auditCheckpoint, auditExport, auditLog, auditProve, auditVerify } from './auditCommands.js';
-import { accountsList, payeesAdd, payeesList, transactionsList } from './bankingQueries.js';
+import { accountsList, payeesAdd, payeesList, transactionsExport, transactionsList } from './bankingQueries.js';
 import { paymentsApprove, paymentsCancel, paymentsCreate, paymentsEdit, paymentsSubmit } from './paymentCommands.js';
 import { paymentsExport, paymentsList, paymentsShow } from './paymentQueries.js';
+import { desktopBlocked } from './desktopCommands.js';
 import { statementsImport } from './statementCommands.js';
 import { settingsSet, settingsShow, vaultExportKey, vaultPasswd, vaultRecoveryCode, vaultRekey, vaultShow } from './vaultCommands.js';
 
@@ -11,6 +12,7 @@ import { settingsSet, settingsShow, vaultExportKey, vaultPasswd, vaultRecoveryCo
 export const COMMAND_SPEC_LIST = [
   accountsList,
   transactionsList,
+  transactionsExport,
   payeesAdd,
   payeesList,
   paymentsCreate,
@@ -34,6 +36,7 @@ export const COMMAND_SPEC_LIST = [
   auditExport,
   auditProve,
   auditCheckpoint,
+  desktopBlocked,
 ] as const;
 
 type SpecList = (typeof COMMAND_SPEC_LIST)[number];

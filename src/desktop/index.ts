@@ -8,3 +8,4 @@ export type { BlockedEvent, BlockedListener } from './blockedEvent.js';
 export type { ShellBackend, ShellResult, UnlockedSession, LockReason, Progress } from './shellBackend.js';
 export { CONTENT_SECURITY_POLICY } from './responseHeaders.js';
 export { MAX_MESSAGE_BYTES } from './ipcMessage.js';
+export { benchDesktop } from './bench/desktopBench.js';

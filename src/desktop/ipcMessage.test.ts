@@ -32,4 +32,8 @@ describe('the IPC message', () => {
     expect(jsonBytes(cyclic)).toBeUndefined();
     expect(jsonBytes(10n)).toBeUndefined();
   });
+
+  it('counts file bytes as their length, so a statement near 1 MiB is measured as that', () => {
+    expect(jsonBytes({ bytes: new Uint8Array(1000) })).toBe(JSON.stringify({ bytes: '' }).length + 1000);
+  });
 });

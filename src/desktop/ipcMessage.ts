@@ -35,10 +35,19 @@ export function describeIssue(error: z.ZodError): string {
   return `${field}: ${issue?.code === 'invalid_type' ? `expected ${issue.expected}` : (issue?.message.split('\n')[0] ?? 'invalid')}`;
 }
 
-/** The JSON size of a message, or undefined when it has no JSON form (cycles, BigInt). */
+/** File bytes in a message count as their length: their JSON form (`{"0":…}`) would be eight times that. */
+function bytesAsLength(_key: string, value: unknown): unknown {
+  return value instanceof Uint8Array ? '#'.repeat(value.byteLength) : value;
+}
+
+/**
+ * The JSON size of a message, file bytes counted as bytes, or undefined when it has no JSON form
+ * (cycles, BigInt).
+ */
 export function jsonBytes(value: unknown): number | undefined {
   try {
-    const text = JSON.stringify(value);
+    // A Buffer turns itself into {type, data} before a replacer sees it; what the binding hands over is a Uint8Array.
+    const text = JSON.stringify(value, bytesAsLength);
     return text === undefined ? undefined : Buffer.byteLength(text);
   } catch {
     return undefined;

@@ -62,6 +62,9 @@ export function createProfile(parent = profileParent()): string {
   writeFileSync(join(dir, OWNER_FILE), String(process.pid));
   mkdirSync(join(dir, 'Default'), { mode: 0o700 });
   writeFileSync(join(dir, 'Default', 'Preferences'), JSON.stringify(PREFERENCES));
+  // Session restore files (Default/Sessions/…) record each page's form state and titles: an e2e run found a
+  // vault name in one. A read-only empty file where the folder would be leaves Chromium nowhere to write them.
+  writeFileSync(join(dir, 'Default', 'Sessions'), '', { mode: 0o400 });
   return dir;
 }
 

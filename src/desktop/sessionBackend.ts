@@ -1,5 +1,6 @@
 import { COMMAND_LIST, openLocalAppSession, type AppSession } from '../app/index.js';
 import { CofferError } from '../contract/index.js';
+import type { BlockedEvent } from './blockedEvent.js';
 import type { LockReason, ShellBackend, ShellResult, UnlockedSession } from './shellBackend.js';
 
 export interface SessionBackendOptions {
@@ -10,11 +11,18 @@ export interface SessionBackendOptions {
 /** The vault's default idle time, for a session that reports none (it always does when it locks by itself). */
 const DEFAULT_LOCK_AFTER_MS = 5 * 60 * 1000;
 
+/** Refusals kept while the vault is locked (a renderer looping on refusals cannot grow the shell's memory). */
+const MAX_PENDING_BLOCKED = 500;
+/** The most a single `desktop.blocked` carries (its schema's bound). */
+const BLOCKED_PER_ENTRY = 100;
+
 /**
  * Commands the window may ask for: every command of the app API except those whose answer is a secret the
  * renderer must never hold (the raw data key), which only the command line gives out.
  */
-const WINDOW_COMMANDS: ReadonlySet<string> = new Set(COMMAND_LIST.filter((command) => command.spec.revealsSecret !== true).map((command) => command.spec.name));
+const WINDOW_COMMANDS: ReadonlySet<string> = new Set(
+  COMMAND_LIST.filter((command) => command.spec.revealsSecret !== true && command.spec.shellOnly !== true).map((command) => command.spec.name),
+);
 
 function refusalOf(error: unknown): ShellResult<never> {
   if (error instanceof CofferError) return { ok: false, error: { code: error.code, message: error.message.split('\n')[0] ?? '' } };
@@ -31,6 +39,31 @@ export function openSessionBackend(vaultDir: string, options: SessionBackendOpti
   /** Why the next lock happens, when the shell asked for it; anything else locking is the idle timer. */
   let requested: LockReason | undefined;
   const listeners = new Set<(reason: LockReason) => void>();
+  /** Refusals not yet in the log, and how many were dropped beyond MAX_PENDING_BLOCKED. */
+  let pending: { kind: BlockedEvent['kind']; target: string; reason: string; at: string }[] = [];
+  let dropped = 0;
+  let flushing = false;
+
+  /** Writes what is pending into the log of the open session; what fails to write is told on stderr. */
+  async function flushBlocked(): Promise<void> {
+    if (flushing || open === undefined) return;
+    flushing = true;
+    try {
+      while (pending.length > 0 && open !== undefined) {
+        const events = pending.slice(0, BLOCKED_PER_ENTRY);
+        pending = pending.slice(events.length);
+        const result = await open.session.dispatch('desktop.blocked', { events });
+        if (!result.ok) process.stderr.write(`coffer: ${events.length} refusal(s) of the window could not be audited: ${result.error.code}\n`);
+      }
+      if (dropped > 0 && open !== undefined) {
+        const at = new Date().toISOString();
+        await open.session.dispatch('desktop.blocked', { events: [{ kind: 'ipc', target: `(${dropped} more while locked)`, reason: 'DESKTOP_BUSY', at }] });
+        dropped = 0;
+      }
+    } finally {
+      flushing = false;
+    }
+  }
 
   function locked(): void {
     const reason = requested ?? 'idle';
@@ -46,9 +79,10 @@ export function openSessionBackend(vaultDir: string, options: SessionBackendOpti
     unlocking = true;
     try {
       const session = await openLocalAppSession(vaultDir, { password }, options.maxLockAfterMs === undefined ? {} : { maxIdleMs: options.maxLockAfterMs });
-      const { userId, vaultId, roles, lockAfterMs } = session.facts;
-      const info = { userId, vaultId, roles, lockAfterMs: lockAfterMs ?? DEFAULT_LOCK_AFTER_MS };
+      const { userId, vaultId, roles, permissions, lockAfterMs } = session.facts;
+      const info = { userId, vaultId, roles, permissions, lockAfterMs: lockAfterMs ?? DEFAULT_LOCK_AFTER_MS };
       open = { session, info, stopListening: session.onLock(locked) };
+      await flushBlocked();
       return { ok: true, value: info };
     } catch (error) {
       return refusalOf(error);
@@ -73,6 +107,12 @@ export function openSessionBackend(vaultDir: string, options: SessionBackendOpti
       if (current === undefined) return;
       requested = reason;
       await current.session.lock();
+    },
+    recordBlocked(event) {
+      if (pending.length >= MAX_PENDING_BLOCKED) dropped++;
+      else pending.push({ kind: event.kind, target: event.target.slice(0, 200) || '(none)', reason: /^[A-Z][A-Z0-9_]{2,63}$/.test(event.reason) ? event.reason : 'DESKTOP_INTERNAL', at: new Date().toISOString() });
+      // After the current door call has answered: one entry batch per burst of refusals.
+      queueMicrotask(() => void flushBlocked().catch(() => undefined));
     },
     onLock(listener) {
       listeners.add(listener);

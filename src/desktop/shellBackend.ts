@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../contract/index.js';
+import type { BlockedEvent } from './blockedEvent.js';
 
 /*
  * What the shell needs from the app, and nothing more; sessionBackend.ts implements it on the app session.
@@ -17,6 +18,8 @@ export interface UnlockedSession {
   userId: string;
   vaultId: string;
   roles: string[];
+  /** What the roles may do at all (SessionFacts.permissions): the window leaves out the rest. */
+  permissions: string[];
   /** Idle time after which the backend locks by itself. */
   lockAfterMs: number;
 }
@@ -43,6 +46,11 @@ export interface ShellBackend {
   dispatch(command: string, input: unknown, call?: DispatchCall): Promise<ShellResult<unknown>>;
   /** Locks (zeroes the data key); listeners hear the reason. Safe to call while locked. */
   lock(reason: LockReason): Promise<void>;
+  /**
+   * Records a refusal of the shell in the audit log (`desktop.blocked`): at once while unlocked, at the next
+   * unlock otherwise. Never throws.
+   */
+  recordBlocked(event: BlockedEvent): void;
   /** Called after every lock, whoever caused it (idle timer, user, shutdown). Returns an unsubscribe. */
   onLock(listener: (reason: LockReason) => void): () => void;
 }

@@ -46,6 +46,8 @@ export interface AppShell {
   context: BrowserContext;
   origin: string;
   profileDir: string;
+  /** The private Xvfb the window is drawn on, when there is one (tests drive native dialogs there). */
+  display?: { display: string; xauthority: string };
   /** Every refusal so far, in order (also passed to onBlocked as it happens). */
   blocked: readonly BlockedEvent[];
   /** Settles when the window is gone and everything is cleaned up, whoever closed it. */
@@ -90,6 +92,7 @@ export async function startAppShell(options: AppShellOptions): Promise<AppShell>
   const blocked: BlockedEvent[] = [];
   const report: BlockedListener = (event) => {
     blocked.push(event);
+    options.backend.recordBlocked(event);
     options.onBlocked?.(event);
   };
   const display = options.virtualDisplay ? await startXvfb(width, height) : undefined;
@@ -146,6 +149,7 @@ export async function startAppShell(options: AppShellOptions): Promise<AppShell>
       context,
       origin,
       profileDir,
+      ...(display === undefined ? {} : { display: { display: display.display, xauthority: display.xauthority } }),
       blocked,
       closed,
       async close() {

@@ -1,15 +1,26 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useI18n } from './i18n/i18n';
 import { callCoffer } from './ipc/callCoffer';
 import type { SessionInfo } from './ipc/wire';
 import { Dashboard } from './screens/Dashboard';
 import { LockScreen } from './screens/LockScreen';
-import { Placeholder } from './screens/Placeholder';
+import { permits, SessionProvider } from './session/SessionContext';
 import { AppFrame } from './shell/AppFrame';
 import { SECTIONS, type SectionId } from './shell/sections';
 
 type View = { kind: 'booting' } | { kind: 'locked'; autoLocked: boolean } | { kind: 'unlocked'; session: SessionInfo };
+
+// Each section is its own chunk: the lock screen and the overview load first, the rest when opened.
+const SCREENS = {
+  transactions: lazy(() => import('./screens/transactions/TransactionsScreen').then((m) => ({ default: m.TransactionsScreen }))),
+  payees: lazy(() => import('./screens/payees/PayeesScreen').then((m) => ({ default: m.PayeesScreen }))),
+  payments: lazy(() => import('./screens/payments/PaymentsScreen').then((m) => ({ default: m.PaymentsScreen }))),
+  approvals: lazy(() => import('./screens/payments/ApprovalsScreen').then((m) => ({ default: m.ApprovalsScreen }))),
+  statements: lazy(() => import('./screens/statements/StatementsScreen').then((m) => ({ default: m.StatementsScreen }))),
+  audit: lazy(() => import('./screens/audit/AuditScreen').then((m) => ({ default: m.AuditScreen }))),
+  settings: lazy(() => import('./screens/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen }))),
+} as const;
 
 /**
  * Locked or unlocked, as the shell says. Nothing of the vault is cached beyond this page's memory: when the
@@ -35,17 +46,24 @@ export function App() {
   if (view.kind === 'booting') return <div className="min-h-screen bg-white" />;
   if (view.kind === 'locked') return <LockScreen autoLocked={view.autoLocked} onUnlocked={(session) => setView({ kind: 'unlocked', session })} />;
 
-  const current = SECTIONS.find((s) => s.id === section);
+  const { session } = view;
+  const sections = SECTIONS.filter((s) => permits(session, s.needs));
+  const current = sections.find((s) => s.id === section) ?? sections[0];
   const lock = () => {
     queries.clear();
     setView({ kind: 'locked', autoLocked: false });
     void callCoffer('session.lock', {});
   };
+  const Screen = current === undefined || current.id === 'overview' ? undefined : SCREENS[current.id];
   return (
     <QueryClientProvider client={queries}>
-      <AppFrame session={view.session} section={section} onNavigate={setSection} onLock={lock}>
-        {current === undefined || current.id === 'overview' ? <Dashboard session={view.session} /> : <Placeholder key={current.id} section={current} />}
-      </AppFrame>
+      <SessionProvider session={session}>
+        <AppFrame session={session} sections={sections} section={current?.id ?? 'overview'} onNavigate={setSection} onLock={lock}>
+          <Suspense fallback={<p className="px-8 py-8 text-sm text-slate-600">{t('overview.loading')}</p>}>
+            {Screen === undefined ? <Dashboard session={session} onNavigate={setSection} /> : <Screen key={current?.id} />}
+          </Suspense>
+        </AppFrame>
+      </SessionProvider>
     </QueryClientProvider>
   );
 }

@@ -1,4 +1,5 @@
 import { StrictMode } from 'react';
+import { config } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { I18nProvider } from './i18n/i18n';
@@ -18,6 +19,10 @@ window.addEventListener('contextmenu', (event) => {
 });
 window.addEventListener('dragover', (event) => event.preventDefault());
 window.addEventListener('drop', (event) => event.preventDefault());
+
+// zod compiles fast parsers with new Function when it may; the CSP forbids that, and even zod's probe for it
+// would be reported as a violation. The app's schemas run interpreted here.
+config({ jitless: true });
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');

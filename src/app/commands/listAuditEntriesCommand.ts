@@ -17,6 +17,7 @@ export const listAuditEntriesCommand = implementCommand('audit.log', {
       (scope === 'all' || entry.actor.userId === ctx.userId) &&
       (input.action === undefined || entry.action === input.action || entry.action.startsWith(`${input.action}.`)) &&
       (input.actor === undefined || entry.actor.userId === input.actor) &&
+      (input.target === undefined || entry.target === input.target) &&
       (input.outcome === undefined || entry.outcome === input.outcome) &&
       (since === undefined || entry.time >= since) &&
       (until === undefined || entry.time <= until);
@@ -25,6 +26,9 @@ export const listAuditEntriesCommand = implementCommand('audit.log', {
       const entry = parseAuditEntry(data);
       if (matches(entry)) entries.push(entry);
     }
-    return { scope, entries: input.limit === undefined ? entries : entries.slice(-input.limit) };
+    // Newest last: `offset` leaves out that many from the end, `limit` keeps that many before them.
+    const end = Math.max(0, entries.length - input.offset);
+    const start = input.limit === undefined ? 0 : Math.max(0, end - input.limit);
+    return { scope, total: entries.length, entries: entries.slice(start, end) };
   },
 });

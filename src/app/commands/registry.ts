@@ -9,6 +9,7 @@ import { createPaymentCommand } from './createPaymentCommand.js';
 import { editPaymentCommand } from './editPaymentCommand.js';
 import { exportAuditCommand } from './exportAuditCommand.js';
 import { exportDataKeyCommand } from './exportDataKeyCommand.js';
+import { exportTransactionsCommand } from './exportTransactionsCommand.js';
 import { exportPaymentsCommand } from './exportPaymentsCommand.js';
 import { importStatementCommand } from './importStatementCommand.js';
 import { issueRecoveryCodeCommand } from './issueRecoveryCodeCommand.js';
@@ -17,6 +18,7 @@ import { listAuditEntriesCommand } from './listAuditEntriesCommand.js';
 import { listPayeesCommand } from './listPayeesCommand.js';
 import { listPaymentsCommand } from './listPaymentsCommand.js';
 import { listTransactionsCommand } from './listTransactionsCommand.js';
+import { recordBlockedCommand } from './recordBlockedCommand.js';
 import { proveInclusionCommand } from './proveInclusionCommand.js';
 import { rotateDataKeyCommand } from './rotateDataKeyCommand.js';
 import { showCheckpointCommand } from './showCheckpointCommand.js';
@@ -36,6 +38,7 @@ type CommandImplementations = { [Name in CommandName]: AppCommand<Name, any> };
 export const COMMANDS = {
   'accounts.list': listAccountsCommand,
   'transactions.list': listTransactionsCommand,
+  'transactions.export': exportTransactionsCommand,
   'payees.add': addPayeeCommand,
   'payees.list': listPayeesCommand,
   'payments.create': createPaymentCommand,
@@ -59,6 +62,7 @@ export const COMMANDS = {
   'audit.export': exportAuditCommand,
   'audit.prove': proveInclusionCommand,
   'audit.checkpoint': showCheckpointCommand,
+  'desktop.blocked': recordBlockedCommand,
 } as const satisfies CommandImplementations;
 
 export const COMMAND_LIST: readonly AnyAppCommand[] = Object.freeze(Object.values(COMMANDS));

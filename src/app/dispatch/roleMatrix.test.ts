@@ -60,6 +60,7 @@ const statement = textFile('statement.csv', 'entry_ref,booking_date,value_date,a
 const INPUTS: { [Name in CommandName]: CommandInput<Name> } = {
   'accounts.list': {},
   'transactions.list': { limit: 5 },
+  'transactions.export': { text: 'a' },
   'payees.add': { name: 'Matrix Supplies GmbH', iban: CREDITOR_IBAN },
   'payees.list': {},
   'payments.create': { from: EUR_ACCOUNT, toName: 'Matrix Supplies GmbH', toIban: CREDITOR_IBAN, amount: '1300.00', currency: 'EUR' },
@@ -83,6 +84,7 @@ const INPUTS: { [Name in CommandName]: CommandInput<Name> } = {
   'audit.export': {},
   'audit.prove': { index: 0 },
   'audit.checkpoint': {},
+  'desktop.blocked': { events: [{ kind: 'request', target: 'https://evil.example/steal', reason: 'DESKTOP_OFF_ORIGIN', at: '2026-12-01T08:00:00.000Z' }] },
 };
 
 /**

@@ -1,5 +1,5 @@
 import type { CommandInput, CommandName, CommandOutput, DispatchResult, Progress } from '../../api/index.js';
-import type { ErrorCode } from '../../contract/index.js';
+import type { ErrorCode, Permission } from '../../contract/index.js';
 import type { DeliveryTarget } from '../files/deliverFile.js';
 
 /** How a caller runs one command: evidence for a step-up, progress, cancellation, where a produced file goes. */
@@ -16,6 +16,12 @@ export interface SessionFacts {
   vaultId: string;
   userId: string;
   roles: string[];
+  /**
+   * The permissions the roles hold anywhere (an allow of any width; none beyond the read-only ones while the
+   * policy is expired), so a window can leave out what the user cannot do. Each command still decides for
+   * the accounts and amounts it touches.
+   */
+  permissions: Permission[];
   policy: { status: 'valid' | 'expired' | 'unusable' | 'none'; code: ErrorCode | null; message: string | null };
   /** Wrong guesses since the previous unlock. */
   failedAttempts: number;

@@ -1,4 +1,6 @@
 import type { CommandInput, CommandName, CommandOutput, DispatchResult } from '../../api/index.js';
+import { PERMISSIONS } from '../../contract/index.js';
+import { holdsPermission } from '../../policy/index.js';
 import { unlockVault, type UnlockedVault, type VaultSecret } from '../../vault/index.js';
 import { dispatchUnknown } from '../dispatch/dispatch.js';
 import { openSession, type OpenSessionOptions, type Session } from '../dispatch/openSession.js';
@@ -24,6 +26,7 @@ function factsOf(session: Session, vault: UnlockedVault): SessionFacts {
     vaultId: vault.vaultId,
     userId: session.userId,
     roles: [...session.roles],
+    permissions: PERMISSIONS.filter((permission) => policy.status !== 'unusable' && holdsPermission(session.capabilities, session.roles, permission, policy.status === 'expired')),
     policy: policy.status === 'valid' ? { status: 'valid', code: null, message: null } : { status: policy.status, code: policy.code, message: policy.message },
     failedAttempts: vault.failedAttempts.length,
     notices: [...vault.notices],

@@ -8,6 +8,10 @@ export interface I18n {
   t(key: MessageKey, values?: Record<string, string | number>): string;
   money(minor: number, currency: string, options?: { signDisplay?: 'auto' | 'exceptZero' }): string;
   date(isoDay: string, style?: 'medium' | 'short'): string;
+  /** An instant (ISO 8601) in the user's time zone. */
+  dateTime(iso: string): string;
+  /** A count with the language's grouping (21,000 / 21.000). */
+  number(value: number): string;
   /** "Euro", "US-Dollar": the currency's name in the user's language. */
   currencyName(code: string): string;
   /** `one` or `many` by the language's plural rules, with {count} filled in. */
@@ -40,6 +44,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const tag = locale === 'de' ? 'de-DE' : 'en-GB';
     const dates = { medium: new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' }), short: new Intl.DateTimeFormat(tag, { day: '2-digit', month: 'short', timeZone: 'UTC' }) };
     const currencies = new Intl.DisplayNames(tag, { type: 'currency' });
+    const instants = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'medium' });
+    const numbers = new Intl.NumberFormat(tag);
     const plurals = new Intl.PluralRules(tag);
     const text = (key: MessageKey, values?: Record<string, string | number>) => {
       const message = MESSAGES[locale][key];
@@ -53,9 +59,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       t: text,
       currencyName: (code) => currencies.of(code) ?? code,
-      plural: (count, one, many) => text(plurals.select(count) === 'one' ? one : many, { count }),
+      plural: (count, one, many) => text(plurals.select(count) === 'one' ? one : many, { count: numbers.format(count) }),
       money: (minor, currency, options) => formatMinor(minor, currency, tag, options?.signDisplay),
       date: (isoDay, style = 'medium') => dates[style].format(new Date(`${isoDay}T00:00:00Z`)),
+      dateTime: (iso) => instants.format(new Date(iso)),
+      number: (value) => numbers.format(value),
     };
   }, [locale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

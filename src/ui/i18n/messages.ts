@@ -1,5 +1,7 @@
 /** Every text of the UI, in English and German. Keys name the place, not the words. */
-const en = {
+import { screensDe, screensEn } from './messagesScreens';
+
+const shellEn = {
   'app.name': 'Coffer',
   'app.tagline': 'Corporate treasury, on this device',
   'lock.title': 'Unlock your vault',
@@ -70,22 +72,15 @@ const en = {
   'status.accepted': 'Accepted',
   'status.rejected': 'Rejected',
   'status.cancelled': 'Cancelled',
-  'placeholder.soon': 'Coming in the next release',
-  'placeholder.transactions': 'Search and filter every booking of your accounts, by date, amount, counterparty or reference.',
-  'placeholder.payees': 'Keep the beneficiaries you pay, with IBAN and BIC checked as you type.',
-  'placeholder.payments': 'Create, edit and submit payments, and export approved ones as ISO 20022 pain.001 for the bank.',
-  'placeholder.approvals': 'Approve payments with your hardware key, one by one or as a batch bound to its totals and payees.',
-  'placeholder.statements': 'Import camt.053 and CSV statements; each booking is counted once.',
-  'placeholder.audit': 'Read and verify the tamper-evident log of everything done in this vault, and export it for your auditors.',
-  'placeholder.settings': 'Change the vault password, the auto-lock time and the language.',
   'refusal.what': 'What to do',
   'refusal.code': 'Code',
   'refusal.retry': 'Try again',
 } as const;
 
+const en = { ...shellEn, ...screensEn };
 export type MessageKey = keyof typeof en;
 
-const de: Record<MessageKey, string> = {
+const shellDe: Record<keyof typeof shellEn, string> = {
   'app.name': 'Coffer',
   'app.tagline': 'Unternehmens-Treasury, auf diesem Gerät',
   'lock.title': 'Tresor entsperren',
@@ -156,18 +151,12 @@ const de: Record<MessageKey, string> = {
   'status.accepted': 'Ausgeführt',
   'status.rejected': 'Abgelehnt',
   'status.cancelled': 'Storniert',
-  'placeholder.soon': 'Kommt mit der nächsten Version',
-  'placeholder.transactions': 'Alle Buchungen Ihrer Konten durchsuchen und filtern: nach Datum, Betrag, Gegenpartei oder Referenz.',
-  'placeholder.payees': 'Ihre Zahlungsempfänger verwalten, IBAN und BIC werden schon bei der Eingabe geprüft.',
-  'placeholder.payments': 'Zahlungen anlegen, ändern und einreichen, freigegebene als ISO 20022 pain.001 für die Bank exportieren.',
-  'placeholder.approvals': 'Zahlungen mit Ihrem Hardware-Schlüssel freigeben, einzeln oder als Sammelfreigabe mit Summen und Empfängern.',
-  'placeholder.statements': 'camt.053- und CSV-Kontoauszüge einlesen; jede Buchung zählt genau einmal.',
-  'placeholder.audit': 'Das fälschungssichere Protokoll aller Aktionen dieses Tresors lesen, prüfen und für Ihre Prüfer exportieren.',
-  'placeholder.settings': 'Tresor-Passwort, automatische Sperre und Sprache ändern.',
   'refusal.what': 'Was Sie tun können',
   'refusal.code': 'Code',
   'refusal.retry': 'Erneut versuchen',
 };
+
+const de: Record<MessageKey, string> = { ...shellDe, ...screensDe };
 
 export type Locale = 'en' | 'de';
 export const LOCALES: readonly Locale[] = ['en', 'de'];

@@ -1,3 +1,4 @@
+import { messageSize } from './messageSize';
 import { MAX_MESSAGE_BYTES, PROGRESS_EVENT, type CofferResult, type CommandName, type Commands, type Progress } from './wire';
 
 let nextId = 1;
@@ -9,7 +10,7 @@ function refusal<T>(code: string, message: string): CofferResult<T> {
 function isResult(value: unknown): value is CofferResult<unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
-  if (v.ok === true) return 'value' in v;
+  if (v.ok === true) return 'value' in v || typeof (v as { json?: unknown }).json === 'string';
   return v.ok === false && typeof v.error?.code === 'string' && typeof v.error.message === 'string';
 }
 
@@ -27,7 +28,7 @@ export async function callCoffer<N extends CommandName>(
   const id = nextId++;
   const request = { id, command, input };
   // Ensure the message fits before it leaves: the shell refuses bigger ones anyway.
-  if (new TextEncoder().encode(JSON.stringify(request)).length > MAX_MESSAGE_BYTES) {
+  if (messageSize(request) > MAX_MESSAGE_BYTES) {
     return refusal('DESKTOP_MESSAGE_TOO_LARGE', `expected at most ${MAX_MESSAGE_BYTES} bytes`);
   }
   const listener = (event: Event) => {
@@ -37,7 +38,11 @@ export async function callCoffer<N extends CommandName>(
   if (onProgress) window.addEventListener(PROGRESS_EVENT, listener);
   try {
     const answer = await door(request);
-    return isResult(answer) ? (answer as CofferResult<Commands[N]['output']>) : refusal('UI_BAD_ANSWER', 'the shell answered in an unknown form');
+    if (!isResult(answer)) return refusal('UI_BAD_ANSWER', 'the shell answered in an unknown form');
+    // Large answers come as one JSON string (see the shell's packAnswer): much faster across the binding.
+    const packed = answer as { ok: true; json?: string };
+    if (packed.ok && typeof packed.json === 'string') return { ok: true, value: JSON.parse(packed.json) as Commands[N]['output'] };
+    return answer as CofferResult<Commands[N]['output']>;
   } catch {
     return refusal('UI_SHELL_GONE', 'the connection to the Coffer process was lost');
   } finally {
@@ -58,4 +63,9 @@ export async function requireCoffer<N extends CommandName>(command: N, input: Co
   const result = await callCoffer(command, input);
   if (!result.ok) throw new RefusedError(result.error);
   return result.value;
+}
+
+/** The refusal a failed query carries, for RefusalNotice. */
+export function refusalOf(error: unknown): { code: string; message: string } {
+  return error instanceof RefusedError ? error.refusal : { code: 'UI_UNKNOWN', message: '' };
 }

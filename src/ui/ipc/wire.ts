@@ -1,10 +1,12 @@
+import type { CommandInput, CommandName as ApiCommandName, CommandOutput } from '../../api/index.js';
+
 /*
  * The one IPC door as the renderer sees it: `window.coffer({id, command, input})` answers
- * `{ok: true, value} | {ok: false, error: {code, message}}`. The shell validates every message again
- * (src/desktop/ipcMessage.ts); these types move to the shared API module (src/api/) when it lands.
+ * `{ok: true, value} | {ok: false, error: {code, message}}`. Command inputs and outputs are the app API's
+ * own types (src/api); the shell validates every message again (src/desktop/ipcMessage.ts).
  */
 
-/** Largest message the shell accepts, in bytes of JSON; the client refuses bigger ones before sending. */
+/** Largest message the shell accepts, in bytes of JSON (file bytes counted as bytes); the client refuses bigger ones before sending. */
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 /** Name of the DOM event the shell raises on `window` for progress of a long command. */
@@ -35,6 +37,8 @@ export interface SessionInfo {
   userId: string;
   vaultId: string;
   roles: Role[];
+  /** What the roles may do at all: the window leaves out the rest (each command still decides). */
+  permissions: string[];
   /** Idle time after which the shell locks the vault and reloads this page. */
   lockAfterMs: number;
 }
@@ -42,52 +46,25 @@ export interface SessionInfo {
 /** `reason` tells the lock screen why it is shown again: the user locked, or the idle timer did. */
 export type SessionState = { locked: true; reason?: 'idle' | 'user' } | ({ locked: false } & SessionInfo);
 
-export interface Account {
-  iban: string;
-  bic: string | null;
-  name: string;
-  currency: string;
-  balanceMinor: number;
-  balance: string;
-}
-
-export type PaymentStatus = 'draft' | 'pending_approval' | 'approved' | 'queued' | 'submitted' | 'accepted' | 'rejected' | 'cancelled';
-
-export interface PaymentSummary {
-  id: string;
-  status: PaymentStatus;
-  debtorIban: string;
-  creditorName: string;
-  creditorIban: string;
-  amountMinor: number;
-  amount: string;
-  currency: string;
-  executionDate: string;
-  createdBy: string;
-  version: number;
-}
-
-export interface Booking {
-  account: string;
-  bookingDate: string;
-  amountMinor: number;
-  currency: string;
-}
-
-/** What each command the UI uses takes and returns. */
-export interface Commands {
+/** The commands the shell answers itself. */
+interface ShellCommands {
   'session.state': { input: Record<string, never>; output: SessionState };
   'session.unlock': { input: { password: string }; output: SessionInfo };
   'session.lock': { input: Record<string, never>; output: { locked: true } };
-  'accounts.list': { input: Record<string, never>; output: { accounts: Account[] } };
-  'payments.list': { input: { status?: PaymentStatus; account?: string; limit?: number }; output: { payments: PaymentSummary[] } };
-  'transactions.list': {
-    input: { account?: string; from?: string; to?: string; limit?: number; offset?: number };
-    output: { total: number; offset: number; transactions: Booking[] };
-  };
 }
 
+/** What each command takes and returns: the shell's own, then every command of the app API. */
+export type Commands = ShellCommands & { [Name in ApiCommandName]: { input: CommandInput<Name>; output: CommandOutput<Name> } };
 export type CommandName = keyof Commands;
+export type { ApiCommandName };
+
+export type Account = CommandOutput<'accounts.list'>['accounts'][number];
+export type PaymentSummary = CommandOutput<'payments.list'>['payments'][number];
+export type PaymentStatus = PaymentSummary['status'];
+export type Booking = CommandOutput<'transactions.list'>['transactions'][number];
+export type Payee = CommandOutput<'payees.list'>['payees'][number];
+export type AuditEntry = CommandOutput<'audit.log'>['entries'][number];
+export type FileOut = CommandOutput<'payments.export'>['file'];
 
 declare global {
   interface Window {

@@ -34,7 +34,7 @@ export function AccountsPanel({ accounts, today }: { accounts: readonly Account[
         </TableHeader>
         <TableBody items={accounts} className="divide-y divide-slate-100">
           {(account) => (
-            <Row id={account.iban} data-account={account.iban} className="outline-none data-[focus-visible]:bg-emerald-50">
+            <Row id={account.iban} data-account={account.iban} className="outline-none data-[focus-visible]:bg-emerald-50 data-[focus-visible]:outline-solid data-[focus-visible]:outline-2 data-[focus-visible]:-outline-offset-2 data-[focus-visible]:outline-emerald-600">
               <Cell className="px-6 py-4">
                 <div className="flex items-center gap-3">
                   <span className="grid size-10 place-items-center rounded-lg bg-slate-100 text-xs font-bold text-slate-600 ring-1 ring-slate-200">{account.currency}</span>

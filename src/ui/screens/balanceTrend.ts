@@ -11,7 +11,7 @@ export function daysBefore(today: string, days: number): string {
  * End-of-day balances for the `days` days up to `today`, walking back from the booked balance through
  * the bookings (integer minor units throughout).
  */
-export function balanceTrend(balanceMinor: number, bookings: readonly Booking[], today: string, days = 30): number[] {
+export function balanceTrend(balanceMinor: number, bookings: readonly Pick<Booking, 'bookingDate' | 'amountMinor'>[], today: string, days = 30): number[] {
   const netByDay = new Map<string, number>();
   for (const booking of bookings) netByDay.set(booking.bookingDate, (netByDay.get(booking.bookingDate) ?? 0) + booking.amountMinor);
   const trend: number[] = [];

@@ -5,10 +5,12 @@ import { Logo } from '../components/Logo';
 import { LockIcon } from '../components/icons';
 import { useI18n } from '../i18n/i18n';
 import type { SessionInfo } from '../ipc/wire';
-import { SECTIONS, type SectionId } from './sections';
+import type { Section, SectionId } from './sections';
 
 interface AppFrameProps {
   session: SessionInfo;
+  /** The sections this user's roles may open. */
+  sections: readonly Section[];
   section: SectionId;
   onNavigate(section: SectionId): void;
   onLock(): void;
@@ -16,7 +18,7 @@ interface AppFrameProps {
 }
 
 /** Sidebar with the sections, a top bar with who is signed in, the language and the lock button. */
-export function AppFrame({ session, section, onNavigate, onLock, children }: AppFrameProps) {
+export function AppFrame({ session, sections, section, onNavigate, onLock, children }: AppFrameProps) {
   const { t } = useI18n();
   const groups = [
     { id: 'banking', label: t('nav.group.banking') },
@@ -36,7 +38,7 @@ export function AppFrame({ session, section, onNavigate, onLock, children }: App
             <div key={group.id}>
               <p className="px-3 pb-2 text-[11px] font-semibold uppercase tracking-wider text-slate-400">{group.label}</p>
               <ul className="space-y-0.5">
-                {SECTIONS.filter((s) => s.group === group.id).map(({ id, label, icon: Icon }) => {
+                {sections.filter((s) => s.group === group.id).map(({ id, label, icon: Icon }) => {
                   const current = id === section;
                   return (
                     <li key={id}>
@@ -44,7 +46,7 @@ export function AppFrame({ session, section, onNavigate, onLock, children }: App
                         onPress={() => onNavigate(id)}
                         aria-current={current ? 'page' : undefined}
                         data-section={id}
-                        className={`group flex w-full cursor-default items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium outline-none transition data-[focus-visible]:ring-2 data-[focus-visible]:ring-emerald-400 ${current ? 'bg-white/10 text-white' : 'text-slate-400 data-[hovered]:bg-white/5 data-[hovered]:text-slate-200'}`}
+                        className={`group flex w-full cursor-default items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium outline-none transition data-[focus-visible]:ring-2 data-[focus-visible]:ring-emerald-400 ${current ? 'bg-white/10 text-white' : 'text-slate-300 data-[hovered]:bg-white/5 data-[hovered]:text-slate-200'}`}
                       >
                         <Icon className={`size-5 ${current ? 'text-emerald-400' : 'text-slate-500 group-data-[hovered]:text-slate-300'}`} />
                         {t(label)}
