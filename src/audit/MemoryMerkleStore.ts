@@ -124,7 +124,7 @@ export class MemoryMerkleStore implements MerkleNodeReader {
     }
     const current = this.#levels[level] as Buffer;
     if ((index + 1) * TREE_HASH_LENGTH <= current.length) return current;
-    const grown = Buffer.alloc(current.length * 2);
+    const grown = Buffer.alloc(Math.max(current.length * 2, (index + 1) * TREE_HASH_LENGTH));
     current.copy(grown);
     this.#levels[level] = grown;
     return grown;
