@@ -2,6 +2,7 @@ export { defaultVaultDir } from './defaultVaultDir.js';
 export { initVault, type InitVaultResult } from './vault/initVault.js';
 export { runDoctor, type DoctorReport } from './doctor.js';
 export { runBenchmarks, type BenchOptions } from './bench/runBenchmarks.js';
+export { runBenchmarksInWorker } from './bench/runBenchmarksInWorker.js';
 export type { BenchFigure } from './bench/benchFigure.js';
 export { MIN_PASSWORD_LENGTH } from '../vault/index.js';
 export type { VaultSecret } from '../vault/index.js';

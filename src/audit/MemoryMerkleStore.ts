@@ -18,6 +18,14 @@ export class MemoryMerkleStore implements MerkleNodeReader {
   readonly #counts: number[] = [];
   #size = 0;
 
+  /** `capacity`: the leaves expected, so that a store filled range by range never grows by copying. */
+  constructor(capacity = 0) {
+    for (let width = 1, level = 0; width <= capacity; width *= 2, level++) {
+      this.#levels.push(Buffer.alloc(Math.max(INITIAL_CAPACITY, Math.floor(capacity / width)) * TREE_HASH_LENGTH));
+      this.#counts.push(0);
+    }
+  }
+
   /** Number of leaves. */
   get size(): number {
     return this.#size;

@@ -13,15 +13,17 @@ export interface PackedEntries {
 const REFUSED = 0x2a;
 
 /**
- * Packs the `data` of entries [from, to) (each a string; the caller checked the shape). A text with any
- * character beyond ASCII is written as bytes the decoder refuses: a lossy encoding could otherwise turn a
- * foreign character into a base64 one.
+ * Packs the `data` texts of entries `first`, `first + 1`, … into `room` when it is large enough (memory
+ * shared with the threads that read it, reused range after range: fresh memory costs a page fault per 4 KiB,
+ * which here is more than writing the text), else into new shared memory. A text with any character beyond
+ * ASCII is written as bytes the decoder refuses: a lossy encoding could otherwise turn a foreign character
+ * into a base64 one.
  */
-export function packEntryTexts(texts: readonly string[], first: number): PackedEntries {
+export function packEntryTexts(texts: readonly string[], first: number, room?: Uint8Array): PackedEntries {
   let total = 0;
   for (const text of texts) total += text.length;
-  // Its own ArrayBuffer (not a slice of Node's pool), so it can be transferred.
-  const packed = Buffer.allocUnsafeSlow(total);
+  const memory = room !== undefined && room.length >= total ? room : new Uint8Array(new SharedArrayBuffer(Math.ceil(total * 1.25)));
+  const packed = Buffer.from(memory.buffer, memory.byteOffset, total);
   const ends = new Uint32Array(texts.length);
   let offset = 0;
   texts.forEach((text, i) => {

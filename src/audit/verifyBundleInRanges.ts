@@ -52,7 +52,10 @@ async function verifyRanges(input: unknown, hashRange: RangeHasher, options: Ver
   }
   const checkpoints = openBundleCheckpoints(bundle, parseVerifierKey(bundle.verifierKey));
   const total = entries.length;
+  const merged = new Merge(total, checkpoints);
   const ranges: Promise<RangeHashes>[] = [];
+  // Memory the ranges' text is packed into, each reused once its range is hashed.
+  const rooms: Uint8Array[] = [];
   let refused = false;
   let hashed = 0;
   try {
@@ -69,35 +72,61 @@ async function verifyRanges(input: unknown, hashRange: RangeHasher, options: Ver
       // After a refused entry nothing later can change the answer, but a later entry's shape or order still can.
       if (refused) continue;
       if (ranges.length >= inFlight) await ranges[ranges.length - inFlight];
+      const packed = packEntryTexts(texts, from, rooms.pop());
       ranges.push(
-        hashRange(packEntryTexts(texts, from)).then((range) => {
+        hashRange(packed).then((range) => {
+          rooms.push(new Uint8Array(packed.text.buffer));
           if (range.failure) refused = true;
           hashed += range.count;
           options.onProgress?.(hashed, total);
+          merged.add(range);
           return range;
         }),
       );
     }
     checkBundleCoverage(total, checkpoints);
     if (total === 0) options.onProgress?.(0, 0);
-    return merge(bundle.origin, total, await Promise.all(ranges), checkpoints);
+    await Promise.all(ranges);
+    return merged.finish(bundle.origin);
   } finally {
     // A range still running when another step refused the bundle must not surface as an unhandled rejection.
     for (const range of ranges) range.catch(() => undefined);
   }
 }
 
-/** Lays the ranges side by side and checks the tree heads, stopping where the first refused entry stands. */
-function merge(origin: string, total: number, ranges: readonly RangeHashes[], checkpoints: ReturnType<typeof openBundleCheckpoints>): VerifiedBundle {
-  const store = new MemoryMerkleStore();
-  for (const range of ranges) {
-    store.appendRange(range.levels);
-    if (range.failure !== undefined) {
-      // The checkpoints the entries before it reach are checked first, as the one-by-one verifier would.
-      checkTreeHeadsUpTo(store, checkpoints, 0, store.size);
-      throw range.failure;
+/**
+ * Lays the ranges side by side as they come back, in order (they may come back in any), so no stretch of
+ * copying waits for the end; then checks the tree heads, stopping where the first refused entry stands.
+ */
+class Merge {
+  readonly #store: MemoryMerkleStore;
+  readonly #waiting = new Map<number, RangeHashes>();
+  #failure: AuditError | undefined;
+
+  constructor(
+    readonly total: number,
+    readonly checkpoints: ReturnType<typeof openBundleCheckpoints>,
+  ) {
+    this.#store = new MemoryMerkleStore(total);
+  }
+
+  add(range: RangeHashes): void {
+    this.#waiting.set(range.first, range);
+    for (let next = this.#waiting.get(this.#store.size); next !== undefined && this.#failure === undefined; next = this.#waiting.get(this.#store.size)) {
+      this.#waiting.delete(next.first);
+      this.#store.appendRange(next.levels);
+      this.#failure = next.failure;
     }
   }
-  checkTreeHeadsUpTo(store, checkpoints, 0, total);
-  return { origin, size: total, rootHash: rootAt(store, total), checkpoints: checkpoints.length, tree: store };
+
+  finish(origin: string): VerifiedBundle {
+    const store = this.#store;
+    if (this.#failure !== undefined) {
+      // The checkpoints the entries before it reach are checked first, as the one-by-one verifier would.
+      checkTreeHeadsUpTo(store, this.checkpoints, 0, store.size);
+      throw this.#failure;
+    }
+    checkTreeHeadsUpTo(store, this.checkpoints, 0, this.total);
+    return { origin, size: this.total, rootHash: rootAt(store, this.total), checkpoints: this.checkpoints.length, tree: store };
+  }
 }

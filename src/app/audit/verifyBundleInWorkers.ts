@@ -44,7 +44,7 @@ export async function verifyBundleInWorkers(input: unknown, options: VerifyBundl
         if (pick < 0) pick = busy.indexOf(Math.min(...busy));
         busy[pick] = (busy[pick] ?? 0) + 1;
         try {
-          const range = await (workers[pick] as JobWorker<'audit.hashRange'>).run(packed, { transfer: [packed.text.buffer as ArrayBuffer, packed.ends.buffer as ArrayBuffer] });
+          const range = await (workers[pick] as JobWorker<'audit.hashRange'>).run(packed, { transfer: [packed.ends.buffer as ArrayBuffer] });
           return { ...range, failure: range.failure === undefined ? undefined : asAuditError(fromWireError(range.failure)) };
         } finally {
           busy[pick] = (busy[pick] ?? 1) - 1;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FigureSink } from './benchFigure.js';
+import { round, type FigureSink } from './benchFigure.js';
 import { benchAudit } from './auditBench.js';
 import { benchImport } from './importBench.js';
 import { benchSqlite } from './sqliteBench.js';
@@ -14,8 +14,9 @@ export interface BenchOptions {
   scratchDir?: string;
 }
 
-/** Runs every benchmark and reports each figure as soon as it is measured. */
-export async function runBenchmarks(emit: FigureSink, options: BenchOptions = {}): Promise<void> {
+/** Runs every benchmark and reports each figure as soon as it is measured, with the load average beside it. */
+export async function runBenchmarks(report: FigureSink, options: BenchOptions = {}): Promise<void> {
+  const emit: FigureSink = (figure) => report({ ...figure, loadAverage1m: round(loadavg()[0] ?? 0, 2) });
   const dir = mkdtempSync(join(options.scratchDir ?? tmpdir(), 'coffer-bench-'));
   try {
     const rows = options.quick ? 10_000 : 100_000;

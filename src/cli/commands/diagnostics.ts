@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { runBenchmarks, runDoctor } from '../../app/index.js';
+import { runBenchmarksInWorker, runDoctor } from '../../app/index.js';
 import { findChromium } from '../../desktop/index.js';
 import { printResult } from '../output.js';
 import { globalOptions } from '../globalOptions.js';
@@ -29,6 +29,6 @@ export function registerDiagnostics(program: Command): void {
     .description('benchmarks, one JSON line per figure')
     .option('--quick', 'small sizes, a smoke run')
     .action(async (opts: { quick?: boolean }) => {
-      await runBenchmarks((figure) => process.stdout.write(`${JSON.stringify(figure)}\n`), { quick: opts.quick });
+      await runBenchmarksInWorker((figure) => process.stdout.write(`${JSON.stringify(figure)}\n`), { ...(opts.quick ? { quick: true } : {}) });
     });
 }
