@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { runBenchmarksInWorker, runDoctor } from '../../app/index.js';
+import { BENCH_GROUPS, runBenchmarksInWorker, runDoctor, type BenchGroup } from '../../app/index.js';
 import { findChromium } from '../../desktop/index.js';
-import { printResult } from '../output.js';
+import { printResult, usageError } from '../output.js';
 import { globalOptions } from '../globalOptions.js';
 
 export function registerDiagnostics(program: Command): void {
@@ -26,9 +26,16 @@ export function registerDiagnostics(program: Command): void {
 
   program
     .command('bench')
-    .description('benchmarks, one JSON line per figure')
+    .description('benchmarks, one JSON line per figure, each with the 1-minute load average')
     .option('--quick', 'small sizes, a smoke run')
-    .action(async (opts: { quick?: boolean }) => {
-      await runBenchmarksInWorker((figure) => process.stdout.write(`${JSON.stringify(figure)}\n`), { ...(opts.quick ? { quick: true } : {}) });
+    .option('--only <groups>', `comma-separated groups to run: ${BENCH_GROUPS.join(', ')}`)
+    .action(async (opts: { quick?: boolean; only?: string }) => {
+      const only = opts.only?.split(',').map((group) => group.trim());
+      const unknown = only?.find((group) => !(BENCH_GROUPS as readonly string[]).includes(group));
+      if (unknown !== undefined) throw usageError(`--only takes ${BENCH_GROUPS.join(', ')}; found ${unknown}`);
+      await runBenchmarksInWorker((figure) => process.stdout.write(`${JSON.stringify(figure)}\n`), {
+        ...(opts.quick ? { quick: true } : {}),
+        ...(only ? { only: only as BenchGroup[] } : {}),
+      });
     });
 }
