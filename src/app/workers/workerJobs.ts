@@ -1,5 +1,4 @@
 import type { PackedEntries } from '../../audit/index.js';
-import type { ParseStatementFileOptions, StatementFileResult } from '../../domain/index.js';
 import type { BenchFigure } from '../bench/benchFigure.js';
 import type { BenchOptions } from '../bench/runBenchmarks.js';
 import type { WireError } from './wireError.js';
@@ -19,8 +18,6 @@ export interface HashedRange {
 export interface WorkerJobs {
   /** Checks and hashes one range of bundle entries (src/audit `hashEntryRange`). */
   'audit.hashRange': { request: PackedEntries; result: HashedRange; event: never };
-  /** Reads a statement file (src/domain `parseStatementFile`) for `statements.import`. */
-  'statements.parse': { request: { bytes: Uint8Array; options: ParseStatementFileOptions }; result: StatementFileResult; event: never };
   /** The whole `coffer bench`, each figure reported as it is measured. */
   'bench.run': { request: BenchOptions; result: null; event: BenchFigure };
 }
@@ -30,7 +27,6 @@ export type WorkerJobName = keyof WorkerJobs;
 /** Entry files (without extension): `*.worker.ts` in this folder, `*.worker.mjs` beside a bundled build. */
 export const WORKER_ENTRIES = {
   'audit.hashRange': 'hashRange.worker',
-  'statements.parse': 'parseStatement.worker',
   'bench.run': 'bench.worker',
 } as const satisfies Record<WorkerJobName, string>;
 

@@ -1,11 +1,10 @@
 import type { ParsedInput, ReconciliationView, SkippedGroup } from '../../../api/index.js';
-import { dedupeEntries, type BookingEntry, type ParsedStatement, type SkippedEntry } from '../../../domain/index.js';
+import { dedupeEntries, parseStatementFile, type BookingEntry, type ParsedStatement, type SkippedEntry } from '../../../domain/index.js';
 import type { VaultDatabase } from '../../../vault/index.js';
 import { CofferError } from '../../../contract/index.js';
 import type { AccountRecord } from '../records/accountRecords.js';
 import { bookedIdentities } from './bookedIdentities.js';
 import { matchStatementAccount, type AccountMatch } from './matchStatementAccount.js';
-import { parseStatementFileOffThread } from './parseStatementFileOffThread.js';
 import { reconciliationView } from './reconciliationView.js';
 import { skipGroups } from './skipGroups.js';
 
@@ -73,12 +72,12 @@ function dedupeAccount(db: VaultDatabase, plans: readonly StatementPlan[], file:
  * ZIP), each statement matched to an account and reconciled, and its entries split into bookings to make
  * and skips with reasons (not booked by the bank, already booked, repeated in this file). Read-only.
  */
-export async function planStatementImport(db: VaultDatabase, input: ParsedInput<'statements.import'>, signal?: AbortSignal): Promise<ImportPlan> {
-  const parsed = await parseStatementFileOffThread(input.file.bytes, {
+export async function planStatementImport(db: VaultDatabase, input: ParsedInput<'statements.import'>): Promise<ImportPlan> {
+  const parsed = await parseStatementFile(input.file.bytes, {
     fileName: input.file.name,
     ...(input.format === undefined ? {} : { format: input.format }),
     ...(input.columns === undefined ? {} : { columns: input.columns }),
-  }, signal);
+  });
   const statements = parsed.statements.map((statement) => plan(db, statement, input));
   const byAccount = new Map<string, StatementPlan[]>();
   for (const p of statements) {
