@@ -2,22 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { round, type FigureSink } from './benchFigure.js';
+import type { BenchGroup, BenchOptions } from './benchOptions.js';
 import { benchAudit } from './auditBench.js';
 import { benchImport } from './importBench.js';
 import { benchSqlite } from './sqliteBench.js';
 import { benchUnlock } from './unlockBench.js';
-
-export interface BenchOptions {
-  /** Fewer rows and no tuning variants: a smoke run in seconds. */
-  quick?: boolean;
-  /** Where scratch databases go; a temp dir by default. */
-  scratchDir?: string;
-  /** Only these groups (all by default): to repeat one figure on a quiet moment without the whole run. */
-  only?: readonly BenchGroup[];
-}
-
-export const BENCH_GROUPS = ['sqlite', 'unlock', 'audit', 'import'] as const;
-export type BenchGroup = (typeof BENCH_GROUPS)[number];
 
 /** Runs every benchmark and reports each figure as soon as it is measured, with the load average beside it. */
 export async function runBenchmarks(report: FigureSink, options: BenchOptions = {}): Promise<void> {

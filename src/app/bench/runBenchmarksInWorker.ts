@@ -1,6 +1,6 @@
 import { runInWorker } from '../workers/startWorker.js';
 import type { FigureSink } from './benchFigure.js';
-import type { BenchOptions } from './runBenchmarks.js';
+import type { BenchOptions } from './benchOptions.js';
 
 /**
  * `coffer bench`: every benchmark in a worker thread, each figure handed to `emit` as it is measured, so the

@@ -1,6 +1,6 @@
 import type { PackedEntries } from '../../audit/index.js';
 import type { BenchFigure } from '../bench/benchFigure.js';
-import type { BenchOptions } from '../bench/runBenchmarks.js';
+import type { BenchOptions } from '../bench/benchOptions.js';
 import type { WireError } from './wireError.js';
 
 /** A range of entries hashed by a worker: `RangeHashes` with its refusal as plain data, which crosses threads. */
