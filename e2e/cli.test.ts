@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -131,18 +131,34 @@ describe('coffer doctor', () => {
   });
 });
 
+/** The bundle and its worker entries (long commands load them from beside it) copied to a folder of their own. */
+async function packagedCli() {
+  expect((await coffer(['--help'])).status).toBe(0); // brings dist/ up to date
+  const packaged = join(tempDir(), 'packaged');
+  mkdirSync(packaged);
+  const built = readdirSync(join(repoRoot, 'dist')).filter((name) => name === 'coffer.mjs' || name.endsWith('.worker.mjs'));
+  expect(built).toEqual(expect.arrayContaining(['coffer.mjs', 'hashRange.worker.mjs']));
+  for (const name of built) copyFileSync(join(repoRoot, 'dist', name), join(packaged, name));
+  symlinkSync(join(repoRoot, 'node_modules'), join(packaged, 'node_modules'));
+  const env = { ...process.env, COFFER_PASSWORD: 'coffer demo password' };
+  return (args: string[]) => execFileAsync(process.execPath, [join(packaged, 'coffer.mjs'), ...args], { env });
+}
+
 describe('a packaged CLI, copied away from the checkout', () => {
   it('runs on the capabilities embedded in its bundle, with no capabilities/ folder anywhere near it', async () => {
-    expect((await coffer(['--help'])).status).toBe(0); // brings dist/coffer.mjs up to date
-    const packaged = join(tempDir(), 'packaged');
-    mkdirSync(packaged);
-    copyFileSync(join(repoRoot, 'dist', 'coffer.mjs'), join(packaged, 'coffer.mjs'));
-    symlinkSync(join(repoRoot, 'node_modules'), join(packaged, 'node_modules'));
+    const run = await packagedCli();
     const vault = join(tempDir(), 'vault');
-    const env = { ...process.env, COFFER_PASSWORD: 'coffer demo password' };
-    const run = (args: string[]) => execFileAsync(process.execPath, [join(packaged, 'coffer.mjs'), ...args], { env });
     await run(['demo', 'seed', '--vault', vault, '--user', 'alice']);
     const { stdout } = await run(['accounts', 'list', '--vault', vault, '--json']);
     expect((JSON.parse(stdout) as { accounts: unknown[] }).accounts).toHaveLength(3);
+  });
+  it('verifies a log and a bundle on worker threads started from the worker entries beside it', { timeout: 180_000 }, async () => {
+    const run = await packagedCli();
+    const vault = join(tempDir(), 'dave');
+    const bundle = join(tempDir(), 'bundle.json');
+    await run(['demo', 'seed', '--vault', vault, '--user', 'dave']);
+    expect(JSON.parse((await run(['audit', 'verify', '--vault', vault, '--json'])).stdout)).toMatchObject({ verified: true });
+    await run(['audit', 'export', '--vault', vault, '--out', bundle]);
+    expect(JSON.parse((await run(['audit', 'verify', '--bundle', bundle, '--json'])).stdout)).toMatchObject({ verified: true });
   });
 });

@@ -1,7 +1,9 @@
 export { defaultVaultDir } from './defaultVaultDir.js';
 export { initVault, type InitVaultResult } from './vault/initVault.js';
 export { runDoctor, type DoctorReport } from './doctor.js';
-export { runBenchmarks, type BenchOptions } from './bench/runBenchmarks.js';
+export { runBenchmarks } from './bench/runBenchmarks.js';
+export { BENCH_GROUPS, type BenchOptions, type BenchGroup } from './bench/benchOptions.js';
+export { runBenchmarksInWorker } from './bench/runBenchmarksInWorker.js';
 export type { BenchFigure } from './bench/benchFigure.js';
 export { MIN_PASSWORD_LENGTH } from '../vault/index.js';
 export type { VaultSecret } from '../vault/index.js';

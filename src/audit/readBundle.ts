@@ -9,10 +9,25 @@ import { AuditError } from './errors.js';
  * anything unusual gets the full schema ({@link parseBundle}).
  */
 export function readBundle(input: unknown): AuditBundle {
-  if (!isPlainObject(input) || !Array.isArray(input.entries) || !input.entries.every(isEntryShape)) return parseBundle(input);
+  if (!isPlainObject(input) || !Array.isArray(input.entries) || !input.entries.every(isBundleEntry)) return parseBundle(input);
   const envelope = AuditBundle.safeParse({ ...input, entries: [] });
   if (!envelope.success) throw badBundle(envelope.error);
   return { ...envelope.data, entries: input.entries as AuditBundleEntry[] };
+}
+
+/**
+ * The bundle's envelope (everything but the entries) checked against the schema, and its entries list
+ * unchecked, for a caller that checks each entry as it reaches it ({@link isBundleEntry}): a verifier that
+ * hands ranges of a million entries to other threads should not first walk them all on its own.
+ */
+export function readBundleEnvelope(input: unknown): { envelope: AuditBundle; entries: readonly unknown[] } {
+  if (!isPlainObject(input) || !Array.isArray(input.entries)) {
+    const bundle = parseBundle(input);
+    return { envelope: bundle, entries: bundle.entries };
+  }
+  const envelope = AuditBundle.safeParse({ ...input, entries: [] });
+  if (!envelope.success) throw badBundle(envelope.error);
+  return { envelope: envelope.data, entries: input.entries as unknown[] };
 }
 
 /** The bundle checked against the whole schema, entries' base64 included (AUDIT_BAD_BUNDLE). */
@@ -34,7 +49,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** `{index, data}`: a whole number and a string, nothing else. Their order is checked later. */
-function isEntryShape(entry: unknown): boolean {
+export function isBundleEntry(entry: unknown): entry is AuditBundleEntry {
   if (!isPlainObject(entry) || typeof entry.data !== 'string') return false;
   if (typeof entry.index !== 'number' || !Number.isSafeInteger(entry.index) || entry.index < 0) return false;
   for (const key in entry) if (key !== 'index' && key !== 'data') return false;

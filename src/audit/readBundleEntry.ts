@@ -14,12 +14,19 @@ let reused = Buffer.alloc(4096);
  */
 export function readBundleEntry(data: string, index: number): Uint8Array {
   const bytes = decodeCanonicalBase64(data);
-  if (bytes === undefined) {
-    throw new AuditError('AUDIT_BAD_BUNDLE', `expected entry ${index} data in canonical padded base64, found other text`, { index });
-  }
+  if (bytes === undefined) throw notCanonicalBase64(index);
+  checkEntryBytes(bytes, index);
+  return bytes;
+}
+
+/**
+ * Checks decoded entry bytes of bundle entry `index`: a canonical audit entry whose `seq` is its index
+ * (AUDIT_BAD_ENTRY, with `index`). `bytes` is a Buffer, as the quick scan reads it fastest.
+ */
+export function checkEntryBytes(bytes: Buffer, index: number): void {
   // Ensure the entry is canonical and names its own position, so it cannot be replayed at another index.
   // The quick scan vouches for nearly every entry a log holds; the full reading decides the rest.
-  if (scanCanonicalEntry(bytes) === index) return bytes;
+  if (scanCanonicalEntry(bytes) === index) return;
   try {
     const { seq } = parseAuditEntry(bytes);
     if (seq !== index) throw new AuditError('AUDIT_BAD_ENTRY', `expected seq ${index}, found ${seq}`);
@@ -27,7 +34,11 @@ export function readBundleEntry(data: string, index: number): Uint8Array {
     if (!(error instanceof AuditError)) throw error;
     throw new AuditError(error.code, `entry ${index}: ${error.message}`, { index, cause: error });
   }
-  return bytes;
+}
+
+/** The refusal of entry data that is not canonical padded base64. */
+export function notCanonicalBase64(index: number): AuditError {
+  return new AuditError('AUDIT_BAD_BUNDLE', `expected entry ${index} data in canonical padded base64, found other text`, { index });
 }
 
 /**
@@ -35,7 +46,7 @@ export function readBundleEntry(data: string, index: number): Uint8Array {
  * reads the base64url alphabet too, so only text that is exactly the encoding of what it decodes to
  * is accepted (padded, standard alphabet, zero trailing bits: one text per byte string, §3.5).
  */
-function decodeCanonicalBase64(text: string): Uint8Array | undefined {
+function decodeCanonicalBase64(text: string): Buffer | undefined {
   if (text.length % 4 !== 0) return undefined;
   const most = (text.length / 4) * 3;
   if (most > reused.length && most <= REUSED_LIMIT) reused = Buffer.alloc(REUSED_LIMIT);

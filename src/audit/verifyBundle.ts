@@ -1,14 +1,13 @@
 import type { AuditBundle, AuditBundleEntry } from '../contract/index.js';
-import { consistencyProof } from './consistencyProof.js';
+import { checkBundleCoverage } from './checkBundleCoverage.js';
+import { checkTreeHeadsUpTo } from './checkTreeHeads.js';
 import { AuditError } from './errors.js';
 import { MemoryMerkleStore } from './MemoryMerkleStore.js';
 import { openBundleCheckpoints } from './openBundleCheckpoints.js';
-import type { Checkpoint } from './parseCheckpoint.js';
 import { parseVerifierKey } from './parseVerifierKey.js';
 import { parseBundle, readBundle } from './readBundle.js';
 import { readBundleEntry } from './readBundleEntry.js';
 import { rootAt } from './rootAt.js';
-import { verifyConsistency } from './verifyConsistency.js';
 
 const PROGRESS_STEP = 1 << 16;
 
@@ -58,16 +57,16 @@ function verifyEntries(bundle: AuditBundle, options: VerifyBundleOptions): Verif
   }
   const checkpoints = openBundleCheckpoints(bundle, parseVerifierKey(bundle.verifierKey));
   checkEntryOrder(bundle);
-  checkCoverage(bundle, checkpoints);
+  checkBundleCoverage(bundle.entries.length, checkpoints);
   const { entries } = bundle;
   const total = entries.length;
   const store = new MemoryMerkleStore();
-  let next = checkTreeHeadsAt(store, checkpoints, 0);
+  let next = checkTreeHeadsUpTo(store, checkpoints, 0, 0);
   for (let i = 0; i < total; i++) {
     // Each leaf is hashed straight into the store from a reused buffer: nothing is kept per entry.
     store.appendEntry(readBundleEntry((entries[i] as AuditBundleEntry).data, i));
     // The last checkpoint covers every entry, so each checkpoint is checked here at its exact size.
-    if (checkpoints[next]?.size === i + 1) next = checkTreeHeadsAt(store, checkpoints, next);
+    if (checkpoints[next]?.size === i + 1) next = checkTreeHeadsUpTo(store, checkpoints, next, i + 1);
     if ((i + 1) % PROGRESS_STEP === 0) options.onProgress?.(i + 1, total);
   }
   if (total % PROGRESS_STEP !== 0 || total === 0) options.onProgress?.(total, total);
@@ -81,48 +80,3 @@ function checkEntryOrder(bundle: AuditBundle): void {
   });
 }
 
-/** The last checkpoint must cover exactly the entries: none missing, none outside every signature. */
-function checkCoverage(bundle: AuditBundle, checkpoints: readonly Checkpoint[]): void {
-  const count = bundle.entries.length;
-  const position = checkpoints.length - 1;
-  const last = checkpoints[position];
-  if (last === undefined) throw new AuditError('AUDIT_TRUNCATED', `expected at least one signed checkpoint, found none for ${count} entries`);
-  if (last.size > count) {
-    throw new AuditError('AUDIT_TRUNCATED', `expected the ${last.size} entries the last checkpoint covers, found ${count}`, { index: position, size: last.size });
-  }
-  if (last.size < count) {
-    throw new AuditError('AUDIT_TRUNCATED', `expected the last checkpoint to cover all ${count} entries, it covers ${last.size}: later entries are unsigned`, {
-      index: position,
-      size: last.size,
-    });
-  }
-}
-
-/** Checks every checkpoint (from position `next`) whose size the store has reached; returns the next unchecked one. */
-function checkTreeHeadsAt(store: MemoryMerkleStore, checkpoints: readonly Checkpoint[], next: number): number {
-  let position = next;
-  for (let checkpoint = checkpoints[position]; checkpoint?.size === store.size; checkpoint = checkpoints[++position]) {
-    const root = rootAt(store, checkpoint.size);
-    // Ensure the signed root is the root of these entries.
-    if (!root.equals(checkpoint.rootHash)) {
-      throw new AuditError('AUDIT_ROOT_MISMATCH', `expected checkpoint ${position} to sign the root of the first ${checkpoint.size} entries, found another root`, {
-        index: position,
-        size: checkpoint.size,
-      });
-    }
-    const previous = checkpoints[position - 1];
-    if (previous !== undefined && previous.size > 0) {
-      // Ensure, as a witness would, that the previous tree head is a prefix of this one.
-      try {
-        verifyConsistency(previous.size, checkpoint.size, consistencyProof(store, previous.size, checkpoint.size), previous.rootHash, checkpoint.rootHash);
-      } catch (error) {
-        throw new AuditError('AUDIT_INCONSISTENT', `expected checkpoint ${position} to extend checkpoint ${position - 1}, it does not`, {
-          index: position,
-          size: checkpoint.size,
-          cause: error,
-        });
-      }
-    }
-  }
-  return position;
-}

@@ -80,7 +80,7 @@ describe('when the user cuts the log back to an older checkpoint and keeps the r
     vault.db.prepare('DELETE FROM audit_entries WHERE seq >= ?').run(cutAt);
     vault.db.prepare('DELETE FROM audit_checkpoints WHERE size > ?').run(cutAt);
     vault.db.prepare('DELETE FROM audit_nodes WHERE (idx + 1) * (1 << level) > ?').run(cutAt);
-    expect(() => verifyVaultAudit(vault)).toThrow(/payments [0-9a-f]{32}: expected the audit entry that produced it, found none/);
+    await expect(verifyVaultAudit(vault)).rejects.toThrow(/payments [0-9a-f]{32}: expected the audit entry that produced it, found none/);
   });
 });
 

@@ -28,7 +28,7 @@ describe('when a burst of audited writes is killed with SIGKILL at random instan
         const vault = await unlockForTest(dir, { password: TEST_PASSWORD }, context);
         try {
           // The whole log recomputes, every checkpoint verifies, and every stored tree node matches.
-          const verified = verifyVaultAudit(vault);
+          const verified = await verifyVaultAudit(vault);
           expect(verified.size, context).toBe(vault.audit.size);
           const rows = readCrashRows(vault.db);
           const writes = auditEntries(vault).filter((entry) => entry.action === 'crash.write' && entry.seq >= logSizeBefore);

@@ -38,7 +38,7 @@ export function tamper(dir: string, keyHex: string, edit: (db: Database.Database
 export async function verifyAudit(dir: string) {
   const vault = await unlockVault(dir, { password: TEST_PASSWORD }, { autoLockMs: null });
   try {
-    return verifyVaultAudit(vault);
+    return await verifyVaultAudit(vault);
   } finally {
     vault.lock();
   }

@@ -1,24 +1,27 @@
 import type { AuditVerification } from '../../api/index.js';
-import { verifyBundle } from '../../audit/index.js';
 import type { UnlockedVault } from '../../vault/index.js';
 import { checkRecordSeals } from './checkRecordSeals.js';
 import { checkStoredNodes } from './checkStoredNodes.js';
 import { exportAuditBundle } from './exportAuditBundle.js';
+import { verifyBundleInWorkers } from './verifyBundleInWorkers.js';
 
 export interface VerifyVaultAuditOptions {
   /** The device verifier key the log must be signed with; the vault's own key when absent. */
   trustedVerifierKey?: string;
   onProgress?: (done: number, total: number) => void;
+  /** Cancels the verification (APP_CANCELLED); the workers hashing the entries are terminated. */
+  signal?: AbortSignal;
 }
 
 /**
  * Recomputes the whole log from its entries with the same verifier an outsider uses on a bundle, pinned to
  * the trusted key (this device's own unless the caller knows better), then checks that every stored tree
- * node (which proofs are built from) agrees.
+ * node (which proofs are built from) agrees. The entries are checked and hashed on worker threads.
  */
-export function verifyVaultAudit(vault: UnlockedVault, options: VerifyVaultAuditOptions = {}): AuditVerification {
+export async function verifyVaultAudit(vault: UnlockedVault, options: VerifyVaultAuditOptions = {}): Promise<AuditVerification> {
+  const { trustedVerifierKey, ...rest } = options;
   const bundle = exportAuditBundle(vault);
-  const verified = verifyBundle(bundle, { trustedVerifierKey: options.trustedVerifierKey ?? bundle.verifierKey, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const verified = await verifyBundleInWorkers(bundle, { ...rest, trustedVerifierKey: trustedVerifierKey ?? bundle.verifierKey });
   // Ensure proofs served from the stored nodes describe the same tree the entries give.
   checkStoredNodes(vault, verified.tree);
   // Ensure the data is what the log says it is: every record sealed by the entry that produced it.

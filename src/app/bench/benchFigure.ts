@@ -8,6 +8,8 @@ export interface BenchFigure {
   goal?: string;
   met?: boolean;
   details?: Record<string, string | number | boolean>;
+  /** The machine's 1-minute load average when the figure was reported: on a shared 2-core machine, read no figure without it. */
+  loadAverage1m?: number;
 }
 
 export type FigureSink = (figure: BenchFigure) => void;

@@ -9,15 +9,13 @@ import { implementCommand } from '../dispatch/defineCommand.js';
  * this records a success. A failed log stops the vault taking changes until it verifies again.
  */
 export const verifyAuditCommand = implementCommand('audit.verify', {
-  run(ctx, input) {
+  async run(ctx, input) {
     let result;
     try {
-      result = verifyVaultAudit(ctx.vault, {
+      result = await verifyVaultAudit(ctx.vault, {
         ...(input.trustedKey ? { trustedVerifierKey: input.trustedKey } : {}),
-        onProgress: (done, total) => {
-          ctx.throwIfCancelled();
-          ctx.progress({ done, total });
-        },
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+        onProgress: (done, total) => ctx.progress({ done, total }),
       });
     } catch (error) {
       // Reads and the export of evidence still work; changes are refused (VAULT_LOG_FAILED).

@@ -30,6 +30,8 @@ export interface CommandContext {
   progress(progress: Progress): void;
   /** Throws APP_CANCELLED once the caller has cancelled; long commands call it between chunks. */
   throwIfCancelled(): void;
+  /** The caller's cancellation, for work handed to worker threads (terminated when it aborts). */
+  signal: AbortSignal | undefined;
 }
 
 /** The step-up that was verified for this dispatch, if the command asked for one. */

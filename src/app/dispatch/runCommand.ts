@@ -60,6 +60,7 @@ function contextFor(session: Session, command: AnyAppCommand, options: DispatchO
     policyState: state,
     holds: (other) => holdsPermission(session.capabilities, session.roles, other, readOnly),
     progress: (progress) => options.onProgress?.(progress),
+    signal: options.signal,
     throwIfCancelled: () => {
       if (options.signal?.aborted) throw new CofferError('APP_CANCELLED', `${command.spec.name} was cancelled; nothing was changed`);
     },

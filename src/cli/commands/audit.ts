@@ -14,7 +14,7 @@ function verifiedText(v: { size: number; checkpoints: number; rootHash: string }
 }
 
 /** `audit verify --bundle F`: no vault and no password, so no session either. */
-function verifyBundleFile(command: Command, bundle: string, trustedKey: string | undefined): void {
+async function verifyBundleFile(command: Command, bundle: string, trustedKey: string | undefined): Promise<void> {
   const options = globalOptions(command);
   // Ensure no flag is silently ignored: a bundle is verified on its own, never "instead of" the vault.
   if (command.optsWithGlobals<{ vault?: string }>().vault !== undefined) {
@@ -23,7 +23,7 @@ function verifyBundleFile(command: Command, bundle: string, trustedKey: string |
   const progress = progressReporter('verifying');
   try {
     const bytes = readBoundedFile(bundle, MAX_BUNDLE_BYTES, 'bundle file');
-    const result = verifyAuditBundleBytes(bytes, { ...(trustedKey ? { trustedVerifierKey: trustedKey } : {}), ...progress });
+    const result = await verifyAuditBundleBytes(bytes, { ...(trustedKey ? { trustedVerifierKey: trustedKey } : {}), ...progress });
     progress.stop();
     printResult(options, result, () => verifiedText(result));
   } finally {

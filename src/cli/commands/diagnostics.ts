@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { runBenchmarks, runDoctor } from '../../app/index.js';
+import { BENCH_GROUPS, runBenchmarksInWorker, runDoctor, type BenchGroup } from '../../app/index.js';
 import { benchDesktop, findChromium } from '../../desktop/index.js';
-import { printResult } from '../output.js';
+import { printResult, usageError } from '../output.js';
 import { globalOptions } from '../globalOptions.js';
 
 export function registerDiagnostics(program: Command): void {
@@ -26,12 +26,20 @@ export function registerDiagnostics(program: Command): void {
 
   program
     .command('bench')
-    .description('benchmarks, one JSON line per figure')
+    .description('benchmarks, one JSON line per figure, each with the 1-minute load average')
     .option('--quick', 'small sizes, a smoke run')
-    .action(async (opts: { quick?: boolean }) => {
+    .option('--only <groups>', `comma-separated groups to run: ${[...BENCH_GROUPS, 'desktop'].join(', ')}`)
+    .action(async (opts: { quick?: boolean; only?: string }) => {
+      const groups: readonly string[] = [...BENCH_GROUPS, 'desktop'];
+      const only = opts.only?.split(',').map((group) => group.trim());
+      const unknown = only?.find((group) => !groups.includes(group));
+      if (unknown !== undefined) throw usageError(`--only takes ${groups.join(', ')}; found ${unknown}`);
       const emit = (figure: object) => process.stdout.write(`${JSON.stringify(figure)}\n`);
-      await runBenchmarks(emit, { quick: opts.quick });
+      const appGroups = only?.filter((group): group is BenchGroup => (BENCH_GROUPS as readonly string[]).includes(group));
+      if (!only || (appGroups && appGroups.length > 0)) {
+        await runBenchmarksInWorker(emit, { ...(opts.quick ? { quick: true } : {}), ...(appGroups ? { only: appGroups } : {}) });
+      }
       // The window's figures live with the shell (src/desktop/bench): src/app may not import the desktop layer.
-      await benchDesktop(emit, { quick: opts.quick });
+      if (!only || only.includes('desktop')) await benchDesktop(emit, { quick: opts.quick });
     });
 }

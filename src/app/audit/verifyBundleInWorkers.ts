@@ -1,0 +1,87 @@
+import { availableParallelism } from 'node:os';
+import { AuditError, hashEntryRange, verifyBundleInRanges, type VerifiedBundle, type VerifyBundleOptions } from '../../audit/index.js';
+import { cancelled, startWorker, type JobWorker } from '../workers/startWorker.js';
+import { fromWireError } from '../workers/wireError.js';
+
+/**
+ * Below this many entries the entries are hashed on the calling thread, range by range with a pause between
+ * ranges: starting a worker thread costs more than hashing a small log (20,000 entries took 3.7 s on workers
+ * against 0.46 s in place on the loaded development machine).
+ */
+export const IN_THREAD_BELOW_ENTRIES = 1 << 16;
+
+export interface VerifyBundleInWorkersOptions extends VerifyBundleOptions {
+  /** Cancels the verification: the workers are terminated and it is refused with APP_CANCELLED. */
+  signal?: AbortSignal;
+  /** Worker threads at most; one per core by default, none for a log below IN_THREAD_BELOW_ENTRIES. */
+  workers?: number;
+  /** Entries per range handed to a worker (a power of two); see verifyBundleInRanges. */
+  rangeSize?: number;
+}
+
+/**
+ * Verifies a bundle (as parsed from JSON) with its entries checked and hashed on worker threads, one per
+ * core, in ranges merged here (src/audit `verifyBundleInRanges`): the same checks and findings as
+ * `verifyBundle`, while this thread only packs each range's text and stays free between ranges. A worker
+ * is started only when a range waits for one, so a small log costs one thread.
+ */
+export async function verifyBundleInWorkers(input: unknown, options: VerifyBundleInWorkersOptions = {}): Promise<VerifiedBundle> {
+  const { signal, workers: most = defaultWorkers(input), ...verifyOptions } = options;
+  if (signal?.aborted) throw cancelled('audit.verify');
+  const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+  if (most === 0) {
+    return verifyBundleInRanges(
+      input,
+      async (packed) => {
+        if (signal?.aborted) throw cancelled('audit.verify');
+        return hashEntryRange(packed);
+      },
+      { ...verifyOptions, inFlight: 1, pause },
+    );
+  }
+  const workers: JobWorker<'audit.hashRange'>[] = [];
+  const busy: number[] = [];
+  let stopped = false;
+  const cancel = () => {
+    stopped = true;
+    for (const worker of workers) void worker.terminate(cancelled('audit.verify'));
+  };
+  signal?.addEventListener('abort', cancel, { once: true });
+  try {
+    return await verifyBundleInRanges(
+      input,
+      async (packed) => {
+        if (stopped) throw cancelled('audit.verify');
+        // The least busy worker, or a new one while there are fewer than allowed.
+        let pick = busy.indexOf(0);
+        if (pick < 0 && workers.length < Math.max(1, most)) {
+          workers.push(startWorker('audit.hashRange'));
+          busy.push(0);
+          pick = workers.length - 1;
+        }
+        if (pick < 0) pick = busy.indexOf(Math.min(...busy));
+        busy[pick] = (busy[pick] ?? 0) + 1;
+        try {
+          const range = await (workers[pick] as JobWorker<'audit.hashRange'>).run(packed, { transfer: [packed.ends.buffer as ArrayBuffer] });
+          return { ...range, failure: range.failure === undefined ? undefined : asAuditError(fromWireError(range.failure)) };
+        } finally {
+          busy[pick] = (busy[pick] ?? 1) - 1;
+        }
+      },
+      // Between ranges this thread's timers and I/O run: it only packs text and merges what comes back.
+      { ...verifyOptions, inFlight: 4 * Math.max(1, most), pause },
+    );
+  } finally {
+    signal?.removeEventListener('abort', cancel);
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+function defaultWorkers(input: unknown): number {
+  const entries = (input as { entries?: unknown } | null)?.entries;
+  return Array.isArray(entries) && entries.length < IN_THREAD_BELOW_ENTRIES ? 0 : availableParallelism();
+}
+
+function asAuditError(error: Error): AuditError {
+  return error instanceof AuditError ? error : new AuditError('AUDIT_BAD_BUNDLE', error.message, { cause: error });
+}
