@@ -63,41 +63,38 @@ async function verifyRanges(input: unknown, hashRange: RangeHasher, options: Ver
   const rooms: Uint8Array[] = [];
   let refused = false;
   let hashed = 0;
-  try {
-    for (let from = 0; from < total; from += rangeSize) {
-      const texts: string[] = [];
-      for (let i = from; i < Math.min(total, from + rangeSize); i++) {
-        const entry = entries[i];
-        // Ensure every entry has its shape (the whole schema decides how to refuse one that has not).
-        if (!isBundleEntry(entry)) return await verifyRanges(parseBundle(input), hashRange, options);
-        // Ensure entries are 0..n-1 in order: a gap, repeat or swap would shift every later leaf.
-        if (entry.index !== i) throw new AuditError('AUDIT_OUT_OF_ORDER', `expected entry index ${i}, found ${entry.index}`, { index: i });
-        texts.push(entry.data);
-      }
-      // After a refused entry nothing later can change the answer, but a later entry's shape or order still can.
-      if (refused) continue;
-      if (ranges.length >= inFlight) await ranges[ranges.length - inFlight];
-      const packed = packEntryTexts(texts, from, rooms.pop());
-      ranges.push(
-        hashRange(packed).then((range) => {
-          rooms.push(new Uint8Array(packed.text.buffer));
-          if (range.failure) refused = true;
-          hashed += range.count;
-          options.onProgress?.(hashed, total);
-          merged.add(range);
-          return range;
-        }),
-      );
-      await options.pause?.();
+  for (let from = 0; from < total; from += rangeSize) {
+    const texts: string[] = [];
+    for (let i = from; i < Math.min(total, from + rangeSize); i++) {
+      const entry = entries[i];
+      // Ensure every entry has its shape (the whole schema decides how to refuse one that has not).
+      if (!isBundleEntry(entry)) return await verifyRanges(parseBundle(input), hashRange, options);
+      // Ensure entries are 0..n-1 in order: a gap, repeat or swap would shift every later leaf.
+      if (entry.index !== i) throw new AuditError('AUDIT_OUT_OF_ORDER', `expected entry index ${i}, found ${entry.index}`, { index: i });
+      texts.push(entry.data);
     }
-    checkBundleCoverage(total, checkpoints);
-    if (total === 0) options.onProgress?.(0, 0);
-    await Promise.all(ranges);
-    return merged.finish(bundle.origin);
-  } finally {
-    // A range still running when another step refused the bundle must not surface as an unhandled rejection.
-    for (const range of ranges) range.catch(() => undefined);
+    // After a refused entry nothing later can change the answer, but a later entry's shape or order still can.
+    if (refused) continue;
+    if (ranges.length >= inFlight) await ranges[ranges.length - inFlight];
+    const packed = packEntryTexts(texts, from, rooms.pop());
+    const hashing = hashRange(packed).then((range) => {
+      rooms.push(new Uint8Array(packed.text.buffer));
+      if (range.failure) refused = true;
+      hashed += range.count;
+      options.onProgress?.(hashed, total);
+      merged.add(range);
+      return range;
+    });
+    // A range refused while this loop still runs (cancelled, its worker gone) is awaited later, or never
+    // when an earlier step throws first: marked handled now, it still throws where it is awaited.
+    hashing.catch(() => undefined);
+    ranges.push(hashing);
+    await options.pause?.();
   }
+  checkBundleCoverage(total, checkpoints);
+  if (total === 0) options.onProgress?.(0, 0);
+  await Promise.all(ranges);
+  return merged.finish(bundle.origin);
 }
 
 /**
