@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ErrorCode } from '../contract/index.js';
 import { auditCheckpoint, auditExport, auditLog, auditProve, auditVerify } from './auditCommands.js';
 import { accountsList, payeesAdd, payeesList, transactionsList } from './bankingQueries.js';
+import { keysAssertOptions, keysEnableUnlock, keysList, keysRegister, keysRegisterOptions, keysRemove, keysRename } from './keyCommands.js';
 import { paymentsApprove, paymentsCancel, paymentsCreate, paymentsEdit, paymentsSubmit } from './paymentCommands.js';
 import { paymentsExport, paymentsList, paymentsShow } from './paymentQueries.js';
 import { statementsImport } from './statementCommands.js';
@@ -34,6 +35,13 @@ export const COMMAND_SPEC_LIST = [
   auditExport,
   auditProve,
   auditCheckpoint,
+  keysRegisterOptions,
+  keysRegister,
+  keysAssertOptions,
+  keysList,
+  keysRename,
+  keysRemove,
+  keysEnableUnlock,
 ] as const;
 
 type SpecList = (typeof COMMAND_SPEC_LIST)[number];
