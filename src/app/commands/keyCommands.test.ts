@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries } from '../../../test/fixtures/demo/demoVault.js';
+import { stepUpProof } from '../../../test/support/hardwareKeys.js';
 import { makeTestVault } from '../../../test/support/testVault.js';
 import { startAuthenticatorBrowser, type AuthenticatorBrowser, type VirtualKey } from '../../../test/support/virtualAuthenticator.js';
 import type { UnlockedVault } from '../../vault/index.js';
@@ -28,20 +29,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function enrol(key: VirtualKey, name: string, stepUpProof?: unknown) {
+const enrol = async (key: VirtualKey, name: string, stepUpProof?: unknown) => {
   const options = await dispatch(session, 'keys.register-options', {});
   if (!options.ok) throw new Error(options.error.message);
-  const response = await key.register(options.value.options);
-  return dispatch(session, 'keys.register', { response: response as never, name }, { stepUpProof });
-}
-
-/** A step-up assertion over a fresh challenge of the session; `anyKey` lets a key assert that the options do not list. */
-async function stepUpWith(key: VirtualKey, anyKey = false) {
-  const options = await dispatch(session, 'keys.assert-options', {});
-  if (!options.ok) throw new Error(options.error.message);
-  const { challenge, allowCredentials } = options.value.options as { challenge: string; allowCredentials: { id: string }[] };
-  return key.assert({ challenge, allowCredentials: anyKey ? [] : allowCredentials });
-}
+  return dispatch(session, 'keys.register', { response: (await key.register(options.value.options)) as never, name }, { stepUpProof });
+};
+const stepUpWith = (key: VirtualKey, anyKey = false) => stepUpProof(session, key, anyKey);
 
 describe('when the user enrols a first hardware key', () => {
   it('asks for UV, a discoverable key, no attestation and PRF, for rpId bank.example', async () => {
