@@ -32,7 +32,9 @@ describe('when the step-up assertion lacks the UV flag', () => {
     // Named in the allow list: a discoverable lookup would need UV under the key's credProtect level.
     const allowCredentials = [{ id: credentialId, type: 'public-key' }];
     const proof = await noPin.assert({ challenge: (options.value.options as { challenge: string }).challenge, allowCredentials, userVerification: 'discouraged' });
-    expect(Buffer.from((proof as { response: { authenticatorData: string } }).response.authenticatorData, 'base64url')[32]! & 0x04).toBe(0);
+    // Authenticator data byte 32 holds the flags (WebAuthn L3 §6.1); bit 2 is UV.
+    const flags = Buffer.from((proof as { response: { authenticatorData: string } }).response.authenticatorData, 'base64url').readUInt8(32);
+    expect(flags & 0x04).toBe(0);
     const before = storedCredential(vault, credentialId);
     const result = await dispatch(session, 'vault.export-key', {}, { stepUpProof: proof });
     expect(result).toMatchObject({ ok: false, error: { code: 'APP_STEP_UP_FAILED' } });
