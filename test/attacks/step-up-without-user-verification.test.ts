@@ -33,7 +33,7 @@ describe('when the step-up assertion lacks the UV flag', () => {
     const allowCredentials = [{ id: credentialId, type: 'public-key' }];
     const proof = await noPin.assert({ challenge: (options.value.options as { challenge: string }).challenge, allowCredentials, userVerification: 'discouraged' });
     // Authenticator data byte 32 holds the flags (WebAuthn L3 §6.1); bit 2 is UV.
-    const flags = Buffer.from((proof as { response: { authenticatorData: string } }).response.authenticatorData, 'base64url').readUInt8(32);
+    const flags = Buffer.from(String(proof.response.authenticatorData), 'base64url').readUInt8(32);
     expect(flags & 0x04).toBe(0);
     const before = storedCredential(vault, credentialId);
     const result = await dispatch(session, 'vault.export-key', {}, { stepUpProof: proof });
