@@ -40,6 +40,17 @@ function slotCheck(checkKey: Uint8Array, vaultId: string, slotId: string, kind: 
   return hmacSha256(checkKey, Buffer.from([SLOT_CHECK_TAG, vaultId, slotId, kind].join('\0'), 'utf8'));
 }
 
+/** A slot's check value and its AES-256-GCM wrap of the data key, bound to vault, slot and kind. */
+function wrapDataKey(keys: { kek: Uint8Array; checkKey: Uint8Array }, slot: { vaultId: string; id: string; kind: SlotKind }, dataKey: Uint8Array) {
+  const box = sealAesGcm(keys.kek, dataKey, slotAad(slot.vaultId, slot.id, slot.kind));
+  return {
+    check: slotCheck(keys.checkKey, slot.vaultId, slot.id, slot.kind).toString('base64'),
+    iv: box.iv.toString('base64'),
+    wrappedKey: box.ciphertext.toString('base64'),
+    tag: box.tag.toString('base64'),
+  };
+}
+
 export interface CreateSlotOptions {
   vaultId: string;
   kind: SlotKind;
@@ -57,17 +68,13 @@ export async function createSlot(options: CreateSlotOptions): Promise<UnsealedSl
   const salt = randomBytes(SALT_LENGTH);
   const { kek, checkKey, material } = await deriveSlotKeys(secret, salt, iterations);
   try {
-    const box = sealAesGcm(kek, dataKey, slotAad(vaultId, id, kind));
     return {
       id,
       kind,
       state,
       createdAt: new Date().toISOString(),
       kdf: { name: 'pbkdf2-hmac-sha512', iterations, salt: salt.toString('base64') },
-      check: slotCheck(checkKey, vaultId, id, kind).toString('base64'),
-      iv: box.iv.toString('base64'),
-      wrappedKey: box.ciphertext.toString('base64'),
-      tag: box.tag.toString('base64'),
+      ...wrapDataKey({ kek, checkKey }, { vaultId, id, kind }, dataKey),
     };
   } finally {
     zeroize(material);
@@ -92,7 +99,6 @@ export function createPrfSlot(options: CreatePrfSlotOptions): UnsealedSlot {
   const salt = randomBytes(SALT_LENGTH);
   const { kek, checkKey, material } = derivePrfSlotKeys(prfOutput, salt);
   try {
-    const box = sealAesGcm(kek, dataKey, slotAad(vaultId, id, kind));
     return {
       id,
       kind,
@@ -101,10 +107,7 @@ export function createPrfSlot(options: CreatePrfSlotOptions): UnsealedSlot {
       kdf: { name: 'hkdf-sha256', salt: salt.toString('base64'), info: PRF_UNLOCK_INFO },
       credentialId,
       prfInput: Buffer.from(prfInput).toString('base64'),
-      check: slotCheck(checkKey, vaultId, id, kind).toString('base64'),
-      iv: box.iv.toString('base64'),
-      wrappedKey: box.ciphertext.toString('base64'),
-      tag: box.tag.toString('base64'),
+      ...wrapDataKey({ kek, checkKey }, { vaultId, id, kind }, dataKey),
     };
   } finally {
     zeroize(material);

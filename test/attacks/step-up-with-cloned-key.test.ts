@@ -1,36 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch, type Session } from '../../src/app/index.js';
-import type { UnlockedVault } from '../../src/vault/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../src/app/index.js';
 import { auditEntries } from '../fixtures/demo/demoVault.js';
-import { heldCredential, stepUpProof, storedCredential, vaultWithKey } from '../support/hardwareKeys.js';
-import { startAuthenticatorBrowser, type AuthenticatorBrowser, type VirtualKey } from '../support/virtualAuthenticator.js';
+import { heldCredential, stepUpProof, storedCredential, useKeyedVault } from '../support/hardwareKeys.js';
 
 // Attack: someone copied the private key out of the user's authenticator (a cloned key) and uses the copy,
 // whose signature counter lags behind the original's (WebAuthn L3 §6.1.1).
-let browser: AuthenticatorBrowser;
-let original: VirtualKey;
-let vault: UnlockedVault;
-let session: Session;
-let credentialId: string;
+const keyed = useKeyedVault();
 
 beforeAll(async () => {
-  browser = await startAuthenticatorBrowser();
-  original = await browser.newKey();
-  ({ vault, session, credentialId } = await vaultWithKey(original));
   // The original is used twice: the vault now knows a counter above zero.
-  for (let i = 0; i < 2; i++) expect(await dispatch(session, 'vault.export-key', {}, { stepUpProof: await stepUpProof(session, original) })).toMatchObject({ ok: true });
-});
-afterAll(async () => {
-  vault?.lock();
-  await browser?.close();
+  for (let i = 0; i < 2; i++) expect(await dispatch(keyed.session, 'vault.export-key', {}, { stepUpProof: await stepUpProof(keyed.session, keyed.key) })).toMatchObject({ ok: true });
 });
 
 describe('when a clone of the key, with a lower counter, signs a step-up', () => {
   it('refuses it with APP_KEY_CLONED, audits the refusal and leaves the stored counter as it was', async () => {
+    const { vault, session, credentialId } = keyed;
     const before = storedCredential(vault, credentialId);
     expect(before).toMatchObject({ signCount: expect.any(Number) });
-    const clone = await browser.newKey();
-    await clone.addCredential({ ...(await heldCredential(original)), signCount: 0 });
+    const clone = await keyed.browser.newKey();
+    await clone.addCredential({ ...(await heldCredential(keyed.key)), signCount: 0 });
     const result = await dispatch(session, 'vault.export-key', {}, { stepUpProof: await stepUpProof(session, clone) });
     expect(result).toMatchObject({ ok: false, error: { code: 'APP_KEY_CLONED' } });
     expect(auditEntries(vault).at(-1)).toMatchObject({ action: 'vault.export-key', outcome: 'denied', reason: 'APP_KEY_CLONED' });
@@ -38,6 +26,6 @@ describe('when a clone of the key, with a lower counter, signs a step-up', () =>
   });
 
   it('still accepts the original, whose counter keeps rising', async () => {
-    expect(await dispatch(session, 'vault.export-key', {}, { stepUpProof: await stepUpProof(session, original) })).toMatchObject({ ok: true });
+    expect(await dispatch(keyed.session, 'vault.export-key', {}, { stepUpProof: await stepUpProof(keyed.session, keyed.key) })).toMatchObject({ ok: true });
   });
 });

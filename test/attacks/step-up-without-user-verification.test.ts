@@ -1,37 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch, type Session } from '../../src/app/index.js';
-import type { UnlockedVault } from '../../src/vault/index.js';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../src/app/index.js';
 import { auditEntries } from '../fixtures/demo/demoVault.js';
-import { heldCredential, storedCredential, vaultWithKey } from '../support/hardwareKeys.js';
-import { startAuthenticatorBrowser, type AuthenticatorBrowser, type VirtualKey } from '../support/virtualAuthenticator.js';
+import { heldCredential, stepUpProof, storedCredential, useKeyedVault } from '../support/hardwareKeys.js';
 
 // Attack: someone who holds the user's key but not its PIN or fingerprint touches it: the assertion shows
 // the user present, not verified (UV flag clear), and is relayed to the app.
-let browser: AuthenticatorBrowser;
-let key: VirtualKey;
-let vault: UnlockedVault;
-let session: Session;
-let credentialId: string;
-
-beforeAll(async () => {
-  browser = await startAuthenticatorBrowser();
-  key = await browser.newKey();
-  ({ vault, session, credentialId } = await vaultWithKey(key));
-});
-afterAll(async () => {
-  vault?.lock();
-  await browser?.close();
-});
+const keyed = useKeyedVault();
 
 describe('when the step-up assertion lacks the UV flag', () => {
   it('refuses it with APP_STEP_UP_FAILED, audited, and changes nothing', async () => {
-    const noPin = await browser.newKey({ hasUserVerification: false, isUserVerified: false });
-    await noPin.addCredential({ ...(await heldCredential(key)), signCount: 500 });
-    const options = await dispatch(session, 'keys.assert-options', {});
-    if (!options.ok) throw new Error(options.error.message);
-    // Named in the allow list: a discoverable lookup would need UV under the key's credProtect level.
-    const allowCredentials = [{ id: credentialId, type: 'public-key' }];
-    const proof = await noPin.assert({ challenge: (options.value.options as { challenge: string }).challenge, allowCredentials, userVerification: 'discouraged' });
+    const { vault, session, credentialId } = keyed;
+    const noPin = await keyed.browser.newKey({ hasUserVerification: false, isUserVerified: false });
+    await noPin.addCredential({ ...(await heldCredential(keyed.key)), signCount: 500 });
+    // Named in the allow list (the options do that): a discoverable lookup would need UV under the key's credProtect level.
+    const proof = await stepUpProof(session, noPin, { userVerification: 'discouraged' });
     // Authenticator data byte 32 holds the flags (WebAuthn L3 §6.1); bit 2 is UV.
     const flags = Buffer.from(String(proof.response.authenticatorData), 'base64url').readUInt8(32);
     expect(flags & 0x04).toBe(0);
