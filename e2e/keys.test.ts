@@ -36,9 +36,10 @@ describe('coffer keys', () => {
     const removed = await coffer(['keys', 'remove', id, '--vault', dir], env);
     expect(removed.status).toBe(1);
     expect(removed.stderr).toMatch(/\[APP_STEP_UP_REQUIRED\]\n$/);
+    expect(JSON.parse((await coffer(['keys', 'list', '--vault', dir, '--json'], env)).stdout)).toMatchObject({ keys: [{ id, name: 'Blue key' }] });
 
     const help = await coffer(['keys', '--help']);
     expect(help.stdout).toMatch(/Enrolling a key needs a window/);
-    // Five runs of bin/coffer, each a Node start and an unlock: on a loaded machine this takes minutes.
+    // Six runs of bin/coffer, each a Node start and an unlock: on a loaded machine this takes minutes.
   }, 300_000);
 });
