@@ -60,8 +60,10 @@ export const paymentsShow = commandSpec({
         signatureClass: z.string().nullable(),
         createdAt: Timestamp,
         voidedAt: Timestamp.nullable(),
-        /** Not voided and over the payment as it is now. */
+        /** Not voided, over the payment as it is now, and its stored hardware-key assertion verifies. */
         counts: z.boolean(),
+        /** Why an approval over the current payment counts for nothing (no valid assertion: tampering). */
+        problem: z.string().optional(),
       }),
     ),
     approval: z

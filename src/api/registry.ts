@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ErrorCode } from '../contract/index.js';
 import { auditCheckpoint, auditExport, auditLog, auditProve, auditVerify } from './auditCommands.js';
 import { accountsList, payeesAdd, payeesList, transactionsExport, transactionsList } from './bankingQueries.js';
+import { keysAssertOptions, keysEnableUnlock, keysList, keysRegister, keysRegisterOptions, keysRemove, keysRename } from './keyCommands.js';
 import { paymentsApprove, paymentsCancel, paymentsCreate, paymentsEdit, paymentsSubmit } from './paymentCommands.js';
 import { paymentsExport, paymentsList, paymentsShow } from './paymentQueries.js';
 import { desktopBlocked } from './desktopCommands.js';
@@ -37,6 +38,13 @@ export const COMMAND_SPEC_LIST = [
   auditProve,
   auditCheckpoint,
   desktopBlocked,
+  keysRegisterOptions,
+  keysRegister,
+  keysAssertOptions,
+  keysList,
+  keysRename,
+  keysRemove,
+  keysEnableUnlock,
 ] as const;
 
 type SpecList = (typeof COMMAND_SPEC_LIST)[number];

@@ -5,6 +5,7 @@ import { registerBanking } from './commands/banking.js';
 import { registerBankingPayments } from './commands/bankingPayments.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDiagnostics } from './commands/diagnostics.js';
+import { registerHardwareKeys } from './commands/hardwareKeys.js';
 import { registerVaultKeys } from './commands/vaultKeys.js';
 import { registerVaultLifecycle } from './commands/vaultLifecycle.js';
 import { reportError } from './output.js';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerVaultLifecycle(program);
   registerVaultKeys(program);
+  registerHardwareKeys(program);
   registerAudit(program);
   registerDiagnostics(program);
   registerBanking(program);

@@ -28,6 +28,8 @@ const VAULT_CODES = [
   'VAULT_DIR_NOT_EMPTY',
   'VAULT_KDF_TOO_EXPENSIVE',
   'VAULT_KEYS_CHANGED',
+  /** A hardware key's PRF output does not open its `webauthn-prf` slot (another key, or another credential). */
+  'VAULT_WRONG_KEY',
   'VAULT_DB_DAMAGED',
   /** The audit log failed verification: the vault takes no more changes until it verifies again. */
   'VAULT_LOG_FAILED',
@@ -123,6 +125,16 @@ const APP_CODES = [
   'APP_NO_POLICY',
   'APP_STEP_UP_REQUIRED',
   'APP_STEP_UP_FAILED',
+  /** An assertion's sign counter did not grow: the hardware key was probably cloned (WebAuthn §6.1.1). */
+  'APP_KEY_CLONED',
+  /** A WebAuthn registration response that does not verify (challenge, origin, rpId, UV, attestation). */
+  'APP_KEY_REJECTED',
+  /** An AAGUID the organisation policy does not allow. */
+  'APP_KEY_NOT_ALLOWED',
+  /** The last hardware key while the policy requires one. */
+  'APP_LAST_KEY',
+  /** A stored approval whose assertion is missing or does not verify: it counts for nothing. */
+  'APP_APPROVAL_TAMPERED',
   'APP_OWN_PAYMENT',
   'APP_NOT_A_SIGNER',
   'APP_ALREADY_APPROVED',

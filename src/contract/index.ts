@@ -3,6 +3,8 @@ export {
   SlotKind,
   SlotState,
   Pbkdf2Params,
+  HkdfParams,
+  PRF_UNLOCK_INFO,
   KeySlot,
   VaultKeyFile,
   BackoffRecord,
@@ -27,3 +29,4 @@ export {
 } from './errors.js';
 export { describeZodIssue, type ZodIssueDescription } from './describeZodIssue.js';
 export { PERMISSIONS, isPermission, type Permission } from './permissions.js';
+export { AuthenticatorTransport, RegistrationResponseJson, AuthenticationResponseJson } from './webauthnJson.js';

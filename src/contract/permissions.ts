@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'statements:import',
   'settings:write',
   'policy:read',
+  'keys:read',
+  'keys:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

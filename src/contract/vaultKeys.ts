@@ -5,7 +5,8 @@ export const VAULT_KEYS_FORMAT = 'coffer-vault-keys/v1';
 
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64');
 
-export const SlotKind = z.enum(['password', 'recovery']);
+/** `webauthn-prf`: the data key wrapped under a hardware key's PRF output (issue 12, docs/vault.md). */
+export const SlotKind = z.enum(['password', 'recovery', 'webauthn-prf']);
 export type SlotKind = z.infer<typeof SlotKind>;
 
 /** `active` slots wrap the current data key; `pending` slots wrap the next one during a rekey. */
@@ -19,12 +20,27 @@ export const Pbkdf2Params = z.strictObject({
 });
 export type Pbkdf2Params = z.infer<typeof Pbkdf2Params>;
 
+/** The info string of a PRF slot's HKDF: names what the derived key is for. */
+export const PRF_UNLOCK_INFO = 'coffer/vault-unlock/v1';
+
+/** A `webauthn-prf` slot's key: HKDF-SHA256 over the PRF output with a per-slot random salt (RFC 5869). */
+export const HkdfParams = z.strictObject({
+  name: z.literal('hkdf-sha256'),
+  salt: Base64,
+  info: z.literal(PRF_UNLOCK_INFO),
+});
+export type HkdfParams = z.infer<typeof HkdfParams>;
+
 export const KeySlot = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{1,64}$/),
   kind: SlotKind,
   state: SlotState,
   createdAt: z.iso.datetime(),
-  kdf: Pbkdf2Params,
+  kdf: z.discriminatedUnion('name', [Pbkdf2Params, HkdfParams]),
+  /** `webauthn-prf` slots: the credential (base64url id) whose PRF output opens the slot. */
+  credentialId: z.string().regex(/^[A-Za-z0-9_-]{1,1366}$/).optional(),
+  /** `webauthn-prf` slots: the PRF input (32 bytes, base64) the key is asked to evaluate. */
+  prfInput: Base64.optional(),
   /** HMAC of the slot's identity under a key derived with the KEK: tells a wrong secret from a tampered slot. */
   check: Base64,
   iv: Base64,

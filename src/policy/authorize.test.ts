@@ -42,6 +42,8 @@ payments:export       .       Y       .         .       .
 statements:import     .       Y       .         .       .
 settings:write        .       .       .         .       Y
 policy:read           .       Y       Y         Y       Y
+keys:read             Y       Y       Y         Y       Y
+keys:write            Y       Y       Y         Y       Y
 `;
 const [header = '', ...rows] = MATRIX.trim().split('\n');
 const columns = header.trim().split(/\s+/);

@@ -9,10 +9,25 @@ import { RoleSchema } from './roles.js';
 export const SIGNATURE_CLASSES = ['E', 'A', 'B', 'T'] as const;
 export type SignatureClass = (typeof SIGNATURE_CLASSES)[number];
 
+const Base64Url = z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected base64url');
+
+/**
+ * A hardware key the bank vouches for (issue 12): other users' approvals are verified against these public
+ * keys, never against a vault's own table, which whoever holds the data key could write.
+ */
+export const OrgCredentialSchema = z.strictObject({
+  /** The WebAuthn credential id (base64url). */
+  id: Base64Url.max(1366),
+  /** The credential public key as COSE_Key (RFC 9052 §7), base64url. */
+  publicKey: Base64Url.max(4096),
+});
+export type OrgCredential = z.infer<typeof OrgCredentialSchema>;
+
 export const OrgUserSchema = z.strictObject({
   id: z.string().min(1).max(128),
   name: z.string().min(1).max(200),
   roles: z.array(RoleSchema),
+  credentials: z.array(OrgCredentialSchema).max(32).optional(),
 });
 export type OrgUser = z.infer<typeof OrgUserSchema>;
 
@@ -44,5 +59,15 @@ export const OrgPolicySchema = z.strictObject({
   expiresAt: z.iso.datetime(),
   users: z.array(OrgUserSchema),
   approvalRules: z.array(ApprovalRuleSchema),
+  hardwareKeys: z
+    .strictObject({
+      /** Every user must keep at least one key: the last one cannot be removed. */
+      required: z.boolean().optional(),
+      /** When set, only authenticators of these models (AAGUID, lower-case UUID) may be enrolled. */
+      allowedAaguids: z.array(z.uuid()).max(256).optional(),
+      /** How long a step-up stays fresh, at most the default 300 s. */
+      stepUpSeconds: z.number().int().min(10).max(300).optional(),
+    })
+    .optional(),
 });
 export type OrgPolicy = z.infer<typeof OrgPolicySchema>;

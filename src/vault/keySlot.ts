@@ -1,5 +1,5 @@
-import type { KeySlot, SlotKind, SlotState } from '../contract/index.js';
-import { constantTimeEqual, hmacSha256, openAesGcm, pbkdf2Sha512, randomBytes, sealAesGcm, zeroize } from '../crypto/index.js';
+import { PRF_UNLOCK_INFO, type KeySlot, type SlotKind, type SlotState } from '../contract/index.js';
+import { constantTimeEqual, hkdfSha256, hmacSha256, openAesGcm, pbkdf2Sha512, randomBytes, sealAesGcm, zeroize } from '../crypto/index.js';
 import { ensureAffordableIterations, PBKDF2_MIN_ITERATIONS } from './kdfCalibration.js';
 import { CofferError } from '../contract/index.js';
 
@@ -17,12 +17,38 @@ function slotAad(vaultId: string, slotId: string, kind: SlotKind): Buffer {
 }
 
 async function deriveSlotKeys(secret: Uint8Array, salt: Buffer, iterations: number) {
-  const material = await pbkdf2Sha512(secret, salt, iterations, 64);
+  return splitMaterial(await pbkdf2Sha512(secret, salt, iterations, 64));
+}
+
+function splitMaterial(material: Buffer) {
   return { kek: material.subarray(0, 32), checkKey: material.subarray(32), material };
 }
 
+/**
+ * A PRF slot's keys: HKDF-SHA256 (RFC 5869) over the authenticator's PRF output, salt per slot, info
+ * `coffer/vault-unlock/v1`. No stretching: the PRF output is 32 bytes of a key that never leaves the
+ * authenticator, nothing a person chose.
+ */
+function derivePrfSlotKeys(prfOutput: Uint8Array, salt: Buffer) {
+  return splitMaterial(hkdfSha256(prfOutput, salt, PRF_UNLOCK_INFO, 64));
+}
+
+/** The PRF output of WebAuthn L3 §10.1.4 is 32 bytes (HMAC-SHA-256 of hmac-secret). */
+export const PRF_OUTPUT_LENGTH = 32;
+
 function slotCheck(checkKey: Uint8Array, vaultId: string, slotId: string, kind: SlotKind): Buffer {
   return hmacSha256(checkKey, Buffer.from([SLOT_CHECK_TAG, vaultId, slotId, kind].join('\0'), 'utf8'));
+}
+
+/** A slot's check value and its AES-256-GCM wrap of the data key, bound to vault, slot and kind. */
+function wrapDataKey(keys: { kek: Uint8Array; checkKey: Uint8Array }, slot: { vaultId: string; id: string; kind: SlotKind }, dataKey: Uint8Array) {
+  const box = sealAesGcm(keys.kek, dataKey, slotAad(slot.vaultId, slot.id, slot.kind));
+  return {
+    check: slotCheck(keys.checkKey, slot.vaultId, slot.id, slot.kind).toString('base64'),
+    iv: box.iv.toString('base64'),
+    wrappedKey: box.ciphertext.toString('base64'),
+    tag: box.tag.toString('base64'),
+  };
 }
 
 export interface CreateSlotOptions {
@@ -42,17 +68,46 @@ export async function createSlot(options: CreateSlotOptions): Promise<UnsealedSl
   const salt = randomBytes(SALT_LENGTH);
   const { kek, checkKey, material } = await deriveSlotKeys(secret, salt, iterations);
   try {
-    const box = sealAesGcm(kek, dataKey, slotAad(vaultId, id, kind));
     return {
       id,
       kind,
       state,
       createdAt: new Date().toISOString(),
       kdf: { name: 'pbkdf2-hmac-sha512', iterations, salt: salt.toString('base64') },
-      check: slotCheck(checkKey, vaultId, id, kind).toString('base64'),
-      iv: box.iv.toString('base64'),
-      wrappedKey: box.ciphertext.toString('base64'),
-      tag: box.tag.toString('base64'),
+      ...wrapDataKey({ kek, checkKey }, { vaultId, id, kind }, dataKey),
+    };
+  } finally {
+    zeroize(material);
+  }
+}
+
+export interface CreatePrfSlotOptions {
+  vaultId: string;
+  credentialId: string;
+  /** What the key was asked to evaluate (its PRF input), kept so unlocking asks the same. */
+  prfInput: Uint8Array;
+  prfOutput: Uint8Array;
+  dataKey: Uint8Array;
+}
+
+/** Wraps the data key under a hardware key's PRF output (a `webauthn-prf` slot, issue 12). */
+export function createPrfSlot(options: CreatePrfSlotOptions): UnsealedSlot {
+  const { vaultId, credentialId, prfInput, prfOutput, dataKey } = options;
+  if (prfOutput.length !== PRF_OUTPUT_LENGTH) throw new CofferError('CRYPTO_BAD_INPUT', `expected a ${PRF_OUTPUT_LENGTH}-byte PRF output, found ${prfOutput.length} bytes`);
+  const kind = 'webauthn-prf';
+  const id = `${kind}-${randomBytes(4).toString('hex')}`;
+  const salt = randomBytes(SALT_LENGTH);
+  const { kek, checkKey, material } = derivePrfSlotKeys(prfOutput, salt);
+  try {
+    return {
+      id,
+      kind,
+      state: 'active',
+      createdAt: new Date().toISOString(),
+      kdf: { name: 'hkdf-sha256', salt: salt.toString('base64'), info: PRF_UNLOCK_INFO },
+      credentialId,
+      prfInput: Buffer.from(prfInput).toString('base64'),
+      ...wrapDataKey({ kek, checkKey }, { vaultId, id, kind }, dataKey),
     };
   } finally {
     zeroize(material);
@@ -61,17 +116,24 @@ export async function createSlot(options: CreateSlotOptions): Promise<UnsealedSl
 
 /** The refusal for a secret that does not match, per slot kind. */
 export function wrongSecretError(kind: SlotKind): CofferError {
+  if (kind === 'webauthn-prf') return new CofferError('VAULT_WRONG_KEY', 'this hardware key does not open the vault');
   return kind === 'password'
     ? new CofferError('VAULT_WRONG_PASSWORD', 'wrong password')
     : new CofferError('VAULT_WRONG_RECOVERY_CODE', 'wrong recovery code');
 }
 
-/**
- * Unwraps the data key of one slot. Refuses a slot whose KDF was weakened before spending any work on it,
- * tells a wrong secret (check value differs) from a tampered slot (check matches, wrapped key does not open).
- */
-export async function openSlot(vaultId: string, slot: KeySlot, secret: Uint8Array): Promise<Buffer> {
+/** The KEK and check key of a slot: PBKDF2 for what people choose, HKDF for a PRF output. */
+async function slotKeysFor(slot: KeySlot, secret: Uint8Array) {
   const salt = Buffer.from(slot.kdf.salt, 'base64');
+  if (salt.length < MIN_SALT_LENGTH) {
+    throw new CofferError('VAULT_KDF_DOWNGRADE', `key slot ${slot.id} has a ${salt.length}-byte salt, expected ${SALT_LENGTH}`);
+  }
+  if (slot.kdf.name === 'hkdf-sha256') {
+    // Ensure an HKDF slot is a PRF slot: a password slot rewritten to HKDF would make guessing free.
+    if (slot.kind !== 'webauthn-prf') throw new CofferError('VAULT_KDF_DOWNGRADE', `key slot ${slot.id} (${slot.kind}) asks for HKDF, which only hardware-key slots use`);
+    if (secret.length !== PRF_OUTPUT_LENGTH) throw wrongSecretError(slot.kind);
+    return derivePrfSlotKeys(secret, salt);
+  }
   // Ensure the KDF is at least as strong as we ever create: a downgraded file would make guessing cheap.
   if (slot.kdf.iterations < PBKDF2_MIN_ITERATIONS) {
     throw new CofferError(
@@ -81,10 +143,15 @@ export async function openSlot(vaultId: string, slot: KeySlot, secret: Uint8Arra
   }
   // Ensure it is not so strong that deriving would hang or crash: no calibration ever comes near the ceiling.
   ensureAffordableIterations(slot.kdf.iterations, `key slot ${slot.id}`);
-  if (salt.length < MIN_SALT_LENGTH) {
-    throw new CofferError('VAULT_KDF_DOWNGRADE', `key slot ${slot.id} has a ${salt.length}-byte salt, expected ${SALT_LENGTH}`);
-  }
-  const { kek, checkKey, material } = await deriveSlotKeys(secret, salt, slot.kdf.iterations);
+  return deriveSlotKeys(secret, salt, slot.kdf.iterations);
+}
+
+/**
+ * Unwraps the data key of one slot. Refuses a slot whose KDF was weakened before spending any work on it,
+ * tells a wrong secret (check value differs) from a tampered slot (check matches, wrapped key does not open).
+ */
+export async function openSlot(vaultId: string, slot: KeySlot, secret: Uint8Array): Promise<Buffer> {
+  const { kek, checkKey, material } = await slotKeysFor(slot, secret);
   try {
     const check = slotCheck(checkKey, vaultId, slot.id, slot.kind);
     if (!constantTimeEqual(check, Buffer.from(slot.check, 'base64'))) throw wrongSecretError(slot.kind);
@@ -111,7 +178,7 @@ export async function openSlot(vaultId: string, slot: KeySlot, secret: Uint8Arra
 /** True for the refusals of a secret that does not match (as opposed to a damaged or tampered slot). */
 export function isWrongSecret(error: unknown): boolean {
   const code = (error as CofferError | undefined)?.code;
-  return code === 'VAULT_WRONG_PASSWORD' || code === 'VAULT_WRONG_RECOVERY_CODE';
+  return code === 'VAULT_WRONG_PASSWORD' || code === 'VAULT_WRONG_RECOVERY_CODE' || code === 'VAULT_WRONG_KEY';
 }
 
 /**

@@ -69,6 +69,23 @@ describe('schema migrations', () => {
     });
   }
 
+  it('migration 6 adds the credential and approval-evidence tables and leaves approval rows as they were', () => {
+    const db = openEncryptedDatabase(join(tempDir(), 'v5.db'), randomBytes(32));
+    migrate(db, MIGRATIONS, 5);
+    db.exec(`
+      INSERT INTO organisations (id, name, created_at) VALUES ('org', 'Org', 't');
+      INSERT INTO accounts (id, organisation_id, iban, currency, name, created_at) VALUES ('acct', 'org', 'DE89370400440532013000', 'EUR', 'Operating', 't');
+    `);
+    const approvalsBefore = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'approvals'").get();
+    expect(migrate(db)).toBe(MIGRATIONS.length);
+    // Sealed approval rows keep every column, so their record digests (docs/audit.md) still match.
+    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'approvals'").get()).toEqual(approvalsBefore);
+    db.prepare("INSERT INTO webauthn_credentials (id, user_id, public_key, sign_count, transports, aaguid, name, prf_capable, created_at) VALUES ('cred', 'bob', x'a5', 0, '[]', '00000000-0000-0000-0000-000000000000', 'Key', 1, 't')").run();
+    expect(() => db.prepare("INSERT INTO webauthn_credentials (id, user_id, public_key, sign_count, transports, aaguid, name, prf_capable, created_at) VALUES ('neg', 'bob', x'a5', -1, '[]', 'x', 'Key', 0, 't')").run()).toThrow(/CHECK/);
+    expect(db.prepare('SELECT count(*) AS n FROM approval_evidence').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('roll back a failing step whole and leave the version where it was', () => {
     const db = new Database(':memory:');
     const failing = [

@@ -23,6 +23,8 @@ export const SEALED_TABLES: Readonly<Record<string, string>> = Object.freeze({
   approvals: 'id',
   settings: 'key',
   org_policy: 'id',
+  webauthn_credentials: 'id',
+  approval_evidence: 'approval_id',
 });
 
 /** Above this many records of one table, an entry carries one digest over them all instead of one each. */

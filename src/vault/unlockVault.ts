@@ -19,7 +19,11 @@ import { ensureDeviceIdentity, type DeviceIdentity } from './deviceKey.js';
 import { inspectVaultPermissions, tightenVaultPermissions } from './vaultPermissions.js';
 import { CofferError } from '../contract/index.js';
 
-export type VaultSecret = { password: string } | { recoveryCode: string };
+/**
+ * What opens a vault: a password, the recovery code, or a hardware key's PRF output for the PRF input its
+ * `webauthn-prf` slot names (the desktop asks the key; issue 12).
+ */
+export type VaultSecret = { password: string } | { recoveryCode: string } | { prf: { credentialId: string; output: Uint8Array } };
 export interface UnlockOptions extends UnlockedVaultOptions {
   /**
    * Record the unlock (and the failed guesses before it) in the audit log. Only `audit verify` turns this
@@ -28,11 +32,18 @@ export interface UnlockOptions extends UnlockedVaultOptions {
   recordUnlock?: boolean;
 }
 
-function secretOf(secret: VaultSecret): { kind: SlotKind; candidates: Buffer[] } {
+function secretOf(secret: VaultSecret): { kind: SlotKind; candidates: Buffer[]; credentialId?: string } {
+  if ('prf' in secret) return { kind: 'webauthn-prf', candidates: [Buffer.from(secret.prf.output)], credentialId: secret.prf.credentialId };
   return 'password' in secret
     ? { kind: 'password', candidates: passwordCandidates(secret.password) }
     : { kind: 'recovery', candidates: [normalizeRecoveryCode(secret.recoveryCode)] };
 }
+
+const WRONG_SECRET_CODES: Readonly<Record<SlotKind, string>> = {
+  password: 'VAULT_WRONG_PASSWORD',
+  recovery: 'VAULT_WRONG_RECOVERY_CODE',
+  'webauthn-prf': 'VAULT_WRONG_KEY',
+};
 
 
 /** Wrong guesses counted while the vault was locked enter the log now, with the unlock itself. */
@@ -41,7 +52,7 @@ function recordUnlock(vault: UnlockedVault, via: SlotKind): void {
     ...vault.failedAttempts.map((attempt) => ({
       action: 'vault.unlock',
       outcome: 'denied' as const,
-      reason: attempt.via === 'password' ? 'VAULT_WRONG_PASSWORD' : 'VAULT_WRONG_RECOVERY_CODE',
+      reason: WRONG_SECRET_CODES[attempt.via],
       details: { attemptedAt: attempt.at, via: attempt.via },
     })),
     { action: 'vault.unlock', outcome: 'allowed', details: { via } },
@@ -72,14 +83,18 @@ export async function unlockVault(dir: string, secret: VaultSecret, options: Unl
   const loose = inspectVaultPermissions(paths);
   const file: VaultKeyFile = readKeyFile(paths.keys);
   const backoff = ensureNotBackingOff(paths.backoff);
-  const { kind, candidates } = secretOf(secret);
-  const slotsOf = (state: KeySlot['state']) => file.slots.filter((slot) => slot.kind === kind && slot.state === state);
+  const { kind, candidates, credentialId } = secretOf(secret);
+  // A PRF output opens only the slots of the key that produced it.
+  const slotsOf = (state: KeySlot['state']) => file.slots.filter((slot) => slot.kind === kind && slot.state === state && (credentialId === undefined || slot.credentialId === credentialId));
 
   let activeKey: Buffer | undefined;
   let pendingKey: Buffer | undefined;
   try {
     activeKey = await openAnySlot(file.vaultId, slotsOf('active'), candidates);
-    if (!activeKey) throw new CofferError('VAULT_KEYSLOT_REMOVED', `vault.keys has no ${kind} slot`);
+    if (!activeKey) {
+      if (credentialId !== undefined) throw new CofferError('VAULT_WRONG_KEY', `no key slot of vault.keys opens with hardware key ${credentialId}`);
+      throw new CofferError('VAULT_KEYSLOT_REMOVED', `vault.keys has no ${kind} slot`);
+    }
     // Ensure no slot was edited, swapped or removed before trusting anything else in the file.
     verifyKeyFile(file, activeKey);
     // Only now, with the secret proven: a caller who does not know it changes nothing but the counter.

@@ -242,17 +242,18 @@ export class UnlockedVault {
   /**
    * Rewrites vault.keys with `change` applied to its slots, one generation up, sealed under the current data
    * key, atomically; then records the generation in the database, so an older file is refused later, in
-   * the same transaction as the audit entry of the event.
+   * the same transaction as the audit entry of the event, with `alsoInDatabase` (a removed key's row).
    */
-  rewriteKeySlots(event: VaultEvent, change: (slots: UnsealedSlot[]) => UnsealedSlot[]): void {
+  rewriteKeySlots(event: VaultEvent, change: (slots: UnsealedSlot[]) => UnsealedSlot[], alsoInDatabase?: (db: VaultDatabase) => void): void {
     const db = this.db;
     const { format, vaultId, createdAt, generation } = this.#keyFile;
     const next: UnsealedKeyFile = { format, vaultId, createdAt, generation: generation + 1, slots: change(this.#keyFile.slots.map(unseal)) };
     const sealed = this.withDataKey((dataKey) => sealKeyFile(next, dataKey));
     writeKeyFile(this.paths.keys, sealed);
     this.#keyFile = sealed;
-    this.transact({ ...event, details: { ...event.details, keyFileGeneration: sealed.generation } }, () =>
-      writeVaultMeta(db, 'keys_generation', String(sealed.generation)),
-    );
+    this.transact({ ...event, details: { ...event.details, keyFileGeneration: sealed.generation } }, () => {
+      writeVaultMeta(db, 'keys_generation', String(sealed.generation));
+      alsoInDatabase?.(db);
+    });
   }
 }

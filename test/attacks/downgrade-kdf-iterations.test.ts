@@ -23,6 +23,18 @@ describe('an attacker lowers the PBKDF2 iterations of a slot to make guessing ch
   });
 });
 
+describe('an attacker rewrites the password slot to HKDF (no stretching, as hardware-key slots use)', () => {
+  it('refuses it with VAULT_KDF_DOWNGRADE before deriving anything', async () => {
+    const { dir, vault } = await makeTestVault();
+    vault.lock();
+    editKeyFile(dir, (file) => {
+      const slot = file.slots.find((s) => s.kind === 'password');
+      if (slot) slot.kdf = { name: 'hkdf-sha256', salt: slot.kdf.salt, info: 'coffer/vault-unlock/v1' };
+    });
+    await expect(() => unlockVault(dir, { password: TEST_PASSWORD })).toThrowCode('VAULT_KDF_DOWNGRADE');
+  });
+});
+
 describe('an attacker edits the iterations of a slot the user does not unlock with', () => {
   it('is detected through the slot MAC with VAULT_KEYSLOT_TAMPERED', async () => {
     const { dir, vault } = await makeTestVault();

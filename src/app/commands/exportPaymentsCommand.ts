@@ -1,8 +1,9 @@
 import { isoDay } from '../../api/index.js';
-import { buildPain001, Currency, ensureExecutionDateAhead, ensureNotExpired, paymentDigest, sumMoney, transitionPayment, type Payment } from '../../domain/index.js';
+import { buildPain001, Currency, ensureExecutionDateAhead, ensureNotExpired, sumMoney, transitionPayment, type Payment } from '../../domain/index.js';
 import { implementCommand } from '../dispatch/defineCommand.js';
 import { accountById } from './records/accountRecords.js';
-import { activeApprovals, approvalStatusOf } from './records/approvalRecords.js';
+import { verifyApprovals } from '../keys/verifyApprovals.js';
+import { approvalStatusOf } from './records/approvalRecords.js';
 import { newRecordId } from './records/newRecordId.js';
 import { PAYMENT_SELECT, paymentFromRow, paymentResource, requireUnchangedPayment, updatePayment, type StoredPayment } from './records/paymentRecords.js';
 import { CofferError } from '../../contract/index.js';
@@ -30,7 +31,7 @@ function partyName(name: string): string {
  * delivers it (the CLI's `--out`) does so inside the transaction: if writing fails nothing changes.
  */
 export const exportPaymentsCommand = implementCommand('payments.export', {
-  prepare(ctx, input) {
+  async prepare(ctx, input) {
     const approved = ctx.db
       .prepare(`${PAYMENT_SELECT} WHERE p.status = 'approved' ORDER BY p.execution_date, p.id`)
       .all()
@@ -48,7 +49,9 @@ export const exportPaymentsCommand = implementCommand('payments.export', {
       // Ensure the bank gets no stale order: expired, or asking to be paid on a day already gone.
       ensureNotExpired(payment, ctx.now);
       ensureExecutionDateAhead(payment, today);
-      const status = approvalStatusOf(ctx.policy, payment, activeApprovals(ctx.db, payment.id, paymentDigest(payment).toString('hex')));
+      // Ensure every approval that counts carries a hardware-key assertion that verifies over the payment as it is now.
+      const { counted } = await verifyApprovals(ctx.vault, ctx.policyState, payment);
+      const status = approvalStatusOf(ctx.policy, payment, counted);
       if (!status.executable) throw new CofferError(status.reason, `payment ${payment.id} is marked approved but its approvals do not release it as it is now: ${status.message}`);
     }
     const accounts = new Set(selected.map((stored) => stored.accountId));

@@ -1,6 +1,13 @@
 import type { CommandName } from '../../api/index.js';
 import type { AnyAppCommand, AppCommand } from '../dispatch/defineCommand.js';
 import { addPayeeCommand } from './addPayeeCommand.js';
+import { assertKeyOptionsCommand } from './assertKeyOptionsCommand.js';
+import { enableKeyUnlockCommand } from './enableKeyUnlockCommand.js';
+import { listKeysCommand } from './listKeysCommand.js';
+import { registerKeyCommand } from './registerKeyCommand.js';
+import { registerKeyOptionsCommand } from './registerKeyOptionsCommand.js';
+import { removeKeyCommand } from './removeKeyCommand.js';
+import { renameKeyCommand } from './renameKeyCommand.js';
 import { approvePaymentCommand } from './approvePaymentCommand.js';
 import { cancelPaymentCommand } from './cancelPaymentCommand.js';
 import { changePasswordCommand } from './changePasswordCommand.js';
@@ -63,6 +70,13 @@ export const COMMANDS = {
   'audit.prove': proveInclusionCommand,
   'audit.checkpoint': showCheckpointCommand,
   'desktop.blocked': recordBlockedCommand,
+  'keys.register-options': registerKeyOptionsCommand,
+  'keys.register': registerKeyCommand,
+  'keys.assert-options': assertKeyOptionsCommand,
+  'keys.list': listKeysCommand,
+  'keys.rename': renameKeyCommand,
+  'keys.remove': removeKeyCommand,
+  'keys.enable-unlock': enableKeyUnlockCommand,
 } as const satisfies CommandImplementations;
 
 export const COMMAND_LIST: readonly AnyAppCommand[] = Object.freeze(Object.values(COMMANDS));

@@ -1,5 +1,6 @@
 import { formatAmount, paymentDigest } from '../../domain/index.js';
 import { implementCommand } from '../dispatch/defineCommand.js';
+import { verifyApprovals } from '../keys/verifyApprovals.js';
 import { approvalStatusOf, listApprovals } from './records/approvalRecords.js';
 import { paymentResource, requirePayment } from './records/paymentRecords.js';
 
@@ -8,17 +9,21 @@ const COLLECTING = new Set(['draft', 'pending_approval']);
 
 /** `payments.show`: one payment, its digest, its approvals and what the approval rules still need. */
 export const showPaymentCommand = implementCommand('payments.show', {
-  prepare(ctx, input) {
+  async prepare(ctx, input) {
     const { payment } = requirePayment(ctx.db, input.id);
-    return { resource: paymentResource(payment), target: payment.id, data: payment };
+    // Each stored assertion is verified again; a row without a valid one is reported (and logged) as tampering.
+    const verified = await verifyApprovals(ctx.vault, ctx.policyState, payment);
+    return { resource: paymentResource(payment), target: payment.id, data: { payment, verified } };
   },
-  run(ctx, _input, payment) {
+  run(ctx, _input, { payment, verified }) {
     const digest = paymentDigest(payment).toString('hex');
-    const approvals = listApprovals(ctx.db, payment.id).map((approval) => ({
-      ...approval,
-      // An approval counts only while it is not voided and was given over the payment as it is now.
-      counts: approval.voidedAt === null && approval.paymentDigest === digest,
-    }));
+    const counted = new Set(verified.counted.map((approval) => approval.id));
+    const problems = new Map(verified.tampered.map((tampered) => [tampered.id, tampered.reason]));
+    const approvals = listApprovals(ctx.db, payment.id).map((approval) => {
+      const problem = problems.get(approval.id);
+      // An approval counts only while it is not voided, was given over the payment as it is now, and its assertion verifies.
+      return { ...approval, counts: counted.has(approval.id), ...(problem === undefined ? {} : { problem }) };
+    });
     let approval: { executable: boolean; missing: string[]; reason: string | null; message: string | null } | null = null;
     if (COLLECTING.has(payment.status)) {
       const status = approvalStatusOf(ctx.policy, payment, approvals.filter((a) => a.counts));

@@ -1,4 +1,5 @@
 import type { OrgPolicy, Role } from '../../policy/index.js';
+import { demoCredential } from './demoCredentials.js';
 
 /** The demo organisation: a mid-sized trading company with three accounts at its bank. */
 export const DEMO_ORG = { id: 'demo-nordlicht', name: 'Nordlicht Handels GmbH' } as const;
@@ -53,7 +54,11 @@ export function demoOrgPolicy(now: Date, validityDays = DEMO_POLICY_VALIDITY_DAY
     orgName: DEMO_ORG.name,
     issuedAt: rfc3339(now.getTime()),
     expiresAt: rfc3339(now.getTime() + validityDays * DAY_MS),
-    users: DEMO_USERS.map((user) => ({ id: user.id, name: user.name, roles: [user.role] })),
+    // The bank vouches for each demo user's software key: approvals are verified against these (DEMO only).
+    users: DEMO_USERS.map((user) => {
+      const credential = demoCredential(user.id);
+      return { id: user.id, name: user.name, roles: [user.role], credentials: [{ id: credential.id, publicKey: credential.publicKey.toString('base64url') }] };
+    }),
     approvalRules: [
       {
         account: eur,

@@ -1,7 +1,7 @@
-import { formatAmount, sumMoney, type Currency, type PaymentStatus } from '../../domain/index.js';
+import { formatAmount, paymentDigestBody, sumMoney, type Currency, type PaymentStatus } from '../../domain/index.js';
 import { signOrgPolicy, type Role } from '../../policy/index.js';
 import type { UnlockedVault, VaultDatabase } from '../../vault/index.js';
-import { insertApproval } from '../commands/records/approvalRecords.js';
+import { insertApproval, insertApprovalEvidence } from '../commands/records/approvalRecords.js';
 import { bookingWriter, type BookingSource } from '../commands/records/bookingRecords.js';
 import { insertPayment } from '../commands/records/paymentRecords.js';
 import { installOrgPolicy } from '../policy/installOrgPolicy.js';
@@ -10,7 +10,8 @@ import { DEMO_ACCOUNTS, DEMO_ORG, DEMO_PAYEES, DEMO_USERS, demoOrgPolicy } from 
 import { demoPayments } from './demoPayments.js';
 import { demoBookingEntries } from './demoBookingEntries.js';
 import { generateDemoStatements } from './generateDemoStatements.js';
-import { CofferError } from '../../contract/index.js';
+import { canonicalJson, CofferError } from '../../contract/index.js';
+import { demoCredential, signDemoAssertion } from './demoCredentials.js';
 
 /** The demo's bookings come from no file: their format says so. */
 const DEMO_SOURCE: BookingSource = { statementRecordId: null, format: 'demo', file: null };
@@ -95,7 +96,12 @@ export async function seedDemo(vault: UnlockedVault, options: SeedDemoOptions): 
     for (const { payment, accountCode, approvals } of payments) {
       insertPayment(db, payment, `account-${accountCode.toLowerCase()}`, now);
       approvals.forEach((approval, index) => {
-        insertApproval(db, { id: `${payment.id}-approval-${index + 1}`, paymentId: payment.id, paymentVersion: approval.paymentVersion, userId: approval.userId, paymentDigest: approval.digest, signatureClass: approval.signatureClass, createdAt: payment.createdAt });
+        const approvalId = `${payment.id}-approval-${index + 1}`;
+        insertApproval(db, { id: approvalId, paymentId: payment.id, paymentVersion: approval.paymentVersion, userId: approval.userId, paymentDigest: approval.digest, signatureClass: approval.signatureClass, createdAt: payment.createdAt });
+        // Each demo approval carries a real assertion by the approver's demo key over the payment digest.
+        const credential = demoCredential(approval.userId);
+        const assertion = signDemoAssertion(credential, Buffer.from(approval.digest, 'hex'));
+        insertApprovalEvidence(db, { approvalId, credentialId: credential.id, assertion: JSON.stringify(assertion), digestInputs: canonicalJson(paymentDigestBody(payment)) });
         counts.approvals += 1;
       });
     }

@@ -3,6 +3,7 @@ import type { Capability, Role } from '../../policy/index.js';
 import type { KdfChoice, UnlockedVault } from '../../vault/index.js';
 import { shippedCapabilities } from '../policy/shippedCapabilities.js';
 import { verifyCachedOrgPolicy, type PolicyState } from '../policy/verifyCachedOrgPolicy.js';
+import { hasEnrolledKeys } from '../keys/credentialRecords.js';
 import type { StepUpVerifier } from './stepUp.js';
 
 /** Where no bank policy governs the vault (before enrolment), its owner looks after it and reads its log. */
@@ -66,7 +67,10 @@ export async function openSession(vault: UnlockedVault, options: OpenSessionOpti
     capabilities,
     policy,
     stepUp: options.stepUp,
-    keysEnrolled: false,
+    // Asked at each command: the first key enrolled in this session already guards the next change.
+    get keysEnrolled() {
+      return !vault.isLocked && hasEnrolledKeys(vault.db, userId);
+    },
     kdf: options.kdf ?? {},
     now,
   });

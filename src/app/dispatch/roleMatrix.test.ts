@@ -85,7 +85,19 @@ const INPUTS: { [Name in CommandName]: CommandInput<Name> } = {
   'audit.prove': { index: 0 },
   'audit.checkpoint': {},
   'desktop.blocked': { events: [{ kind: 'request', target: 'https://evil.example/steal', reason: 'DESKTOP_OFF_ORIGIN', at: '2026-12-01T08:00:00.000Z' }] },
+  'keys.register-options': {},
+  // Enrolment needs a browser's ceremony (test/attacks/*-key*.test.ts): here it answers that the response does not verify.
+  'keys.register': { name: 'Matrix key', response: { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30', attestationObject: 'oA' }, clientExtensionResults: {} } },
+  'keys.assert-options': {},
+  'keys.list': {},
+  // The demo users hold no key: these answer APP_NOT_FOUND once allowed.
+  'keys.rename': { id: 'AAAA', name: 'Matrix key' },
+  'keys.remove': { id: 'AAAA' },
+  'keys.enable-unlock': { id: 'AAAA', prfInput: 'A'.repeat(43), prfOutput: 'A'.repeat(43) },
 };
+
+/** Commands that need a hardware key the matrix vaults do not hold: allowed means refused by anything but policy. */
+const NEEDS_A_KEY: ReadonlySet<string> = new Set(['keys.register', 'keys.rename', 'keys.remove', 'keys.enable-unlock']);
 
 /**
  * Runs every command for the vault's user and checks the answer against the capability files: allowed
@@ -103,7 +115,7 @@ function matrix(label: string, roles: readonly Role[], userOf: () => { vault: De
         const session = await openSession(vault, { stepUp: recordingStepUp().verifier, kdf: TEST_KDF });
         const result = await dispatchUnknown(session, spec.name, isCommandName(spec.name) ? INPUTS[spec.name] : undefined);
         const last = auditEntries(vault).at(-1);
-        if (allowed && seeded) {
+        if (allowed && seeded && !NEEDS_A_KEY.has(spec.name)) {
           expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
           if (result.ok) expect(spec.output.safeParse(result.value).error?.issues ?? []).toEqual([]);
         } else if (allowed) {

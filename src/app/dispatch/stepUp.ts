@@ -13,7 +13,14 @@ export interface StepUpRequest {
   proof: unknown;
 }
 
-export type StepUpOutcome = { ok: true; method: string } | { ok: false; code: string; message: string };
+/** What a verified ceremony leaves for the command to keep (an approval stores the assertion beside it). */
+export interface StepUpEvidence {
+  credentialId: string;
+  /** The assertion in WebAuthn's JSON form, exactly as verified. */
+  assertion: unknown;
+}
+
+export type StepUpOutcome = { ok: true; method: string; evidence?: StepUpEvidence } | { ok: false; code: string; message: string };
 
 /**
  * The hook the WebAuthn issue implements. The dispatcher calls it for every command declaring

@@ -1,6 +1,7 @@
 import { parseCapabilities, type Capability, type CapabilityFile } from '../../policy/index.js';
 import auditReview from '../../../capabilities/audit-review.json' with { type: 'json' };
 import bankingRead from '../../../capabilities/banking-read.json' with { type: 'json' };
+import hardwareKeys from '../../../capabilities/hardware-keys.json' with { type: 'json' };
 import ownAuditTrail from '../../../capabilities/own-audit-trail.json' with { type: 'json' };
 import payeesRead from '../../../capabilities/payees-read.json' with { type: 'json' };
 import paymentApproval from '../../../capabilities/payment-approval.json' with { type: 'json' };
@@ -17,6 +18,7 @@ import vaultAdministration from '../../../capabilities/vault-administration.json
 export const SHIPPED_CAPABILITY_FILES: readonly CapabilityFile[] = Object.freeze([
   { name: 'capabilities/audit-review.json', json: auditReview },
   { name: 'capabilities/banking-read.json', json: bankingRead },
+  { name: 'capabilities/hardware-keys.json', json: hardwareKeys },
   { name: 'capabilities/own-audit-trail.json', json: ownAuditTrail },
   { name: 'capabilities/payees-read.json', json: payeesRead },
   { name: 'capabilities/payment-approval.json', json: paymentApproval },

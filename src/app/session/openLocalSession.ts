@@ -6,6 +6,8 @@ import { dispatchUnknown } from '../dispatch/dispatch.js';
 import { openSession, type OpenSessionOptions, type Session } from '../dispatch/openSession.js';
 import type { DispatchOptions } from '../dispatch/runCommand.js';
 import { deliverFile } from '../files/deliverFile.js';
+import { configureKeyCeremonies } from '../keys/keyCeremonies.js';
+import { webAuthnStepUp } from '../keys/webAuthnStepUp.js';
 import type { AppDispatchOptions, AppSession, SessionFacts } from './appSession.js';
 
 export interface OpenAppSessionOptions extends OpenSessionOptions {
@@ -13,6 +15,8 @@ export interface OpenAppSessionOptions extends OpenSessionOptions {
   autoLock?: boolean;
   /** Lock after at most this idle time, even if the vault's setting is longer (a kiosk, a test). */
   maxIdleMs?: number;
+  /** The WebAuthn relying party (the bank's domain; the window's origin is https://desktop.<rpId>); default bank.example. */
+  rpId?: string;
   /**
    * Record the unlock in the audit log. Only `audit verify` turns this off, so that a log too damaged to
    * append to can still be examined.
@@ -62,11 +66,14 @@ export function localAppSession(session: Session): AppSession {
 
 /** Unlocks the vault in `dir` with a password or recovery code and opens a session on it, in this thread. */
 export async function openLocalAppSession(dir: string, secret: VaultSecret, options: OpenAppSessionOptions = {}): Promise<AppSession> {
-  const { autoLock = true, recordUnlock, maxIdleMs, ...sessionOptions } = options;
+  const { autoLock = true, recordUnlock, maxIdleMs, rpId, ...sessionOptions } = options;
   const vault = await unlockVault(dir, secret, { ...(autoLock ? {} : { autoLockMs: null }), ...(recordUnlock === false ? { recordUnlock } : {}) });
   if (maxIdleMs !== undefined) vault.limitAutoLock(maxIdleMs);
   try {
-    return localAppSession(await openSession(vault, sessionOptions));
+    configureKeyCeremonies(vault, rpId);
+    // The hardware-key step-up: the desktop passes the browser's assertion as the `stepUpProof`.
+    const stepUp = sessionOptions.stepUp ?? webAuthnStepUp({ vault, now: sessionOptions.now });
+    return localAppSession(await openSession(vault, { ...sessionOptions, stepUp }));
   } catch (error) {
     vault.lock();
     throw error;

@@ -17,7 +17,7 @@ export async function initVault(dir: string, password: string, kdf: KdfChoice = 
   const { vault, recoveryCode } = await createVault(dir, password, { ...kdf, autoLockMs: null });
   try {
     const passwordSlot = vault.keyFile.slots.find((slot) => slot.kind === 'password');
-    return { vaultId: vault.vaultId, dir, recoveryCode, kdfIterations: passwordSlot?.kdf.iterations ?? 0 };
+    return { vaultId: vault.vaultId, dir, recoveryCode, kdfIterations: passwordSlot?.kdf.name === 'pbkdf2-hmac-sha512' ? passwordSlot.kdf.iterations : 0 };
   } finally {
     vault.lock();
   }

@@ -48,3 +48,28 @@ export function approvalStatusOf(policy: OrgPolicy, payment: Payment, approvals:
     users: policy.users,
   });
 }
+
+/** What an approval keeps of the ceremony that made it (table approval_evidence, docs/signing.md). */
+export interface ApprovalEvidence {
+  approvalId: string;
+  credentialId: string;
+  /** The assertion's JSON form, as verified. */
+  assertion: string;
+  /** RFC 8785 canonical JSON of the payment fields the digest was computed from. */
+  digestInputs: string;
+}
+
+export function insertApprovalEvidence(db: VaultDatabase, evidence: ApprovalEvidence): void {
+  db.prepare('INSERT INTO approval_evidence (approval_id, credential_id, assertion, digest_inputs) VALUES (?, ?, ?, ?)').run(
+    evidence.approvalId,
+    evidence.credentialId,
+    evidence.assertion,
+    evidence.digestInputs,
+  );
+}
+
+export function approvalEvidence(db: VaultDatabase, approvalId: string): ApprovalEvidence | undefined {
+  return db
+    .prepare('SELECT approval_id AS approvalId, credential_id AS credentialId, assertion, digest_inputs AS digestInputs FROM approval_evidence WHERE approval_id = ?')
+    .get(approvalId) as ApprovalEvidence | undefined;
+}

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSession } from '../src/app/index.js';
+import { webAuthnStepUp } from '../src/app/keys/webAuthnStepUp.js';
+import { coffer } from '../test/support/cofferCli.js';
+import { enrolKey } from '../test/support/hardwareKeys.js';
+import { makeTestVault, TEST_PASSWORD } from '../test/support/testVault.js';
+import { startAuthenticatorBrowser, type AuthenticatorBrowser } from '../test/support/virtualAuthenticator.js';
+
+// `coffer keys list|rename|remove` on a vault whose user enrolled a key in a window (here: a virtual one).
+let browser: AuthenticatorBrowser;
+beforeAll(async () => {
+  browser = await startAuthenticatorBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const env = { COFFER_PASSWORD: TEST_PASSWORD };
+
+describe('coffer keys', () => {
+  it('lists, renames, and refuses to remove without a step-up; its help says enrolment needs the window', async () => {
+    const { dir, vault } = await makeTestVault();
+    const id = await enrolKey(await openSession(vault, { stepUp: webAuthnStepUp({ vault }) }), await browser.newKey(), 'YubiKey 5C');
+    vault.lock();
+
+    const listed = await coffer(['keys', 'list', '--vault', dir], env);
+    expect(listed.status, listed.stderr).toBe(0);
+    const row = listed.stdout.split('\n').find((line) => line.includes(id)) ?? '';
+    expect(row.split(/ {2,}/).map((cell) => cell.trim())).toEqual(['YubiKey 5C', id, 'usb', 'no (can)', 'never']);
+
+    const renamed = await coffer(['keys', 'rename', id, 'Blue key', '--vault', dir], env);
+    expect(renamed.status, renamed.stderr).toBe(0);
+    const json = await coffer(['keys', 'list', '--vault', dir, '--json'], env);
+    expect(JSON.parse(json.stdout)).toMatchObject({ keys: [{ id, name: 'Blue key' }] });
+
+    const removed = await coffer(['keys', 'remove', id, '--vault', dir], env);
+    expect(removed.status).toBe(1);
+    expect(removed.stderr).toMatch(/\[APP_STEP_UP_REQUIRED\]\n$/);
+    expect(JSON.parse((await coffer(['keys', 'list', '--vault', dir, '--json'], env)).stdout)).toMatchObject({ keys: [{ id, name: 'Blue key' }] });
+
+    const help = await coffer(['keys', '--help']);
+    expect(help.stdout).toMatch(/Enrolling a key needs a window/);
+    // Six runs of bin/coffer, each a Node start and an unlock: on a loaded machine this takes minutes.
+  }, 300_000);
+});

@@ -1,0 +1,16 @@
+import type { KeySlot } from '../../contract/index.js';
+import type { CredentialRecord } from './credentialRecords.js';
+
+/** A key as the API shows it: never its public key bytes or counter. */
+export function keyView(credential: CredentialRecord, slots: readonly KeySlot[]) {
+  return {
+    id: credential.id,
+    name: credential.name,
+    aaguid: credential.aaguid,
+    transports: credential.transports,
+    prfCapable: credential.prfCapable,
+    unlocks: slots.some((slot) => slot.kind === 'webauthn-prf' && slot.credentialId === credential.id),
+    createdAt: credential.createdAt,
+    lastUsedAt: credential.lastUsedAt,
+  };
+}

@@ -1,0 +1,10 @@
+import { CofferError } from '../../contract/index.js';
+import type { VaultDatabase } from '../../vault/index.js';
+import { findCredential, type CredentialRecord } from './credentialRecords.js';
+
+/** One of the user's keys that still serves; anyone else's, or a removed one, is not found. */
+export function requireOwnCredential(db: VaultDatabase, userId: string, id: string): CredentialRecord {
+  const credential = findCredential(db, id);
+  if (credential === undefined || credential.userId !== userId || credential.removedAt !== null) throw new CofferError('APP_NOT_FOUND', `no hardware key ${id} of yours`);
+  return credential;
+}

@@ -1,0 +1,20 @@
+import { createPrivateKey, sign } from 'node:crypto';
+import { CofferError } from '../contract/errors.js';
+import { jwsVerificationKeyFor, P256_PRIVATE_KEY_LENGTH } from './jws.js';
+
+/** The uncompressed public point (0x04 ‖ x ‖ y, 65 bytes) of a P-256 private scalar. */
+export function p256PublicKey(privateKey: Uint8Array): Buffer {
+  return Buffer.from(jwsVerificationKeyFor({ alg: 'ES256', privateKey }).publicKey);
+}
+
+/**
+ * ECDSA P-256 with SHA-256 (FIPS 186-5), signature DER-encoded as WebAuthn's ES256 (COSE alg -7) expects
+ * (WebAuthn L3 §6.5.6). Used by the demo's software authenticator only.
+ */
+export function ecdsaP256SignDer(privateKey: Uint8Array, data: Uint8Array): Buffer {
+  if (privateKey.length !== P256_PRIVATE_KEY_LENGTH) throw new CofferError('CRYPTO_BAD_KEY', `a P-256 private key is ${P256_PRIVATE_KEY_LENGTH} bytes, got ${privateKey.length}`);
+  const point = p256PublicKey(privateKey);
+  const b64u = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
+  const key = createPrivateKey({ key: { kty: 'EC', crv: 'P-256', d: b64u(privateKey), x: b64u(point.subarray(1, 33)), y: b64u(point.subarray(33)) }, format: 'jwk' });
+  return sign('sha256', data, { key, dsaEncoding: 'der' });
+}
