@@ -1,2 +1,13 @@
 export { openStore, describeDatabaseUrl, SQLITE_FILE, type GatewayStore, type OpenStoreOptions } from './store/openStore.js';
 export type { StoreDialect } from './store/storeDialect.js';
+export { loadBankKey, bankKeyText } from './bank/bankKey.js';
+export { appendGatewayAudit, gatewayAuditHash, GATEWAY_AUDIT_HASH_TAG, type GatewayAuditEvent } from './bank/appendGatewayAudit.js';
+export { verifyGatewayAudit } from './bank/verifyGatewayAudit.js';
+export { issueOrgPolicy, currentPolicy, POLICY_VALIDITY_MS, type IssuedPolicy } from './bank/issueOrgPolicy.js';
+export { applyBankChange, type BankChange, type AppliedBankChange } from './bank/applyBankChange.js';
+export { createOrganisation, CreateOrganisationInput } from './bank/createOrganisation.js';
+export { addUser, AddUserInput } from './bank/addUser.js';
+export { removeUser, RemoveUserInput } from './bank/removeUser.js';
+export { setRoles, SetRolesInput } from './bank/setRoles.js';
+export { setApprovalRule, SetApprovalRuleInput } from './bank/setApprovalRule.js';
+export { addAccount, AddAccountInput } from './bank/addAccount.js';
