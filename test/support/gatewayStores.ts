@@ -50,6 +50,13 @@ export interface StoreUnderTest {
   fresh(): Promise<GatewayStore>;
   /** The options that opened `store`: another process (or a second handle) opens the same data with them. */
   optionsOf(store: GatewayStore): OpenStoreOptions;
+  /**
+   * What a second gateway process would use on the same data, inside this test process: a second pool on
+   * PostgreSQL (closed after the test). On SQLite the same handle: better-sqlite3 is synchronous, so a
+   * second handle in the same thread waiting for the first one's write lock would block the very event
+   * loop that must finish the first one's transaction (two real processes do not have that problem).
+   */
+  secondProcess(store: GatewayStore): Promise<GatewayStore>;
 }
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -82,6 +89,12 @@ function storeUnderTest(kind: StoreKind): StoreUnderTest {
       opened.set(store, options);
       cleanups.push(() => store.close());
       return store;
+    },
+    async secondProcess(store) {
+      if (kind === 'sqlite') return store;
+      const second = await openStore(this.optionsOf(store));
+      cleanups.push(() => second.close());
+      return second;
     },
     optionsOf(store) {
       const options = opened.get(store);

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { CofferError } from '../../contract/index.js';
+import { ImmediateSqliteDialect } from './immediateSqliteDialect.js';
 import { migrateStore } from './migrateStore.js';
 import type { StoreDialect } from './storeDialect.js';
 import type { GatewayDatabase } from './storeSchema.js';
@@ -60,7 +61,7 @@ function openSqlite(dataDir: string): GatewayStore {
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  const db = new Kysely<GatewayDatabase>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<GatewayDatabase>({ dialect: new ImmediateSqliteDialect({ database }) });
   return { db, dialect: 'sqlite', where: `sqlite ${file}`, close: () => db.destroy() };
 }
 
