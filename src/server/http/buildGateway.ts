@@ -53,7 +53,16 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   const { store } = options;
   const now = options.now ?? Date.now;
   const app = Fastify({
-    logger: options.log === false ? false : { level: 'info', redact: { paths: LOG_REDACTIONS, censor: '[redacted]' }, ...(options.log ? { stream: options.log } : {}) },
+    logger:
+      options.log === false
+        ? false
+        : {
+            level: 'info',
+            // Headers are logged (a refused request is diagnosed by them), with the secret ones redacted.
+            serializers: { req: (request: FastifyRequest) => ({ method: request.method, url: request.url, remoteAddress: request.ip, headers: { ...request.headers } }) },
+            redact: { paths: LOG_REDACTIONS, censor: '[redacted]' },
+            ...(options.log ? { stream: options.log } : {}),
+          },
     bodyLimit: BODY_LIMIT_BYTES,
     ...(options.https ? { https: options.https } : {}),
   });
