@@ -33,3 +33,7 @@ export { buildGateway, DEFAULT_RATE_LIMIT, LOG_REDACTIONS, type GatewayOptions }
 export { openApiDocument } from './http/openApiDocument.js';
 export { httpStatusFor } from './http/errorStatus.js';
 export { kyselyRateLimitStore } from './http/kyselyRateLimitStore.js';
+export { startGateway, type StartGatewayOptions, type RunningGateway } from './http/startGateway.js';
+export { ensureListenable, isLoopbackHost } from './http/listenAddress.js';
+export { seedDemoBank, type DemoBankReport } from './demo/seedDemoBank.js';
+export { DEMO_ORG } from './demo/demoBankData.js';
