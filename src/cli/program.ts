@@ -5,6 +5,7 @@ import { registerBanking } from './commands/banking.js';
 import { registerBankingPayments } from './commands/bankingPayments.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDiagnostics } from './commands/diagnostics.js';
+import { registerServer } from './commands/server.js';
 import { registerVaultKeys } from './commands/vaultKeys.js';
 import { registerVaultLifecycle } from './commands/vaultLifecycle.js';
 import { reportError } from './output.js';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerBankingPayments(program);
   registerDemo(program);
   registerApp(program);
+  registerServer(program);
   return program;
 }
 
