@@ -36,6 +36,5 @@ export { kyselyRateLimitStore } from './http/kyselyRateLimitStore.js';
 export { startGateway, type StartGatewayOptions, type RunningGateway } from './http/startGateway.js';
 export { ensureListenable, isLoopbackHost } from './http/listenAddress.js';
 export { seedDemoBank, type DemoBankReport } from './demo/seedDemoBank.js';
-export { DEMO_ORG } from './demo/demoBankData.js';
 export { parseBankInput } from './bank/bankInputs.js';
 export { parseRuleBand, type RuleBandText } from './bank/ruleBand.js';

@@ -1,5 +1,5 @@
 import type { StatementEntryTable } from '../store/storeSchema.js';
-import { DEMO_COUNTERPARTIES } from './demoBankData.js';
+import { DEMO_COUNTERPARTIES } from './demoCounterparties.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

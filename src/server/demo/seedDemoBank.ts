@@ -4,7 +4,7 @@ import { createOrganisation } from '../bank/createOrganisation.js';
 import { currentPolicy } from '../bank/issueOrgPolicy.js';
 import { setApprovalRule } from '../bank/setApprovalRule.js';
 import type { GatewayStore } from '../store/openStore.js';
-import { DEMO_ACCOUNTS, DEMO_ORG, DEMO_RULES, DEMO_USERS } from './demoBankData.js';
+import { DEMO_ACCOUNTS, DEMO_ORG, DEMO_USERS, demoApprovalRules } from '../../policy/index.js';
 import { demoStatementEntries } from './demoStatementEntries.js';
 
 export interface DemoBankReport {
@@ -25,7 +25,7 @@ const INSERT_BATCH = 1000;
 export async function seedDemoBank(store: GatewayStore, staff: string, now = Date.now()): Promise<DemoBankReport> {
   await createOrganisation(store, staff, { orgId: DEMO_ORG.id, name: DEMO_ORG.name }, now);
   for (const user of DEMO_USERS) await addUser(store, staff, { orgId: DEMO_ORG.id, userId: user.id, name: user.name, roles: [user.role] }, now);
-  for (const rule of DEMO_RULES) await setApprovalRule(store, staff, { orgId: DEMO_ORG.id, ...rule, approvers: [...rule.approvers] }, now);
+  for (const rule of demoApprovalRules()) await setApprovalRule(store, staff, { orgId: DEMO_ORG.id, ...rule }, now);
   let statementEntries = 0;
   for (const [index, account] of DEMO_ACCOUNTS.entries()) {
     await addAccount(store, staff, { orgId: DEMO_ORG.id, iban: account.iban, currency: account.currency, name: account.name, bic: account.bic }, now);
