@@ -1,5 +1,4 @@
-import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { DestinationStream } from 'pino';
 import { CofferError, describeZodIssue, EnrolmentRequest, type DeviceResponse, type PolicyResponse } from '../../contract/index.js';
@@ -52,6 +51,8 @@ function received(request: FastifyRequest): ReceivedRequest {
 export async function buildGateway(options: GatewayOptions): Promise<FastifyInstance> {
   const { store } = options;
   const now = options.now ?? Date.now;
+  // Loaded here, not at the top: every `coffer` command shares one bundle, and only `coffer server` serves.
+  const [{ default: Fastify }, { default: rateLimit }] = await Promise.all([import('fastify'), import('@fastify/rate-limit')]);
   const app = Fastify({
     logger:
       options.log === false
@@ -116,7 +117,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
       return reply.status(503).send({ error: { code: 'SERVER_STORE_UNAVAILABLE', message: 'expected the store to answer, found it unreachable' } });
     }
   });
-  const document = openApiDocument();
+  const document = await openApiDocument();
   app.get('/openapi.json', unlimited, async () => document);
 
   app.post('/v1/enrolments', async function enrol(request, reply) {

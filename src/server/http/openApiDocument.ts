@@ -1,4 +1,4 @@
-import { createDocument, type ZodOpenApiOperationObject } from 'zod-openapi';
+import type { createDocument, ZodOpenApiOperationObject } from 'zod-openapi';
 import { z } from 'zod';
 import {
   DeviceResponse,
@@ -31,7 +31,9 @@ function signed(operation: ZodOpenApiOperationObject): ZodOpenApiOperationObject
 }
 
 /** The gateway's OpenAPI 3.1 document, generated from the same zod schemas that validate its messages. */
-export function openApiDocument(): ReturnType<typeof createDocument> {
+export async function openApiDocument(): Promise<ReturnType<typeof createDocument>> {
+  // Loaded on use: the CLI's other commands never need it.
+  const { createDocument } = await import('zod-openapi');
   return createDocument({
     openapi: '3.1.0',
     info: { title: 'Coffer bank gateway', version: '1' },

@@ -1,4 +1,3 @@
-import { httpbis } from 'http-message-signatures';
 import { ed25519Sign, randomBytes } from '../../crypto/index.js';
 import { contentDigest } from './contentDigest.js';
 import { COVERED_COMPONENTS, SIGNATURE_ALGORITHM, SIGNATURE_LABEL, SIGNATURE_PARAMETERS } from './requestSignatureProfile.js';
@@ -25,6 +24,7 @@ export interface SignGatewayRequestOptions {
 export async function signGatewayRequest(options: SignGatewayRequestOptions): Promise<Record<string, string>> {
   const body = options.body ?? new Uint8Array();
   const headers: Record<string, string> = { 'content-digest': contentDigest(body) };
+  const { httpbis } = await import('http-message-signatures');
   const signed = await httpbis.signMessage(
     {
       name: SIGNATURE_LABEL,

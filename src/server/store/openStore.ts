@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
 import { CofferError } from '../../contract/index.js';
 import { ImmediateSqliteDialect } from './immediateSqliteDialect.js';
 import { migrateStore } from './migrateStore.js';
@@ -70,6 +69,8 @@ async function openPostgres(url: string, options: OpenStoreOptions): Promise<Gat
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new CofferError('SERVER_BAD_OPTIONS', `expected a schema name of lower-case letters, digits and _, found ${JSON.stringify(schema)}`);
   }
+  // Loaded only when a PostgreSQL store is asked for: an SQLite gateway or a bank command never needs it.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
