@@ -66,6 +66,13 @@ module.exports = {
       to: { path: '^(node:)?(fs|path|os|crypto|child_process|worker_threads|url|stream|zlib|net|http|https|tls|util|events|buffer|process|perf_hooks)$', reachable: true },
     },
     {
+      name: 'gateway-never-reaches-vault-or-app',
+      severity: 'error',
+      comment: 'The bank gateway is a separate deployable that shares only pure code: nothing it loads may reach the vault, the app, the desktop or the CLI, even through another layer.',
+      from: { path: '^src/server/' },
+      to: { path: '^src/(vault|app|desktop|cli|ui)/', reachable: true },
+    },
+    {
       name: 'ui-has-no-node',
       severity: 'error',
       comment: 'The renderer never runs Node code.',

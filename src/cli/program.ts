@@ -6,6 +6,7 @@ import { registerBankingPayments } from './commands/bankingPayments.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDiagnostics } from './commands/diagnostics.js';
 import { registerHardwareKeys } from './commands/hardwareKeys.js';
+import { registerServer } from './commands/server.js';
 import { registerVaultKeys } from './commands/vaultKeys.js';
 import { registerVaultLifecycle } from './commands/vaultLifecycle.js';
 import { reportError } from './output.js';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerBankingPayments(program);
   registerDemo(program);
   registerApp(program);
+  registerServer(program);
   return program;
 }
 

@@ -186,8 +186,37 @@ const DESKTOP_CODES = [
   'DESKTOP_WRONG_ORIGIN',
 ] as const;
 
+/** The bank gateway (`coffer server`): its store, the bank's commands, enrolment and signed requests. */
+const SERVER_CODES = [
+  'SERVER_BAD_REQUEST',
+  'SERVER_BAD_OPTIONS',
+  /** Plain HTTP was asked for on an address other than loopback. */
+  'SERVER_PLAIN_HTTP_REFUSED',
+  'SERVER_STORE_UNAVAILABLE',
+  'SERVER_NOT_FOUND',
+  'SERVER_EXISTS',
+  /** A request to a signed route carries no RFC 9421 signature, or one that is not of our profile. */
+  'SERVER_UNSIGNED',
+  'SERVER_BAD_SIGNATURE',
+  /** The Content-Digest does not match the body received. */
+  'SERVER_BAD_DIGEST',
+  /** The signature's `created` is too far from the gateway's clock. */
+  'SERVER_CLOCK_SKEW',
+  /** The signature's nonce was seen before for this device. */
+  'SERVER_REPLAY',
+  'SERVER_UNKNOWN_DEVICE',
+  'SERVER_DEVICE_REVOKED',
+  'SERVER_BAD_ACTIVATION_CODE',
+  'SERVER_ACTIVATION_CODE_USED',
+  'SERVER_ACTIVATION_CODE_EXPIRED',
+  /** The device key is already enrolled: one key, one device. */
+  'SERVER_DEVICE_KEY_IN_USE',
+  'SERVER_RATE_LIMITED',
+  'SERVER_INTERNAL',
+] as const;
+
 /** Every code any part of Coffer may throw or answer with. */
-export const ERROR_CODES = [...CRYPTO_CODES, ...VAULT_CODES, ...AUDIT_CODES, ...DOMAIN_CODES, ...POLICY_CODES, ...APP_CODES, ...CLI_CODES, ...DESKTOP_CODES] as const;
+export const ERROR_CODES = [...CRYPTO_CODES, ...VAULT_CODES, ...AUDIT_CODES, ...DOMAIN_CODES, ...POLICY_CODES, ...APP_CODES, ...CLI_CODES, ...DESKTOP_CODES, ...SERVER_CODES] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The codes of one layer, e.g. `CodesOf<'VAULT'>`. */
@@ -200,6 +229,7 @@ export type PolicyErrorCode = CodesOf<'POLICY'>;
 export type AppErrorCode = CodesOf<'APP'>;
 export type CliErrorCode = CodesOf<'CLI'>;
 export type DesktopErrorCode = CodesOf<'DESKTOP'>;
+export type ServerErrorCode = CodesOf<'SERVER'>;
 
 const KNOWN: ReadonlySet<string> = new Set(ERROR_CODES);
 

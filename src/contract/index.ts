@@ -26,7 +26,21 @@ export {
   type AppErrorCode,
   type CliErrorCode,
   type DesktopErrorCode,
+  type ServerErrorCode,
 } from './errors.js';
 export { describeZodIssue, type ZodIssueDescription } from './describeZodIssue.js';
 export { PERMISSIONS, isPermission, type Permission } from './permissions.js';
 export { AuthenticatorTransport, RegistrationResponseJson, AuthenticationResponseJson } from './webauthnJson.js';
+export {
+  Ed25519PublicKeyText,
+  ActivationCodeText,
+  EnrolmentRequest,
+  EnrolmentResponse,
+  BankKeyText,
+  DeviceCertificate,
+  PolicyResponse,
+  DeviceResponse,
+  HealthResponse,
+  ReadyResponse,
+  GatewayErrorResponse,
+} from './gatewayMessages.js';

@@ -40,3 +40,4 @@ export { signOrgPolicy, ORG_POLICY_JWS_TYPE } from './signOrgPolicy.js';
 export { verifyOrgPolicy, POLICY_CLOCK_SKEW_MS, type VerifyOrgPolicyOptions } from './verifyOrgPolicy.js';
 export { selectApprovalRule, type RuleTarget } from './selectApprovalRule.js';
 export { approvalStatus, type ApprovalStatus, type ApprovalStatusInput, type CountedApproval } from './approvalStatus.js';
+export { DEMO_ORG, DEMO_USERS, DEMO_ACCOUNTS, DEMO_SMALL_EUR_LIMIT_MINOR, demoApprovalRules } from './demoCustomer.js';

@@ -1,23 +1,7 @@
-import type { OrgPolicy, Role } from '../../policy/index.js';
+import { DEMO_ORG, DEMO_USERS, demoApprovalRules, type OrgPolicy } from '../../policy/index.js';
 import { demoCredential } from './demoCredentials.js';
 
-/** The demo organisation: a mid-sized trading company with three accounts at its bank. */
-export const DEMO_ORG = { id: 'demo-nordlicht', name: 'Nordlicht Handels GmbH' } as const;
-
-/** The five demo users and the one role each holds. */
-export const DEMO_USERS: readonly { id: string; name: string; role: Role }[] = [
-  { id: 'alice', name: 'Alice Maker', role: 'maker' },
-  { id: 'bob', name: 'Bob Approver', role: 'approver' },
-  { id: 'carol', name: 'Carol Approver', role: 'approver' },
-  { id: 'dave', name: 'Dave Auditor', role: 'auditor' },
-  { id: 'erin', name: 'Erin Viewer', role: 'viewer' },
-];
-
-export const DEMO_ACCOUNTS = [
-  { code: 'EUR', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX', currency: 'EUR', name: 'Nordlicht Operating EUR', openingMinor: 1_500_000_00 },
-  { code: 'USD', iban: 'DE62370400440532013001', bic: 'COBADEFFXXX', currency: 'USD', name: 'Nordlicht USD', openingMinor: 650_000_00 },
-  { code: 'GBP', iban: 'GB29NWBK60161331926819', bic: 'NWBKGB2L', currency: 'GBP', name: 'Nordlicht GBP', openingMinor: 420_000_00 },
-] as const;
+export { DEMO_ORG, DEMO_USERS, DEMO_ACCOUNTS, DEMO_SMALL_EUR_LIMIT_MINOR } from '../../policy/index.js';
 
 export const DEMO_PAYEES = [
   { id: 'payee-alpen', name: 'Alpen Logistik GmbH', iban: 'AT611904300234573201' },
@@ -31,8 +15,6 @@ export const DEMO_PAYEES = [
   { id: 'payee-westcountry', name: 'West Country Packaging Ltd', iban: 'GB82WEST12345698765432', bic: 'WESTGB2L' },
 ] as const;
 
-/** Up to 10,000.00 EUR from the operating account one E signature suffices. */
-export const DEMO_SMALL_EUR_LIMIT_MINOR = 10_000_00;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long the bank lets a demo device work offline on this policy. */
 export const DEMO_POLICY_VALIDITY_DAYS = 90;
@@ -48,7 +30,6 @@ function rfc3339(ms: number): string {
  * Alice prepares and transports (T): she never counts, also not for others' payments.
  */
 export function demoOrgPolicy(now: Date, validityDays = DEMO_POLICY_VALIDITY_DAYS): OrgPolicy {
-  const eur = DEMO_ACCOUNTS[0].iban;
   return {
     orgId: DEMO_ORG.id,
     orgName: DEMO_ORG.name,
@@ -59,37 +40,6 @@ export function demoOrgPolicy(now: Date, validityDays = DEMO_POLICY_VALIDITY_DAY
       const credential = demoCredential(user.id);
       return { id: user.id, name: user.name, roles: [user.role], credentials: [{ id: credential.id, publicKey: credential.publicKey.toString('base64url') }] };
     }),
-    approvalRules: [
-      {
-        account: eur,
-        currency: 'EUR',
-        minAmountMinor: 0,
-        maxAmountMinor: DEMO_SMALL_EUR_LIMIT_MINOR,
-        approvers: [
-          { userId: 'bob', signatureClass: 'E' },
-          { userId: 'carol', signatureClass: 'A' },
-          { userId: 'alice', signatureClass: 'T' },
-        ],
-      },
-      {
-        account: eur,
-        currency: 'EUR',
-        minAmountMinor: DEMO_SMALL_EUR_LIMIT_MINOR + 1,
-        approvers: [
-          { userId: 'bob', signatureClass: 'A' },
-          { userId: 'carol', signatureClass: 'B' },
-          { userId: 'alice', signatureClass: 'T' },
-        ],
-      },
-      {
-        account: '*',
-        minAmountMinor: 0,
-        approvers: [
-          { userId: 'bob', signatureClass: 'A' },
-          { userId: 'carol', signatureClass: 'B' },
-          { userId: 'alice', signatureClass: 'T' },
-        ],
-      },
-    ],
+    approvalRules: demoApprovalRules(),
   };
 }

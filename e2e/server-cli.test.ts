@@ -1,0 +1,118 @@
+import { spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { coffer } from '../test/support/cofferCli.js';
+import { enrol, signedGet } from '../test/support/gatewayClient.js';
+import { postgresAvailable, postgresUrl } from '../test/support/gatewayStores.js';
+import { tempDir } from '../test/support/tempDir.js';
+import { randomId } from '../src/crypto/index.js';
+
+// Each test starts several CLI processes; on a loaded 2-core machine one takes seconds to start.
+const CLI_TEST_TIMEOUT_MS = 180_000;
+const COFFER = resolve(import.meta.dirname, '..', 'bin', 'coffer');
+const stops: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const stop of stops.splice(0).reverse()) await stop();
+});
+
+/** `coffer server …` in the background; resolves with its URL once it says it listens. */
+function serve(args: string[], env: Record<string, string>): Promise<{ url: string; stop: () => Promise<number | null> }> {
+  const child = spawn(COFFER, ['server', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const exited = new Promise<number | null>((done) => child.on('close', done));
+  const stop = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    return exited;
+  };
+  stops.push(async () => void (await stop()));
+  return new Promise((done, fail) => {
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      const match = /listening on (\S+)/.exec(stderr);
+      if (match?.[1]) done({ url: match[1], stop });
+    });
+    void exited.then((status) => fail(new Error(`coffer server exited ${String(status)}: ${stderr}`)));
+  });
+}
+
+/** A fresh PostgreSQL database for one test, dropped afterwards: the CLI names its store by URL only. */
+async function freshDatabaseUrl(): Promise<string> {
+  const name = `coffer_cli_${randomId().replaceAll('-', '').slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  stops.push(async () => {
+    const client = new pg.Client({ connectionString: postgresUrl });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.end();
+  });
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const stores = [
+  { kind: 'sqlite', storeArgs: () => Promise.resolve({ args: ['--data', tempDir()], env: {} }) },
+  { kind: 'postgres', storeArgs: async () => ({ args: [], env: { DATABASE_URL: await freshDatabaseUrl() } }) },
+] as const;
+
+for (const { kind, storeArgs } of stores) {
+  describe.skipIf(kind === 'postgres' && !postgresAvailable)(`coffer server on ${kind}`, () => {
+    it('bank staff set up an organisation, a device enrols, and the gateway stops on SIGTERM', async () => {
+      const { args, env } = await storeArgs();
+      const run = (more: string[]) => coffer(['--json', 'server', ...args, '--staff', 'sam', ...more], env);
+      expect((await run(['org', 'create', '--org', 'acme', '--name', 'Acme GmbH'])).status).toBe(0);
+      expect((await run(['user', 'add', '--org', 'acme', '--user', 'ann', '--name', 'Ann Maker', '--roles', 'maker'])).status).toBe(0);
+      const issued = await run(['user', 'activation-code', '--org', 'acme', '--user', 'ann', '--valid-minutes', '30']);
+      const { code } = JSON.parse(issued.stdout) as { code: string };
+      const gateway = await serve([...args, '--port', '0'], env);
+      const device = await enrol(gateway.url, code);
+      expect((await signedGet(gateway.url, '/v1/policy', device)).status).toBe(200);
+      expect(await gateway.stop()).toBe(0);
+      expect(JSON.parse((await run(['audit', 'verify'])).stdout)).toEqual({ entries: 4 });
+    }, CLI_TEST_TIMEOUT_MS);
+
+    it('refuses bad input with one line and a code, and changes nothing', async () => {
+      const { args, env } = await storeArgs();
+      const run = (more: string[]) => coffer(['server', ...args, ...more], env);
+      expect((await run(['org', 'create', '--org', 'acme', '--name', 'Acme GmbH'])).status).toBe(0);
+      const bad = await run(['account', 'add', '--org', 'acme', '--iban', 'DE00370400440532013000', '--currency', 'EUR', '--name', 'X']);
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toMatch(/^coffer: iban: expected an IBAN whose check digits and country format hold \[SERVER_BAD_REQUEST\]\n$/);
+      const plain = await run(['--host', '0.0.0.0', '--port', '0']);
+      expect([plain.status, /SERVER_PLAIN_HTTP_REFUSED/.test(plain.stderr)]).toEqual([1, true]);
+      expect((await coffer(['--json', 'server', ...args, 'audit', 'verify'], env)).stdout).toBe('{"entries":1}\n');
+    }, CLI_TEST_TIMEOUT_MS);
+  });
+}
+
+describe('coffer server with TLS', () => {
+  it.skipIf(!hasOpenssl())('serves HTTPS with the given certificate', async () => {
+    const dir = tempDir();
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', `${dir}/key.pem`, '-out', `${dir}/cert.pem`], { stdio: 'ignore' });
+    const gateway = await serve(['--data', `${dir}/data`, '--port', '0', '--tls-cert', `${dir}/cert.pem`, '--tls-key', `${dir}/key.pem`], {});
+    expect(gateway.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const body = await new Promise<string>((done, fail) => {
+      httpsRequest(`${gateway.url}/healthz`, { ca: readFileSync(`${dir}/cert.pem`) }, (response) => {
+        let text = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => done(text));
+      }).on('error', fail).end();
+    });
+    expect(JSON.parse(body)).toEqual({ status: 'ok' });
+  });
+});
+
+function hasOpenssl(): boolean {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}

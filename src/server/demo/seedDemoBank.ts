@@ -1,0 +1,46 @@
+import { addAccount } from '../bank/addAccount.js';
+import { addUser } from '../bank/addUser.js';
+import { createOrganisation } from '../bank/createOrganisation.js';
+import { currentPolicy } from '../bank/issueOrgPolicy.js';
+import { setApprovalRule } from '../bank/setApprovalRule.js';
+import type { GatewayStore } from '../store/openStore.js';
+import { DEMO_ACCOUNTS, DEMO_ORG, DEMO_USERS, demoApprovalRules } from '../../policy/index.js';
+import { demoStatementEntries } from './demoStatementEntries.js';
+
+export interface DemoBankReport {
+  orgId: string;
+  users: string[];
+  accounts: string[];
+  statementEntries: number;
+  policyVersion: number;
+}
+
+// Rows per INSERT: PostgreSQL allows 65,535 parameters a statement, SQLite 32,766; 9 columns each.
+const INSERT_BATCH = 1000;
+
+/**
+ * `coffer server seed-demo`: the demo bank's customer through the same bank commands staff use (so the
+ * policy is signed and every step audited), then a year of statements for each account.
+ */
+export async function seedDemoBank(store: GatewayStore, staff: string, now = Date.now()): Promise<DemoBankReport> {
+  await createOrganisation(store, staff, { orgId: DEMO_ORG.id, name: DEMO_ORG.name }, now);
+  for (const user of DEMO_USERS) await addUser(store, staff, { orgId: DEMO_ORG.id, userId: user.id, name: user.name, roles: [user.role] }, now);
+  for (const rule of demoApprovalRules()) await setApprovalRule(store, staff, { orgId: DEMO_ORG.id, ...rule }, now);
+  let statementEntries = 0;
+  for (const [index, account] of DEMO_ACCOUNTS.entries()) {
+    await addAccount(store, staff, { orgId: DEMO_ORG.id, iban: account.iban, currency: account.currency, name: account.name, bic: account.bic }, now);
+    const entries = demoStatementEntries(account.iban, account.currency, now, 2026 + index);
+    await store.db.transaction().execute(async function insertStatements(trx) {
+      for (let at = 0; at < entries.length; at += INSERT_BATCH) await trx.insertInto('statement_entries').values(entries.slice(at, at + INSERT_BATCH)).execute();
+    });
+    statementEntries += entries.length;
+  }
+  const policy = await currentPolicy(store.db, DEMO_ORG.id);
+  return {
+    orgId: DEMO_ORG.id,
+    users: DEMO_USERS.map((user) => user.id),
+    accounts: DEMO_ACCOUNTS.map((account) => account.iban),
+    statementEntries,
+    policyVersion: policy?.version ?? 0,
+  };
+}

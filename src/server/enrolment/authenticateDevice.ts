@@ -1,0 +1,40 @@
+import { CofferError } from '../../contract/index.js';
+import { readRequestSignature, type ReceivedRequest } from '../signatures/readRequestSignature.js';
+import { MAX_CLOCK_SKEW_MS } from '../signatures/requestSignatureProfile.js';
+import { isUniqueViolation } from '../store/constraintViolation.js';
+import type { GatewayStore } from '../store/openStore.js';
+import type { DeviceTable } from '../store/storeSchema.js';
+
+/** A nonce older than this can never pass the clock check again, so its row may go. */
+const NONCE_RETENTION_MS = 2 * MAX_CLOCK_SKEW_MS;
+/** Prune old nonces on every this-many accepted requests of a process (a bounded table, no timer). */
+const PRUNE_EVERY = 1000;
+let acceptedSincePrune = 0;
+
+/**
+ * The device that signed this request, after every check of docs/gateway.md "Signed requests", in order:
+ * profile, clock, digest (readRequestSignature); the device is known; the signature verifies with its key;
+ * it is not revoked; the nonce is new. The nonce is recorded only after the signature verified, so nobody
+ * can burn a device's nonces, and its primary key makes a replay lose in any number of processes.
+ */
+export async function authenticateDevice(store: GatewayStore, request: ReceivedRequest, now: number): Promise<DeviceTable> {
+  const signature = readRequestSignature(request, now);
+  const device = await store.db.selectFrom('devices').selectAll().where('id', '=', signature.keyId).executeTakeFirst();
+  if (!device) throw new CofferError('SERVER_UNKNOWN_DEVICE', 'expected the keyid of an enrolled device, found an unknown one');
+  if (!signature.verifiedBy(Buffer.from(device.public_key, 'base64url'))) {
+    throw new CofferError('SERVER_BAD_SIGNATURE', 'expected a signature by the device key over this request, found one that does not verify');
+  }
+  if (device.revoked_at !== null) throw new CofferError('SERVER_DEVICE_REVOKED', 'expected an active device, found it revoked by the bank');
+  try {
+    await store.db.insertInto('request_nonces').values({ device_id: device.id, nonce: signature.nonce, created_at: signature.createdMs }).execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new CofferError('SERVER_REPLAY', 'expected a fresh nonce, found one this device already used: the request is a replay', { cause: error });
+    throw error;
+  }
+  acceptedSincePrune += 1;
+  if (acceptedSincePrune >= PRUNE_EVERY) {
+    acceptedSincePrune = 0;
+    await store.db.deleteFrom('request_nonces').where('created_at', '<', now - NONCE_RETENTION_MS).execute();
+  }
+  return device;
+}

@@ -1,0 +1,62 @@
+import { CofferError, type EnrolmentRequest, type EnrolmentResponse } from '../../contract/index.js';
+import { randomId } from '../../crypto/index.js';
+import { appendGatewayAudit } from '../bank/appendGatewayAudit.js';
+import { bankKeyText, loadBankKey } from '../bank/bankKey.js';
+import { currentPolicy } from '../bank/issueOrgPolicy.js';
+import { rfc3339 } from '../bank/rfc3339.js';
+import { readRequestSignature, type ReceivedRequest } from '../signatures/readRequestSignature.js';
+import { ENROLMENT_KEY_ID } from '../signatures/requestSignatureProfile.js';
+import { isUniqueViolation } from '../store/constraintViolation.js';
+import type { GatewayStore } from '../store/openStore.js';
+import { hashActivationCode } from './activationCode.js';
+import { signDeviceCertificate } from './deviceCertificate.js';
+
+// One message for an unknown code and a code of a removed user: the answer must not tell a guesser which.
+const BAD_CODE = 'expected an activation code the bank issued for a current user, found none';
+
+/**
+ * POST /v1/enrolments. The request is signed by the key it enrols (keyid "enrolment"), so nobody enrols
+ * a key they do not hold. In one transaction: the code is found by its hash and checked unexpired, the
+ * bank certifies device key, vault and user, and the device row is inserted; the device row's UNIQUE
+ * activation code decides a race between two devices presenting one code, in any number of processes.
+ */
+export async function enrolDevice(store: GatewayStore, request: ReceivedRequest, body: EnrolmentRequest, now: number): Promise<EnrolmentResponse> {
+  const signature = readRequestSignature(request, now);
+  if (signature.keyId !== ENROLMENT_KEY_ID) throw new CofferError('SERVER_UNSIGNED', `expected an enrolment signed with keyid "${ENROLMENT_KEY_ID}", found ${JSON.stringify(signature.keyId)}`);
+  const devicePublicKey = Buffer.from(body.devicePublicKey, 'base64url');
+  if (!signature.verifiedBy(devicePublicKey)) throw new CofferError('SERVER_BAD_SIGNATURE', 'expected the enrolment signed by the device key it enrols, found another signature');
+  const bankKey = await loadBankKey(store.db, now);
+  const codeHash = hashActivationCode(body.activationCode);
+  return store.db.transaction().execute(async function enrolInTransaction(trx) {
+    const code = await trx.selectFrom('activation_codes').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
+    if (!code) throw new CofferError('SERVER_BAD_ACTIVATION_CODE', BAD_CODE);
+    if (now >= code.expires_at) throw new CofferError('SERVER_ACTIVATION_CODE_EXPIRED', `expected an unexpired activation code, found one that expired at ${rfc3339(code.expires_at)}; ask the bank for a new one`);
+    const user = await trx.selectFrom('org_users').select('removed_at').where('org_id', '=', code.org_id).where('user_id', '=', code.user_id).executeTakeFirst();
+    if (!user || user.removed_at !== null) throw new CofferError('SERVER_BAD_ACTIVATION_CODE', BAD_CODE);
+    const policy = await currentPolicy(trx, code.org_id);
+    if (!policy) throw new CofferError('SERVER_NOT_FOUND', `expected a signed policy for ${code.org_id}, found none`);
+    const deviceId = randomId();
+    const certificate = await signDeviceCertificate(
+      { deviceId, orgId: code.org_id, userId: code.user_id, vaultId: body.vaultId, devicePublicKey: body.devicePublicKey, issuedAt: rfc3339(now) },
+      bankKey.signingKey,
+    );
+    try {
+      await trx
+        .insertInto('devices')
+        .values({ id: deviceId, org_id: code.org_id, user_id: code.user_id, vault_id: body.vaultId, public_key: body.devicePublicKey, activation_code_hash: codeHash, certificate, enrolled_at: now, revoked_at: null })
+        .execute();
+    } catch (error) {
+      if (isUniqueViolation(error, 'activation_code_hash')) throw new CofferError('SERVER_ACTIVATION_CODE_USED', 'expected an unused activation code, found one that already enrolled a device; ask the bank for a new one', { cause: error });
+      if (isUniqueViolation(error, 'public_key')) throw new CofferError('SERVER_DEVICE_KEY_IN_USE', 'expected a device key not yet enrolled, found it enrolled: generate a new key per enrolment', { cause: error });
+      throw error;
+    }
+    await appendGatewayAudit(trx, store.dialect, {
+      at: now,
+      actor: `device:${deviceId}`,
+      action: 'device.enrol',
+      orgId: code.org_id,
+      details: { deviceId, userId: code.user_id, vaultId: body.vaultId, devicePublicKey: body.devicePublicKey },
+    });
+    return { deviceId, orgId: code.org_id, userId: code.user_id, deviceCertificate: certificate, policy: policy.jws, bankKey: bankKeyText(bankKey.verificationKey) };
+  });
+}

@@ -1,0 +1,141 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import type { DestinationStream } from 'pino';
+import { CofferError, describeZodIssue, EnrolmentRequest, type DeviceResponse, type PolicyResponse } from '../../contract/index.js';
+import { currentPolicy } from '../bank/issueOrgPolicy.js';
+import { authenticateDevice } from '../enrolment/authenticateDevice.js';
+import { enrolDevice } from '../enrolment/enrolDevice.js';
+import type { ReceivedRequest } from '../signatures/readRequestSignature.js';
+import type { GatewayStore } from '../store/openStore.js';
+import { httpStatusFor } from './errorStatus.js';
+import { kyselyRateLimitStore } from './kyselyRateLimitStore.js';
+import { openApiDocument } from './openApiDocument.js';
+
+export interface GatewayOptions {
+  store: GatewayStore;
+  /** Where pino writes JSON log lines (stdout when absent); `false` for no log. */
+  log?: DestinationStream | false;
+  /** Requests per client address and window, across every process on the store. */
+  rateLimit?: { max: number; windowMs: number };
+  /** The gateway's clock; tests move it. */
+  now?: () => number;
+  /** `https` options for Fastify (TLS certificate and key). */
+  https?: { cert: Buffer; key: Buffer };
+}
+
+export const DEFAULT_RATE_LIMIT = { max: 600, windowMs: 60_000 };
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Never logged: request signatures, digests, cookies and authorization, and any body field that could be
+ * a secret (activation codes, keys). pino replaces them with "[redacted]".
+ */
+export const LOG_REDACTIONS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers.signature',
+  'req.headers["signature-input"]',
+  'req.headers["content-digest"]',
+  '*.activationCode',
+  '*.privateKey',
+  '*.deviceCertificate',
+];
+
+const rawBodies = new WeakMap<FastifyRequest, Buffer>();
+
+function received(request: FastifyRequest): ReceivedRequest {
+  return { method: request.method, url: request.url, headers: request.headers, body: rawBodies.get(request) ?? Buffer.alloc(0) };
+}
+
+/** The gateway's Fastify app on a store: routes, signatures, rate limits and logging. Not yet listening. */
+export async function buildGateway(options: GatewayOptions): Promise<FastifyInstance> {
+  const { store } = options;
+  const now = options.now ?? Date.now;
+  // Loaded here, not at the top: every `coffer` command shares one bundle, and only `coffer server` serves.
+  const [{ default: Fastify }, { default: rateLimit }] = await Promise.all([import('fastify'), import('@fastify/rate-limit')]);
+  const app = Fastify({
+    logger:
+      options.log === false
+        ? false
+        : {
+            level: 'info',
+            // Headers are logged (a refused request is diagnosed by them), with the secret ones redacted.
+            serializers: { req: (request: FastifyRequest) => ({ method: request.method, url: request.url, remoteAddress: request.ip, headers: { ...request.headers } }) },
+            redact: { paths: LOG_REDACTIONS, censor: '[redacted]' },
+            ...(options.log ? { stream: options.log } : {}),
+          },
+    bodyLimit: BODY_LIMIT_BYTES,
+    ...(options.https ? { https: options.https } : {}),
+  });
+
+  // The body's digest is signed, so the bytes as received are kept beside the parsed JSON.
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, function parseJsonBody(request, body, done) {
+    rawBodies.set(request, body as Buffer);
+    try {
+      done(null, body.length === 0 ? undefined : JSON.parse(body.toString('utf8')));
+    } catch {
+      done(new CofferError('SERVER_BAD_REQUEST', 'expected a JSON body, found text that does not parse'), undefined);
+    }
+  });
+
+  app.setErrorHandler(function replyWithCode(error, request, reply) {
+    let coded: CofferError;
+    // Fastify's own refusals (body too large, wrong content type) carry a 4xx statusCode and a safe message.
+    const fault = error as { statusCode?: unknown; message?: unknown };
+    const statusCode = typeof fault.statusCode === 'number' ? fault.statusCode : 500;
+    if (error instanceof CofferError) coded = error;
+    else if (statusCode < 500) coded = new CofferError('SERVER_BAD_REQUEST', String(fault.message).split('\n')[0] ?? 'bad request');
+    else {
+      request.log.error({ err: error }, 'internal error');
+      coded = new CofferError('SERVER_INTERNAL', 'unexpected internal error');
+    }
+    const status = httpStatusFor(coded.code);
+    if (status >= 400 && status < 500) request.log.info({ code: coded.code }, 'refused');
+    return reply.status(status).send({ error: { code: coded.code, message: coded.message.split('\n')[0] } });
+  });
+  app.setNotFoundHandler(function notFound(request, reply) {
+    return reply.status(404).send({ error: { code: 'SERVER_NOT_FOUND', message: `expected a route of the gateway, found ${request.method} ${request.url.split('?')[0]}` } });
+  });
+
+  const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  await app.register(rateLimit, {
+    max: limit.max,
+    timeWindow: limit.windowMs,
+    store: kyselyRateLimitStore(store.db, now),
+    // A store that cannot count refuses rather than letting every request through.
+    skipOnError: false,
+    errorResponseBuilder: () => new CofferError('SERVER_RATE_LIMITED', `expected at most ${limit.max} requests per ${limit.windowMs / 1000} s, found more; retry later`),
+  });
+
+  const unlimited = { config: { rateLimit: false as const } };
+  app.get('/healthz', unlimited, async () => ({ status: 'ok' as const }));
+  app.get('/readyz', unlimited, async function ready(_request, reply) {
+    try {
+      await sql`SELECT 1`.execute(store.db);
+      return { status: 'ready' as const, store: store.dialect };
+    } catch {
+      return reply.status(503).send({ error: { code: 'SERVER_STORE_UNAVAILABLE', message: 'expected the store to answer, found it unreachable' } });
+    }
+  });
+  const document = await openApiDocument();
+  app.get('/openapi.json', unlimited, async () => document);
+
+  app.post('/v1/enrolments', async function enrol(request, reply) {
+    const parsed = EnrolmentRequest.safeParse(request.body);
+    if (!parsed.success) throw new CofferError('SERVER_BAD_REQUEST', describeZodIssue(parsed.error).text);
+    const answer = await enrolDevice(store, received(request), parsed.data, now());
+    request.log.info({ deviceId: answer.deviceId, orgId: answer.orgId }, 'device enrolled');
+    return reply.status(201).send(answer);
+  });
+  app.get('/v1/policy', async function policy(request): Promise<PolicyResponse> {
+    const device = await authenticateDevice(store, received(request), now());
+    const stored = await currentPolicy(store.db, device.org_id);
+    if (!stored) throw new CofferError('SERVER_NOT_FOUND', `expected a signed policy for ${device.org_id}, found none`);
+    return { policy: stored.jws, version: stored.version };
+  });
+  app.get('/v1/device', async function device(request): Promise<DeviceResponse> {
+    const row = await authenticateDevice(store, received(request), now());
+    return { deviceId: row.id, orgId: row.org_id, userId: row.user_id, vaultId: row.vault_id };
+  });
+  return app;
+}

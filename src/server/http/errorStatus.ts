@@ -1,0 +1,30 @@
+import type { ErrorCode } from '../../contract/index.js';
+
+/**
+ * The one place a refusal's code becomes an HTTP status. Codes not listed are server faults (500) or,
+ * for policy and domain codes, a request the rules refuse (422).
+ */
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  SERVER_BAD_REQUEST: 400,
+  SERVER_UNSIGNED: 401,
+  SERVER_BAD_SIGNATURE: 401,
+  SERVER_BAD_DIGEST: 401,
+  SERVER_CLOCK_SKEW: 401,
+  SERVER_UNKNOWN_DEVICE: 401,
+  SERVER_REPLAY: 401,
+  SERVER_DEVICE_REVOKED: 403,
+  SERVER_BAD_ACTIVATION_CODE: 403,
+  SERVER_ACTIVATION_CODE_EXPIRED: 403,
+  SERVER_ACTIVATION_CODE_USED: 409,
+  SERVER_DEVICE_KEY_IN_USE: 409,
+  SERVER_EXISTS: 409,
+  SERVER_NOT_FOUND: 404,
+  SERVER_RATE_LIMITED: 429,
+  SERVER_STORE_UNAVAILABLE: 503,
+};
+
+export function httpStatusFor(code: ErrorCode): number {
+  const status = STATUS[code];
+  if (status !== undefined) return status;
+  return code.startsWith('POLICY_') || code.startsWith('DOMAIN_') ? 422 : 500;
+}

@@ -1,0 +1,62 @@
+import type { createDocument, ZodOpenApiOperationObject } from 'zod-openapi';
+import { z } from 'zod';
+import {
+  DeviceResponse,
+  EnrolmentRequest,
+  EnrolmentResponse,
+  GatewayErrorResponse,
+  HealthResponse,
+  PolicyResponse,
+  ReadyResponse,
+} from '../../contract/index.js';
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const refusal = (description: string) => json(GatewayErrorResponse, description);
+
+// RFC 9421 has no OpenAPI security scheme; the three fields are stated on every signed operation.
+const SIGNED_REQUEST_HEADERS = z.object({
+  'signature-input': z.string().meta({ description: 'RFC 9421 §4.1, label "coffer": ("@method" "@path" "@query" "content-digest");created;keyid;nonce;alg="ed25519"' }),
+  signature: z.string().meta({ description: 'RFC 9421 §4.2, label "coffer": the Ed25519 signature of the signature base' }),
+  'content-digest': z.string().meta({ description: 'RFC 9530: sha-256 of the body (of the empty body for GET)' }),
+});
+
+const signedRefusals = {
+  '401': refusal('unsigned, bad signature or digest, clock skew, unknown device, replayed nonce'),
+  '403': refusal('the device is revoked'),
+  '429': refusal('rate limited'),
+};
+
+function signed(operation: ZodOpenApiOperationObject): ZodOpenApiOperationObject {
+  return { ...operation, requestParams: { header: SIGNED_REQUEST_HEADERS }, responses: { ...operation.responses, ...signedRefusals } };
+}
+
+/** The gateway's OpenAPI 3.1 document, generated from the same zod schemas that validate its messages. */
+export async function openApiDocument(): Promise<ReturnType<typeof createDocument>> {
+  // Loaded on use: the CLI's other commands never need it.
+  const { createDocument } = await import('zod-openapi');
+  return createDocument({
+    openapi: '3.1.0',
+    info: { title: 'Coffer bank gateway', version: '1' },
+    components: { schemas: { EnrolmentRequest, EnrolmentResponse, PolicyResponse, DeviceResponse, GatewayErrorResponse } },
+    paths: {
+      '/healthz': { get: { summary: 'the process is up', responses: { '200': json(HealthResponse, 'up') } } },
+      '/readyz': {
+        get: { summary: 'the store answers', responses: { '200': json(ReadyResponse, 'ready'), '503': refusal('the store does not answer') } },
+      },
+      '/v1/enrolments': {
+        post: signed({
+          summary: 'enrol a device with a one-time activation code; signed by the key it enrols (keyid "enrolment")',
+          requestBody: { content: { 'application/json': { schema: EnrolmentRequest } } },
+          responses: {
+            '201': json(EnrolmentResponse, 'enrolled: device certificate and signed policy'),
+            '400': refusal('malformed request'),
+            '403': refusal('unknown or expired activation code'),
+            '409': refusal('activation code already used, or device key already enrolled'),
+          },
+        }),
+      },
+      '/v1/policy': { get: signed({ summary: "the organisation's current signed policy", responses: { '200': json(PolicyResponse, 'the policy JWS') } }) },
+      '/v1/device': { get: signed({ summary: 'the signing device as the gateway knows it', responses: { '200': json(DeviceResponse, 'the device') } }) },
+    },
+  });
+}

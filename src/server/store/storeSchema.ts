@@ -1,0 +1,128 @@
+/*
+ * The gateway's tables as Kysely sees them. Every column is text or an integer (epoch milliseconds, counts,
+ * minor units), so one set of migrations and one set of queries serve SQLite and PostgreSQL alike; binary
+ * values (keys, hashes) are stored as base64url text.
+ */
+
+export interface BankKeyTable {
+  id: string;
+  alg: string;
+  private_key: string;
+  public_key: string;
+  created_at: number;
+}
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface OrgUserTable {
+  org_id: string;
+  user_id: string;
+  name: string;
+  /** JSON array of roles. */
+  roles: string;
+  removed_at: number | null;
+}
+
+export interface ApprovalRuleTable {
+  org_id: string;
+  account: string;
+  /** '' for "any currency", so the key is never NULL (NULLs never collide in a unique key). */
+  currency: string;
+  min_amount_minor: number;
+  max_amount_minor: number | null;
+  /** JSON array of {userId, signatureClass}. */
+  approvers: string;
+}
+
+export interface AccountTable {
+  iban: string;
+  org_id: string;
+  name: string;
+  currency: string;
+  bic: string | null;
+  created_at: number;
+}
+
+export interface PolicyTable {
+  org_id: string;
+  version: number;
+  jws: string;
+  issued_at: number;
+  expires_at: number;
+}
+
+export interface GatewayAuditTable {
+  seq: number;
+  at: number;
+  actor: string;
+  action: string;
+  org_id: string | null;
+  /** Canonical JSON of what changed. */
+  details: string;
+  /** SHA-256 (base64url) over the previous entry's hash and this entry: a chain an edit breaks. */
+  hash: string;
+}
+
+export interface ActivationCodeTable {
+  code_hash: string;
+  org_id: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface DeviceTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  vault_id: string;
+  public_key: string;
+  /** UNIQUE: an activation code enrols one device, whatever races for it. */
+  activation_code_hash: string;
+  certificate: string;
+  enrolled_at: number;
+  revoked_at: number | null;
+}
+
+export interface RequestNonceTable {
+  device_id: string;
+  nonce: string;
+  created_at: number;
+}
+
+export interface RateLimitTable {
+  key: string;
+  count: number;
+  reset_at: number;
+}
+
+export interface StatementEntryTable {
+  iban: string;
+  entry_ref: string;
+  booking_date: string;
+  value_date: string;
+  amount_minor: number;
+  currency: string;
+  counterparty_name: string | null;
+  counterparty_iban: string | null;
+  remittance: string | null;
+}
+
+export interface GatewayDatabase {
+  bank_keys: BankKeyTable;
+  organisations: OrganisationTable;
+  org_users: OrgUserTable;
+  approval_rules: ApprovalRuleTable;
+  accounts: AccountTable;
+  policies: PolicyTable;
+  gateway_audit: GatewayAuditTable;
+  activation_codes: ActivationCodeTable;
+  devices: DeviceTable;
+  request_nonces: RequestNonceTable;
+  rate_limits: RateLimitTable;
+  statement_entries: StatementEntryTable;
+}
