@@ -6,6 +6,8 @@ import { FREE_ATTEMPTS, readBackoff } from './backoff.js';
 import { changePassword } from './changePassword.js';
 import { vaultPaths } from './paths.js';
 import { unlockVault } from './unlockVault.js';
+import { schemaVersion } from './migrate.js';
+import { LATEST_SCHEMA_VERSION } from './migrations/index.js';
 
 const MARKER = 'PLAINTEXT-MARKER-7f3a9c';
 
@@ -43,6 +45,26 @@ describe('a new vault', () => {
     const plain = openAsPlainSqlCipher4(vaultPaths(dir).db, keyHex);
     expect(plain.prepare("SELECT value FROM settings WHERE key = 'note'").get()).toEqual({ value: MARKER });
     plain.close();
+  });
+});
+
+describe('a vault of the release before hardware keys (schema 5)', () => {
+  it('is migrated at unlock to the latest schema, and its new tables take audited writes', async () => {
+    const { dir, vault } = await makeTestVault();
+    const keyHex = vault.withDataKey((key) => key.toString('hex'));
+    vault.lock();
+    // Ensure the file is what that release wrote: without migration 6's tables, at user_version 5.
+    const plain = openAsPlainSqlCipher4(vaultPaths(dir).db, keyHex);
+    plain.exec('DROP TABLE approval_evidence; DROP TABLE webauthn_credentials; PRAGMA user_version = 5;');
+    plain.close();
+    const reopened = await unlockVault(dir, { password: TEST_PASSWORD }, { autoLockMs: null });
+    expect(schemaVersion(reopened.db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(LATEST_SCHEMA_VERSION).toBeGreaterThan(5);
+    reopened.db
+      .prepare("INSERT INTO webauthn_credentials (id, user_id, public_key, sign_count, transports, aaguid, name, prf_capable, created_at) VALUES ('k', 'owner', x'00', 0, '[]', '', 'key', 0, 'now')")
+      .run();
+    expect(reopened.db.prepare("SELECT count(*) AS n FROM temp.touched_records WHERE tbl = 'webauthn_credentials'").get()).toEqual({ n: 1 });
+    reopened.lock();
   });
 });
 

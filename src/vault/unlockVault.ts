@@ -116,7 +116,9 @@ export async function unlockVault(dir: string, secret: VaultSecret, options: Unl
     let identity: DeviceIdentity;
     let sealsIntroduced = false;
     try {
-      sealsIntroduced = schemaVersion(db) < RECORD_SEALS_SCHEMA && migrate(db) >= RECORD_SEALS_SCHEMA;
+      // Every pending migration runs, whichever version the file is at; seals are adopted once, on crossing 5.
+      const before = schemaVersion(db);
+      sealsIntroduced = migrate(db) >= RECORD_SEALS_SCHEMA && before < RECORD_SEALS_SCHEMA;
       adopted = ensureCurrentKeyFile(db, file, paths.keys);
       identity = ensureDeviceIdentity(db, file.vaultId);
     } catch (error) {
