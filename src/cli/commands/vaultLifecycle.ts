@@ -77,7 +77,11 @@ export function registerVaultLifecycle(program: Command): void {
           `  policy ${v.policy.status}${v.policy.message ? `: ${v.policy.message}` : ''}`,
           `  schema version ${v.schemaVersion}, key file generation ${v.keyFileGeneration}`,
           '  key slots:',
-          ...v.slots.map((slot) => `    ${slot.id.padEnd(18)} ${slot.kind.padEnd(9)} ${slot.state.padEnd(8)} PBKDF2 ${slot.kdfIterations.toLocaleString('en')} it.`),
+          ...v.slots.map((slot) => {
+            // A hardware key's slot is wrapped by HKDF over the key's PRF output: it has no iteration count.
+            const kdf = slot.kind === 'webauthn-prf' ? 'HKDF over the key' : `PBKDF2 ${slot.kdfIterations.toLocaleString('en')} it.`;
+            return `    ${slot.id.padEnd(18)} ${slot.kind.padEnd(12)} ${slot.state.padEnd(8)} ${kdf}`;
+          }),
           '  records:',
           ...Object.entries(v.rows).map(([table, n]) => `    ${table.padEnd(24)} ${n.toLocaleString('en').padStart(8)}`),
         ].join('\n'),
