@@ -36,26 +36,8 @@ export function filesHolding(dir: string, needles: readonly string[]): string[] 
   return found;
 }
 
-/** The process and all its descendants (Linux /proc). */
-export function processTree(root: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-    } catch {
-      // Exited while we looked.
-    }
-  }
-  const tree: number[] = [];
-  const visit = (pid: number): void => {
-    tree.push(pid);
-    (children.get(pid) ?? []).forEach(visit);
-  };
-  visit(root);
-  return tree;
-}
+// The bench's walk of /proc serves the tests too.
+export { processTree } from '../../src/desktop/bench/processMemory.js';
 
 /**
  * TCP and UDP sockets in LISTEN state (or bound UDP) held by any of `pids`: what `ss -ltnup` shows for
