@@ -28,12 +28,13 @@ describe('coffer keys', () => {
     const row = listed.stdout.split('\n').find((line) => line.includes(id)) ?? '';
     expect(row.split(/ {2,}/).map((cell) => cell.trim())).toEqual(['YubiKey 5C', id, 'usb', 'no (can)', 'never']);
 
-    const renamed = await coffer(['keys', 'rename', id, 'Blue key', '--vault', dir], env);
+    // A credential id is random base64url and may start with '-': after '--' it is never taken for an option.
+    const renamed = await coffer(['keys', 'rename', '--vault', dir, '--', id, 'Blue key'], env);
     expect(renamed.status, renamed.stderr).toBe(0);
     const json = await coffer(['keys', 'list', '--vault', dir, '--json'], env);
     expect(JSON.parse(json.stdout)).toMatchObject({ keys: [{ id, name: 'Blue key' }] });
 
-    const removed = await coffer(['keys', 'remove', id, '--vault', dir], env);
+    const removed = await coffer(['keys', 'remove', '--vault', dir, '--', id], env);
     expect(removed.status).toBe(1);
     expect(removed.stderr).toMatch(/\[APP_STEP_UP_REQUIRED\]\n$/);
     expect(JSON.parse((await coffer(['keys', 'list', '--vault', dir, '--json'], env)).stdout)).toMatchObject({ keys: [{ id, name: 'Blue key' }] });
@@ -42,4 +43,15 @@ describe('coffer keys', () => {
     expect(help.stdout).toMatch(/Enrolling a key needs a window/);
     // Six runs of bin/coffer, each a Node start and an unlock: on a loaded machine this takes minutes.
   }, 300_000);
+
+  it("says how to name a key id that starts with '-', which the parser would take for an option", async () => {
+    const { dir, vault } = await makeTestVault();
+    vault.lock();
+    const dashed = await coffer(['keys', 'rename', '-Kx9', 'Blue key', '--vault', dir], env);
+    expect(dashed.status).toBe(2);
+    expect(dashed.stderr).toBe("error: unknown option '-Kx9' (a key id that starts with '-' goes after '--': coffer keys rename [options] -- ID NAME)\n");
+    const separated = await coffer(['keys', 'remove', '--vault', dir, '--', '-Kx9'], env);
+    expect(separated.status).toBe(1);
+    expect(separated.stderr).toMatch(/-Kx9/);
+  }, 120_000);
 });

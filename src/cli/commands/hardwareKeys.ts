@@ -7,6 +7,17 @@ const WINDOW_ONLY =
   'Enrolling a key needs a window (the browser\'s WebAuthn): add keys in the desktop app (`coffer app`). ' +
   'Removing a key needs a step-up with a key, which also happens in the window; here it is refused with APP_STEP_UP_REQUIRED.';
 
+/**
+ * Credential ids are base64url, so one in 64 starts with '-', which the parser takes for an option; the
+ * usual '--' ends the options, and the error says so instead of only "unknown option".
+ */
+function explainDashedIds(command: Command, usage: string): Command {
+  return command.configureOutput({
+    outputError: (message, write) =>
+      write(message.startsWith("error: unknown option '-") ? `${message.trimEnd()} (a key id that starts with '-' goes after '--': coffer keys ${usage})\n` : message),
+  });
+}
+
 /** `coffer keys list|rename|remove`: the vault user's hardware keys, through the dispatcher. */
 export function registerHardwareKeys(program: Command): void {
   const keys = program.command('keys').description('your hardware keys (WebAuthn: YubiKey, Touch ID, Windows Hello)').addHelpText('after', `\n${WINDOW_ONLY}\n`);
@@ -25,15 +36,13 @@ export function registerHardwareKeys(program: Command): void {
       ),
     );
 
-  keys
-    .command('rename')
+  explainDashedIds(keys.command('rename'), 'rename [options] -- ID NAME')
     .description('give a key another name')
     .argument('<id>', 'the key id (see `coffer keys list`)')
     .argument('<name>', 'the new name')
     .action((id: string, name: string, _opts, command: Command) => runAppCommand(command, 'keys.rename', { id, name }, (v) => `${v.id} is now called ${v.name}`));
 
-  keys
-    .command('remove')
+  explainDashedIds(keys.command('remove'), 'remove [options] -- ID')
     .description('remove a key and its unlock slot (needs a step-up with a key: use the desktop app)')
     .argument('<id>', 'the key id')
     .action((id: string, _opts, command: Command) =>
