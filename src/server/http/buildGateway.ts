@@ -9,6 +9,8 @@ import type { ReceivedRequest } from '../signatures/readRequestSignature.js';
 import type { GatewayStore } from '../store/openStore.js';
 import { httpStatusFor } from './errorStatus.js';
 import { kyselyRateLimitStore } from './kyselyRateLimitStore.js';
+import { DEFAULT_WITNESS_NAME } from '../witness/witnessKey.js';
+import { registerWitnessRoutes } from '../witness/witnessRoutes.js';
 import { openApiDocument } from './openApiDocument.js';
 
 export interface GatewayOptions {
@@ -21,6 +23,8 @@ export interface GatewayOptions {
   now?: () => number;
   /** `https` options for Fastify (TLS certificate and key). */
   https?: { cert: Buffer; key: Buffer };
+  /** The name the witness cosigns under (C2SP key name); DEFAULT_WITNESS_NAME when absent. */
+  witnessName?: string;
 }
 
 export const DEFAULT_RATE_LIMIT = { max: 600, windowMs: 60_000 };
@@ -76,6 +80,12 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     } catch {
       done(new CofferError('SERVER_BAD_REQUEST', 'expected a JSON body, found text that does not parse'), undefined);
     }
+  });
+
+  // The witness protocol's bodies are text (C2SP tlog-witness); their digest is signed like JSON's.
+  app.addContentTypeParser('text/plain', { parseAs: 'buffer' }, function parseTextBody(request, body, done) {
+    rawBodies.set(request, body as Buffer);
+    done(null, (body as Buffer).toString('utf8'));
   });
 
   app.setErrorHandler(function replyWithCode(error, request, reply) {
@@ -137,5 +147,6 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     const row = await authenticateDevice(store, received(request), now());
     return { deviceId: row.id, orgId: row.org_id, userId: row.user_id, vaultId: row.vault_id };
   });
+  await registerWitnessRoutes(app, { store, name: options.witnessName ?? DEFAULT_WITNESS_NAME, now, received });
   return app;
 }

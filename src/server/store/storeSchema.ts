@@ -112,6 +112,28 @@ export interface StatementEntryTable {
   remittance: string | null;
 }
 
+export interface WitnessLogTable {
+  device_id: string;
+  /** The vault's log, `coffer.vault/<vault id>`: one log per device, one device per log. */
+  origin: string;
+  size: number;
+  /** Root of the last cosigned checkpoint, base64. */
+  root_hash: string;
+  cosigned_at: number;
+}
+
+export interface WitnessAlertTable {
+  id: string;
+  device_id: string;
+  at: number;
+  /** `inconsistent` (the proof does not join the two trees), `rolled-back` (smaller than cosigned), `forked` (same size, other root). */
+  reason: string;
+  known_size: number;
+  submitted_size: number;
+  /** The signed checkpoint the device presented: evidence, signed by its own key. */
+  checkpoint: string;
+}
+
 export interface GatewayDatabase {
   bank_keys: BankKeyTable;
   organisations: OrganisationTable;
@@ -125,4 +147,6 @@ export interface GatewayDatabase {
   request_nonces: RequestNonceTable;
   rate_limits: RateLimitTable;
   statement_entries: StatementEntryTable;
+  witness_logs: WitnessLogTable;
+  witness_alerts: WitnessAlertTable;
 }
