@@ -1,10 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { DestinationStream } from 'pino';
-import { CofferError, describeZodIssue, EnrolmentRequest, type DeviceResponse, type PolicyResponse } from '../../contract/index.js';
+import {
+  CofferError,
+  describeZodIssue,
+  EnrolmentRequest,
+  StatementSyncQuery,
+  type DeviceResponse,
+  type PolicyResponse,
+  type StatementSyncResponse,
+} from '../../contract/index.js';
 import { currentPolicy } from '../bank/issueOrgPolicy.js';
 import { authenticateDevice } from '../enrolment/authenticateDevice.js';
 import { enrolDevice } from '../enrolment/enrolDevice.js';
+import { readStatementFeed } from '../statements/readStatementFeed.js';
 import type { ReceivedRequest } from '../signatures/readRequestSignature.js';
 import type { GatewayStore } from '../store/openStore.js';
 import { httpStatusFor } from './errorStatus.js';
@@ -46,6 +55,12 @@ export const LOG_REDACTIONS = [
 ];
 
 const rawBodies = new WeakMap<FastifyRequest, Buffer>();
+const servedPaths = new WeakMap<FastifyInstance, Set<string>>();
+
+/** Every path the gateway answers: the OpenAPI document must describe each one (a test holds it to that). */
+export function routesServed(app: FastifyInstance): string[] {
+  return [...(servedPaths.get(app) ?? [])].sort();
+}
 
 function received(request: FastifyRequest): ReceivedRequest {
   return { method: request.method, url: request.url, headers: request.headers, body: rawBodies.get(request) ?? Buffer.alloc(0) };
@@ -71,6 +86,10 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     bodyLimit: BODY_LIMIT_BYTES,
     ...(options.https ? { https: options.https } : {}),
   });
+
+  const paths = new Set<string>();
+  servedPaths.set(app, paths);
+  app.addHook('onRoute', (route) => void paths.add(route.url));
 
   // The body's digest is signed, so the bytes as received are kept beside the parsed JSON.
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, function parseJsonBody(request, body, done) {
@@ -146,6 +165,12 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   app.get('/v1/device', async function device(request): Promise<DeviceResponse> {
     const row = await authenticateDevice(store, received(request), now());
     return { deviceId: row.id, orgId: row.org_id, userId: row.user_id, vaultId: row.vault_id };
+  });
+  app.get('/v1/statements', async function statements(request): Promise<StatementSyncResponse> {
+    const device = await authenticateDevice(store, received(request), now());
+    const query = StatementSyncQuery.safeParse(request.query);
+    if (!query.success) throw new CofferError('SERVER_BAD_REQUEST', describeZodIssue(query.error).text);
+    return readStatementFeed(store, device, query.data);
   });
   await registerWitnessRoutes(app, { store, name: options.witnessName ?? DEFAULT_WITNESS_NAME, now, received });
   return app;

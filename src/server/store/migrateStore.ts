@@ -2,12 +2,14 @@ import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { CofferError } from '../../contract/index.js';
 import * as m0001 from './migrations/m0001_initial.js';
 import * as m0003 from './migrations/m0003_witness.js';
+import * as m0004 from './migrations/m0004_statement_feed.js';
 import type { StoreDialect } from './storeDialect.js';
 
 /** Every migration, in order; one file each under `migrations/`, the same for SQLite and PostgreSQL. */
 const MIGRATIONS = [
   ['0001_initial', m0001],
   ['0003_witness', m0003],
+  ['0004_statement_feed', m0004],
 ] as const;
 
 /** The names of every migration, in the order they run. */

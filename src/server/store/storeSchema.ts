@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /*
  * The gateway's tables as Kysely sees them. Every column is text or an integer (epoch milliseconds, counts,
  * minor units), so one set of migrations and one set of queries serve SQLite and PostgreSQL alike; binary
@@ -134,6 +136,13 @@ export interface WitnessAlertTable {
   checkpoint: string;
 }
 
+export interface StatementFeedTable {
+  /** Generated: the order lines were booked in, the cursor devices sync by. */
+  seq: Generated<number>;
+  iban: string;
+  entry_ref: string;
+}
+
 export interface GatewayDatabase {
   bank_keys: BankKeyTable;
   organisations: OrganisationTable;
@@ -147,6 +156,7 @@ export interface GatewayDatabase {
   request_nonces: RequestNonceTable;
   rate_limits: RateLimitTable;
   statement_entries: StatementEntryTable;
+  statement_feed: StatementFeedTable;
   witness_logs: WitnessLogTable;
   witness_alerts: WitnessAlertTable;
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { WitnessKeyResponse } from '../../contract/index.js';
 import { authenticateDevice } from '../enrolment/authenticateDevice.js';
 import type { ReceivedRequest } from '../signatures/readRequestSignature.js';
 import type { GatewayStore } from '../store/openStore.js';
@@ -22,7 +23,7 @@ const SIZE_MEDIA_TYPE = 'text/x.tlog.size';
 export async function registerWitnessRoutes(app: FastifyInstance, options: WitnessRouteOptions): Promise<void> {
   const { store, now, received } = options;
   const witness = await loadWitnessKey(store.db, options.name, now());
-  app.get('/v1/witness', async () => ({ name: witness.signer.name, publicKey: witness.publicKey.toString('base64') }));
+  app.get('/v1/witness', async (): Promise<WitnessKeyResponse> => ({ name: witness.signer.name, publicKey: witness.publicKey.toString('base64') }));
   app.post('/v1/witness/add-checkpoint', async function addCheckpointRoute(request, reply) {
     const device = await authenticateDevice(store, received(request), now());
     const body = typeof request.body === 'string' ? request.body : '';
