@@ -24,7 +24,7 @@ export const exportApprovalsCommand = implementCommand('payments.export-approval
     return { resource: paymentResource(payment), target: payment.id, details: { approvals: verified.counted.length, file }, data: { payment, verified, file } };
   },
   run(ctx, _input, { payment, verified, file }) {
-    const document = buildApprovalExport(ctx.db, keyCeremoniesOf(ctx.vault).rp, payment, verified.counted, verified.proofs, ctx.now);
+    const document = buildApprovalExport(ctx.db, keyCeremoniesOf(ctx.vault).rp, payment, verified.proofs, ctx.now);
     return { file: { name: file, mediaType: 'application/json', bytes: approvalExportBytes(document) }, approvals: document.approvals.length };
   },
 });

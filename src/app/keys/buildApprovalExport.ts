@@ -2,7 +2,6 @@ import { parseAuthenticatorData } from '@simplewebauthn/server/helpers';
 import { AuthenticationResponseJson, canonicalJson } from '../../contract/index.js';
 import { paymentDigest, type Payment } from '../../domain/index.js';
 import type { VaultDatabase } from '../../vault/index.js';
-import type { ApprovalRecord } from '../commands/records/approvalRecords.js';
 import type { ApprovalDigestInputs } from './approvalChallenge.js';
 import { findCredential } from './credentialRecords.js';
 import { credentialJwk, type PublicJwk } from './credentialJwk.js';
@@ -43,9 +42,9 @@ export interface ApprovalExport {
  * JWK (and as its COSE bytes), rpId, origin, counters, the expected challenge and the digest inputs it is
  * derived from. Holds no secret: public keys, signatures and the payment's bound fields.
  */
-export function buildApprovalExport(db: VaultDatabase, rp: RelyingParty, payment: Payment, counted: readonly ApprovalRecord[], proofs: readonly ApprovalProof[], now: Date): ApprovalExport {
-  const approvals = proofs.map((proof, index) => {
-    const approval = counted[index] as ApprovalRecord;
+export function buildApprovalExport(db: VaultDatabase, rp: RelyingParty, payment: Payment, proofs: readonly ApprovalProof[], now: Date): ApprovalExport {
+  const approvals = proofs.map((proof) => {
+    const { approval } = proof;
     // Parsed again with the app's schema: it verified a moment ago, so this only narrows the type.
     const assertion = AuthenticationResponseJson.parse(proof.assertion);
     const authenticatorData = parseAuthenticatorData(Buffer.from(assertion.response.authenticatorData, 'base64url') as Uint8Array<ArrayBuffer>);

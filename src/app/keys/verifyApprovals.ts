@@ -17,7 +17,7 @@ export interface TamperedApproval {
 
 /** What made a counted approval count: the key it verified against and what it signed (for outside verifiers). */
 export interface ApprovalProof {
-  approvalId: string;
+  approval: ApprovalRecord;
   credential: { id: string; publicKey: Uint8Array };
   /** The stored assertion, parsed. */
   assertion: unknown;
@@ -27,7 +27,7 @@ export interface ApprovalProof {
 export interface VerifiedApprovals {
   /** Approvals over the payment as it is now whose stored assertion verifies: the only ones that count. */
   counted: ApprovalRecord[];
-  /** One per counted approval, in the same order. */
+  /** What made each counted approval count, in the same order. */
   proofs: ApprovalProof[];
   tampered: TamperedApproval[];
 }
@@ -63,7 +63,7 @@ async function check(vault: UnlockedVault, policy: PolicyState, approval: Approv
     // The challenge comes from the payment as it is now (and, for a batch, the batch recorded with it).
     const challenge = approvalChallenge(evidence.digestInputs, payment);
     await verifyKeyAssertion({ assertion, expectedChallenge: challenge.challenge, rp: keyCeremoniesOf(vault).rp, credential });
-    return { proof: { approvalId: approval.id, credential, assertion, challenge } };
+    return { proof: { approval, credential, assertion, challenge } };
   } catch (error) {
     if (error instanceof CofferError) return { reason: error.message };
     throw error;
