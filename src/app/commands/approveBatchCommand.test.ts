@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPendingPayments, auditEntries, makeDemoVaults, recordingStepUp, storedPayment, USD_ACCOUNT, type DemoVault } from '../../../test/fixtures/demo/demoVault.js';
 import { batchDigest, paymentDigest } from '../../domain/index.js';
+import { parseCapabilities } from '../../policy/index.js';
 import { dispatch } from '../dispatch/dispatch.js';
 import { openSession } from '../dispatch/openSession.js';
 import { requirePayment } from './records/paymentRecords.js';
@@ -103,5 +104,22 @@ describe('when a batch cannot be approved as a whole', () => {
   it('refuses the same payment twice with APP_BAD_INPUT', async () => {
     const result = await dispatch(await openSession(bob(), { stepUp: recordingStepUp().verifier }), 'payments.approve-batch', { ids: ['demo-0005', 'demo-0005'] });
     expect(result).toMatchObject({ ok: false, error: { code: 'APP_BAD_INPUT', message: 'ids: expected each payment once' } });
+  });
+});
+
+describe("when the approver's capability covers some payments of the batch and not others", () => {
+  it('refuses the whole batch with POLICY_DENIED before any key is asked (every payment is authorised)', async () => {
+    const capabilities = parseCapabilities([
+      {
+        name: 'eur-approval.json',
+        json: { $schema: './schema.json', identifier: 'eur-approval', description: 'test', roles: ['approver'], permissions: [{ identifier: 'payments:approve', allow: [{ currencies: ['EUR'] }] }] },
+      },
+    ]);
+    const { verifier, requests } = recordingStepUp();
+    const result = await dispatch(await openSession(bob(), { stepUp: verifier, capabilities }), 'payments.approve-batch', { ids: ['demo-0005', dollars] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'POLICY_DENIED' } });
+    expect(requests).toEqual([]);
+    expect(storedPayment(bob(), 'demo-0005')).toMatchObject({ status: 'pending_approval' });
+    expect(auditEntries(bob()).at(-1)).toMatchObject({ action: 'payments.approve-batch', outcome: 'denied', reason: 'POLICY_DENIED' });
   });
 });
