@@ -70,7 +70,11 @@ export class WindowKeys {
     this.#plugged = undefined;
   }
 
-  /** false: the key refuses user verification (a wrong PIN, a cancelled prompt); the browser reports NotAllowedError. */
+  /**
+   * false: the key refuses user verification (a wrong PIN, a cancelled prompt); the browser reports
+   * NotAllowedError. Chromium's virtual key keeps refusing after that even when set back to true (measured
+   * here): plug the key in again, which keeps its credentials.
+   */
   async setUserVerified(isUserVerified: boolean): Promise<void> {
     if (this.#plugged === undefined) throw new Error('no key is plugged in');
     await this.cdp.send('WebAuthn.setUserVerified', { authenticatorId: this.#plugged.authenticatorId, isUserVerified });
