@@ -1,3 +1,4 @@
+import { violations } from './axe.js';
 import { expect, test, type App } from './fixtures.js';
 import { WindowKeys } from './windowKeys.js';
 
@@ -36,8 +37,10 @@ test.describe('when an approver approves in the window', () => {
     await expect(dialog.locator('[data-field="iban"]')).toHaveText('FR14 2004 1010 0505 0001 3M02 606 · BNPAFRPP');
     await expect(dialog.locator('[data-field="date"]')).not.toBeEmpty();
     await expect(dialog.locator('[data-field="digest"]')).toHaveText(/^[0-9a-f]{64}$/);
+    expect(await violations(page), 'approval dialog').toEqual([]);
     await dialog.getByRole('button', { name: 'Sign with hardware key' }).click();
     await expect(dialog.locator('[data-refusal="UI_NO_KEY"]')).toContainText('You have no hardware key in this vault yet');
+    expect(await violations(page), 'approval dialog with a refusal').toEqual([]);
     expect((await approvalsOf(app, 'demo-0005')).payment.status).toBe('pending_approval');
   });
 

@@ -1,3 +1,4 @@
+import { violations } from './axe.js';
 import { expect, test, type App } from './fixtures.js';
 import { WindowKeys, type WindowKey } from './windowKeys.js';
 
@@ -65,6 +66,7 @@ test.describe('the hardware keys screen', () => {
     await expect(page.locator('[data-refusal="APP_LAST_KEY"]')).toContainText('your organisation requires one');
     await expect(row).toBeVisible();
     expect(await lastEntry(app, 'keys.remove')).toMatchObject({ outcome: 'denied', reason: 'APP_LAST_KEY' });
+    expect(await violations(page), 'keys screen with a refusal').toEqual([]);
     await keys.unplug();
   });
 
@@ -102,6 +104,7 @@ test.describe('the hardware keys screen', () => {
     await page.getByLabel('New name for Laptop').fill('Laptop (Touch ID)');
     await page.getByRole('button', { name: 'Save name' }).click();
     await expect(page.locator('[data-key="Laptop (Touch ID)"]')).toBeVisible();
+    expect(await violations(page), 'keys screen with two keys').toEqual([]);
     await app.screenshot('keys-en');
 
     // Removing asks for a key (the app answers APP_STEP_UP_REQUIRED, the window asks, then sends it again).
