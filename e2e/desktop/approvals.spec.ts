@@ -72,6 +72,8 @@ test.describe('when an approver approves in the window', () => {
       expect(await approvalsOf(app, 'demo-0005')).toMatchObject({ payment: { status: 'approved' }, approvals: [{ userId: 'bob', signatureClass: 'E', counts: true }] });
       await dialog.getByRole('button', { name: 'Close' }).click();
       await expect(page.locator('[data-detail="demo-0005"]')).toContainText('Approved');
+      // The ceremonies, the dialog and the prompt ran without a CSP violation or any other refusal of the shell.
+      expect(app.blocked).toEqual([]);
     } finally {
       await keys.close();
     }

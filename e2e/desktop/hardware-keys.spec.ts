@@ -112,6 +112,7 @@ test.describe('the hardware keys screen', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Laptop (Touch ID) was removed' })).toBeVisible();
     await expect(page.locator('[data-list="keys"] [data-key]')).toHaveCount(1);
     expect(await lastEntry(app, 'keys.remove')).toMatchObject({ outcome: 'allowed', details: { stepUp: expect.stringMatching(/^webauthn:/) } });
+    expect(app.blocked).toEqual([]);
     await keys.unplug();
   });
 
