@@ -85,7 +85,7 @@ export function PaymentDetail({ id, onClose }: { id: string; onClose(): void }) 
             <ul className="mt-2 space-y-1 text-sm">
               {approvals.map((a) => (
                 <li key={a.id} className={a.counts ? 'text-slate-900' : 'text-slate-500 line-through'}>
-                  {a.userId} · {a.signatureClass ?? '—'} · {dateTime(a.createdAt)}{a.voidedAt ? ` · ${t('pay.voided')}` : ''}
+                  {a.userId} · {a.signatureClass ?? '—'} · {dateTime(a.createdAt)}{a.voidedAt ? ` · ${t('pay.voided')}` : ''}{a.problem ? ` · ${a.problem}` : ''}
                 </li>
               ))}
             </ul>
