@@ -35,7 +35,10 @@ test.describe('when an approver approves in the window', () => {
     await expect(dialog.locator('[data-field="amount"]')).toHaveText('€2,300.00 EUR');
     await expect(dialog.locator('[data-field="payee"]')).toHaveText('Boulangerie Éclair SARL');
     await expect(dialog.locator('[data-field="iban"]')).toHaveText('FR14 2004 1010 0505 0001 3M02 606 · BNPAFRPP');
-    await expect(dialog.locator('[data-field="date"]')).not.toBeEmpty();
+    // The execution date as the seed set it (two days ahead), in the window's English form: "3 Dec 2026".
+    const { executionDate } = (await app.backend.dispatch('payments.show', { id: 'demo-0005' }) as { ok: true; value: { payment: { executionDate: string } } }).value.payment;
+    const [year, month, day] = executionDate.split('-').map(Number) as [number, number, number];
+    await expect(dialog.locator('[data-field="date"]')).toHaveText(`${day} ${new Date(Date.UTC(year, month - 1, day)).toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' })} ${year}`);
     await expect(dialog.locator('[data-field="digest"]')).toHaveText(/^[0-9a-f]{64}$/);
     expect(await violations(page), 'approval dialog').toEqual([]);
     await dialog.getByRole('button', { name: 'Sign with hardware key' }).click();

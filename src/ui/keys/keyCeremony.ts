@@ -33,6 +33,7 @@ function ceremonyRefusal(error: unknown, startedAt: number, timeoutMs: number): 
 
 /** navigator.credentials.create with the app's `keys.register-options`. */
 export async function createCredential(options: Record<string, unknown>): Promise<CofferResult<RegistrationResponseJSON>> {
+  // The API types options loosely (only the challenge is named); they are @simplewebauthn/server's JSON form.
   const optionsJSON = options as unknown as PublicKeyCredentialCreationOptionsJSON;
   const timeoutMs = optionsJSON.timeout ?? DEFAULT_TIMEOUT_MS;
   const startedAt = performance.now();
@@ -67,6 +68,7 @@ function toBase64Url(buffer: ArrayBuffer | ArrayBufferView): string {
 
 /** navigator.credentials.get: a user-verified assertion by one of the listed keys. */
 export async function getAssertion(request: AssertionRequest): Promise<CofferResult<Assertion>> {
+  // As above: `keys.assert-options` answers WebAuthn's request options in their JSON form.
   const given = request.options as unknown as PublicKeyCredentialRequestOptionsJSON;
   const optionsJSON: PublicKeyCredentialRequestOptionsJSON = {
     ...given,
