@@ -133,3 +133,17 @@ test.describe('the hardware keys screen', () => {
     await keys.unplug();
   });
 });
+
+test.describe('when no key answers', () => {
+  test('the ceremony ends with the step-up window and says the key was not touched in time', async ({ app }) => {
+    const { page } = app;
+    await openKeys(app);
+    // Nothing plugged in: the browser waits the whole time the options allow (the policy's 10 s), then gives up.
+    await page.getByLabel('Name', { exact: true }).fill('Nobody');
+    await page.getByRole('button', { name: 'Confirm with my key' }).click();
+    await expect(page.locator('[data-key-prompt]')).toContainText('Touch your hardware key');
+    await expect(page.locator('[data-refusal="UI_KEY_TIMEOUT"]')).toContainText('The key was not touched in time', { timeout: 20_000 });
+    await expect(page.locator('[data-key-prompt]')).toBeHidden();
+    await expect(page.getByText('Confirmed. Now connect the new key')).toBeHidden();
+  });
+});
