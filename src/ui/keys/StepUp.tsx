@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import { useI18n } from '../i18n/i18n';
 import { callCoffer } from '../ipc/callCoffer';
 import type { ApiCommandName, CofferResult, Commands } from '../ipc/wire';
-import { getAssertion, type Assertion, type AssertionRequest } from './keyCeremony';
+import type { Assertion, AssertionRequest } from './keyCeremony';
 
 /*
  * The hardware-key step-up of the window (issue 12): while a ceremony waits for a touch, one notice says what
@@ -58,6 +58,8 @@ export function useStepUp(): StepUp {
       if (allowed.length === 0) return { ok: false, error: { code: 'UI_NO_KEY', message: 'no hardware key is enrolled for you in this vault' } };
       setPrompt(what);
       try {
+        // The WebAuthn library loads with the first ceremony, not with the first screen.
+        const { getAssertion } = await import('./keyCeremony');
         return await getAssertion({ ...request, options: options.value.options });
       } finally {
         setPrompt(undefined);
