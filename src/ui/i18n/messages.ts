@@ -1,4 +1,5 @@
 /** Every text of the UI, in English and German. Keys name the place, not the words. */
+import { keysDe, keysEn } from './messagesKeys';
 import { screensDe, screensEn } from './messagesScreens';
 
 const shellEn = {
@@ -77,7 +78,7 @@ const shellEn = {
   'refusal.retry': 'Try again',
 } as const;
 
-const en = { ...shellEn, ...screensEn };
+const en = { ...shellEn, ...screensEn, ...keysEn };
 export type MessageKey = keyof typeof en;
 
 const shellDe: Record<keyof typeof shellEn, string> = {
@@ -156,7 +157,7 @@ const shellDe: Record<keyof typeof shellEn, string> = {
   'refusal.retry': 'Erneut versuchen',
 };
 
-const de: Record<MessageKey, string> = { ...shellDe, ...screensDe };
+const de: Record<MessageKey, string> = { ...shellDe, ...screensDe, ...keysDe };
 
 export type Locale = 'en' | 'de';
 export const LOCALES: readonly Locale[] = ['en', 'de'];
