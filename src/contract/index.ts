@@ -43,4 +43,10 @@ export {
   HealthResponse,
   ReadyResponse,
   GatewayErrorResponse,
+  MAX_ENROLMENT_CREDENTIALS,
+  PaymentOrder,
+  PaymentApproval,
+  PaymentSubmission,
+  PaymentAnswer,
+  IdempotencyKeyText,
 } from './gatewayMessages.js';

@@ -1,10 +1,14 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import { CofferError } from '../../contract/index.js';
 import * as m0001 from './migrations/m0001_initial.js';
+import * as m0002 from './migrations/m0002_payments.js';
 import type { StoreDialect } from './storeDialect.js';
 
 /** Every migration, in order; one file each under `migrations/`, the same for SQLite and PostgreSQL. */
-const MIGRATIONS = [['0001_initial', m0001]] as const;
+const MIGRATIONS = [
+  ['0001_initial', m0001],
+  ['0002_payments', m0002],
+] as const;
 
 /**
  * Runs the migrations not yet applied. Kysely's migrator takes a lock (an advisory lock on PostgreSQL), so
