@@ -1,6 +1,5 @@
 import type { PaymentOrder } from '../../contract/index.js';
 import { buildPain001, parsePayment, type Payment } from '../../domain/index.js';
-import { rfc3339 } from '../bank/rfc3339.js';
 
 /** The order as the domain's pain.001 builder takes it: approved, version 1, made when accepted. */
 export function emittablePayment(order: PaymentOrder, acceptedAt: number): Payment {
@@ -14,5 +13,5 @@ export function emittablePayment(order: PaymentOrder, acceptedAt: number): Payme
  */
 export function checkEmittable(order: PaymentOrder, now: number): void {
   const payment = emittablePayment(order, now);
-  buildPain001({ messageId: 'CHECK', createdAt: rfc3339(now), initiatingParty: { name: 'Check' }, debtor: { name: 'Check', iban: payment.debtorIban }, payments: [payment] });
+  buildPain001({ messageId: 'CHECK', createdAt: new Date(now).toISOString(), initiatingParty: { name: 'Check' }, debtor: { name: 'Check', iban: payment.debtorIban }, payments: [payment] });
 }

@@ -16,10 +16,12 @@ const MIGRATIONS = [
  */
 // Kysely's own migrator is typed on Kysely<any>: migrations run before the typed schema exists.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function migrateStore(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
+export async function migrateStore(db: Kysely<any>, dialect: StoreDialect, schema?: string): Promise<void> {
   const migrations: Record<string, Migration> = {};
   for (const [name, migration] of MIGRATIONS) migrations[name] = { up: (trx) => migration.up(trx, dialect) };
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Named when the store works in a schema: Kysely otherwise takes a migration table of ANY schema for its
+  // own (it looks them up by name only), and a store beside another schema's then skips creating its lock.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema === undefined ? {} : { migrationTableSchema: schema }) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
