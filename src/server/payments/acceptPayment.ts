@@ -90,7 +90,15 @@ export async function acceptPayment(store: GatewayStore, opts: AcceptPaymentOpts
   const account = await store.db.selectFrom('accounts').select(['iban', 'org_id']).where('iban', '=', order.debtorIban).executeTakeFirst();
   if (!account || account.org_id !== device.org_id) throw new CofferError('SERVER_UNKNOWN_ACCOUNT', `expected a debtor account ${device.org_id} holds at the bank, found another`);
   checkEmittable(order, now);
-  const approvals = await verifyApprovals(store, opts, digest.toString('base64url'));
+  let approvals: VerifiedApproval[];
+  try {
+    approvals = await verifyApprovals(store, opts, digest.toString('base64url'));
+  } catch (error) {
+    // A duplicate that read no payment above may find the counter already raised by its twin's acceptance.
+    const twin = error instanceof CofferError && error.code === 'SERVER_CREDENTIAL_CLONED' ? await storedPayment(store, device.org_id, order.id) : undefined;
+    if (twin) return duplicateOf(twin, digestHex);
+    throw error;
+  }
   const policy = await signedPolicyOf(store.db, device.org_id);
   const status = approvalStatus({
     payment: { id: order.id, account: order.debtorIban, currency: order.currency, amountMinor: order.amountMinor, createdBy: order.createdBy },
