@@ -30,7 +30,7 @@ describeOnEachStore('the gateway over HTTP', (stores) => {
       components: { schemas: Record<string, { properties: Record<string, unknown>; required: string[] }> };
     };
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths).sort()).toEqual(['/healthz', '/openapi.json', '/readyz', '/v1/device', '/v1/enrolments', '/v1/policy'].filter((path) => path !== '/openapi.json'));
+    expect(Object.keys(document.paths).sort()).toEqual(['/healthz', '/openapi.json', '/readyz', '/v1/device', '/v1/enrolments', '/v1/payments', '/v1/policy'].filter((path) => path !== '/openapi.json'));
     const enrolment = document.components.schemas.EnrolmentRequest;
     expect(Object.keys(enrolment?.properties ?? {}).sort()).toEqual(Object.keys(EnrolmentRequest.shape).sort());
   });
