@@ -16,7 +16,7 @@ describeOnEachStore('an attacker edits a payment after it was approved', (stores
       const gateway = await startTestGateway(store);
       const users = await enrolledOrg(store, gateway.url);
       const payment = order();
-      const approval = approve(users.bob.keys[0]!, payment);
+      const approval = approve(users.bob.hardwareKey, payment);
       const answer = await submitPayment(gateway.url, users.alice, { payment: { ...payment, ...change }, approvals: [approval] });
       expect([answer.status, answer.code]).toEqual([422, 'SERVER_BAD_APPROVAL']);
       expect(await store.db.selectFrom('payments').select('payment_id').execute()).toEqual([]);

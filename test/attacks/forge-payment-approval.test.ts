@@ -11,7 +11,7 @@ describeOnEachStore('an attacker forges an approval at the gateway', (stores) =>
     const gateway = await startTestGateway(store);
     const users = await enrolledOrg(store, gateway.url);
     const payment = order();
-    const forged = approve(users.bob.keys[0]!, payment, { signWith: softwareKey().privateKey });
+    const forged = approve(users.bob.hardwareKey, payment, { signWith: softwareKey().privateKey });
     const answer = await submitPayment(gateway.url, users.alice, { payment, approvals: [forged] });
     expect([answer.status, answer.code]).toEqual([422, 'SERVER_BAD_APPROVAL']);
     expect(await store.db.selectFrom('payments').select('payment_id').execute()).toEqual([]);
@@ -24,7 +24,7 @@ describeOnEachStore('an attacker forges an approval at the gateway', (stores) =>
     const gateway = await startTestGateway(store);
     const users = await enrolledOrg(store, gateway.url);
     const payment = order();
-    const key = users.bob.keys[0]!;
+    const key = users.bob.hardwareKey;
     const answers = [
       await submitPayment(gateway.url, users.alice, { payment, approvals: [approve(key, payment, { userVerified: false })] }),
       await submitPayment(gateway.url, users.alice, { payment, approvals: [approve(key, payment, { rp: { rpId: 'evil.example', origin: 'https://desktop.evil.example' } })] }),

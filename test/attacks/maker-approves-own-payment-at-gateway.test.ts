@@ -9,7 +9,7 @@ describeOnEachStore('a maker approves her own payment at the gateway', (stores) 
     const gateway = await startTestGateway(store);
     const users = await enrolledOrg(store, gateway.url);
     const payment = order();
-    const answer = await submitPayment(gateway.url, users.alice, { payment, approvals: [approve(users.alice.keys[0]!, payment)] });
+    const answer = await submitPayment(gateway.url, users.alice, { payment, approvals: [approve(users.alice.hardwareKey, payment)] });
     expect([answer.status, answer.code]).toEqual([422, 'SERVER_MAKER_APPROVED']);
   });
 
@@ -18,7 +18,7 @@ describeOnEachStore('a maker approves her own payment at the gateway', (stores) 
     const gateway = await startTestGateway(store);
     const users = await enrolledOrg(store, gateway.url);
     const payment = order({ createdBy: 'carol' });
-    const answer = await submitPayment(gateway.url, users.alice, { payment, approvals: [approve(users.alice.keys[0]!, payment)] });
+    const answer = await submitPayment(gateway.url, users.alice, { payment, approvals: [approve(users.alice.hardwareKey, payment)] });
     expect([answer.status, answer.code]).toEqual([403, 'SERVER_NOT_MAKER']);
   });
 });

@@ -9,7 +9,7 @@ describeOnEachStore('an attacker replays an approval', (stores) => {
     const gateway = await startTestGateway(store);
     const users = await enrolledOrg(store, gateway.url);
     const approved = order();
-    const approval = approve(users.bob.keys[0]!, approved);
+    const approval = approve(users.bob.hardwareKey, approved);
     expect((await submitPayment(gateway.url, users.alice, { payment: approved, approvals: [approval] })).status).toBe(201);
     const other = order({ creditor: { name: 'Mallory Ltd', iban: 'NL91ABNA0417164300' } });
     const replayed = await submitPayment(gateway.url, users.alice, { payment: other, approvals: [approval] });
@@ -20,7 +20,7 @@ describeOnEachStore('an attacker replays an approval', (stores) => {
     const store = await stores.fresh();
     const gateway = await startTestGateway(store);
     const users = await enrolledOrg(store, gateway.url);
-    const key = users.bob.keys[0]!;
+    const key = users.bob.hardwareKey;
     const first = order();
     expect((await submitPayment(gateway.url, users.alice, { payment: first, approvals: [approve(key, first, { counter: 7 })] })).status).toBe(201);
     // A copy of the key (or a held-back assertion) signing with a counter at or below 7.
@@ -35,7 +35,7 @@ describeOnEachStore('an attacker replays an approval', (stores) => {
     const first = await startTestGateway(store);
     const second = await startTestGateway(await stores.secondProcess(store));
     const users = await enrolledOrg(store, first.url);
-    const key = users.bob.keys[0]!;
+    const key = users.bob.hardwareKey;
     const payments = [order(), order()];
     const answers = await Promise.all(payments.map((payment, i) => submitPayment((i === 0 ? first : second).url, users.alice, { payment, approvals: [approve(key, payment, { counter: 3 })] })));
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 422]);

@@ -15,7 +15,7 @@ describeOnEachStore('a payment submitted 1,000 times at once', (stores) => {
     const second = await startTestGateway(await stores.secondProcess(store), { rateLimit: RATE_LIMIT, log: false });
     const users = await enrolledOrg(store, first.url);
     const payment = order();
-    const submission = { payment, approvals: [approve(users.bob.keys[0]!, payment)] };
+    const submission = { payment, approvals: [approve(users.bob.hardwareKey, payment)] };
     const keys = Array.from({ length: COPIES }, () => newIdempotencyKey());
     const started = performance.now();
     const answers = await Promise.all(keys.map((key, i) => submitPayment((i % 2 === 0 ? first : second).url, users.alice, submission, key)));
@@ -25,15 +25,16 @@ describeOnEachStore('a payment submitted 1,000 times at once', (stores) => {
     const statuses = answers.map((answer) => answer.status);
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     expect(statuses.filter((status) => status === 409)).toHaveLength(COPIES - 1);
-    const winner = answers.find((answer) => answer.status === 201)!;
+    const winnerAt = answers.findIndex((answer) => answer.status === 201);
+    const loserAt = answers.findIndex((answer) => answer.status === 409);
+    const [winner, winnerKey, loserKey] = [answers[winnerAt], keys[winnerAt], keys[loserAt]];
+    if (!winner || !winnerKey || !loserKey) throw new Error('expected one accepted copy and duplicates');
     // Every duplicate carries the one stored answer.
     expect(new Set(answers.map((answer) => JSON.stringify(PaymentAnswer.parse(answer.body))))).toEqual(new Set([JSON.stringify(winner.body)]));
     expect(await store.db.selectFrom('payments').select('payment_id').execute()).toEqual([{ payment_id: payment.id }]);
     expect(await store.db.selectFrom('gateway_audit').select('seq').where('action', '=', 'payment.accept').execute()).toHaveLength(1);
-    expect(await store.db.selectFrom('credentials').select('sign_count').where('id', '=', users.bob.keys[0]!.id).executeTakeFirst()).toEqual({ sign_count: 1 });
+    expect(await store.db.selectFrom('credentials').select('sign_count').where('id', '=', users.bob.hardwareKey.id).executeTakeFirst()).toEqual({ sign_count: 1 });
     // The winner's retry, with its own key, gets its 201 again; a loser's retry its 409.
-    const winnerKey = keys[answers.indexOf(winner)]!;
-    const loserKey = keys[answers.findIndex((answer) => answer.status === 409)]!;
     expect(await submitPayment(second.url, users.alice, submission, winnerKey)).toMatchObject({ status: 201, body: winner.body });
     expect(await submitPayment(first.url, users.alice, submission, loserKey)).toMatchObject({ status: 409, body: winner.body });
   });

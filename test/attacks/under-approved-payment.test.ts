@@ -9,9 +9,9 @@ describeOnEachStore('a maker submits a payment with too few approvals', (stores)
     const gateway = await startTestGateway(store);
     const users = await enrolledOrg(store, gateway.url);
     const payment = order({ amountMinor: SMALL_EUR_LIMIT_MINOR + 1 });
-    const alone = await submitPayment(gateway.url, users.alice, { payment, approvals: [approve(users.bob.keys[0]!, payment)] });
+    const alone = await submitPayment(gateway.url, users.alice, { payment, approvals: [approve(users.bob.hardwareKey, payment)] });
     expect([alone.status, alone.code]).toEqual([422, 'POLICY_APPROVALS_MISSING']);
-    const both = await submitPayment(gateway.url, users.alice, { payment, approvals: [approve(users.bob.keys[0]!, payment), approve(users.carol.keys[0]!, payment)] });
+    const both = await submitPayment(gateway.url, users.alice, { payment, approvals: [approve(users.bob.hardwareKey, payment), approve(users.carol.hardwareKey, payment)] });
     expect(both.status).toBe(201);
   });
 
@@ -20,7 +20,7 @@ describeOnEachStore('a maker submits a payment with too few approvals', (stores)
     const gateway = await startTestGateway(store);
     const users = await enrolledOrg(store, gateway.url);
     const payment = order();
-    const answer = await submitPayment(gateway.url, users.alice, { payment, approvals: [approve(users.dave.keys[0]!, payment)] });
+    const answer = await submitPayment(gateway.url, users.alice, { payment, approvals: [approve(users.dave.hardwareKey, payment)] });
     expect([answer.status, answer.code]).toEqual([422, 'POLICY_APPROVALS_MISSING']);
   });
 });

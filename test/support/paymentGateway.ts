@@ -42,6 +42,8 @@ export async function paymentOrg(store: GatewayStore, now = Date.now()): Promise
 export interface EnrolledUser extends TestDevice {
   userId: string;
   keys: SoftwareKey[];
+  /** The first of `keys`. */
+  hardwareKey: SoftwareKey;
 }
 
 /** The enrolment request with the user's registrations over the challenge bound to the device key. */
@@ -54,12 +56,12 @@ export async function enrolmentWithKeys(gatewayUrl: string, code: string, regist
 }
 
 /** A device enrolled for `userId` with `keys` registered (a fresh key when none given). */
-export async function enrolUser(store: GatewayStore, gatewayUrl: string, userId: string, keys = [softwareKey()]): Promise<EnrolledUser> {
+export async function enrolUser(store: GatewayStore, gatewayUrl: string, userId: string, keys: [SoftwareKey, ...SoftwareKey[]] = [softwareKey()]): Promise<EnrolledUser> {
   const { code } = await createActivationCode(store, 'sam', { orgId: ORG, userId });
   const { answer, deviceKey } = await enrolmentWithKeys(gatewayUrl, code, (device) => keys.map((key) => registerKey(key, enrolmentRegistrationChallenge(device.publicKey))));
   if (answer.status !== 201) throw new Error(`expected enrolment of ${userId}, got ${answer.status} ${JSON.stringify(answer.body)}`);
   const enrolment = EnrolmentResponse.parse(answer.body);
-  return { userId, keys, key: deviceKey, deviceId: enrolment.deviceId, enrolment };
+  return { userId, keys, hardwareKey: keys[0], key: deviceKey, deviceId: enrolment.deviceId, enrolment };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -10,7 +10,7 @@ describeOnEachStore('POST /v1/payments', (stores) => {
     const gateway = await startTestGateway(store);
     const users = await enrolledOrg(store, gateway.url);
     const payment = order();
-    const answer = await submitPayment(gateway.url, users.alice, { payment, approvals: [approve(users.bob.keys[0]!, payment)] });
+    const answer = await submitPayment(gateway.url, users.alice, { payment, approvals: [approve(users.bob.hardwareKey, payment)] });
     expect(answer.body).toMatchObject({ status: 'accepted' });
     const body = PaymentAnswer.parse(answer.body);
     expect(body).toMatchObject({ paymentId: payment.id, orgId: 'nordlicht', digest: digestOf(payment).toString('hex'), status: 'accepted', approvedBy: ['bob'] });
@@ -24,7 +24,7 @@ describeOnEachStore('POST /v1/payments', (stores) => {
     const gateway = await startTestGateway(store);
     const users = await enrolledOrg(store, gateway.url);
     const payment = order();
-    const submission = { payment, approvals: [approve(users.bob.keys[0]!, payment)] };
+    const submission = { payment, approvals: [approve(users.bob.hardwareKey, payment)] };
     const key = newIdempotencyKey();
     const first = await submitPayment(gateway.url, users.alice, submission, key);
     const retry = await submitPayment(gateway.url, users.alice, submission, key);
@@ -41,9 +41,9 @@ describeOnEachStore('POST /v1/payments', (stores) => {
     const users = await enrolledOrg(store, gateway.url);
     const key = newIdempotencyKey();
     const first = order();
-    expect((await submitPayment(gateway.url, users.alice, { payment: first, approvals: [approve(users.bob.keys[0]!, first)] }, key)).status).toBe(201);
+    expect((await submitPayment(gateway.url, users.alice, { payment: first, approvals: [approve(users.bob.hardwareKey, first)] }, key)).status).toBe(201);
     const second = order();
-    const reused = await submitPayment(gateway.url, users.alice, { payment: second, approvals: [approve(users.bob.keys[0]!, second)] }, key);
+    const reused = await submitPayment(gateway.url, users.alice, { payment: second, approvals: [approve(users.bob.hardwareKey, second)] }, key);
     expect([reused.status, reused.code]).toEqual([422, 'SERVER_IDEMPOTENCY_KEY_REUSED']);
     expect(await store.db.selectFrom('payments').select('payment_id').execute()).toHaveLength(1);
   });
@@ -53,9 +53,9 @@ describeOnEachStore('POST /v1/payments', (stores) => {
     const gateway = await startTestGateway(store);
     const users = await enrolledOrg(store, gateway.url);
     const payment = order();
-    expect((await submitPayment(gateway.url, users.alice, { payment, approvals: [approve(users.bob.keys[0]!, payment)] })).status).toBe(201);
+    expect((await submitPayment(gateway.url, users.alice, { payment, approvals: [approve(users.bob.hardwareKey, payment)] })).status).toBe(201);
     const other = { ...payment, remittanceInfo: 'Catering Q3' };
-    const answer = await submitPayment(gateway.url, users.alice, { payment: other, approvals: [approve(users.bob.keys[0]!, other)] });
+    const answer = await submitPayment(gateway.url, users.alice, { payment: other, approvals: [approve(users.bob.hardwareKey, other)] });
     expect([answer.status, answer.code]).toEqual([409, 'SERVER_PAYMENT_ID_CONFLICT']);
   });
 
@@ -64,11 +64,11 @@ describeOnEachStore('POST /v1/payments', (stores) => {
     const gateway = await startTestGateway(store);
     const users = await enrolledOrg(store, gateway.url);
     const byCarol = order({ createdBy: 'carol' });
-    const notMaker = await submitPayment(gateway.url, users.alice, { payment: byCarol, approvals: [approve(users.bob.keys[0]!, byCarol)] });
+    const notMaker = await submitPayment(gateway.url, users.alice, { payment: byCarol, approvals: [approve(users.bob.hardwareKey, byCarol)] });
     const stale = order({ expiresAt: new Date(Date.now() - 1000).toISOString(), executionDate: new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10) });
-    const expired = await submitPayment(gateway.url, users.alice, { payment: stale, approvals: [approve(users.bob.keys[0]!, stale)] });
+    const expired = await submitPayment(gateway.url, users.alice, { payment: stale, approvals: [approve(users.bob.hardwareKey, stale)] });
     const foreign = order({ debtorIban: 'GB29NWBK60161331926819', creditor: { name: 'Someone', iban: 'DE75512108001245126199' } });
-    const notHeld = await submitPayment(gateway.url, users.alice, { payment: foreign, approvals: [approve(users.bob.keys[0]!, foreign)] });
+    const notHeld = await submitPayment(gateway.url, users.alice, { payment: foreign, approvals: [approve(users.bob.hardwareKey, foreign)] });
     expect([notMaker.code, expired.code, notHeld.code]).toEqual(['SERVER_NOT_MAKER', 'DOMAIN_PAYMENT_EXPIRED', 'SERVER_UNKNOWN_ACCOUNT']);
     expect([notMaker.status, expired.status, notHeld.status]).toEqual([403, 422, 422]);
     expect(await store.db.selectFrom('payments').select('payment_id').execute()).toHaveLength(0);
@@ -79,7 +79,7 @@ describeOnEachStore('POST /v1/payments', (stores) => {
     const gateway = await startTestGateway(store);
     const users = await enrolledOrg(store, gateway.url);
     const payment = order({ debtorIban: USD_ACCOUNT, currency: 'USD', creditor: { name: 'Acme Inc', iban: 'GB29NWBK60161331926819', bic: 'NWBKGB2L' } });
-    const approvals = [approve(users.bob.keys[0]!, payment), approve(users.carol.keys[0]!, payment)];
+    const approvals = [approve(users.bob.hardwareKey, payment), approve(users.carol.hardwareKey, payment)];
     const accepted = await submitPayment(gateway.url, users.alice, { payment, approvals });
     expect([accepted.status, (accepted.body as PaymentAnswer).approvedBy]).toEqual([201, ['bob', 'carol']]);
     const unkeyed = await submitPayment(gateway.url, users.alice, { payment, approvals }, '');

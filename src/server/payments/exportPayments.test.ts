@@ -7,7 +7,7 @@ import { approve, enrolledOrg, EUR_ACCOUNT, order, submitPayment, USD_ACCOUNT } 
 import { describeWithVectors, readVector } from '../../../test/support/vectors.js';
 import { verifyGatewayAudit } from '../bank/verifyGatewayAudit.js';
 import type { GatewayStore } from '../store/openStore.js';
-import { exportPayments } from './exportPayments.js';
+import { exportPayments, type EmittedFile } from './exportPayments.js';
 
 // EPC132-08 2023 SCT C2PSP variant of pain.001.001.09 (../shared/vectors/README.md).
 async function schemaErrors(xml: string): Promise<string[]> {
@@ -20,6 +20,12 @@ const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, is
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads back a document of known shape
 const readBack = (xml: string): any => parser.parse(xml).Document.CstmrCdtTrfInitn;
 
+function fileIn(currency: string, files: EmittedFile[]): EmittedFile {
+  const file = files.find((candidate) => candidate.currency === currency);
+  if (!file) throw new Error(`expected a ${currency} file`);
+  return file;
+}
+
 /** Two EUR payments and one USD payment accepted by the gateway. */
 async function acceptedPayments(store: GatewayStore): Promise<string[]> {
   const gateway = await startTestGateway(store);
@@ -30,7 +36,7 @@ async function acceptedPayments(store: GatewayStore): Promise<string[]> {
     order({ debtorIban: USD_ACCOUNT, currency: 'USD', creditor: { name: 'Acme Inc', iban: 'GB29NWBK60161331926819', bic: 'NWBKGB2L' } }),
   ];
   for (const payment of payments) {
-    const approvals = payment.currency === 'EUR' ? [approve(users.bob.keys[0]!, payment)] : [approve(users.bob.keys[0]!, payment), approve(users.carol.keys[0]!, payment)];
+    const approvals = payment.currency === 'EUR' ? [approve(users.bob.hardwareKey, payment)] : [approve(users.bob.hardwareKey, payment), approve(users.carol.hardwareKey, payment)];
     const answer = await submitPayment(gateway.url, users.alice, { payment, approvals });
     if (answer.status !== 201) throw new Error(`expected acceptance, got ${JSON.stringify(answer.body)}`);
   }
@@ -47,7 +53,7 @@ describeOnEachStore('bank staff export the accepted payments as pain.001', (stor
       [EUR_ACCOUNT, 'EUR', 2],
     ]);
     expect(files.flatMap((file) => file.paymentIds).sort()).toEqual([...ids].sort());
-    const eur = readBack(files.find((file) => file.currency === 'EUR')!.xml);
+    const eur = readBack(fileIn('EUR', files).xml);
     expect([eur.GrpHdr.NbOfTxs, eur.GrpHdr.CtrlSum, eur.GrpHdr.InitgPty.Nm, eur.PmtInf[0].DbtrAcct.Id.IBAN]).toEqual(['2', '2300.01', 'Nordlicht Handels GmbH', EUR_ACCOUNT]);
     expect(eur.PmtInf[0].CdtTrfTxInf.map((tx: { PmtId: { EndToEndId: string } }) => tx.PmtId.EndToEndId).sort()).toEqual(ids.slice(0, 2).sort());
     const emitted = await store.db.selectFrom('payments').select(['payment_id', 'emission_id']).execute();
@@ -76,7 +82,7 @@ describeOnEachStore('bank staff export the accepted payments as pain.001', (stor
       const store = await stores.fresh();
       await acceptedPayments(store);
       const files = await exportPayments(store, 'sam', 'nordlicht');
-      expect(await schemaErrors(files.find((file) => file.currency === 'EUR')!.xml)).toEqual([]);
+      expect(await schemaErrors(fileIn('EUR', files).xml)).toEqual([]);
     });
   });
 });
