@@ -23,7 +23,7 @@ for (const { kind, processes, open } of stores) {
       const store = await openStore(options);
       try {
         await paymentOrg(store);
-        const gateways = [];
+        const gateways: { url: string }[] = [];
         for (let i = 0; i < processes; i += 1) gateways.push(await serve([...args, '--port', '0'], env));
         const urlOf = (i: number) => gateways[i % gateways.length]?.url ?? '';
         const alice = await enrolUser(store, urlOf(0), 'alice');
