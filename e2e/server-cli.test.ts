@@ -1,62 +1,15 @@
-import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
-import { resolve } from 'node:path';
-import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { coffer } from '../test/support/cofferCli.js';
 import { enrol, signedGet } from '../test/support/gatewayClient.js';
-import { postgresAvailable, postgresUrl } from '../test/support/gatewayStores.js';
+import { postgresAvailable } from '../test/support/gatewayStores.js';
+import { freshDatabaseUrl, serve } from '../test/support/gatewayProcess.js';
 import { tempDir } from '../test/support/tempDir.js';
-import { randomId } from '../src/crypto/index.js';
 
 // Each test starts several CLI processes; on a loaded 2-core machine one takes seconds to start.
 const CLI_TEST_TIMEOUT_MS = 180_000;
-const COFFER = resolve(import.meta.dirname, '..', 'bin', 'coffer');
-const stops: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const stop of stops.splice(0).reverse()) await stop();
-});
-
-/** `coffer server …` in the background; resolves with its URL once it says it listens. */
-function serve(args: string[], env: Record<string, string>): Promise<{ url: string; stop: () => Promise<number | null> }> {
-  const child = spawn(COFFER, ['server', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  const exited = new Promise<number | null>((done) => child.on('close', done));
-  const stop = async () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-    return exited;
-  };
-  stops.push(async () => void (await stop()));
-  return new Promise((done, fail) => {
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-      const match = /listening on (\S+)/.exec(stderr);
-      if (match?.[1]) done({ url: match[1], stop });
-    });
-    void exited.then((status) => fail(new Error(`coffer server exited ${String(status)}: ${stderr}`)));
-  });
-}
-
-/** A fresh PostgreSQL database for one test, dropped afterwards: the CLI names its store by URL only. */
-async function freshDatabaseUrl(): Promise<string> {
-  const name = `coffer_cli_${randomId().replaceAll('-', '').slice(0, 16)}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  stops.push(async () => {
-    const client = new pg.Client({ connectionString: postgresUrl });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
-  });
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 const stores = [
   { kind: 'sqlite', storeArgs: () => Promise.resolve({ args: ['--data', tempDir()], env: {} }) },
   { kind: 'postgres', storeArgs: async () => ({ args: [], env: { DATABASE_URL: await freshDatabaseUrl() } }) },

@@ -221,6 +221,28 @@ const SERVER_CODES = [
   'SERVER_DEVICE_KEY_IN_USE',
   'SERVER_RATE_LIMITED',
   'SERVER_INTERNAL',
+  /** A WebAuthn registration sent at enrolment does not verify (challenge, origin, rpId, UV, attestation). */
+  'SERVER_BAD_CREDENTIAL',
+  /** A credential of the demo, whose private keys are published, offered for a real user. */
+  'SERVER_DEMO_CREDENTIAL',
+  /** A credential id registered already: one credential, one user. */
+  'SERVER_CREDENTIAL_IN_USE',
+  /** An approval names a credential the gateway did not register for a current user of the organisation. */
+  'SERVER_UNKNOWN_CREDENTIAL',
+  /** An approval's assertion does not verify: signature, rpId, origin, UV, or its challenge is not this payment's digest. */
+  'SERVER_BAD_APPROVAL',
+  /** An approval's sign counter did not grow beyond the one stored: a replayed assertion or a cloned key. */
+  'SERVER_CREDENTIAL_CLONED',
+  /** The payment's maker signed one of its approvals. */
+  'SERVER_MAKER_APPROVED',
+  /** The payment names another maker than the user of the device that submits it. */
+  'SERVER_NOT_MAKER',
+  /** The debtor account is not one the organisation holds at the bank. */
+  'SERVER_UNKNOWN_ACCOUNT',
+  /** A payment id the organisation already submitted, with another digest. */
+  'SERVER_PAYMENT_ID_CONFLICT',
+  /** An Idempotency-Key the device already used for another request. */
+  'SERVER_IDEMPOTENCY_KEY_REUSED',
 ] as const;
 
 /** Every code any part of Coffer may throw or answer with. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuthenticationResponseJson, RegistrationResponseJson } from './webauthnJson.js';
 
 /*
  * The bank gateway's HTTP messages (`coffer server`). The gateway validates every body with these schemas,
@@ -15,11 +16,19 @@ export const ActivationCodeText = z
 
 const Id = z.string().min(1).max(128);
 
-/** POST /v1/enrolments: a device asks to be enrolled for the user the activation code was made for. */
+/** The most hardware keys one enrolment registers (the policy carries at most 32 per user). */
+export const MAX_ENROLMENT_CREDENTIALS = 8;
+
+/**
+ * POST /v1/enrolments: a device asks to be enrolled for the user the activation code was made for, with the
+ * user's WebAuthn registrations (their challenge is `enrolmentRegistrationChallenge(devicePublicKey)`), which
+ * the bank then vouches for in the organisation policy.
+ */
 export const EnrolmentRequest = z.strictObject({
   activationCode: ActivationCodeText,
   devicePublicKey: Ed25519PublicKeyText,
   vaultId: Id,
+  credentials: z.array(RegistrationResponseJson).max(MAX_ENROLMENT_CREDENTIALS).optional(),
 });
 export type EnrolmentRequest = z.infer<typeof EnrolmentRequest>;
 
@@ -60,6 +69,57 @@ export type PolicyResponse = z.infer<typeof PolicyResponse>;
 /** GET /v1/device: the signing device as the gateway knows it. */
 export const DeviceResponse = z.strictObject({ deviceId: Id, orgId: Id, userId: Id, vaultId: Id });
 export type DeviceResponse = z.infer<typeof DeviceResponse>;
+
+/**
+ * The order as submitted: the inputs of the payment digest (docs/signing.md) and its maker. Only the shape is
+ * checked here; the gateway checks the values with the domain's own rules when it re-derives the digest.
+ */
+export const PaymentOrder = z.strictObject({
+  id: z.string().min(1).max(35),
+  debtorIban: z.string().min(1).max(34),
+  creditor: z.strictObject({ name: z.string().min(1).max(70), iban: z.string().min(1).max(34), bic: z.string().min(8).max(11).optional() }),
+  amountMinor: z.number().int().positive(),
+  currency: z.string().length(3),
+  remittanceInfo: z.string().max(140),
+  executionDate: z.string().max(10),
+  expiresAt: z.string().max(24),
+  createdBy: Id,
+});
+export type PaymentOrder = z.infer<typeof PaymentOrder>;
+
+/** One approval: a WebAuthn assertion whose challenge is the payment digest, by a credential the bank registered. */
+export const PaymentApproval = z.strictObject({
+  credentialId: z.string().min(1).max(1366).regex(/^[A-Za-z0-9_-]+$/, 'expected base64url'),
+  assertion: AuthenticationResponseJson,
+});
+export type PaymentApproval = z.infer<typeof PaymentApproval>;
+
+/** POST /v1/payments (with an `Idempotency-Key` header): an approved payment, sent for execution. */
+export const PaymentSubmission = z.strictObject({
+  payment: PaymentOrder,
+  approvals: z.array(PaymentApproval).min(1).max(16),
+});
+export type PaymentSubmission = z.infer<typeof PaymentSubmission>;
+
+/**
+ * The gateway's answer: 201 when accepted; 409 with the stored answer when the organisation submitted the same
+ * payment (same id, same digest) before; the same status and body again for a retry with the same
+ * Idempotency-Key.
+ */
+export const PaymentAnswer = z.strictObject({
+  paymentId: z.string().min(1).max(35),
+  orgId: Id,
+  /** SHA-256 payment digest, hex. */
+  digest: z.string().regex(/^[0-9a-f]{64}$/),
+  status: z.literal('accepted'),
+  acceptedAt: z.iso.datetime(),
+  /** The approvers whose signatures counted, in the order the rule counted them. */
+  approvedBy: z.array(Id),
+});
+export type PaymentAnswer = z.infer<typeof PaymentAnswer>;
+
+/** `Idempotency-Key` (draft-ietf-httpapi-idempotency-key-header): 16 to 128 characters of a token. */
+export const IdempotencyKeyText = z.string().regex(/^[A-Za-z0-9_.:-]{16,128}$/, 'expected 16 to 128 letters, digits or _.:-');
 
 export const HealthResponse = z.strictObject({ status: z.literal('ok') });
 export const ReadyResponse = z.strictObject({ status: z.literal('ready'), store: z.enum(['sqlite', 'postgres']) });

@@ -47,4 +47,10 @@ export {
   StatementSyncEntry,
   StatementSyncQuery,
   StatementSyncResponse,
+  MAX_ENROLMENT_CREDENTIALS,
+  PaymentOrder,
+  PaymentApproval,
+  PaymentSubmission,
+  PaymentAnswer,
+  IdempotencyKeyText,
 } from './gatewayMessages.js';

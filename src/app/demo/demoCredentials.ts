@@ -1,17 +1,17 @@
 import { isoCBOR } from '@simplewebauthn/server/helpers';
 import type { AuthenticationResponseJson } from '../../contract/index.js';
-import { ecdsaP256SignDer, p256PublicKey, sha256 } from '../../crypto/index.js';
+import { ecdsaP256SignDer, sha256 } from '../../crypto/index.js';
+import { demoCredentialId, demoCredentialPoint, demoCredentialPrivateKey } from '../../domain/index.js';
 import { relyingPartyFor, type RelyingParty } from '../keys/relyingParty.js';
 
 /*
  * DEMO ONLY — PUBLISHED PRIVATE KEYS. Each demo user's software "hardware key": an ECDSA P-256 key derived
  * from a public tag and the user's name, so anyone can sign as a demo user. Its public key reaches vaults only
  * inside the demo policy, which the (equally public) demo bank key signs; a real deployment pins its bank's
- * key and every demo credential is then worthless. The gateway must refuse them (issue 12 item 7).
+ * key and every demo credential is then worthless. The gateway refuses them (issue 12 item 7): the derivation
+ * lives in src/domain/credential/demoCredentialKeys.ts, which both may import.
  */
 
-const DEMO_KEY_TAG = 'coffer/demo/credential/v1\0';
-const DEMO_ID_TAG = 'coffer/demo/credential-id/v1\0';
 /** WebAuthn authenticator data flags (WebAuthn L3 §6.1): user present and user verified. */
 const FLAGS_UP_UV = 0x01 | 0x04;
 /** COSE (RFC 9053 §2.1, §7.1): kty EC2, alg ES256, crv P-256. */
@@ -32,8 +32,8 @@ export interface DemoCredential {
 
 /** The demo credential of `userId`. */
 export function demoCredential(userId: string): DemoCredential {
-  const privateKey = sha256(Buffer.from(`${DEMO_KEY_TAG}${userId}`, 'utf8'));
-  const point = p256PublicKey(privateKey);
+  const privateKey = demoCredentialPrivateKey(userId);
+  const point = demoCredentialPoint(userId);
   const cose = new Map<number, number | Uint8Array>([
     [COSE_KTY, 2],
     [COSE_ALG, -7],
@@ -41,7 +41,7 @@ export function demoCredential(userId: string): DemoCredential {
     [COSE_EC2_X, new Uint8Array(point.subarray(1, 33))],
     [COSE_EC2_Y, new Uint8Array(point.subarray(33))],
   ]);
-  const id = sha256(Buffer.from(`${DEMO_ID_TAG}${userId}`, 'utf8')).subarray(0, 16).toString('base64url');
+  const id = demoCredentialId(userId);
   return { userId, id, publicKey: Buffer.from(isoCBOR.encode(cose)), privateKey };
 }
 

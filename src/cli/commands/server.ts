@@ -3,6 +3,7 @@ import { startGateway } from '../../server/index.js';
 import { integer } from '../appSession.js';
 import { usageError } from '../output.js';
 import { registerServerBank } from './serverBank.js';
+import { registerServerPayments } from './serverPayments.js';
 import { storeOptions } from './serverStore.js';
 
 interface ServeOptions {
@@ -10,6 +11,7 @@ interface ServeOptions {
   host: string;
   tlsCert?: string;
   tlsKey?: string;
+  rpId: string;
 }
 
 /** `coffer server`: the bank gateway, and under it bank staff's commands. */
@@ -23,11 +25,12 @@ export function registerServer(program: Command): void {
     .option('--host <address>', 'address to listen on; plain HTTP only on loopback', '127.0.0.1')
     .option('--tls-cert <file>', 'PEM certificate chain')
     .option('--tls-key <file>', 'PEM private key')
+    .option('--rp-id <domain>', 'WebAuthn relying party id; approvals must come from https://desktop.<domain>', 'bank.example')
     .action(async (opts: ServeOptions, command: Command) => {
       if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) throw usageError('give --tls-cert and --tls-key together');
       if (opts.port !== undefined && (typeof opts.port !== 'number' || opts.port > 65535)) throw usageError(`expected --port between 0 and 65535, found ${String(opts.port)}`);
       const tls = opts.tlsCert && opts.tlsKey ? { certFile: opts.tlsCert, keyFile: opts.tlsKey } : undefined;
-      const gateway = await startGateway({ store: storeOptions(command), host: opts.host, port: opts.port ?? (tls ? 8443 : 8080), ...(tls ? { tls } : {}) });
+      const gateway = await startGateway({ store: storeOptions(command), host: opts.host, port: opts.port ?? (tls ? 8443 : 8080), rpId: opts.rpId, ...(tls ? { tls } : {}) });
       process.stderr.write(`coffer: gateway listening on ${gateway.url}\n`);
       // Ends on SIGINT or SIGTERM: in-flight requests finish, then the store closes.
       await new Promise<void>((resolve) => {
@@ -37,4 +40,5 @@ export function registerServer(program: Command): void {
       });
     });
   registerServerBank(server);
+  registerServerPayments(server);
 }

@@ -14,18 +14,24 @@ export interface IssuedPolicy {
   policy: OrgPolicy;
 }
 
-/** The organisation as the store holds it now, in the policy's shape (removed users left out). */
+/** The organisation as the store holds it now, in the policy's shape (removed users and their credentials left out). */
 async function readOrgPolicy(trx: Transaction<GatewayDatabase>, orgId: string, now: number): Promise<OrgPolicy> {
   const org = await trx.selectFrom('organisations').selectAll().where('id', '=', orgId).executeTakeFirst();
   if (!org) throw new CofferError('SERVER_NOT_FOUND', `expected an organisation ${JSON.stringify(orgId)}, found none`);
   const users = await trx.selectFrom('org_users').selectAll().where('org_id', '=', orgId).where('removed_at', 'is', null).orderBy('user_id').execute();
+  const credentials = await trx.selectFrom('credentials').select(['id', 'user_id', 'public_key']).where('org_id', '=', orgId).orderBy('created_at').orderBy('id').execute();
+  const credentialsOf = (userId: string) => credentials.filter((credential) => credential.user_id === userId).map((credential) => ({ id: credential.id, publicKey: credential.public_key }));
   const rules = await trx.selectFrom('approval_rules').selectAll().where('org_id', '=', orgId).orderBy('account').orderBy('currency').orderBy('min_amount_minor').execute();
   return {
     orgId,
     orgName: org.name,
     issuedAt: rfc3339(now),
     expiresAt: rfc3339(now + POLICY_VALIDITY_MS),
-    users: users.map((user) => ({ id: user.user_id, name: user.name, roles: JSON.parse(user.roles) as Role[] })),
+    // Each user's registered credentials, so every vault can verify the others' approvals (docs/signing.md).
+    users: users.map((user) => {
+      const own = credentialsOf(user.user_id);
+      return { id: user.user_id, name: user.name, roles: JSON.parse(user.roles) as Role[], ...(own.length > 0 ? { credentials: own } : {}) };
+    }),
     approvalRules: rules.map((rule): ApprovalRule => ({
       account: rule.account,
       ...(rule.currency === '' ? {} : { currency: rule.currency as ApprovalRule['currency'] }),

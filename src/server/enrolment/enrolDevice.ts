@@ -1,8 +1,11 @@
+import { sql } from 'kysely';
 import { CofferError, type EnrolmentRequest, type EnrolmentResponse } from '../../contract/index.js';
 import { randomId } from '../../crypto/index.js';
 import { appendGatewayAudit } from '../bank/appendGatewayAudit.js';
 import { bankKeyText, loadBankKey } from '../bank/bankKey.js';
-import { currentPolicy } from '../bank/issueOrgPolicy.js';
+import { currentPolicy, issueOrgPolicy } from '../bank/issueOrgPolicy.js';
+import { gatewayRelyingParty, type RelyingParty } from '../credentials/relyingParty.js';
+import { verifyCredentialRegistration, type RegisteredCredential } from '../credentials/verifyCredentialRegistration.js';
 import { rfc3339 } from '../bank/rfc3339.js';
 import { readRequestSignature, type ReceivedRequest } from '../signatures/readRequestSignature.js';
 import { ENROLMENT_KEY_ID } from '../signatures/requestSignatureProfile.js';
@@ -14,27 +17,46 @@ import { signDeviceCertificate } from './deviceCertificate.js';
 // One message for an unknown code and a code of a removed user: the answer must not tell a guesser which.
 const BAD_CODE = 'expected an activation code the bank issued for a current user, found none';
 
+async function verifyRegistrations(store: GatewayStore, body: EnrolmentRequest, codeHash: string, devicePublicKey: Uint8Array, rp: RelyingParty): Promise<RegisteredCredential[]> {
+  const responses = body.credentials ?? [];
+  if (responses.length === 0) return [];
+  // Read only to know whose keys these are (the demo check needs the user); the transaction decides again.
+  const code = await store.db.selectFrom('activation_codes').select('user_id').where('code_hash', '=', codeHash).executeTakeFirst();
+  if (!code) throw new CofferError('SERVER_BAD_ACTIVATION_CODE', BAD_CODE);
+  const registered: RegisteredCredential[] = [];
+  for (const response of responses) registered.push(await verifyCredentialRegistration({ response, devicePublicKey, userId: code.user_id, rp }));
+  if (new Set(registered.map((credential) => credential.id)).size !== registered.length) {
+    throw new CofferError('SERVER_BAD_CREDENTIAL', 'expected each credential once in an enrolment, found one twice');
+  }
+  return registered;
+}
+
 /**
  * POST /v1/enrolments. The request is signed by the key it enrols (keyid "enrolment"), so nobody enrols
- * a key they do not hold. In one transaction: the code is found by its hash and checked unexpired, the
- * bank certifies device key, vault and user, and the device row is inserted; the device row's UNIQUE
+ * a key they do not hold. The user's WebAuthn registrations are verified first (challenge bound to the device
+ * key, rpId, origin, UV; demo keys refused). In one transaction: the code is found by its hash and checked
+ * unexpired, the bank certifies device key, vault and user, the device row and the credentials are inserted,
+ * and — when credentials came — the organisation policy is re-issued carrying them; the device row's UNIQUE
  * activation code decides a race between two devices presenting one code, in any number of processes.
  */
-export async function enrolDevice(store: GatewayStore, request: ReceivedRequest, body: EnrolmentRequest, now: number): Promise<EnrolmentResponse> {
+export async function enrolDevice(store: GatewayStore, request: ReceivedRequest, body: EnrolmentRequest, now: number, rp: RelyingParty = gatewayRelyingParty()): Promise<EnrolmentResponse> {
   const signature = readRequestSignature(request, now);
   if (signature.keyId !== ENROLMENT_KEY_ID) throw new CofferError('SERVER_UNSIGNED', `expected an enrolment signed with keyid "${ENROLMENT_KEY_ID}", found ${JSON.stringify(signature.keyId)}`);
   const devicePublicKey = Buffer.from(body.devicePublicKey, 'base64url');
   if (!signature.verifiedBy(devicePublicKey)) throw new CofferError('SERVER_BAD_SIGNATURE', 'expected the enrolment signed by the device key it enrols, found another signature');
   const bankKey = await loadBankKey(store.db, now);
   const codeHash = hashActivationCode(body.activationCode);
+  const credentials = await verifyRegistrations(store, body, codeHash, devicePublicKey, rp);
   return store.db.transaction().execute(async function enrolInTransaction(trx) {
+    // A new policy version will be issued: enrolments and bank changes of one organisation queue on its row.
+    if (credentials.length > 0 && store.dialect === 'postgres') {
+      await sql`SELECT o.id FROM organisations o JOIN activation_codes c ON c.org_id = o.id WHERE c.code_hash = ${codeHash} FOR UPDATE OF o`.execute(trx);
+    }
     const code = await trx.selectFrom('activation_codes').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
     if (!code) throw new CofferError('SERVER_BAD_ACTIVATION_CODE', BAD_CODE);
     if (now >= code.expires_at) throw new CofferError('SERVER_ACTIVATION_CODE_EXPIRED', `expected an unexpired activation code, found one that expired at ${rfc3339(code.expires_at)}; ask the bank for a new one`);
     const user = await trx.selectFrom('org_users').select('removed_at').where('org_id', '=', code.org_id).where('user_id', '=', code.user_id).executeTakeFirst();
     if (!user || user.removed_at !== null) throw new CofferError('SERVER_BAD_ACTIVATION_CODE', BAD_CODE);
-    const policy = await currentPolicy(trx, code.org_id);
-    if (!policy) throw new CofferError('SERVER_NOT_FOUND', `expected a signed policy for ${code.org_id}, found none`);
     const deviceId = randomId();
     const certificate = await signDeviceCertificate(
       { deviceId, orgId: code.org_id, userId: code.user_id, vaultId: body.vaultId, devicePublicKey: body.devicePublicKey, issuedAt: rfc3339(now) },
@@ -50,12 +72,32 @@ export async function enrolDevice(store: GatewayStore, request: ReceivedRequest,
       if (isUniqueViolation(error, 'public_key')) throw new CofferError('SERVER_DEVICE_KEY_IN_USE', 'expected a device key not yet enrolled, found it enrolled: generate a new key per enrolment', { cause: error });
       throw error;
     }
+    for (const credential of credentials) {
+      try {
+        await trx
+          .insertInto('credentials')
+          .values({ id: credential.id, org_id: code.org_id, user_id: code.user_id, public_key: Buffer.from(credential.publicKey).toString('base64url'), sign_count: credential.signCount, aaguid: credential.aaguid, device_id: deviceId, created_at: now })
+          .execute();
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new CofferError('SERVER_CREDENTIAL_IN_USE', `expected a credential not yet registered, found ${credential.id} registered already`, { cause: error });
+        throw error;
+      }
+    }
+    const policy = credentials.length > 0 ? await issueOrgPolicy(trx, code.org_id, bankKey.signingKey, now) : await currentPolicy(trx, code.org_id);
+    if (!policy) throw new CofferError('SERVER_NOT_FOUND', `expected a signed policy for ${code.org_id}, found none`);
     await appendGatewayAudit(trx, store.dialect, {
       at: now,
       actor: `device:${deviceId}`,
       action: 'device.enrol',
       orgId: code.org_id,
-      details: { deviceId, userId: code.user_id, vaultId: body.vaultId, devicePublicKey: body.devicePublicKey },
+      details: {
+        deviceId,
+        userId: code.user_id,
+        vaultId: body.vaultId,
+        devicePublicKey: body.devicePublicKey,
+        credentials: credentials.map((credential) => ({ id: credential.id, aaguid: credential.aaguid })),
+        ...(credentials.length > 0 ? { policyVersion: policy.version } : {}),
+      },
     });
     return { deviceId, orgId: code.org_id, userId: code.user_id, deviceCertificate: certificate, policy: policy.jws, bankKey: bankKeyText(bankKey.verificationKey) };
   });

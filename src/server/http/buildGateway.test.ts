@@ -32,7 +32,7 @@ describeOnEachStore('the gateway over HTTP', (stores) => {
     };
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths).sort()).toEqual(routesServed(gateway.app).filter((path) => path !== '/openapi.json'));
-    expect(routesServed(gateway.app)).toEqual(expect.arrayContaining(['/healthz', '/v1/enrolments', '/v1/statements', '/v1/witness/add-checkpoint']));
+    expect(routesServed(gateway.app)).toEqual(expect.arrayContaining(['/healthz', '/v1/enrolments', '/v1/payments', '/v1/statements', '/v1/witness/add-checkpoint']));
     const enrolment = document.components.schemas.EnrolmentRequest;
     expect(Object.keys(enrolment?.properties ?? {}).sort()).toEqual(Object.keys(EnrolmentRequest.shape).sort());
   });

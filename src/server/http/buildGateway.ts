@@ -5,6 +5,8 @@ import {
   CofferError,
   describeZodIssue,
   EnrolmentRequest,
+  IdempotencyKeyText,
+  PaymentSubmission,
   StatementSyncQuery,
   type DeviceResponse,
   type PolicyResponse,
@@ -12,7 +14,10 @@ import {
 } from '../../contract/index.js';
 import { currentPolicy } from '../bank/issueOrgPolicy.js';
 import { authenticateDevice } from '../enrolment/authenticateDevice.js';
+import { gatewayRelyingParty } from '../credentials/relyingParty.js';
 import { enrolDevice } from '../enrolment/enrolDevice.js';
+import { acceptPayment } from '../payments/acceptPayment.js';
+import { idempotencyRequestHash } from '../payments/idempotentAnswer.js';
 import { readStatementFeed } from '../statements/readStatementFeed.js';
 import type { ReceivedRequest } from '../signatures/readRequestSignature.js';
 import type { GatewayStore } from '../store/openStore.js';
@@ -34,6 +39,8 @@ export interface GatewayOptions {
   https?: { cert: Buffer; key: Buffer };
   /** The name the witness cosigns under (C2SP key name); DEFAULT_WITNESS_NAME when absent. */
   witnessName?: string;
+  /** The WebAuthn relying party id (default bank.example); the origin is https://desktop.<rpId>. */
+  rpId?: string;
 }
 
 export const DEFAULT_RATE_LIMIT = { max: 600, windowMs: 60_000 };
@@ -52,6 +59,10 @@ export const LOG_REDACTIONS = [
   '*.activationCode',
   '*.privateKey',
   '*.deviceCertificate',
+  'req.headers["idempotency-key"]',
+  '*.assertion',
+  '*.signature',
+  '*.attestationObject',
 ];
 
 const rawBodies = new WeakMap<FastifyRequest, Buffer>();
@@ -70,6 +81,7 @@ function received(request: FastifyRequest): ReceivedRequest {
 export async function buildGateway(options: GatewayOptions): Promise<FastifyInstance> {
   const { store } = options;
   const now = options.now ?? Date.now;
+  const rp = gatewayRelyingParty(options.rpId);
   // Loaded here, not at the top: every `coffer` command shares one bundle, and only `coffer server` serves.
   const [{ default: Fastify }, { default: rateLimit }] = await Promise.all([import('fastify'), import('@fastify/rate-limit')]);
   const app = Fastify({
@@ -152,7 +164,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   app.post('/v1/enrolments', async function enrol(request, reply) {
     const parsed = EnrolmentRequest.safeParse(request.body);
     if (!parsed.success) throw new CofferError('SERVER_BAD_REQUEST', describeZodIssue(parsed.error).text);
-    const answer = await enrolDevice(store, received(request), parsed.data, now());
+    const answer = await enrolDevice(store, received(request), parsed.data, now(), rp);
     request.log.info({ deviceId: answer.deviceId, orgId: answer.orgId }, 'device enrolled');
     return reply.status(201).send(answer);
   });
@@ -165,6 +177,18 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   app.get('/v1/device', async function device(request): Promise<DeviceResponse> {
     const row = await authenticateDevice(store, received(request), now());
     return { deviceId: row.id, orgId: row.org_id, userId: row.user_id, vaultId: row.vault_id };
+  });
+  app.post('/v1/payments', async function submitPayment(request, reply) {
+    const device = await authenticateDevice(store, received(request), now());
+    const key = IdempotencyKeyText.safeParse(request.headers['idempotency-key']);
+    if (!key.success) throw new CofferError('SERVER_BAD_REQUEST', `expected an Idempotency-Key header: ${describeZodIssue(key.error).text}`);
+    const parsed = PaymentSubmission.safeParse(request.body);
+    if (!parsed.success) throw new CofferError('SERVER_BAD_REQUEST', describeZodIssue(parsed.error).text);
+    const path = request.url.split('?')[0] ?? request.url;
+    const requestHash = idempotencyRequestHash(request.method, path, received(request).body);
+    const outcome = await acceptPayment(store, { device, submission: parsed.data, idempotencyKey: key.data, requestHash, now: now(), rp });
+    request.log.info({ deviceId: device.id, paymentId: outcome.body.paymentId, status: outcome.status }, 'payment answered');
+    return reply.status(outcome.status).send(outcome.body);
   });
   app.get('/v1/statements', async function statements(request): Promise<StatementSyncResponse> {
     const device = await authenticateDevice(store, received(request), now());

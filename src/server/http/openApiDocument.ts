@@ -6,6 +6,9 @@ import {
   EnrolmentResponse,
   GatewayErrorResponse,
   HealthResponse,
+  IdempotencyKeyText,
+  PaymentAnswer,
+  PaymentSubmission,
   PolicyResponse,
   ReadyResponse,
   StatementSyncQuery,
@@ -40,7 +43,7 @@ export async function openApiDocument(): Promise<ReturnType<typeof createDocumen
   return createDocument({
     openapi: '3.1.0',
     info: { title: 'Coffer bank gateway', version: '1' },
-    components: { schemas: { EnrolmentRequest, EnrolmentResponse, PolicyResponse, DeviceResponse, StatementSyncResponse, WitnessKeyResponse, GatewayErrorResponse } },
+    components: { schemas: { EnrolmentRequest, EnrolmentResponse, PolicyResponse, DeviceResponse, PaymentSubmission, PaymentAnswer, StatementSyncResponse, WitnessKeyResponse, GatewayErrorResponse } },
     paths: {
       '/healthz': { get: { summary: 'the process is up', responses: { '200': json(HealthResponse, 'up') } } },
       '/readyz': {
@@ -59,6 +62,21 @@ export async function openApiDocument(): Promise<ReturnType<typeof createDocumen
         }),
       },
       '/v1/policy': { get: signed({ summary: "the organisation's current signed policy", responses: { '200': json(PolicyResponse, 'the policy JWS') } }) },
+      '/v1/payments': {
+        post: {
+          ...signed({
+            summary: 'submit an approved payment; accepted at most once per organisation',
+            requestBody: { content: { 'application/json': { schema: PaymentSubmission } } },
+            responses: {
+              '201': json(PaymentAnswer, 'accepted'),
+              '400': refusal('malformed request or no Idempotency-Key'),
+              '409': json(PaymentAnswer.or(GatewayErrorResponse), 'accepted before: the stored answer; or the id was accepted with another digest (SERVER_PAYMENT_ID_CONFLICT)'),
+              '422': refusal('an approval that does not verify, an unknown, cloned or maker\'s credential, approvals missing, expired or unemittable order, reused Idempotency-Key'),
+            },
+          }),
+          requestParams: { header: SIGNED_REQUEST_HEADERS.extend({ 'idempotency-key': IdempotencyKeyText.meta({ description: 'a fresh key per payment; a retry with it gets the stored answer' }) }) },
+        },
+      },
       '/v1/device': { get: signed({ summary: 'the signing device as the gateway knows it', responses: { '200': json(DeviceResponse, 'the device') } }) },
       '/v1/statements': {
         get: signed({

@@ -11,6 +11,7 @@ export interface StartGatewayOptions {
   port: number;
   tls?: { certFile: string; keyFile: string };
   rateLimit?: GatewayOptions['rateLimit'];
+  rpId?: string;
 }
 
 export interface RunningGateway {
@@ -34,7 +35,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const https = options.tls ? { cert: readPem(options.tls.certFile, 'certificate'), key: readPem(options.tls.keyFile, 'private key') } : undefined;
   const store = await openStore(options.store);
   try {
-    const app = await buildGateway({ store, ...(https ? { https } : {}), ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
+    const app = await buildGateway({ store, ...(https ? { https } : {}), ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}), ...(options.rpId ? { rpId: options.rpId } : {}) });
     await app.listen({ host: options.host, port: options.port });
     const address = app.server.address();
     const port = address !== null && typeof address === 'object' ? address.port : options.port;

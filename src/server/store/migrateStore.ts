@@ -1,6 +1,7 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { CofferError } from '../../contract/index.js';
 import * as m0001 from './migrations/m0001_initial.js';
+import * as m0002 from './migrations/m0002_payments.js';
 import * as m0003 from './migrations/m0003_witness.js';
 import * as m0004 from './migrations/m0004_statement_feed.js';
 import type { StoreDialect } from './storeDialect.js';
@@ -8,6 +9,7 @@ import type { StoreDialect } from './storeDialect.js';
 /** Every migration, in order; one file each under `migrations/`, the same for SQLite and PostgreSQL. */
 const MIGRATIONS = [
   ['0001_initial', m0001],
+  ['0002_payments', m0002],
   ['0003_witness', m0003],
   ['0004_statement_feed', m0004],
 ] as const;
@@ -21,13 +23,13 @@ export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map(([name]) => nam
  */
 // Kysely's own migrator is typed on Kysely<any>: migrations run before the typed schema exists.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function migrateStore(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
+export async function migrateStore(db: Kysely<any>, dialect: StoreDialect, schema?: string): Promise<void> {
   const migrations: Record<string, Migration> = {};
   for (const [name, migration] of MIGRATIONS) migrations[name] = { up: (trx) => migration.up(trx, dialect) };
   // Kysely looks for its bookkeeping tables in every schema unless told which: beside another schema that
   // has them (another tenant, a parallel test), it would skip creating its own and then fail to find them.
-  const schema = dialect === 'postgres' ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema : undefined;
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const inSchema = schema ?? (dialect === 'postgres' ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema : undefined);
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(inSchema ? { migrationTableSchema: inSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';

@@ -9,14 +9,14 @@ describeOnEachStore('the gateway store', (stores) => {
   it('creates every table of migration 0001', async () => {
     const store = await stores.fresh();
     const tables = (await store.db.introspection.getTables()).map((table) => table.name);
-    expect(tables).toEqual(expect.arrayContaining(['organisations', 'devices', 'gateway_audit', 'request_nonces', 'rate_limits']));
+    expect(tables).toEqual(expect.arrayContaining(['organisations', 'devices', 'gateway_audit', 'request_nonces', 'rate_limits', 'credentials', 'payments', 'payment_emissions', 'idempotency_keys']));
   });
 
   it('migrates once when a second handle opens the same data', async () => {
     const store = await stores.fresh();
     const again = await openStore(stores.optionsOf(store));
     try {
-      const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(again.db);
+      const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(again.db);
       expect(rows.rows.map((row) => row.name)).toEqual(MIGRATION_NAMES);
     } finally {
       await again.close();

@@ -96,7 +96,7 @@ export async function openStore(options: OpenStoreOptions): Promise<GatewayStore
   else if (options.dataDir) store = openSqlite(options.dataDir);
   else throw new CofferError('SERVER_BAD_OPTIONS', 'expected --data DIR or DATABASE_URL to name the store, found neither');
   try {
-    await migrateStore(store.db, store.dialect);
+    await migrateStore(store.db, store.dialect, options.databaseUrl ? options.schema : undefined);
   } catch (error) {
     await store.close();
     throw error;

@@ -143,6 +143,57 @@ export interface StatementFeedTable {
   entry_ref: string;
 }
 
+/** A user's WebAuthn credential, registered by the gateway at enrolment (migration 0002). */
+export interface CredentialTable {
+  /** base64url credential id. */
+  id: string;
+  org_id: string;
+  user_id: string;
+  /** COSE_Key, base64url. */
+  public_key: string;
+  /** The highest signature counter seen; raised only by a conditional update. */
+  sign_count: number;
+  aaguid: string;
+  device_id: string;
+  created_at: number;
+}
+
+export interface PaymentRow {
+  org_id: string;
+  payment_id: string;
+  /** Payment digest, hex. */
+  digest: string;
+  debtor_iban: string;
+  currency: string;
+  maker: string;
+  order_json: string;
+  approvals: string;
+  device_id: string;
+  accepted_at: number;
+  /** The pain.001 file it left in; null until emitted. */
+  emission_id: string | null;
+}
+
+export interface PaymentEmissionTable {
+  message_id: string;
+  org_id: string;
+  debtor_iban: string;
+  currency: string;
+  payment_count: number;
+  xml: string;
+  created_at: number;
+}
+
+export interface IdempotencyKeyTable {
+  device_id: string;
+  key: string;
+  request_hash: string;
+  status: number;
+  /** The JSON answer as first sent. */
+  answer: string;
+  created_at: number;
+}
+
 export interface GatewayDatabase {
   bank_keys: BankKeyTable;
   organisations: OrganisationTable;
@@ -159,4 +210,8 @@ export interface GatewayDatabase {
   statement_feed: StatementFeedTable;
   witness_logs: WitnessLogTable;
   witness_alerts: WitnessAlertTable;
+  credentials: CredentialTable;
+  payments: PaymentRow;
+  payment_emissions: PaymentEmissionTable;
+  idempotency_keys: IdempotencyKeyTable;
 }

@@ -1,0 +1,160 @@
+import { CofferError, canonicalJson, describeZodIssue, type PaymentAnswer, type PaymentOrder, type PaymentSubmission } from '../../contract/index.js';
+import { ensureNotExpired, paymentDigest, PaymentDigestInput } from '../../domain/index.js';
+import { approvalStatus } from '../../policy/index.js';
+import { appendGatewayAudit } from '../bank/appendGatewayAudit.js';
+import { rfc3339 } from '../bank/rfc3339.js';
+import type { RelyingParty } from '../credentials/relyingParty.js';
+import { isUniqueViolation } from '../store/constraintViolation.js';
+import type { GatewayStore } from '../store/openStore.js';
+import type { DeviceTable, PaymentRow } from '../store/storeSchema.js';
+import { checkEmittable } from './checkEmittable.js';
+import { idempotentAnswer, storeIdempotentAnswer, type StoredAnswer } from './idempotentAnswer.js';
+import { signedPolicyOf } from './signedPolicyOf.js';
+import { verifyApproval, type VerifiedApproval } from './verifyApproval.js';
+
+export interface AcceptPaymentOpts {
+  device: DeviceTable;
+  submission: PaymentSubmission;
+  idempotencyKey: string;
+  /** idempotencyRequestHash of the request as received. */
+  requestHash: string;
+  now: number;
+  rp: RelyingParty;
+}
+
+/** 201 accepted now; 409 accepted before (the stored answer); either again for a retried Idempotency-Key. */
+export type PaymentOutcome = StoredAnswer<PaymentAnswer>;
+
+function answerOf(row: Pick<PaymentRow, 'org_id' | 'payment_id' | 'digest' | 'accepted_at' | 'approvals'>): PaymentAnswer {
+  const approvals = JSON.parse(row.approvals) as { userId: string }[];
+  return { paymentId: row.payment_id, orgId: row.org_id, digest: row.digest, status: 'accepted', acceptedAt: rfc3339(row.accepted_at), approvedBy: approvals.map((approval) => approval.userId) };
+}
+
+async function storedPayment(store: GatewayStore, orgId: string, paymentId: string): Promise<PaymentRow | undefined> {
+  return store.db.selectFrom('payments').selectAll().where('org_id', '=', orgId).where('payment_id', '=', paymentId).executeTakeFirst();
+}
+
+// Ensure a payment id means one order: the same digest is a duplicate (the stored answer), another is refused.
+function duplicateOf(row: PaymentRow, digest: string): PaymentOutcome {
+  if (row.digest !== digest) {
+    throw new CofferError('SERVER_PAYMENT_ID_CONFLICT', `expected a new payment id or the order accepted under ${row.payment_id}, found another order under that id`);
+  }
+  return { status: 409, body: answerOf(row) };
+}
+
+/** The digest re-derived by the domain's own function from the order as received (docs/signing.md). */
+function digestOf(order: PaymentOrder): Buffer {
+  const parsed = PaymentDigestInput.safeParse(order);
+  if (!parsed.success) {
+    const issue = describeZodIssue(parsed.error);
+    throw new CofferError('DOMAIN_BAD_PAYMENT', `expected a valid payment, found a bad ${issue.path || 'value'}: ${issue.message}`);
+  }
+  return paymentDigest(parsed.data);
+}
+
+async function verifyApprovals(store: GatewayStore, opts: AcceptPaymentOpts, challenge: string): Promise<VerifiedApproval[]> {
+  const { submission, device } = opts;
+  const ids = submission.approvals.map((approval) => approval.credentialId);
+  if (new Set(ids).size !== ids.length) throw new CofferError('SERVER_BAD_REQUEST', 'expected each credential once among the approvals, found one twice');
+  const verified: VerifiedApproval[] = [];
+  for (const approval of submission.approvals) {
+    const checked = await verifyApproval(store.db, { orgId: device.org_id, approval, challenge, rp: opts.rp });
+    // Ensure the four-eyes principle: the maker's own signature is refused, not merely left uncounted.
+    if (checked.userId === submission.payment.createdBy) throw new CofferError('SERVER_MAKER_APPROVED', `expected approvals by others than the maker, found one by ${checked.userId}, who made the payment`);
+    verified.push(checked);
+  }
+  return verified;
+}
+
+/**
+ * POST /v1/payments, as a list of steps: a retried Idempotency-Key gets its stored answer; the maker is the
+ * submitting device's user; the digest is re-derived with the domain's own function; a payment id accepted
+ * before is a duplicate; the order is unexpired, from an account the organisation holds, and writable as
+ * pain.001; every approval verifies against a credential the bank registered; the organisation's rule is
+ * met. Then one transaction: the payment row (its primary key decides between racing duplicates in any
+ * number of processes), each credential's counter raised only if still below, the idempotent answer, the
+ * audit entry.
+ */
+export async function acceptPayment(store: GatewayStore, opts: AcceptPaymentOpts): Promise<PaymentOutcome> {
+  const { device, submission, now } = opts;
+  const retried = await idempotentAnswer<PaymentAnswer>(store.db, device.id, opts.idempotencyKey, opts.requestHash);
+  if (retried) return retried;
+  const order = submission.payment;
+  // Ensure the order is submitted from its maker's device: the maker is not bound by the digest.
+  if (order.createdBy !== device.user_id) throw new CofferError('SERVER_NOT_MAKER', `expected a payment made by ${device.user_id}, the device's user, found one made by ${order.createdBy}`);
+  const digest = digestOf(order);
+  const digestHex = digest.toString('hex');
+  const earlier = await storedPayment(store, device.org_id, order.id);
+  if (earlier) return duplicateOf(earlier, digestHex);
+  ensureNotExpired(order, new Date(now));
+  const account = await store.db.selectFrom('accounts').select(['iban', 'org_id']).where('iban', '=', order.debtorIban).executeTakeFirst();
+  if (!account || account.org_id !== device.org_id) throw new CofferError('SERVER_UNKNOWN_ACCOUNT', `expected a debtor account ${device.org_id} holds at the bank, found another`);
+  checkEmittable(order, now);
+  let approvals: VerifiedApproval[];
+  try {
+    approvals = await verifyApprovals(store, opts, digest.toString('base64url'));
+  } catch (error) {
+    // A duplicate that read no payment above may find the counter already raised by its twin's acceptance.
+    const twin = error instanceof CofferError && error.code === 'SERVER_CREDENTIAL_CLONED' ? await storedPayment(store, device.org_id, order.id) : undefined;
+    if (twin) return duplicateOf(twin, digestHex);
+    throw error;
+  }
+  const policy = await signedPolicyOf(store.db, device.org_id);
+  const status = approvalStatus({
+    payment: { id: order.id, account: order.debtorIban, currency: order.currency, amountMinor: order.amountMinor, createdBy: order.createdBy },
+    approvals,
+    rules: policy.approvalRules,
+    users: policy.users,
+  });
+  if (!status.executable) throw new CofferError(status.reason, status.message);
+  const counted = new Set(status.counted.map((approval) => approval.userId));
+  const recorded = approvals.map(({ userId, credentialId, signCount, assertion }) => ({ userId, credentialId, signCount, counted: counted.has(userId), assertion }));
+  const row: PaymentRow = {
+    org_id: device.org_id,
+    payment_id: order.id,
+    digest: digestHex,
+    debtor_iban: order.debtorIban,
+    currency: order.currency,
+    maker: order.createdBy,
+    order_json: canonicalJson(order),
+    approvals: JSON.stringify(recorded.filter((approval) => approval.counted)),
+    device_id: device.id,
+    accepted_at: now,
+    emission_id: null,
+  };
+  const answer: PaymentOutcome = { status: 201, body: answerOf(row) };
+  try {
+    return await store.db.transaction().execute(async function acceptInTransaction(trx) {
+      await trx.insertInto('payments').values(row).execute();
+      // In one order, so two payments approved by the same keys never wait on each other's rows crosswise.
+      for (const approval of [...approvals].sort((a, b) => (a.credentialId < b.credentialId ? -1 : 1))) {
+        const raise = trx.updateTable('credentials').set({ sign_count: approval.signCount }).where('id', '=', approval.credentialId);
+        // Ensure the counter is still below: an assertion used by a racing request (any process) counts once.
+        const result = await (approval.signCount > 0 ? raise.where('sign_count', '<', approval.signCount) : raise.where('sign_count', '=', 0)).executeTakeFirst();
+        if (result.numUpdatedRows !== 1n) {
+          throw new CofferError('SERVER_CREDENTIAL_CLONED', `credential ${approval.credentialId} signed with counter ${approval.signCount}, which another request used first`);
+        }
+      }
+      await storeIdempotentAnswer(trx, device.id, opts.idempotencyKey, opts.requestHash, answer, now);
+      await appendGatewayAudit(trx, store.dialect, {
+        at: now,
+        actor: `device:${device.id}`,
+        action: 'payment.accept',
+        orgId: device.org_id,
+        details: { paymentId: order.id, digest: digestHex, maker: order.createdBy, approvals: recorded.map(({ userId, credentialId, signCount, counted: counts }) => ({ userId, credentialId, signCount, counted: counts })) },
+      });
+      return answer;
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error, 'payments')) {
+      if (isUniqueViolation(error, 'idempotency_keys')) throw new CofferError('SERVER_IDEMPOTENCY_KEY_REUSED', 'expected a new Idempotency-Key for a new request, found one this device used for another request', { cause: error });
+      throw error;
+    }
+    // Lost the race to an identical request: a retry of this very request gets the winner's answer.
+    const winner = await idempotentAnswer<PaymentAnswer>(store.db, device.id, opts.idempotencyKey, opts.requestHash);
+    if (winner) return winner;
+    const stored = await storedPayment(store, device.org_id, order.id);
+    if (!stored) throw error;
+    return duplicateOf(stored, digestHex);
+  }
+}
