@@ -1,6 +1,8 @@
 import type { PackedEntries } from '../../audit/index.js';
 import type { BenchFigure } from '../bench/benchFigure.js';
 import type { BenchOptions } from '../bench/benchOptions.js';
+import type { ParseStatementFileOptions } from '../../domain/index.js';
+import type { StatementReadEvent } from '../commands/statementImport/readStatementEntries.js';
 import type { WireError } from './wireError.js';
 
 /** A range of entries hashed by a worker: `RangeHashes` with its refusal as plain data, which crosses threads. */
@@ -20,6 +22,12 @@ export interface WorkerJobs {
   'audit.hashRange': { request: PackedEntries; result: HashedRange; event: never };
   /** The whole `coffer bench`, each figure reported as it is measured. */
   'bench.run': { request: BenchOptions; result: null; event: BenchFigure };
+  /** Reads a statement file (src/app statementImport `readStatementEntries`): entries cross as JSON text, a chunk per event. */
+  'statements.read': {
+    request: { bytes: Uint8Array; options: ParseStatementFileOptions };
+    result: null;
+    event: Exclude<StatementReadEvent, { kind: 'entries' }> | { kind: 'entries'; json: string };
+  };
 }
 
 export type WorkerJobName = keyof WorkerJobs;
@@ -28,6 +36,7 @@ export type WorkerJobName = keyof WorkerJobs;
 export const WORKER_ENTRIES = {
   'audit.hashRange': 'hashRange.worker',
   'bench.run': 'bench.worker',
+  'statements.read': 'readStatements.worker',
 } as const satisfies Record<WorkerJobName, string>;
 
 /** Messages from the calling thread to a worker. */
