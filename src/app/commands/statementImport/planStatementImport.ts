@@ -98,7 +98,11 @@ export async function planStatementImport(ctx: CommandContext, input: ParsedInpu
     byAccount.set(p.account.id, plans);
     plans.push(p);
   }
-  for (const plans of byAccount.values()) await dedupeAccount(db, plans, input.file.name);
+  for (const plans of byAccount.values()) {
+    ctx.throwIfCancelled();
+    await dedupeAccount(db, plans, input.file.name);
+  }
+  ctx.throwIfCancelled();
   return {
     file: input.file.name,
     container: parsed.container,

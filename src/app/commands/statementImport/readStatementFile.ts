@@ -1,6 +1,6 @@
 import type { ParseStatementFileOptions } from '../../../domain/index.js';
 import type { Progress } from '../../../api/index.js';
-import { runInWorker } from '../../workers/startWorker.js';
+import { cancelled, runInWorker } from '../../workers/startWorker.js';
 import { readStatementEntries, type PlannedEntry, type ReadStatement, type ReadStatementFile, type StatementReadEvent } from './readStatementEntries.js';
 
 /**
@@ -60,6 +60,7 @@ export async function readStatementFile(bytes: Uint8Array, options: ReadStatemen
       continue;
     }
     await pause();
+    if (signal?.aborted) throw cancelled('statements.import');
     const entries = JSON.parse(event.json) as PlannedEntry[];
     collect.add({ kind: 'entries', entries });
     done += entries.length;
