@@ -1,7 +1,7 @@
 import type { PackedEntries } from '../../audit/index.js';
 import type { BenchFigure } from '../bench/benchFigure.js';
 import type { BenchOptions } from '../bench/benchOptions.js';
-import type { ParseStatementFileOptions } from '../../domain/index.js';
+import type { Pain001Request, ParseStatementFileOptions } from '../../domain/index.js';
 import type { StatementReadEvent } from '../commands/statementImport/readStatementEntries.js';
 import type { WireError } from './wireError.js';
 
@@ -22,6 +22,8 @@ export interface WorkerJobs {
   'audit.hashRange': { request: PackedEntries; result: HashedRange; event: never };
   /** The whole `coffer bench`, each figure reported as it is measured. */
   'bench.run': { request: BenchOptions; result: null; event: BenchFigure };
+  /** Builds a pain.001 file (src/domain `buildPain001`) as UTF-8 bytes. */
+  'payments.pain001': { request: Pain001Request; result: Uint8Array; event: never };
   /** Reads a statement file (src/app statementImport `readStatementEntries`): entries cross as JSON text, a chunk per event. */
   'statements.read': {
     request: { bytes: Uint8Array; options: ParseStatementFileOptions };
@@ -36,6 +38,7 @@ export type WorkerJobName = keyof WorkerJobs;
 export const WORKER_ENTRIES = {
   'audit.hashRange': 'hashRange.worker',
   'bench.run': 'bench.worker',
+  'payments.pain001': 'pain001.worker',
   'statements.read': 'readStatements.worker',
 } as const satisfies Record<WorkerJobName, string>;
 
