@@ -82,6 +82,7 @@ export const exportPaymentsCommand = implementCommand('payments.export', {
         ctx.throwIfCancelled();
       }
     }
+    ctx.throwIfCancelled();
     const accounts = new Set(selected.map((stored) => stored.accountId));
     if (accounts.size > 1) throw new CofferError('APP_BAD_INPUT', `account: expected one debited account per file, found ${accounts.size}: name one`);
     const messageId = newRecordId().slice(0, 30);
