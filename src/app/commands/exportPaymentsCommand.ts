@@ -8,6 +8,7 @@ import { approvalStatusOf } from './records/approvalRecords.js';
 import { newRecordId } from './records/newRecordId.js';
 import { PAYMENT_SELECT, paymentFromRow, paymentResource, requireUnchangedPayment, updatePayment, type StoredPayment } from './records/paymentRecords.js';
 import { CofferError } from '../../contract/index.js';
+import { letEventLoopRun } from '../workers/letEventLoopRun.js';
 
 /** The currency of all approved payments when there is just one; refuses a choice the caller must make. */
 function onlyCurrency(approved: readonly StoredPayment[]): Currency | undefined {
@@ -28,7 +29,6 @@ function partyName(name: string): string {
 
 /** Payments checked between progress reports, letting the event loop run: each approval's signature is verified. */
 const CHECKED_PER_PAUSE = 50;
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The file, or the domain's refusal of it, which `run` reports as it did when it built the file itself. */
 type Built = { bytes: Uint8Array } | { refusal: unknown };
@@ -78,7 +78,7 @@ export const exportPaymentsCommand = implementCommand('payments.export', {
       if (!status.executable) throw new CofferError(status.reason, `payment ${payment.id} is marked approved but its approvals do not release it as it is now: ${status.message}`);
       if ((index + 1) % CHECKED_PER_PAUSE === 0) {
         ctx.progress({ done: index + 1, total: selected.length });
-        await pause();
+        await letEventLoopRun();
         ctx.throwIfCancelled();
       }
     }

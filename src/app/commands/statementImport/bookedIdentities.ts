@@ -1,5 +1,6 @@
 import { LEGACY_IDENTITY_VERSION, legacyEntryIdentity, type VaultDatabase } from '../../../vault/index.js';
 import type { PlannedEntry } from './readStatementEntries.js';
+import { letEventLoopRun } from '../../workers/letEventLoopRun.js';
 
 /** Where a booking already in the vault came from, to say so when an import meets it again. */
 export interface BookedOrigin {
@@ -20,7 +21,6 @@ interface BookedRow {
 /** Identities looked up per query: one JSON array bound as a parameter, read through the unique index. */
 const CHUNK = 5000;
 
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Chunk by chunk, letting the event loop run between queries: a large import looks up 100,000 identities. */
 async function lookUp(db: VaultDatabase, accountId: string, identities: readonly string[]): Promise<Map<string, BookedRow>> {
@@ -30,7 +30,7 @@ async function lookUp(db: VaultDatabase, accountId: string, identities: readonly
   );
   const found = new Map<string, BookedRow>();
   for (let from = 0; from < identities.length; from += CHUNK) {
-    if (from > 0) await pause();
+    if (from > 0) await letEventLoopRun();
     for (const row of select.all(accountId, JSON.stringify(identities.slice(from, from + CHUNK))) as BookedRow[]) found.set(row.identity, row);
   }
   return found;

@@ -70,24 +70,18 @@ async function dedupeAccount(db: VaultDatabase, plans: readonly StatementPlan[],
   for (const [owner, list] of skippedOf) owner.skipped = skipGroups(list, origins, file);
 }
 
-/** How a plan is made: where reading reports progress, and which files are read in a worker (see readStatementFile). */
-export interface PlanStatementImportOptions {
-  inThreadBelowBytes?: number;
-}
-
 /**
  * Everything `statements.import` decides before it writes: the file read and parsed (camt, MT940, CSV or
  * ZIP; in a worker thread when large), each statement matched to an account and reconciled, and its entries
  * split into bookings to make and skips with reasons (not booked by the bank, already booked, repeated in
  * this file). Read-only; cancelled with the dispatch's signal.
  */
-export async function planStatementImport(ctx: CommandContext, input: ParsedInput<'statements.import'>, options: PlanStatementImportOptions = {}): Promise<ImportPlan> {
+export async function planStatementImport(ctx: CommandContext, input: ParsedInput<'statements.import'>): Promise<ImportPlan> {
   const parsed = await readStatementFile(input.file.bytes, {
     fileName: input.file.name,
     ...(input.format === undefined ? {} : { format: input.format }),
     ...(input.columns === undefined ? {} : { columns: input.columns }),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
-    ...options,
     onProgress: (progress) => ctx.progress(progress),
   });
   const { db } = ctx;
