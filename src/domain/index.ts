@@ -57,6 +57,7 @@ export {
 export { ENTRY_IDENTITY_VERSION, assignEntryIdentities } from './statement/entryIdentity.js';
 export { ZIP_LIMITS, type ZipLimits } from './statement/readZipMembers.js';
 export { CAMT_VERSIONS } from './camt/camtMessageType.js';
+export { generateCamt053, type GenerateCamt053Options, type GeneratedCamt053 } from './camt/generateCamt053.js';
 export { COLUMNS_SYNTAX, parseColumnMapping, type CsvColumnsOption } from './csv/parseColumnMapping.js';
 export { CSV_FIELDS, type CsvColumn, type CsvField, type CsvFormulaCell, type CsvMapping } from './csv/csvMapping.js';
 export { CSV_DIALECTS, type CsvDialect } from './csv/csvDialects.js';

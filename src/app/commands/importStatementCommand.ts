@@ -12,7 +12,7 @@ import { planStatementImport } from './statementImport/planStatementImport.js';
  */
 export const importStatementCommand = implementCommand('statements.import', {
   async prepare(ctx, input) {
-    const plan = await planStatementImport(ctx.db, input);
+    const plan = await planStatementImport(ctx, input);
     return {
       // Every account booked on, in its currency: a capability scoped to accounts or currencies decides.
       resource: plan.accounts.map((account) => ({ account: account.iban, currency: account.currency })),

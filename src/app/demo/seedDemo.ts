@@ -1,15 +1,15 @@
 import { formatAmount, paymentDigestBody, sumMoney, type Currency, type PaymentStatus } from '../../domain/index.js';
 import { signOrgPolicy, type Role } from '../../policy/index.js';
+import type { Progress } from '../../api/index.js';
 import type { UnlockedVault, VaultDatabase } from '../../vault/index.js';
 import { insertApproval, insertApprovalEvidence } from '../commands/records/approvalRecords.js';
-import { bookingWriter, type BookingSource } from '../commands/records/bookingRecords.js';
+import { bookingRowWriter, type BookingSource } from '../commands/records/bookingRecords.js';
 import { insertPayment } from '../commands/records/paymentRecords.js';
 import { installOrgPolicy } from '../policy/installOrgPolicy.js';
 import { DEMO_BANK_SIGNING_KEY } from './demoBankKey.js';
 import { DEMO_ACCOUNTS, DEMO_ORG, DEMO_PAYEES, DEMO_USERS, demoOrgPolicy } from './demoOrganisation.js';
 import { demoPayments } from './demoPayments.js';
-import { demoBookingEntries } from './demoBookingEntries.js';
-import { generateDemoStatements } from './generateDemoStatements.js';
+import { demoBookingsInWorker } from './demoBookingsInWorker.js';
 import { canonicalJson, CofferError } from '../../contract/index.js';
 import { demoCredential, signDemoAssertion } from './demoCredentials.js';
 
@@ -25,7 +25,12 @@ export interface SeedDemoOptions {
   now?: Date;
   /** Bookings per account (tests use a few; the demo the full DEMO_BOOKINGS). */
   bookingsPerAccount?: number;
+  /** Bookings generated (taken over from the worker), then bookings written, of all of them. */
+  onProgress?: (progress: Progress) => void;
 }
+
+/** Bookings written between progress reports. */
+const PROGRESS_EVERY = 5000;
 
 export interface DemoSeedReport {
   user: string;
@@ -51,16 +56,6 @@ function ensureEmpty(db: VaultDatabase): void {
   if (used.n > 0) throw new CofferError('APP_VAULT_NOT_EMPTY', 'expected an empty vault to seed, found one that already holds an organisation: use a new --vault');
 }
 
-function insertBookings(db: VaultDatabase, accountId: string, currency: Currency, count: number, endDay: string, seed: number): number {
-  const book = bookingWriter(db);
-  let sum = 0;
-  for (const entry of demoBookingEntries(currency, currency, generateDemoStatements(currency, count, endDay, seed))) {
-    book(accountId, entry, DEMO_SOURCE);
-    sum += entry.amount.minor;
-  }
-  return sum;
-}
-
 /**
  * Fills an empty vault with the demo organisation for one of its users: the demo policy signed with the
  * DEMO bank key (installed and verified like any policy), three accounts, payees, a year of bookings and
@@ -76,17 +71,27 @@ export async function seedDemo(vault: UnlockedVault, options: SeedDemoOptions): 
   const payments = demoPayments(now);
   const counts = { transactions: 0, approvals: 0 };
   const details = { user: user.id, organisation: DEMO_ORG.id, payments: payments.length };
+  // Generated before the transaction (in a worker for the demo's 21,000), written in it.
+  const plan = DEMO_ACCOUNTS.map((account, index) => ({
+    code: account.code, currency: account.currency as Currency, count: options.bookingsPerAccount ?? DEMO_BOOKINGS[account.code] ?? 0, seed: 0x5eed + index,
+  }));
+  const bookings = await demoBookingsInWorker({ endDay, accounts: plan }, options.onProgress ? { onProgress: options.onProgress } : {});
+  const total = plan.reduce((n, account) => n + account.count, 0);
   const accounts = vault.transact({ action: 'demo.seed', target: DEMO_ORG.id, details, userId: 'demo-seed' }, (db) => {
     const created = new Date(now.getTime() - 366 * 24 * 60 * 60 * 1000).toISOString();
-    const seeded = DEMO_ACCOUNTS.map((account, index) => {
+    const book = bookingRowWriter(db);
+    options.onProgress?.({ done: 0, total });
+    const seeded = DEMO_ACCOUNTS.map((account) => {
       const id = `account-${account.code.toLowerCase()}`;
-      const bookings = options.bookingsPerAccount ?? DEMO_BOOKINGS[account.code] ?? 0;
       db.prepare('INSERT INTO accounts (id, organisation_id, iban, bic, currency, name, balance_minor, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)').run(
         id, DEMO_ORG.id, account.iban, account.bic, account.currency, account.name, created,
       );
       const currency = account.currency as Currency;
-      const sum = insertBookings(db, id, currency, bookings, endDay, 0x5eed + index);
-      counts.transactions += bookings;
+      for (const row of bookings.rows.get(account.code) ?? []) {
+        book(id, row, DEMO_SOURCE);
+        if (++counts.transactions % PROGRESS_EVERY === 0) options.onProgress?.({ done: counts.transactions, total });
+      }
+      const sum = bookings.sums[account.code] ?? 0;
       const balance = sumMoney([{ minor: account.openingMinor, currency }, { minor: sum, currency }], currency).minor;
       db.prepare('UPDATE accounts SET balance_minor = ? WHERE id = ?').run(balance, id);
       return { iban: account.iban, currency, name: account.name, balance: formatAmount(balance, currency) };
@@ -106,6 +111,7 @@ export async function seedDemo(vault: UnlockedVault, options: SeedDemoOptions): 
       });
     }
     db.prepare("INSERT INTO vault_meta (key, value) VALUES ('user_id', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(user.id);
+    options.onProgress?.({ done: counts.transactions, total });
     return seeded;
   });
   const byStatus: Partial<Record<PaymentStatus, number>> = {};

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { seedDemoVault } from '../../app/index.js';
 import { globalOptions, readPassword, vaultDir } from '../globalOptions.js';
 import { printResult } from '../output.js';
+import { progressReporter } from '../progress.js';
 
 /** `coffer demo seed`: a demo user's vault (a setup tool; it does not go through the dispatcher). */
 export function registerDemo(program: Command): void {
@@ -13,7 +14,13 @@ export function registerDemo(program: Command): void {
     .requiredOption('--user <name>', 'alice, bob, carol, dave or erin')
     .action(async (opts: { user: string }, command: Command) => {
       const options = globalOptions(command);
-      const report = await seedDemoVault(vaultDir(options), { user: opts.user }, () => readPassword(options));
+      const progress = progressReporter('demo seed');
+      let report;
+      try {
+        report = await seedDemoVault(vaultDir(options), { user: opts.user, onProgress: ({ done, total }) => progress.onProgress?.(done, total) }, () => readPassword(options));
+      } finally {
+        progress.stop();
+      }
       printResult(options, report, () =>
         [
           `${report.createdVault ? 'Created' : 'Filled'} demo vault ${report.vaultId} in ${report.dir} for ${report.user} (${report.roles.join(', ')})`,

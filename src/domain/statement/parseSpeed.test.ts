@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseStatementFile } from './parseStatementFile.js';
-import { generateCamt053 } from '../../../test/fixtures/domain/generateCamt053.js';
+import { generateCamt053 } from '../camt/generateCamt053.js';
 
 // The app must import 100,000 camt.053 entries at ≥ 20,000 entries/s end to end; parsing must be a small
 // part of that. COFFER_PARSE_ENTRIES=100000 measures the full size (the default keeps the suite quick).

@@ -1,10 +1,11 @@
 import type { ParsedInput, StatementImportResult, StatementsImportResult } from '../../../api/index.js';
-import { formatAmount, sumMoney, type Currency, type CsvField, type ParsedStatement } from '../../../domain/index.js';
+import { formatAmount, sumMoney, type Currency, type CsvField } from '../../../domain/index.js';
 import { CofferError } from '../../../contract/index.js';
 import type { RunContext } from '../../dispatch/defineCommand.js';
-import { bookingWriter } from '../records/bookingRecords.js';
+import { bookingRowWriter } from '../records/bookingRecords.js';
 import { newRecordId } from '../records/newRecordId.js';
 import type { ImportPlan, StatementPlan } from './planStatementImport.js';
+import type { ReadStatement } from './readStatementEntries.js';
 
 /** Bookings written between progress reports and cancellation checks. */
 const PROGRESS_EVERY = 5000;
@@ -32,7 +33,7 @@ function recordStatement(ctx: RunContext, p: StatementPlan, file: string, accept
   return id;
 }
 
-function csvOut(statement: ParsedStatement): StatementImportResult['csv'] {
+function csvOut(statement: ReadStatement): StatementImportResult['csv'] {
   if (statement.csv === null) return null;
   const { mapping, formulaCells } = statement.csv;
   const columns = Object.entries(mapping.columns).map(([field, column]) => ({ field: field as CsvField, index: column.index, header: column.header }));
@@ -66,7 +67,7 @@ function stale(error: unknown): unknown {
  */
 export function bookStatementImport(ctx: RunContext, plan: ImportPlan, input: ParsedInput<'statements.import'>): StatementsImportResult {
   const accepted = input.acceptUnreconciled === true;
-  const book = bookingWriter(ctx.db);
+  const book = bookingRowWriter(ctx.db);
   const total = plan.statements.reduce((n, p) => n + p.fresh.length, 0);
   let done = 0;
   ctx.progress({ done, total });
@@ -75,7 +76,7 @@ export function bookStatementImport(ctx: RunContext, plan: ImportPlan, input: Pa
     const source = { statementRecordId: recordStatement(ctx, p, plan.file, accepted), format: p.statement.format, file: member === null ? plan.file : `${plan.file}/${member}` };
     for (const entry of p.fresh) {
       try {
-        book(p.account.id, entry, source);
+        book(p.account.id, entry.row, source);
       } catch (error) {
         throw stale(error);
       }

@@ -1,5 +1,6 @@
-import type { BookingEntry } from '../../../domain/index.js';
 import { LEGACY_IDENTITY_VERSION, legacyEntryIdentity, type VaultDatabase } from '../../../vault/index.js';
+import type { PlannedEntry } from './readStatementEntries.js';
+import { letEventLoopRun } from '../../workers/letEventLoopRun.js';
 
 /** Where a booking already in the vault came from, to say so when an import meets it again. */
 export interface BookedOrigin {
@@ -20,22 +21,24 @@ interface BookedRow {
 /** Identities looked up per query: one JSON array bound as a parameter, read through the unique index. */
 const CHUNK = 5000;
 
-function lookUp(db: VaultDatabase, accountId: string, identities: readonly string[]): Map<string, BookedRow> {
+
+/** Chunk by chunk, letting the event loop run between queries: a large import looks up 100,000 identities. */
+async function lookUp(db: VaultDatabase, accountId: string, identities: readonly string[]): Promise<Map<string, BookedRow>> {
   const select = db.prepare(
     `SELECT entry_identity AS identity, statement_id AS statementId, position, source_file AS file FROM statement_transactions
      WHERE account_id = ? AND entry_identity IN (SELECT value FROM json_each(?))`,
   );
   const found = new Map<string, BookedRow>();
   for (let from = 0; from < identities.length; from += CHUNK) {
+    if (from > 0) await letEventLoopRun();
     for (const row of select.all(accountId, JSON.stringify(identities.slice(from, from + CHUNK))) as BookedRow[]) found.set(row.identity, row);
   }
   return found;
 }
 
-function legacyIdentityOf(entry: BookingEntry): string | null {
-  const reference = entry.references.accountServicer ?? entry.references.entry;
-  const bookingDate = entry.bookingDate ?? entry.valueDate;
-  if (reference === null || bookingDate === null) return null;
+function legacyIdentityOf(entry: PlannedEntry): string | null {
+  if (entry.legacy === null) return null;
+  const { reference, bookingDate } = entry.legacy;
   return legacyEntryIdentity({ entryRef: reference, bookingDate, amountMinor: entry.amount.minor, currency: entry.amount.currency });
 }
 
@@ -45,15 +48,15 @@ function legacyIdentityOf(entry: BookingEntry): string | null {
  * reference, booking date, amount and currency), each such old booking matching one entry at most. Reads
  * only the identities of this import, so the cost follows the file, not the account's history.
  */
-export function bookedIdentities(db: VaultDatabase, accountId: string, entries: readonly BookingEntry[]): Map<string, BookedOrigin> {
+export async function bookedIdentities(db: VaultDatabase, accountId: string, entries: readonly PlannedEntry[]): Promise<Map<string, BookedOrigin>> {
   const booked = new Map<string, BookedOrigin>();
-  for (const [identity, row] of lookUp(db, accountId, entries.map((entry) => entry.identity))) {
+  for (const [identity, row] of await lookUp(db, accountId, entries.map((entry) => entry.identity))) {
     booked.set(identity, { statementId: row.statementId, position: row.position, file: row.file, legacy: false });
   }
   const hasLegacy = db.prepare('SELECT 1 FROM statement_transactions WHERE account_id = ? AND identity_version = ? LIMIT 1').get(accountId, LEGACY_IDENTITY_VERSION);
   if (hasLegacy === undefined) return booked;
   const candidates = entries.filter((entry) => !booked.has(entry.identity)).map((entry) => ({ entry, legacy: legacyIdentityOf(entry) }));
-  const legacyRows = lookUp(db, accountId, candidates.flatMap((c) => (c.legacy === null ? [] : [c.legacy])));
+  const legacyRows = await lookUp(db, accountId, candidates.flatMap((c) => (c.legacy === null ? [] : [c.legacy])));
   const used = new Set<string>();
   for (const { entry, legacy } of candidates) {
     if (legacy === null || used.has(legacy) || !legacyRows.has(legacy)) continue;

@@ -1,12 +1,13 @@
-import { ibanFromAccountId, type Iban, type ParsedStatement } from '../../../domain/index.js';
+import { ibanFromAccountId, type Iban } from '../../../domain/index.js';
 import type { VaultDatabase } from '../../../vault/index.js';
 import { CofferError } from '../../../contract/index.js';
+import type { StatementHeader } from './readStatementEntries.js';
 import { accountByIban, accountByOtherId, requireAccount, type AccountRecord } from '../records/accountRecords.js';
 
 /** How a statement's account was found among the organisation's. */
 export type AccountMatch = 'iban' | 'other-id' | 'derived-iban' | 'input';
 
-function named(db: VaultDatabase, statement: ParsedStatement): { account: AccountRecord; matchedBy: AccountMatch } | undefined {
+function named(db: VaultDatabase, statement: StatementHeader): { account: AccountRecord; matchedBy: AccountMatch } | undefined {
   const { iban, otherId } = statement.account;
   if (iban !== null) {
     const account = accountByIban(db, iban);
@@ -28,7 +29,7 @@ function named(db: VaultDatabase, statement: ParsedStatement): { account: Accoun
  * account other than the named one, and a statement that names none when nothing is given (APP_BAD_INPUT).
  * `label` names the statement in messages ("statement 2 of x.xml"), never its account number.
  */
-export function matchStatementAccount(db: VaultDatabase, statement: ParsedStatement, given: Iban | undefined, label: string): { account: AccountRecord; matchedBy: AccountMatch } {
+export function matchStatementAccount(db: VaultDatabase, statement: StatementHeader, given: Iban | undefined, label: string): { account: AccountRecord; matchedBy: AccountMatch } {
   const { iban, otherId } = statement.account;
   if (iban === null && otherId === null) {
     // Ensure a file that names no account is booked only where the caller said.

@@ -1,5 +1,6 @@
 import type { ReconciliationView } from '../../../api/index.js';
-import { formatAmount, type Currency, type ParsedStatement, type ReconciliationCheck } from '../../../domain/index.js';
+import { formatAmount, type Currency, type ReconciliationCheck } from '../../../domain/index.js';
+import type { ReadStatement } from './readStatementEntries.js';
 
 const COUNTS = new Set(['entry-count', 'credit-count', 'debit-count', 'entry-currency']);
 
@@ -14,7 +15,7 @@ function shown(check: ReconciliationCheck, value: number): string {
  * written for people, plus the check only the app can make, that booked entries are in the currency of
  * the account they move (the domain compares them with the statement's currency, which a CSV may not state).
  */
-export function reconciliationView(statement: ParsedStatement, accountCurrency: Currency): { view: ReconciliationView; otherCurrency: number } {
+export function reconciliationView(statement: ReadStatement, accountCurrency: Currency): { view: ReconciliationView; otherCurrency: number } {
   const booked = statement.entries.filter((entry) => entry.booked);
   const otherCurrency = booked.filter((entry) => entry.amount.currency !== accountCurrency).length;
   const checks: ReconciliationCheck[] = [...statement.reconciliation.checks];

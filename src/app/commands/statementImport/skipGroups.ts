@@ -1,7 +1,8 @@
 import type { SkippedGroup } from '../../../api/index.js';
-import type { BookingEntry, SkippedEntry } from '../../../domain/index.js';
+import type { SkippedEntry } from '../../../domain/index.js';
 import type { BookedOrigin } from './bookedIdentities.js';
 import { formatRanges } from './formatRanges.js';
+import type { PlannedEntry } from './readStatementEntries.js';
 
 interface Group {
   reason: SkippedGroup['reason'];
@@ -29,7 +30,7 @@ function describe(group: Group, count: number, fromEntries: string): string {
  * positions as ranges: "2 already booked from statement RPT-0612 entries 1–2", "1 not booked (PDNG)".
  * `origins` says where each already-booked identity came from; `file` is this import's file.
  */
-export function skipGroups(skipped: readonly SkippedEntry<BookingEntry>[], origins: ReadonlyMap<string, BookedOrigin>, file: string): SkippedGroup[] {
+export function skipGroups(skipped: readonly SkippedEntry<PlannedEntry>[], origins: ReadonlyMap<string, BookedOrigin>, file: string): SkippedGroup[] {
   const groups = new Map<string, Group>();
   for (const { entry, reason } of skipped) {
     let group: Omit<Group, 'positions' | 'fromPositions'>;

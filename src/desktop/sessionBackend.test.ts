@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeDemoVault, type DemoVault } from '../../test/fixtures/demo/demoVault.js';
+import { readFixtureBytes } from '../../test/fixtures/domain/vectors.js';
+import { TEST_PASSWORD } from '../../test/support/testVault.js';
+import { openSessionBackend } from './sessionBackend.js';
+
+let alice: DemoVault;
+beforeAll(async () => {
+  alice = await makeDemoVault('alice');
+  // The shell opens the vault itself, as `coffer app` does.
+  alice.vault.lock();
+});
+afterAll(() => alice?.close());
+
+describe('when the window imports a statement through the shell backend', () => {
+  it('passes the import\'s progress on to the window as it comes, ending with every booking', async () => {
+    const backend = openSessionBackend(alice.dir);
+    expect(await backend.unlock(TEST_PASSWORD)).toMatchObject({ ok: true });
+    try {
+      const seen: { done: number; total?: number }[] = [];
+      const name = 'camt053-v08-multi-entry.xml';
+      const result = await backend.dispatch('statements.import', { file: { name, bytes: readFixtureBytes(name) } }, { onProgress: (p) => seen.push(p) });
+      expect(result).toMatchObject({ ok: true, value: { imported: 5 } });
+      expect(seen.at(0)).toEqual({ done: 0, total: 5 });
+      expect(seen.at(-1)).toEqual({ done: 5, total: 5 });
+    } finally {
+      await backend.lock('user');
+    }
+  });
+});
