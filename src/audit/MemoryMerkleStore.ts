@@ -1,5 +1,5 @@
 import { AuditError } from './errors.js';
-import { hashLeafInto } from './hashLeaf.js';
+import { hashLeafInputInto, hashLeafInto } from './hashLeaf.js';
 import { hashSiblingsInto } from './hashChildren.js';
 import type { MerkleNodeReader } from './merkleNodeReader.js';
 import { TREE_HASH_LENGTH } from './treeConstants.js';
@@ -57,6 +57,12 @@ export class MemoryMerkleStore implements MerkleNodeReader {
   /** Appends the RFC 9162 leaf of `entry` (its exact bytes), hashed straight into the store. */
   appendEntry(entry: Uint8Array): void {
     hashLeafInto(entry, this.#levelWithRoomFor(0, this.#size), this.#size * TREE_HASH_LENGTH);
+    this.#completeParents();
+  }
+
+  /** {@link appendEntry} given the leaf's whole hash input, 0x00 ‖ entry (`hashLeafInputInto`): hashed with no copy. */
+  appendLeafInput(input: Uint8Array): void {
+    hashLeafInputInto(input, this.#levelWithRoomFor(0, this.#size), this.#size * TREE_HASH_LENGTH);
     this.#completeParents();
   }
 

@@ -1,6 +1,7 @@
 import { decodeBase64Bytes } from './decodeBase64Bytes.js';
 import { AuditError } from './errors.js';
 import { MemoryMerkleStore } from './MemoryMerkleStore.js';
+import { LEAF_HASH_PREFIX } from './treeConstants.js';
 import type { PackedEntries } from './packedEntries.js';
 import { checkEntryBytes, notCanonicalBase64 } from './readBundleEntry.js';
 
@@ -15,7 +16,9 @@ export interface RangeHashes {
   failure?: AuditError;
 }
 
-let decoded = Buffer.alloc(4096);
+// Each entry is decoded just after a leaf prefix byte, so that its leaf input 0x00 ‖ entry is hashed where
+// it lies: one reused buffer, grown for a larger entry.
+let decoded = leafInputBuffer(4096);
 
 /**
  * Checks and hashes a range of bundle entries, as the bundle verifier's step 4 does one by one: each text is
@@ -26,20 +29,20 @@ let decoded = Buffer.alloc(4096);
  */
 export function hashEntryRange(packed: PackedEntries, onProgress?: (done: number) => void): RangeHashes {
   const { first, text, ends } = packed;
-  const store = new MemoryMerkleStore();
+  // Sized for the whole range up front: a store that grows copies each level as it doubles.
+  const store = new MemoryMerkleStore(ends.length);
   let failure: AuditError | undefined;
   let start = 0;
   for (let i = 0; i < ends.length; i++) {
     const end = ends[i] as number;
     const index = first + i;
-    if (decoded.length * 4 < (end - start) * 3) decoded = Buffer.alloc(Math.ceil(((end - start) * 3) / 4) * 2);
-    const length = decodeBase64Bytes(text, start, end, decoded);
+    if (decoded.length * 4 < (end - start) * 3 + 4) decoded = leafInputBuffer(Math.ceil(((end - start) * 3) / 4) * 2);
+    const length = decodeBase64Bytes(text, start, end, decoded, 1);
     start = end;
     try {
       if (length < 0) throw notCanonicalBase64(index);
-      const bytes = decoded.subarray(0, length);
-      checkEntryBytes(bytes, index);
-      store.appendEntry(bytes);
+      checkEntryBytes(new Uint8Array(decoded.buffer, decoded.byteOffset + 1, length), index);
+      store.appendLeafInput(new Uint8Array(decoded.buffer, decoded.byteOffset, length + 1));
     } catch (error) {
       if (!(error instanceof AuditError)) throw error;
       failure = error;
@@ -50,4 +53,10 @@ export function hashEntryRange(packed: PackedEntries, onProgress?: (done: number
   const levels: Uint8Array[] = [];
   for (let level = 0; level < store.height; level++) levels.push(store.levelHashes(level));
   return { first, count: store.size, levels, ...(failure ? { failure } : {}) };
+}
+
+function leafInputBuffer(size: number): Uint8Array {
+  const buffer = new Uint8Array(size);
+  buffer[0] = LEAF_HASH_PREFIX;
+  return buffer;
 }
