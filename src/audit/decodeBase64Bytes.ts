@@ -21,7 +21,7 @@ for (let low = 0; low < 256; low++) {
   }
 }
 // A view of the last text decoded, kept while its ranges are read entry after entry.
-let view = new DataView(new ArrayBuffer(0));
+let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
 
 /**
  * Strict RFC 4648 §4 base64 read from ASCII bytes `text[start, end)` into `target` from `at` on (which must

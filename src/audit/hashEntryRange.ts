@@ -5,13 +5,14 @@ import { LEAF_HASH_PREFIX } from './treeConstants.js';
 import type { PackedEntries } from './packedEntries.js';
 import { checkEntryBytes, notCanonicalBase64 } from './readBundleEntry.js';
 
-/** A range of entries hashed on its own: its levels for `MemoryMerkleStore.appendRange`, and its first failure. */
+/**
+ * A range of entries hashed into the tree's memory (`MemoryMerkleStore.rangeOf`), for the tree to take with
+ * `adoptRange(count)`, and its first failure.
+ */
 export interface RangeHashes {
   first: number;
   /** Leaves hashed: all of the range, or those before `failure`. */
   count: number;
-  /** `levels[L]`: the perfect subtrees of 2^L leaves inside the hashed part, 32 bytes each, left to right. */
-  levels: Uint8Array[];
   /** The first entry refused (its `index` is the entry's), after which nothing was hashed. */
   failure?: AuditError;
 }
@@ -23,14 +24,14 @@ let decoded = leafInputBuffer(4096);
 /**
  * Checks and hashes a range of bundle entries, as the bundle verifier's step 4 does one by one: each text is
  * canonical padded base64 (AUDIT_BAD_BUNDLE) of a canonical audit entry whose `seq` is its index
- * (AUDIT_BAD_ENTRY), and its RFC 9162 leaf goes into a store of the range alone. Stops at the first refusal
+ * (AUDIT_BAD_ENTRY), and its RFC 9162 leaf and the perfect subtrees inside the range go straight into the
+ * tree's memory (`packed.tree`, shared when this runs on another thread). Stops at the first refusal
  * and returns it with what was hashed before it, so a caller merging ranges in order can still check the
  * checkpoints the earlier entries reach, as the one-by-one verifier would. `onProgress` gets entries hashed.
  */
 export function hashEntryRange(packed: PackedEntries, onProgress?: (done: number) => void): RangeHashes {
   const { first, text, ends } = packed;
-  // Sized for the whole range up front: a store that grows copies each level as it doubles.
-  const store = new MemoryMerkleStore(ends.length);
+  const store = MemoryMerkleStore.rangeOf(packed.tree, first, ends.length);
   let failure: AuditError | undefined;
   let start = 0;
   for (let i = 0; i < ends.length; i++) {
@@ -50,9 +51,7 @@ export function hashEntryRange(packed: PackedEntries, onProgress?: (done: number
     }
     if ((i + 1) % 4096 === 0) onProgress?.(i + 1);
   }
-  const levels: Uint8Array[] = [];
-  for (let level = 0; level < store.height; level++) levels.push(store.levelHashes(level));
-  return { first, count: store.size, levels, ...(failure ? { failure } : {}) };
+  return { first, count: store.size, ...(failure ? { failure } : {}) };
 }
 
 function leafInputBuffer(size: number): Uint8Array {
