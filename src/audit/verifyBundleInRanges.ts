@@ -32,11 +32,12 @@ export const DEFAULT_RANGE_SIZE = 1 << 13;
 /**
  * {@link verifyBundle} with the entries checked and hashed range by range by `hashRange` (on all cores when
  * it hands them to workers) into the tree's shared memory, then merged: each range is a run of perfect
- * subtrees (it starts at a multiple of its size), so only the nodes above the ranges are left to hash here. Every check and every answer is the
- * one-by-one verifier's, first failure first: the schema, the pinned key, the checkpoints' signatures and
- * origin, entries numbered 0..n-1, coverage by the last checkpoint, each entry canonical and naming its
- * index, each checkpoint's root and its consistency with the one before. The calling thread only reads the
- * entries' shape and order and packs their text, a range at a time, awaiting between ranges.
+ * subtrees (it starts at a multiple of its size), so only the nodes above the ranges are left to hash here.
+ * Every check and every answer is the one-by-one verifier's, first failure first: the schema, the pinned
+ * key, the checkpoints' signatures and origin, entries numbered 0..n-1, coverage by the last checkpoint, each
+ * entry canonical and naming its index, each checkpoint's root and its consistency with the one before. The
+ * calling thread only reads the entries' shape and order and packs their text, a range at a time, awaiting
+ * between ranges.
  */
 export async function verifyBundleInRanges(input: unknown, hashRange: RangeHasher, options: VerifyBundleInRangesOptions = {}): Promise<VerifiedBundle> {
   try {
