@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { appendLeafNodes } from './appendLeafNodes.js';
 import { AuditError } from './errors.js';
 import { hashChildren, hashSiblingsInto } from './hashChildren.js';
-import { hashLeaf, hashLeafInto } from './hashLeaf.js';
+import { hashLeaf, hashLeafInputInto, hashLeafInto } from './hashLeaf.js';
 import { MemoryMerkleStore } from './MemoryMerkleStore.js';
 import type { MerkleNodeReader } from './merkleNodeReader.js';
 
@@ -28,13 +28,14 @@ const entries = Array.from({ length: 700 }, (_, i) => Buffer.from(`{"seq":${i}}`
 describe('the in-memory store', () => {
   it('holds exactly the rows the vault stores, however the leaves arrive', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ how: fc.constantFrom('hash', 'hashes', 'entry'), count: fc.nat(90) }), { maxLength: 12 }), (steps) => {
+      fc.property(fc.array(fc.record({ how: fc.constantFrom('hash', 'hashes', 'entry', 'input'), count: fc.nat(90) }), { maxLength: 12 }), (steps) => {
         const store = new MemoryMerkleStore();
         for (const { how, count } of steps) {
           const next = entries.slice(store.size, Math.min(store.size + count, entries.length));
           if (how === 'hashes') store.appendLeafHashes(next.map((entry) => hashLeaf(entry)));
           for (const entry of how === 'hashes' ? [] : next) {
             if (how === 'entry') store.appendEntry(entry);
+            else if (how === 'input') store.appendLeafInput(Buffer.concat([Buffer.of(0), entry]));
             else store.appendLeafHash(hashLeaf(entry));
           }
         }
@@ -68,6 +69,17 @@ describe('hashing a leaf into a buffer', () => {
       expect(target.subarray(8, 40).equals(hashLeaf(entry))).toBe(true);
       expect([...target.subarray(0, 8), ...target.subarray(40)]).toEqual(Array(16).fill(0xee));
     }
+  });
+
+  describe('when given the whole leaf input, 0x00 and the entry', () => {
+    it('writes the same leaf hash', () => {
+      const target = Buffer.alloc(32);
+      hashLeafInputInto(Buffer.from('\0entry', 'latin1'), target, 0);
+      expect(target.equals(hashLeaf(Buffer.from('entry')))).toBe(true);
+    });
+    it('refuses an input without the leaf prefix with AUDIT_BAD_HASH, so no node hashes as a leaf', async () => {
+      await expect(() => hashLeafInputInto(Buffer.from('\x01entry', 'latin1'), Buffer.alloc(32), 0)).toThrowCode('AUDIT_BAD_HASH');
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { AuditError } from './errors.js';
-import { hashLeafInto } from './hashLeaf.js';
+import { hashLeafInputInto, hashLeafInto } from './hashLeaf.js';
 import { hashSiblingsInto } from './hashChildren.js';
 import type { MerkleNodeReader } from './merkleNodeReader.js';
 import { TREE_HASH_LENGTH } from './treeConstants.js';
@@ -17,13 +17,41 @@ export class MemoryMerkleStore implements MerkleNodeReader {
   readonly #levels: Buffer[] = [];
   readonly #counts: number[] = [];
   #size = 0;
+  // A range of another store's memory (rangeOf) never grows: a grown level would no longer be that memory.
+  #fixed = false;
 
-  /** `capacity`: the leaves expected, so that a store filled range by range never grows by copying. */
-  constructor(capacity = 0) {
-    for (let width = 1, level = 0; width <= capacity; width *= 2, level++) {
-      this.#levels.push(Buffer.alloc(Math.max(INITIAL_CAPACITY, Math.floor(capacity / width)) * TREE_HASH_LENGTH));
+  /**
+   * `capacity`: the leaves expected, so that a store filled range by range never grows by copying. With
+   * `shared`, each level lies in memory other threads may write ranges into ({@link levelMemory}).
+   */
+  constructor(capacity = 0, options: { shared?: boolean } = {}) {
+    for (let width = 1; width <= capacity; width *= 2) {
+      const bytes = Math.max(INITIAL_CAPACITY, Math.floor(capacity / width)) * TREE_HASH_LENGTH;
+      this.#levels.push(options.shared ? Buffer.from(new SharedArrayBuffer(bytes)) : Buffer.alloc(bytes));
       this.#counts.push(0);
     }
+  }
+
+  /**
+   * A store of one range of another store's leaves, `first` (a multiple of the smallest power of two covering
+   * `count`) to `first + count`, written straight into that store's `levelMemory`: what a worker thread
+   * hashes there, the other store then takes with {@link adoptRange}, without a copy.
+   */
+  static rangeOf(memory: readonly Uint8Array[], first: number, count: number): MemoryMerkleStore {
+    const range = new MemoryMerkleStore();
+    for (let level = 0, width = 1; width <= count; level++, width *= 2) {
+      const memoryOfLevel = memory[level];
+      const start = (first / width) * TREE_HASH_LENGTH;
+      const end = start + Math.floor(count / width) * TREE_HASH_LENGTH;
+      // Ensure the range lies inside the memory and lines up with its perfect subtrees.
+      if (memoryOfLevel === undefined || !Number.isInteger(first / width) || end > memoryOfLevel.length) {
+        throw new AuditError('AUDIT_OUT_OF_RANGE', `expected room for leaves ${first} to ${first + count} at level ${level}, found none`);
+      }
+      range.#levels.push(Buffer.from(memoryOfLevel.buffer, memoryOfLevel.byteOffset + start, end - start));
+      range.#counts.push(0);
+    }
+    range.#fixed = true;
+    return range;
   }
 
   /** Number of leaves. */
@@ -60,49 +88,38 @@ export class MemoryMerkleStore implements MerkleNodeReader {
     this.#completeParents();
   }
 
-  /**
-   * The hashes of one level, node 0 first (32 bytes each): a view, valid until the next append. A range
-   * hashed on its own hands its levels to {@link appendRange}.
-   */
-  levelHashes(level: number): Uint8Array {
-    const count = this.#counts[level] ?? 0;
-    return count === 0 ? new Uint8Array(0) : (this.#levels[level] as Buffer).subarray(0, count * TREE_HASH_LENGTH);
+  /** {@link appendEntry} given the leaf's whole hash input, 0x00 ‖ entry (`hashLeafInputInto`): hashed with no copy. */
+  appendLeafInput(input: Uint8Array): void {
+    hashLeafInputInto(input, this.#levelWithRoomFor(0, this.#size), this.#size * TREE_HASH_LENGTH);
+    this.#completeParents();
   }
 
-  /** How many levels hold at least one node. */
-  get height(): number {
-    return this.#counts.filter((count) => count > 0).length;
+  /** Each level's whole memory, shared with other threads when the store was made `shared`: for {@link rangeOf}. */
+  get levelMemory(): readonly Uint8Array[] {
+    return this.#levels;
   }
 
   /**
-   * Appends a range of leaves hashed elsewhere (on another thread), given as the levels of a store that
-   * holds just that range (`levels[0]` its leaf hashes), and completes the parents above it. The range must
-   * start at a multiple of the smallest power of two covering it, so that every node inside it is one of
-   * the tree's perfect subtrees (RFC 9162 §2.1.1) and none straddles its edges.
+   * Takes the next `count` leaves, which a {@link rangeOf} store (on another thread) has hashed into this
+   * store's own memory, and completes the parents above them. The range must start at a multiple of the
+   * smallest power of two covering it, so that every node inside it is one of the tree's perfect subtrees
+   * (RFC 9162 §2.1.1) and none straddles its edges.
    */
-  appendRange(levels: readonly Uint8Array[]): void {
-    const count = (levels[0]?.length ?? 0) / TREE_HASH_LENGTH;
+  adoptRange(count: number): void {
     if (count === 0) return;
     let width = 1;
     while (width < count) width *= 2;
-    // Ensure the range lines up with the tree's perfect subtrees and carries each of them whole.
-    if (!Number.isInteger(count) || this.#size % width !== 0 || Math.floor(count / 2 ** levels.length) !== 0) {
-      throw new AuditError('AUDIT_OUT_OF_RANGE', `expected a range of whole hashes starting at a multiple of ${width}, found ${count} leaves at ${this.#size}`);
+    // Ensure the range lines up with the tree's perfect subtrees and lies inside this store's memory.
+    if (!Number.isInteger(count) || count < 0 || this.#size % width !== 0 || (this.#size + count) * TREE_HASH_LENGTH > (this.#levels[0]?.length ?? 0)) {
+      throw new AuditError('AUDIT_OUT_OF_RANGE', `expected a range of leaves starting at a multiple of ${width} inside the store, found ${count} leaves at ${this.#size}`);
     }
-    levels.forEach((hashes, level) => {
-      const expected = Math.floor(count / 2 ** level) * TREE_HASH_LENGTH;
-      if (hashes.length !== expected) {
-        throw new AuditError('AUDIT_BAD_HASH', `expected ${expected / TREE_HASH_LENGTH} nodes at level ${level} of a range of ${count} leaves, found ${hashes.length} bytes`);
-      }
-      if (expected === 0) return;
-      const first = this.#size / 2 ** level;
-      this.#levelWithRoomFor(level, first + expected / TREE_HASH_LENGTH - 1).set(hashes, first * TREE_HASH_LENGTH);
-      this.#counts[level] = first + expected / TREE_HASH_LENGTH;
-    });
-    // A whole perfect range may complete parents above it with the ranges before it.
-    let top = levels.length - 1;
-    while (top > 0 && (levels[top]?.length ?? 0) === 0) top -= 1;
+    let top = 0;
+    for (let level = 0, span = 1; span <= count; level++, span *= 2) {
+      this.#counts[level] = this.#size / span + Math.floor(count / span);
+      top = level;
+    }
     this.#size += count;
+    // A whole perfect range may complete parents above it with the ranges before it.
     if (count === width) this.#completeAbove(top, this.#size / width - 1);
   }
 
@@ -126,6 +143,9 @@ export class MemoryMerkleStore implements MerkleNodeReader {
   }
 
   #levelWithRoomFor(level: number, index: number): Buffer {
+    if (this.#fixed && (index + 1) * TREE_HASH_LENGTH > (this.#levels[level]?.length ?? 0)) {
+      throw new AuditError('AUDIT_OUT_OF_RANGE', `expected at most the leaves of the range, found node (${level}, ${index}) beyond it`);
+    }
     while (this.#levels.length <= level) {
       this.#levels.push(Buffer.alloc(INITIAL_CAPACITY * TREE_HASH_LENGTH));
       this.#counts.push(0);

@@ -32,7 +32,7 @@ export { openCheckpoint, type OpenedCheckpoint } from './openCheckpoint.js';
 export { encodeAuditEntry } from './encodeAuditEntry.js';
 export { parseAuditEntry } from './parseAuditEntry.js';
 export { verifyBundle, type VerifyBundleOptions, type VerifiedBundle } from './verifyBundle.js';
-export { verifyBundleInRanges, type RangeHasher, type VerifyBundleInRangesOptions } from './verifyBundleInRanges.js';
+export { DEFAULT_RANGE_SIZE, verifyBundleInRanges, type RangeHasher, type VerifyBundleInRangesOptions } from './verifyBundleInRanges.js';
 export { hashEntryRange, type RangeHashes } from './hashEntryRange.js';
 export type { PackedEntries } from './packedEntries.js';
 

@@ -21,9 +21,9 @@ export function readBundleEntry(data: string, index: number): Uint8Array {
 
 /**
  * Checks decoded entry bytes of bundle entry `index`: a canonical audit entry whose `seq` is its index
- * (AUDIT_BAD_ENTRY, with `index`). `bytes` is a Buffer, as the quick scan reads it fastest.
+ * (AUDIT_BAD_ENTRY, with `index`).
  */
-export function checkEntryBytes(bytes: Buffer, index: number): void {
+export function checkEntryBytes(bytes: Uint8Array, index: number): void {
   // Ensure the entry is canonical and names its own position, so it cannot be replayed at another index.
   // The quick scan vouches for nearly every entry a log holds; the full reading decides the rest.
   if (scanCanonicalEntry(bytes) === index) return;

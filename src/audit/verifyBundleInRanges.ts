@@ -1,3 +1,4 @@
+import type { AuditBundleEntry } from '../contract/index.js';
 import { checkBundleCoverage } from './checkBundleCoverage.js';
 import { checkTreeHeadsUpTo } from './checkTreeHeads.js';
 import { AuditError } from './errors.js';
@@ -25,16 +26,18 @@ export interface VerifyBundleInRangesOptions extends VerifyBundleOptions {
   pause?: () => Promise<void>;
 }
 
-const DEFAULT_RANGE_SIZE = 1 << 13;
+/** Entries per range unless the caller says otherwise. */
+export const DEFAULT_RANGE_SIZE = 1 << 13;
 
 /**
  * {@link verifyBundle} with the entries checked and hashed range by range by `hashRange` (on all cores when
- * it hands them to workers), then merged: each range is a run of perfect subtrees (it starts at a multiple
- * of its size), so the ranges' levels, laid side by side, are the tree. Every check and every answer is the
- * one-by-one verifier's, first failure first: the schema, the pinned key, the checkpoints' signatures and
- * origin, entries numbered 0..n-1, coverage by the last checkpoint, each entry canonical and naming its
- * index, each checkpoint's root and its consistency with the one before. The calling thread only reads the
- * entries' shape and order and packs their text, a range at a time, awaiting between ranges.
+ * it hands them to workers) into the tree's shared memory, then merged: each range is a run of perfect
+ * subtrees (it starts at a multiple of its size), so only the nodes above the ranges are left to hash here.
+ * Every check and every answer is the one-by-one verifier's, first failure first: the schema, the pinned
+ * key, the checkpoints' signatures and origin, entries numbered 0..n-1, coverage by the last checkpoint, each
+ * entry canonical and naming its index, each checkpoint's root and its consistency with the one before. The
+ * calling thread only reads the entries' shape and order and packs their text, a range at a time, awaiting
+ * between ranges.
  */
 export async function verifyBundleInRanges(input: unknown, hashRange: RangeHasher, options: VerifyBundleInRangesOptions = {}): Promise<VerifiedBundle> {
   try {
@@ -64,19 +67,18 @@ async function verifyRanges(input: unknown, hashRange: RangeHasher, options: Ver
   let refused = false;
   let hashed = 0;
   for (let from = 0; from < total; from += rangeSize) {
-    const texts: string[] = [];
-    for (let i = from; i < Math.min(total, from + rangeSize); i++) {
+    const end = Math.min(total, from + rangeSize);
+    for (let i = from; i < end; i++) {
       const entry = entries[i];
       // Ensure every entry has its shape (the whole schema decides how to refuse one that has not).
       if (!isBundleEntry(entry)) return await verifyRanges(parseBundle(input), hashRange, options);
       // Ensure entries are 0..n-1 in order: a gap, repeat or swap would shift every later leaf.
       if (entry.index !== i) throw new AuditError('AUDIT_OUT_OF_ORDER', `expected entry index ${i}, found ${entry.index}`, { index: i });
-      texts.push(entry.data);
     }
     // After a refused entry nothing later can change the answer, but a later entry's shape or order still can.
     if (refused) continue;
     if (ranges.length >= inFlight) await ranges[ranges.length - inFlight];
-    const packed = packEntryTexts(texts, from, rooms.pop());
+    const packed = packEntryTexts(entries as readonly AuditBundleEntry[], from, end, merged.memory, rooms.pop());
     const hashing = hashRange(packed).then((range) => {
       rooms.push(new Uint8Array(packed.text.buffer));
       if (range.failure) refused = true;
@@ -98,8 +100,9 @@ async function verifyRanges(input: unknown, hashRange: RangeHasher, options: Ver
 }
 
 /**
- * Lays the ranges side by side as they come back, in order (they may come back in any), so no stretch of
- * copying waits for the end; then checks the tree heads, stopping where the first refused entry stands.
+ * The tree the ranges are hashed into, in memory shared with the threads that hash them: takes each range
+ * as it comes back, in order (they may come back in any), and hashes the few parents above it; then checks
+ * the tree heads, stopping where the first refused entry stands.
  */
 class Merge {
   readonly #store: MemoryMerkleStore;
@@ -110,14 +113,18 @@ class Merge {
     readonly total: number,
     readonly checkpoints: ReturnType<typeof openBundleCheckpoints>,
   ) {
-    this.#store = new MemoryMerkleStore(total);
+    this.#store = new MemoryMerkleStore(total, { shared: true });
+  }
+
+  get memory(): readonly Uint8Array[] {
+    return this.#store.levelMemory;
   }
 
   add(range: RangeHashes): void {
     this.#waiting.set(range.first, range);
     for (let next = this.#waiting.get(this.#store.size); next !== undefined && this.#failure === undefined; next = this.#waiting.get(this.#store.size)) {
       this.#waiting.delete(next.first);
-      this.#store.appendRange(next.levels);
+      this.#store.adoptRange(next.count);
       this.#failure = next.failure;
     }
   }

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { AuditError, hashEntryRange, verifyBundleInRanges, type VerifiedBundle, type VerifyBundleOptions } from '../../audit/index.js';
+import { AuditError, DEFAULT_RANGE_SIZE, hashEntryRange, verifyBundleInRanges, type VerifiedBundle, type VerifyBundleOptions } from '../../audit/index.js';
 import { cancelled, startWorker, type JobWorker } from '../workers/startWorker.js';
 import { fromWireError } from '../workers/wireError.js';
 
@@ -22,8 +22,8 @@ export interface VerifyBundleInWorkersOptions extends VerifyBundleOptions {
 /**
  * Verifies a bundle (as parsed from JSON) with its entries checked and hashed on worker threads, one per
  * core, in ranges merged here (src/audit `verifyBundleInRanges`): the same checks and findings as
- * `verifyBundle`, while this thread only packs each range's text and stays free between ranges. A worker
- * is started only when a range waits for one, so a small log costs one thread.
+ * `verifyBundle`, while this thread only packs each range's text and stays free between ranges. A log of
+ * one range costs one thread.
  */
 export async function verifyBundleInWorkers(input: unknown, options: VerifyBundleInWorkersOptions = {}): Promise<VerifiedBundle> {
   const { signal, workers: most = defaultWorkers(input), ...verifyOptions } = options;
@@ -39,8 +39,10 @@ export async function verifyBundleInWorkers(input: unknown, options: VerifyBundl
       { ...verifyOptions, inFlight: 1, pause },
     );
   }
-  const workers: JobWorker<'audit.hashRange'>[] = [];
-  const busy: number[] = [];
+  // Every worker the ranges can use is started now, before this thread reads the first entry: starting one
+  // (a thread, its isolate, the audit layer's modules) takes longer than packing the first ranges for it.
+  const workers = Array.from({ length: Math.min(Math.max(1, most), rangesOf(input, verifyOptions.rangeSize)) }, () => startWorker('audit.hashRange'));
+  const busy = workers.map(() => 0);
   let stopped = false;
   const cancel = () => {
     stopped = true;
@@ -52,14 +54,8 @@ export async function verifyBundleInWorkers(input: unknown, options: VerifyBundl
       input,
       async (packed) => {
         if (stopped) throw cancelled('audit.verify');
-        // The least busy worker, or a new one while there are fewer than allowed.
-        let pick = busy.indexOf(0);
-        if (pick < 0 && workers.length < Math.max(1, most)) {
-          workers.push(startWorker('audit.hashRange'));
-          busy.push(0);
-          pick = workers.length - 1;
-        }
-        if (pick < 0) pick = busy.indexOf(Math.min(...busy));
+        // The least busy worker.
+        const pick = busy.indexOf(Math.min(...busy));
         busy[pick] = (busy[pick] ?? 0) + 1;
         try {
           const range = await (workers[pick] as JobWorker<'audit.hashRange'>).run(packed, { transfer: [packed.ends.buffer as ArrayBuffer] });
@@ -75,6 +71,12 @@ export async function verifyBundleInWorkers(input: unknown, options: VerifyBundl
     signal?.removeEventListener('abort', cancel);
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+}
+
+/** Ranges the bundle's entries make (at least one, which also answers a bundle without a list of entries). */
+function rangesOf(input: unknown, rangeSize = DEFAULT_RANGE_SIZE): number {
+  const entries = (input as { entries?: unknown } | null)?.entries;
+  return Array.isArray(entries) ? Math.max(1, Math.ceil(entries.length / rangeSize)) : 1;
 }
 
 function defaultWorkers(input: unknown): number {

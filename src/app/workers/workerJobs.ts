@@ -6,11 +6,10 @@ import type { StatementReadEvent } from '../commands/statementImport/readStateme
 import type { DemoBookingsRequest } from '../demo/demoBookingRows.js';
 import type { WireError } from './wireError.js';
 
-/** A range of entries hashed by a worker: `RangeHashes` with its refusal as plain data, which crosses threads. */
+/** A range of entries hashed by a worker into the tree's shared memory: `RangeHashes` with its refusal as plain data, which crosses threads. */
 export interface HashedRange {
   first: number;
   count: number;
-  levels: Uint8Array[];
   failure?: WireError;
 }
 
