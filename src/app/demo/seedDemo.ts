@@ -12,6 +12,12 @@ import { demoBookingEntries } from './demoBookingEntries.js';
 import { generateDemoStatements } from './generateDemoStatements.js';
 import { canonicalJson, CofferError } from '../../contract/index.js';
 import { demoCredential, signDemoAssertion } from './demoCredentials.js';
+import { insertCredential } from '../keys/credentialRecords.js';
+
+/** What the key list calls the demo user's software key: its private half is published. */
+export const DEMO_KEY_NAME = 'Software key (its private half is published)';
+/** A software key has no authenticator model (WebAuthn §6.5.1: the zero AAGUID). */
+const NO_AAGUID = '00000000-0000-0000-0000-000000000000';
 
 /** The demo's bookings come from no file: their format says so. */
 const DEMO_SOURCE: BookingSource = { statementRecordId: null, format: 'demo', file: null };
@@ -106,6 +112,9 @@ export async function seedDemo(vault: UnlockedVault, options: SeedDemoOptions): 
       });
     }
     db.prepare("INSERT INTO vault_meta (key, value) VALUES ('user_id', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(user.id);
+    // The user's own demo key, enrolled as a key of this vault: `coffer app` hands it to a virtual authenticator.
+    const own = demoCredential(user.id);
+    insertCredential(db, { id: own.id, userId: user.id, publicKey: own.publicKey, signCount: 0, transports: ['internal'], aaguid: NO_AAGUID, name: DEMO_KEY_NAME, prfCapable: false, createdAt: now.toISOString() });
     return seeded;
   });
   const byStatus: Partial<Record<PaymentStatus, number>> = {};
