@@ -66,7 +66,7 @@ export async function attachKey(shell: AppShell, options: { hasPrf?: boolean } =
 }
 
 /** navigator.credentials.create in the window, answered as JSON. */
-function createInPage(page: Page, options: unknown): Promise<Record<string, unknown>> {
+export function createInPage(page: Page, options: unknown): Promise<Record<string, unknown>> {
   return page.evaluate(async (json) => {
     const credential = (await navigator.credentials.create({ publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(json as PublicKeyCredentialCreationOptionsJSON) })) as PublicKeyCredential;
     return credential.toJSON() as Record<string, unknown>;
