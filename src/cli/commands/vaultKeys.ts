@@ -7,6 +7,15 @@ function recoveryCodeText(vaultId: string, recoveryCode: string, first: string):
   return [first.replace('{vault}', vaultId), '', 'New recovery code (the old one no longer works):', '', `    ${recoveryCode}`, ''].join('\n');
 }
 
+/**
+ * After a rekey: the hardware keys that no longer unlock the vault (their slot wrapped the old data key, and
+ * only the key itself, in the window, can make a new one). Empty when none did.
+ */
+export function keyUnlockTurnedOffText(ids: readonly string[]): string {
+  if (ids.length === 0) return '';
+  return `\nUnlocking with ${ids.length === 1 ? 'hardware key' : 'hardware keys'} ${ids.join(', ')} was turned off: its slot wrapped the old data key. Turn it on again in the desktop app (\`coffer app\`); until then, unlock with the password.\n`;
+}
+
 export function registerVaultKeys(program: Command): void {
   const vault = program.command('vault').description('data key operations (admin)');
 
@@ -25,7 +34,7 @@ export function registerVaultKeys(program: Command): void {
     .action(async (_opts, command: Command) => {
       // The new password slot wraps the new key with the current password, which unlocking also proves.
       const password = await readPassword(globalOptions(command));
-      await runAppCommand(command, 'vault.rekey', { password }, (v) => recoveryCodeText(v.vaultId, v.recoveryCode, 'Vault {vault} now uses a new data key.'), {
+      await runAppCommand(command, 'vault.rekey', { password }, (v) => `${recoveryCodeText(v.vaultId, v.recoveryCode, 'Vault {vault} now uses a new data key.')}${keyUnlockTurnedOffText(v.keyUnlockTurnedOff)}`, {
         secret: { password },
       });
     });
