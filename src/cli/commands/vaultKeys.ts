@@ -1,19 +1,11 @@
 import type { Command } from 'commander';
+import { keyUnlockTurnedOffText } from './keyUnlockTurnedOffText.js';
 import { runAppCommand } from '../appSession.js';
 import { globalOptions, readPassword } from '../globalOptions.js';
 import { KEPT_COPIES } from './vaultLifecycle.js';
 
 function recoveryCodeText(vaultId: string, recoveryCode: string, first: string): string {
   return [first.replace('{vault}', vaultId), '', 'New recovery code (the old one no longer works):', '', `    ${recoveryCode}`, ''].join('\n');
-}
-
-/**
- * After a rekey: the hardware keys that no longer unlock the vault (their slot wrapped the old data key, and
- * only the key itself, in the window, can make a new one). Empty when none did.
- */
-export function keyUnlockTurnedOffText(ids: readonly string[]): string {
-  if (ids.length === 0) return '';
-  return `\nUnlocking with ${ids.length === 1 ? 'hardware key' : 'hardware keys'} ${ids.join(', ')} was turned off: its slot wrapped the old data key. Turn it on again in the desktop app (\`coffer app\`); until then, unlock with the password.\n`;
 }
 
 export function registerVaultKeys(program: Command): void {

@@ -3,7 +3,7 @@ import { initVault } from '../../app/index.js';
 import { runAppCommand, withAppSession } from '../appSession.js';
 import { globalOptions, readNewPassword, vaultDir } from '../globalOptions.js';
 import { printResult } from '../output.js';
-import { keyUnlockTurnedOffText } from './vaultKeys.js';
+import { keyUnlockTurnedOffText } from './keyUnlockTurnedOffText.js';
 
 const KEPT_COPIES =
   'A copy of the old vault.keys still opens this vault with the old secret (the data key is the same): run `coffer vault rekey`, or `passwd --rekey`, if one may exist.';
