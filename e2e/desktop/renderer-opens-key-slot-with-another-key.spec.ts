@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from '../../src/crypto/index.js';
+import { violations } from './axeViolations.js';
 import { expect, test } from './fixtures.js';
 import { attachKey, createInPage, enableUnlockWithWindowKey, shellOnNewVault, type KeyShell } from './unlockKey.js';
 
@@ -49,6 +50,7 @@ test.describe('when someone opens a key slot with another key', () => {
     const notice = page.locator('[data-refusal="VAULT_WRONG_KEY"]');
     await expect(notice).toContainText('That key does not open this vault.');
     await expect(notice).toContainText('or unlock with the password');
+    expect(await violations(page)).toEqual([]);
     expect(backend.session()).toBeUndefined();
     expect(vaultFiles(dir)).toEqual(before);
   });

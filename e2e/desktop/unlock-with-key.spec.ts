@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from '../../src/crypto/index.js';
+import { violations } from './axeViolations.js';
 import { expect, SCREENS_DIR, test } from './fixtures.js';
 import { attachKey, enableUnlockWithWindowKey, heapHolds, shellOnNewVault, type KeyShell } from './unlockKey.js';
 
@@ -31,6 +32,7 @@ test.describe('when the vault has a webauthn-prf key slot', () => {
 
     const button = page.getByRole('button', { name: 'Unlock with your key' });
     await expect(button).toBeVisible();
+    expect(await violations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENS_DIR, 'lock-with-key-en.png') });
     await button.click();
     await expect(page.locator('[data-screen="overview"][data-ready="true"]')).toBeVisible({ timeout: 30_000 });

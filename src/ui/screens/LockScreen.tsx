@@ -132,7 +132,7 @@ export function LockScreen({ onUnlocked, autoLocked }: { onUnlocked: (session: S
             </Form>
             {keyOptions && (
               <div data-unlock="key" className="mt-5 space-y-3">
-                <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-slate-400">
+                <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-slate-500">
                   <span className="h-px flex-1 bg-slate-200" />
                   {t('lock.orKey')}
                   <span className="h-px flex-1 bg-slate-200" />
