@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { violations } from './axeViolations.js';
+import { violations } from './axe.js';
 import { expect, test } from './fixtures.js';
 
 /** Tabs through the page; for each stop, what it is and whether the focus shows (an outline or a ring). */
@@ -22,7 +22,7 @@ async function tabStops(page: Page, count: number): Promise<{ name: string; visi
   return stops;
 }
 
-const SECTIONS = ['transactions', 'payees', 'payments', 'statements', 'audit', 'settings'];
+const SECTIONS = ['transactions', 'payees', 'payments', 'statements', 'audit', 'keys', 'settings'];
 
 test.describe('accessibility (axe, WCAG 2.1 AA: no serious or critical violation)', () => {
   test('the lock screen, with and without a refusal', async ({ app }) => {
@@ -53,15 +53,16 @@ test.describe('accessibility (axe, WCAG 2.1 AA: no serious or critical violation
     await expect(page.locator('[data-detail]')).toBeVisible();
     expect(await violations(page), 'payment detail').toEqual([]);
   });
+
 });
 
 test.describe('keyboard', () => {
   test('every section and its actions are reached with Tab, each with a visible focus; Enter opens a payment', async ({ app }) => {
     const { page } = app;
     await app.unlock();
-    const overview = await tabStops(page, 14);
+    const overview = await tabStops(page, 15);
     expect(overview.filter((stop) => !stop.visible)).toEqual([]);
-    for (const label of ['Overview', 'Transactions', 'Payees', 'Payments', 'Statements', 'Audit log', 'Settings', 'Lock']) {
+    for (const label of ['Overview', 'Transactions', 'Payees', 'Payments', 'Statements', 'Audit log', 'Hardware keys', 'Settings', 'Lock']) {
       expect(overview.map((stop) => stop.name)).toContainEqual(expect.stringContaining(label));
     }
 

@@ -2,7 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, seedDemoVault } from '../../src/app/index.js';
+import { DEMO_PASSWORD, installOrgPolicy, seedDemoVault } from '../../src/app/index.js';
+import { DEMO_BANK_SIGNING_KEY } from '../../src/app/demo/demoBankKey.js';
+import { demoOrgPolicy } from '../../src/app/demo/demoOrganisation.js';
+import { signOrgPolicy, type OrgPolicy } from '../../src/policy/index.js';
+import { unlockVault } from '../../src/vault/index.js';
 import { locateCheckout, openSessionBackend, startAppShell, type AppShell, type BlockedEvent, type ShellBackend } from '../../src/desktop/index.js';
 
 export { expect };
@@ -31,6 +35,18 @@ interface AppOptions {
   lockAfterMs: number | undefined;
   /** Whose demo vault the worker opens (alice the maker, bob the approver, dave the auditor…); a new worker per value. */
   user: string;
+  /** The hardware-key rules of a demo policy the demo bank signs for this worker's vault (keys required, step-up window). */
+  hardwareKeys: OrgPolicy['hardwareKeys'];
+}
+
+/** Replaces the seeded policy by one with `hardwareKeys`, signed by the demo bank like the seed's. */
+async function installKeyRules(dir: string, hardwareKeys: NonNullable<OrgPolicy['hardwareKeys']>): Promise<void> {
+  const vault = await unlockVault(dir, { password: PASSWORD }, { autoLockMs: null });
+  try {
+    await installOrgPolicy(vault, await signOrgPolicy({ ...demoOrgPolicy(new Date()), hardwareKeys }, DEMO_BANK_SIGNING_KEY));
+  } finally {
+    vault.lock();
+  }
 }
 
 async function openApp(vaultDir: string, tempDir: string, lockAfterMs: number | undefined): Promise<App> {
@@ -67,6 +83,7 @@ async function openApp(vaultDir: string, tempDir: string, lockAfterMs: number | 
 export const test = base.extend<{ app: App; ownApp: App }, AppOptions & { vaultDir: string; tempDir: string; sharedApp: App }>({
   lockAfterMs: [undefined, { option: true, scope: 'worker' }],
   user: ['alice', { option: true, scope: 'worker' }],
+  hardwareKeys: [undefined, { option: true, scope: 'worker' }],
   tempDir: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -82,9 +99,10 @@ export const test = base.extend<{ app: App; ownApp: App }, AppOptions & { vaultD
     { scope: 'worker' },
   ],
   vaultDir: [
-    async ({ tempDir: _tempDir, user }, use) => {
+    async ({ tempDir: _tempDir, user, hardwareKeys }, use) => {
       const dir = mkdtempSync(join(tmpdir(), 'coffer-e2e-vault-'));
       await seedDemoVault(join(dir, user), { user }, () => Promise.resolve(PASSWORD));
+      if (hardwareKeys !== undefined) await installKeyRules(join(dir, user), hardwareKeys);
       await use(join(dir, user));
       rmSync(dir, { recursive: true, force: true });
     },

@@ -40,6 +40,15 @@ test.describe('when the renderer abuses the IPC door', () => {
     expect(app.blocked.filter((e) => e.reason === 'DESKTOP_BAD_MESSAGE')).toHaveLength(6);
   });
 
+  test('a step-up proof that is not in the form of a WebAuthn assertion is refused at the door, naming the field', async ({ app }) => {
+    await app.unlock();
+    const answer = await app.page.evaluate(() =>
+      (window.coffer as Door)({ id: 1, command: 'keys.remove', input: { id: 'a1' }, stepUpProof: { id: 'a1', rawId: 'a1', type: 'password', response: {}, clientExtensionResults: {} } }),
+    );
+    expect(answer).toMatchObject({ ok: false, error: { code: 'DESKTOP_BAD_MESSAGE', message: expect.stringMatching(/^stepUpProof\./) } });
+    expect(app.blocked).toContainEqual({ kind: 'ipc', target: '(message)', reason: 'DESKTOP_BAD_MESSAGE' });
+  });
+
   test('a message over 1 MiB is refused before it is parsed', async ({ app }) => {
     await app.unlock();
     const answer = await app.page.evaluate(() => (window.coffer as Door)({ id: 1, command: 'payments.list', input: { status: 'x'.repeat(1024 * 1024) } }));

@@ -51,7 +51,7 @@ test.describe('when script is injected into the renderer', () => {
 
   test('the UI itself runs without a single CSP violation, on every screen and through the payment form', async ({ app }) => {
     await app.unlock();
-    for (const id of ['transactions', 'payees', 'payments', 'statements', 'audit', 'settings']) {
+    for (const id of ['transactions', 'payees', 'payments', 'statements', 'audit', 'keys', 'settings']) {
       await app.page.locator(`[data-section="${id}"]`).click();
       await expect(app.page.locator(`[data-screen="${id}"]`)).toBeVisible();
     }

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from '../../src/crypto/index.js';
-import { violations } from './axeViolations.js';
+import { violations } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { attachKey, createInPage, enableUnlockWithWindowKey, shellOnNewVault, type KeyShell } from './unlockKey.js';
 

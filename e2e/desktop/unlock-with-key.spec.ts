@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from '../../src/crypto/index.js';
-import { violations } from './axeViolations.js';
+import { violations } from './axe.js';
 import { expect, SCREENS_DIR, test } from './fixtures.js';
 import { attachKey, enableUnlockWithWindowKey, heapHolds, shellOnNewVault, type KeyShell } from './unlockKey.js';
 
@@ -65,7 +65,7 @@ test.describe('when the vault has a webauthn-prf key slot', () => {
     for (const credential of credentials) await key.cdp.send('WebAuthn.addCredential', { authenticatorId, credential });
     await page.reload();
     await page.getByRole('button', { name: 'Unlock with your key' }).click();
-    await expect(page.locator('[data-refusal="UI_KEY_NO_PRF"]')).toContainText('gave no secret to open the vault');
+    await expect(page.locator('[data-refusal="UI_KEY_NO_PRF"]')).toContainText('The key gave no secret for unlocking');
     expect(backend.session()).toBeUndefined();
   });
 });

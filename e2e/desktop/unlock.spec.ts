@@ -47,7 +47,7 @@ test.describe('when the user unlocks the vault in the window', () => {
     await app.unlock();
     await expect(page.locator('[data-total="EUR"]')).toContainText(/62\d\.\d{3},\d{2}\s€/);
     await app.screenshot('overview-de');
-    for (const [id, title] of [['transactions', 'Umsätze'], ['payees', 'Empfänger'], ['payments', 'Zahlungen'], ['statements', 'Kontoauszüge'], ['audit', 'Prüfprotokoll'], ['settings', 'Einstellungen']] as const) {
+    for (const [id, title] of [['transactions', 'Umsätze'], ['payees', 'Empfänger'], ['payments', 'Zahlungen'], ['statements', 'Kontoauszüge'], ['audit', 'Prüfprotokoll'], ['keys', 'Hardware-Schlüssel'], ['settings', 'Einstellungen']] as const) {
       await page.locator(`[data-section="${id}"]`).click();
       await expect(page.locator(`[data-screen="${id}"][data-ready="true"]`)).toContainText(title, { timeout: 30_000 });
       await app.screenshot(`${id}-de`);
@@ -66,7 +66,7 @@ test.describe('when the user unlocks the vault in the window', () => {
     const { page } = app;
     await app.unlock();
     await expect(page.locator('[data-section="approvals"]')).toHaveCount(0);
-    for (const id of ['transactions', 'payees', 'payments', 'statements', 'audit', 'settings']) {
+    for (const id of ['transactions', 'payees', 'payments', 'statements', 'audit', 'keys', 'settings']) {
       await page.locator(`[data-section="${id}"]`).click();
       await expect(page.locator(`[data-screen="${id}"][data-ready="true"]`)).toBeVisible({ timeout: 20_000 });
       await app.screenshot(`${id}-en`);

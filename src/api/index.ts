@@ -21,4 +21,5 @@ export { AmountText, BicInput, Bytes, FileInput, FileName, FileOutput, IbanInput
 export { AUTO_LOCK_SECONDS } from './vaultCommands.js';
 export type { StatementsImportResult, StatementImportResult, ReconciliationView, SkippedGroup } from './statementImportResult.js';
 export { BlockedEventIn, BlockedKind } from './desktopCommands.js';
+export { KeyName, StepUpProof } from './keyCommands.js';
 export { boundEnd, boundStart, type AuditVerification } from './auditCommands.js';

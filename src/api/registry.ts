@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ErrorCode } from '../contract/index.js';
+import { paymentsApproveBatch, paymentsApproveBatchOptions, paymentsExportApprovals } from './approvalCommands.js';
 import { auditCheckpoint, auditExport, auditLog, auditProve, auditVerify } from './auditCommands.js';
 import { accountsList, payeesAdd, payeesList, transactionsExport, transactionsList } from './bankingQueries.js';
 import { keysAssertOptions, keysEnableUnlock, keysList, keysRegister, keysRegisterOptions, keysRemove, keysRename } from './keyCommands.js';
@@ -21,9 +22,12 @@ export const COMMAND_SPEC_LIST = [
   paymentsCancel,
   paymentsSubmit,
   paymentsApprove,
+  paymentsApproveBatchOptions,
+  paymentsApproveBatch,
   paymentsList,
   paymentsShow,
   paymentsExport,
+  paymentsExportApprovals,
   statementsImport,
   vaultShow,
   vaultPasswd,

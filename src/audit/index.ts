@@ -35,3 +35,8 @@ export { verifyBundle, type VerifyBundleOptions, type VerifiedBundle } from './v
 export { verifyBundleInRanges, type RangeHasher, type VerifyBundleInRangesOptions } from './verifyBundleInRanges.js';
 export { hashEntryRange, type RangeHashes } from './hashEntryRange.js';
 export type { PackedEntries } from './packedEntries.js';
+
+// C2SP tlog-witness and tlog-cosignature: what a device sends the bank's witness and what it answers.
+export { cosignCheckpoint, cosignerKeyId, verifyCosignature, type Cosigner } from './cosignature.js';
+export { formatAddCheckpoint, parseAddCheckpoint, MAX_WITNESS_PROOF_LINES, type AddCheckpointRequest } from './witnessRequest.js';
+export { auditOrigin } from './auditOrigin.js';

@@ -195,6 +195,14 @@ const SERVER_CODES = [
   'SERVER_STORE_UNAVAILABLE',
   'SERVER_NOT_FOUND',
   'SERVER_EXISTS',
+  /** Witness: the checkpoint is not signed by the enrolled key of the device that sent it. */
+  'SERVER_WITNESS_UNTRUSTED',
+  /** Witness: the checkpoint names another log than the device's vault. */
+  'SERVER_WITNESS_UNKNOWN_LOG',
+  /** Witness: the request's old size is not the size the witness last cosigned (the answer says which). */
+  'SERVER_WITNESS_STALE',
+  /** Witness: the log contradicts what the witness cosigned (rewritten, rolled back or forked); the bank is alerted. */
+  'SERVER_WITNESS_INCONSISTENT',
   /** A request to a signed route carries no RFC 9421 signature, or one that is not of our profile. */
   'SERVER_UNSIGNED',
   'SERVER_BAD_SIGNATURE',

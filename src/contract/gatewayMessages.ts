@@ -67,3 +67,37 @@ export const ReadyResponse = z.strictObject({ status: z.literal('ready'), store:
 /** Every refusal: a stable code from ERROR_CODES and a one-line message without secrets. */
 export const GatewayErrorResponse = z.strictObject({ error: z.strictObject({ code: z.string(), message: z.string() }) });
 export type GatewayErrorResponse = z.infer<typeof GatewayErrorResponse>;
+
+/** GET /v1/witness: the name and Ed25519 key (base64) the bank's witness cosigns with (C2SP tlog-cosignature). */
+export const WitnessKeyResponse = z.strictObject({ name: z.string().min(1), publicKey: z.string().min(1) });
+export type WitnessKeyResponse = z.infer<typeof WitnessKeyResponse>;
+
+/** One booked statement line as the bank sends it, with its place in the account's feed. */
+export const StatementSyncEntry = z.strictObject({
+  seq: z.number().int().positive(),
+  entryRef: z.string(),
+  bookingDate: z.string(),
+  valueDate: z.string(),
+  amountMinor: z.number().int(),
+  currency: z.string(),
+  counterpartyName: z.string().nullable(),
+  counterpartyIban: z.string().nullable(),
+  remittance: z.string().nullable(),
+});
+export type StatementSyncEntry = z.infer<typeof StatementSyncEntry>;
+
+/** GET /v1/statements?account=IBAN&after=SEQ&limit=N: an account's bookings after a cursor, oldest first. */
+export const StatementSyncQuery = z.strictObject({
+  account: z.string().min(1).max(34),
+  after: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+export const StatementSyncResponse = z.strictObject({
+  account: z.string(),
+  entries: z.array(StatementSyncEntry),
+  /** The cursor to resume from: the last entry's seq, or the `after` asked when there was nothing new. */
+  next: z.number().int().nonnegative(),
+  /** Whether more entries follow `next` already. */
+  more: z.boolean(),
+});
+export type StatementSyncResponse = z.infer<typeof StatementSyncResponse>;

@@ -43,4 +43,8 @@ export {
   HealthResponse,
   ReadyResponse,
   GatewayErrorResponse,
+  WitnessKeyResponse,
+  StatementSyncEntry,
+  StatementSyncQuery,
+  StatementSyncResponse,
 } from './gatewayMessages.js';

@@ -6,6 +6,14 @@ describe('the IPC message', () => {
     expect(IpcRequest.safeParse({ id: 1, command: 'payments.list', input: { status: 'draft' } }).success).toBe(true);
   });
 
+  it('accepts a step-up proof in the form of a WebAuthn assertion, and refuses another form naming the field', () => {
+    const assertion = { id: 'a1', rawId: 'a1', type: 'public-key', response: { clientDataJSON: 'e30', authenticatorData: 'AA', signature: 'AA' }, clientExtensionResults: {} };
+    expect(IpcRequest.safeParse({ id: 1, command: 'keys.remove', input: { id: 'a1' }, stepUpProof: assertion }).success).toBe(true);
+    const parsed = IpcRequest.safeParse({ id: 1, command: 'keys.remove', input: { id: 'a1' }, stepUpProof: { ...assertion, type: 'password' } });
+    expect(parsed.success).toBe(false);
+    if (!parsed.success) expect(describeIssue(parsed.error)).toMatch(/^stepUpProof\.type: /);
+  });
+
   it.each([
     ['a string', 'accounts.list', 'message: expected object'],
     ['no id', { command: 'accounts.list', input: {} }, 'id: expected number'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StepUpProof } from '../api/index.js';
 
 /** Largest message the door accepts, in bytes of its JSON form. */
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
@@ -7,11 +8,16 @@ export const MAX_IN_FLIGHT = 16;
 
 const COMMAND_NAME = /^[a-z]+\.[a-z][a-z-]*$/;
 
-/** `{id, command, input}` from the renderer; `id` ties progress events to the call. */
+/**
+ * `{id, command, input}` from the renderer; `id` ties progress events to the call. `stepUpProof` is the
+ * browser's WebAuthn assertion for a command that needs a step-up: only its shape is checked here, the
+ * dispatcher's verifier checks what it signs.
+ */
 export const IpcRequest = z.strictObject({
   id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   command: z.string().max(64).regex(COMMAND_NAME),
   input: z.unknown(),
+  stepUpProof: StepUpProof.optional(),
 });
 export type IpcRequest = z.infer<typeof IpcRequest>;
 

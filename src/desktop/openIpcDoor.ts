@@ -42,7 +42,7 @@ function refused(code: ErrorCode, message: string): ShellResult<never> {
 
 /**
  * The one door between renderer and backend (DESIGN.md "The desktop shell"). Each message is checked in
- * order — from the app's own page, at most 1 MiB, `{id, command, input}`, a known command, its input
+ * order — from the app's own page, at most 1 MiB, `{id, command, input, stepUpProof?}`, a known command, its input
  * shape for the shell's own commands — and only then handed on. Every refusal is reported; no answer
  * carries a path of this machine, and neither the password of `session.unlock` nor the PRF output of
  * `session.unlock-key` is ever sent back.
@@ -95,7 +95,7 @@ export async function openIpcDoor(options: IpcDoorOptions): Promise<void> {
     if (bytes > MAX_MESSAGE_BYTES) return refuse('(message)', 'DESKTOP_MESSAGE_TOO_LARGE', `expected at most ${MAX_MESSAGE_BYTES} bytes, found ${bytes}`);
     const message = IpcRequest.safeParse(raw);
     if (!message.success) return refuse('(message)', 'DESKTOP_BAD_MESSAGE', describeIssue(message.error));
-    const { id, command, input } = message.data;
+    const { id, command, input, stepUpProof } = message.data;
     if (isShellCommand(command)) return runShellCommand(command, input);
     // Ensure the command exists before the backend sees it: unknown names never reach the dispatcher.
     if (!backend.commands.has(command)) return refuse(command, 'DESKTOP_UNKNOWN_COMMAND', `expected a known command, found ${command}`);
@@ -107,7 +107,7 @@ export async function openIpcDoor(options: IpcDoorOptions): Promise<void> {
       };
       void page.evaluate(raise, { event: PROGRESS_EVENT, detail: { id, ...progress } }).catch(() => undefined);
     };
-    return packAnswer(await backend.dispatch(command, input, { onProgress }));
+    return packAnswer(await backend.dispatch(command, input, { onProgress, ...(stepUpProof === undefined ? {} : { stepUpProof }) }));
   }
 
   await page.exposeBinding(BINDING_NAME, async function cofferDoor(source, raw: unknown) {

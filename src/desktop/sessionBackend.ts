@@ -121,7 +121,11 @@ export function openSessionBackend(vaultDir: string, options: SessionBackendOpti
       if (current === undefined) return { ok: false, error: { code: 'DESKTOP_LOCKED', message: 'the vault is locked: unlock it first' } };
       // Ensure the window never runs a command outside its list, whatever reached the door.
       if (!WINDOW_COMMANDS.has(command)) return { ok: false, error: { code: 'APP_UNKNOWN_COMMAND', message: 'expected a command the window may run' } };
-      return current.session.dispatchUnknown(command, input, { ...(call.onProgress ? { onProgress: call.onProgress } : {}), ...(call.signal ? { signal: call.signal } : {}) });
+      return current.session.dispatchUnknown(command, input, {
+        ...(call.onProgress ? { onProgress: call.onProgress } : {}),
+        ...(call.signal ? { signal: call.signal } : {}),
+        ...(call.stepUpProof === undefined ? {} : { stepUpProof: call.stepUpProof }),
+      });
     },
     async lock(reason) {
       const current = open;

@@ -34,6 +34,8 @@ export interface Progress {
 
 export interface DispatchCall {
   onProgress?: (progress: Progress) => void;
+  /** The window's WebAuthn assertion for a command that needs a step-up (checked by the dispatcher). */
+  stepUpProof?: unknown;
   signal?: AbortSignal;
 }
 

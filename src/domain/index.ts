@@ -31,7 +31,7 @@ export { PAYMENT_TRANSITIONS, canTransition, isFinalStatus, transitionPayment } 
 export { PaymentChanges, EDITABLE_STATUSES, editPayment, type EditedPayment } from './payment/editPayment.js';
 export { ensureNotExpired, ensureExecutionDateAhead } from './payment/checkPaymentDeadlines.js';
 export { PAYMENT_DIGEST_TAG, PaymentDigestInput, paymentDigestBody, paymentDigest } from './payment/paymentDigest.js';
-export { BATCH_DIGEST_TAG, MAX_BATCH_SIZE, batchDigest } from './payment/batchDigest.js';
+export { BATCH_DIGEST_TAG, MAX_BATCH_SIZE, batchDigest, batchDigestList } from './payment/batchDigest.js';
 
 // ISO 20022 pain.001 export
 export { PAIN001_NAMESPACE, buildPain001 } from './pain001/buildPain001.js';

@@ -38,3 +38,4 @@ export { ensureListenable, isLoopbackHost } from './http/listenAddress.js';
 export { seedDemoBank, type DemoBankReport } from './demo/seedDemoBank.js';
 export { parseBankInput } from './bank/bankInputs.js';
 export { parseRuleBand, type RuleBandText } from './bank/ruleBand.js';
+export { benchServer, type ServerBenchFigure, type ServerBenchOptions } from './bench/serverBench.js';

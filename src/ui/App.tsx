@@ -4,6 +4,7 @@ import { useI18n } from './i18n/i18n';
 import { callCoffer } from './ipc/callCoffer';
 import type { SessionInfo } from './ipc/wire';
 import { Dashboard } from './screens/Dashboard';
+import { StepUpProvider } from './keys/StepUp';
 import { LockScreen } from './screens/LockScreen';
 import { permits, SessionProvider } from './session/SessionContext';
 import { AppFrame } from './shell/AppFrame';
@@ -19,6 +20,7 @@ const SCREENS = {
   approvals: lazy(() => import('./screens/payments/ApprovalsScreen').then((m) => ({ default: m.ApprovalsScreen }))),
   statements: lazy(() => import('./screens/statements/StatementsScreen').then((m) => ({ default: m.StatementsScreen }))),
   audit: lazy(() => import('./screens/audit/AuditScreen').then((m) => ({ default: m.AuditScreen }))),
+  keys: lazy(() => import('./screens/keys/KeysScreen').then((m) => ({ default: m.KeysScreen }))),
   settings: lazy(() => import('./screens/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen }))),
 } as const;
 
@@ -58,11 +60,13 @@ export function App() {
   return (
     <QueryClientProvider client={queries}>
       <SessionProvider session={session}>
-        <AppFrame session={session} sections={sections} section={current?.id ?? 'overview'} onNavigate={setSection} onLock={lock}>
-          <Suspense fallback={<p className="px-8 py-8 text-sm text-slate-600">{t('overview.loading')}</p>}>
-            {Screen === undefined ? <Dashboard session={session} onNavigate={setSection} /> : <Screen key={current?.id} />}
-          </Suspense>
-        </AppFrame>
+        <StepUpProvider>
+          <AppFrame session={session} sections={sections} section={current?.id ?? 'overview'} onNavigate={setSection} onLock={lock}>
+            <Suspense fallback={<p className="px-8 py-8 text-sm text-slate-600">{t('overview.loading')}</p>}>
+              {Screen === undefined ? <Dashboard session={session} onNavigate={setSection} /> : <Screen key={current?.id} />}
+            </Suspense>
+          </AppFrame>
+        </StepUpProvider>
       </SessionProvider>
     </QueryClientProvider>
   );

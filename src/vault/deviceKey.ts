@@ -1,4 +1,4 @@
-import { formatVerifierKey, type NoteSigner } from '../audit/index.js';
+import { auditOrigin, formatVerifierKey, type NoteSigner } from '../audit/index.js';
 import { generateEd25519KeyPair, randomId } from '../crypto/index.js';
 import type { VaultDatabase } from './database.js';
 import { readVaultMeta, writeVaultMeta } from './vaultMeta.js';
@@ -11,11 +11,6 @@ export interface DeviceIdentity {
   origin: string;
   signer: NoteSigner;
   verifierKey: string;
-}
-
-/** The C2SP origin line of a vault's log. */
-export function auditOrigin(vaultId: string): string {
-  return `coffer.vault/${vaultId}`;
 }
 
 /**

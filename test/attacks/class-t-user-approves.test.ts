@@ -27,3 +27,17 @@ describe('when a class-T user approves a pending payment', () => {
     expect(auditEntries(erin.vault).at(-1)).toMatchObject({ action: 'payments.approve', target: 'demo-0005', outcome: 'denied', reason: 'APP_NOT_A_SIGNER', actor: { userId: 'erin' } });
   });
 });
+
+describe('when a class-T user approves a batch of pending payments', () => {
+  it('refuses the whole batch with APP_NOT_A_SIGNER before asking for her key, and logs the refusal', async () => {
+    const { verifier, requests } = recordingStepUp();
+    const session = await openSession(erin.vault, { stepUp: verifier });
+    expect(await dispatch(session, 'payments.approve-batch-options', { ids: ['demo-0005', 'demo-0004'] })).toMatchObject({ ok: false, error: { code: 'APP_NOT_A_SIGNER' } });
+    const result = await dispatch(session, 'payments.approve-batch', { ids: ['demo-0005', 'demo-0004'] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'APP_NOT_A_SIGNER', message: expect.stringMatching(/class T/) } });
+    expect(requests).toEqual([]);
+    expect(erin.vault.db.prepare("SELECT count(*) AS n FROM approvals WHERE user_id = 'erin'").get()).toEqual({ n: 0 });
+    expect(storedPayment(erin.vault, 'demo-0004')).toMatchObject({ status: 'pending_approval' });
+    expect(auditEntries(erin.vault).at(-1)).toMatchObject({ action: 'payments.approve-batch', outcome: 'denied', reason: 'APP_NOT_A_SIGNER', actor: { userId: 'erin' } });
+  });
+});

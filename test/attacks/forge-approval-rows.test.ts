@@ -8,7 +8,7 @@ import { auditEntries, makeDemoVaultCopies, storedPayment, type DemoVault } from
 import { tempDir } from '../support/tempDir.js';
 
 // Attack: Alice, the maker, exports her vault's data key (or opens the file with stock SQLCipher) and writes
-// approvals herself, hoping `payments show` and the export count them (issue 12 item 4).
+// approvals herself, hoping `payments show`, the pain.001 export and the approvals' export count them (issue 12 item 4).
 let copies: DemoVault[];
 beforeAll(async () => {
   copies = await makeDemoVaultCopies('alice', 3);
@@ -55,6 +55,15 @@ async function expectRefusedEverywhere(vault: UnlockedVault, paymentId: string) 
   const shown = await dispatch(session, 'payments.show', { id: paymentId });
   expect(shown).toMatchObject({ ok: true, value: { approvals: expect.arrayContaining([expect.objectContaining({ userId: 'bob', counts: false, problem: expect.any(String) })]) } });
   expect(auditEntries(vault).at(-1)).toMatchObject({ action: 'approvals.verify', outcome: 'denied', reason: 'APP_APPROVAL_TAMPERED', target: paymentId });
+  // The evidence file for outside verifiers never vouches for the forged row either.
+  const evidence = join(tempDir(), 'approvals.json');
+  const exportedApprovals = await localAppSession(session).dispatch('payments.export-approvals', { id: paymentId }, { deliverTo: { path: evidence, overwrite: false } });
+  expect(exportedApprovals).toMatchObject({ ok: false, error: { code: 'APP_APPROVAL_TAMPERED' } });
+  expect(existsSync(evidence)).toBe(false);
+  expect(auditEntries(vault).slice(-2)).toMatchObject([
+    { action: 'approvals.verify', outcome: 'denied', reason: 'APP_APPROVAL_TAMPERED', target: paymentId },
+    { action: 'payments.export-approvals', outcome: 'failed', reason: 'APP_APPROVAL_TAMPERED' },
+  ]);
   const out = join(tempDir(), 'to-the-bank.xml');
   const exported = await localAppSession(session).dispatch('payments.export', { format: 'pain.001', currency: 'EUR' }, { deliverTo: { path: out, overwrite: false } });
   expect(exported).toMatchObject({ ok: false, error: { code: 'POLICY_APPROVALS_MISSING' } });

@@ -85,3 +85,10 @@ export function useKeyedVault(): KeyedVault {
   });
   return keyed;
 }
+
+/** A batch approval's assertion: the challenge is the batch digest as `payments.approve-batch-options` gives it. */
+export async function batchApprovalProof(session: Session, key: VirtualKey, ids: readonly string[]): Promise<unknown> {
+  const options = await dispatch(session, 'payments.approve-batch-options', { ids: [...ids] });
+  if (!options.ok) throw new Error(`${options.error.code}: ${options.error.message}`);
+  return key.assert({ challenge: options.value.options.challenge, allowCredentials: [] });
+}

@@ -5,6 +5,7 @@ import { implementCommand } from '../dispatch/defineCommand.js';
 import { verifyApprovals } from '../keys/verifyApprovals.js';
 import { activeApprovals, approvalStatusOf, insertApproval, insertApprovalEvidence } from './records/approvalRecords.js';
 import { newRecordId } from './records/newRecordId.js';
+import { requireSigner } from './records/requireSigner.js';
 import { paymentResource, requirePayment, requireUnchangedPayment, updatePayment } from './records/paymentRecords.js';
 import { CofferError } from '../../contract/index.js';
 
@@ -27,14 +28,7 @@ export const approvePaymentCommand = implementCommand('payments.approve', {
     return { resource: paymentResource(payment), challenge: digest, target: payment.id, details, data: { stored, digest: digest.toString('hex'), countedIds } };
   },
   guard(ctx, _input, { stored: { payment }, countedIds }) {
-    // Ensure four eyes: whoever made the payment cannot release it, whatever roles they hold.
-    if (payment.createdBy === ctx.userId) throw new CofferError('APP_OWN_PAYMENT', `payment ${payment.id} was made by you; another approver must sign it`);
-    const rule = selectApprovalRule(ctx.policy.approvalRules, paymentResource(payment));
-    if (rule === undefined) throw new CofferError('POLICY_NO_APPROVAL_RULE', `payment ${payment.id} cannot be approved: no approval rule covers it`);
-    const signatureClass = rule.approvers.find((approver) => approver.userId === ctx.userId)?.signatureClass;
-    if (signatureClass === undefined || signatureClass === 'T') {
-      throw new CofferError('APP_NOT_A_SIGNER', `payment ${payment.id}: the approval rule gives you ${signatureClass === 'T' ? 'class T, which never approves' : 'no signature class'}`);
-    }
+    requireSigner(ctx.policy, ctx.userId, payment);
     if (activeApprovals(ctx.db, payment.id, paymentDigest(payment).toString('hex')).some((approval) => approval.userId === ctx.userId && countedIds.includes(approval.id))) {
       throw new CofferError('APP_ALREADY_APPROVED', `payment ${payment.id} already carries your approval`);
     }

@@ -9,6 +9,9 @@ import { registerKeyOptionsCommand } from './registerKeyOptionsCommand.js';
 import { removeKeyCommand } from './removeKeyCommand.js';
 import { renameKeyCommand } from './renameKeyCommand.js';
 import { approvePaymentCommand } from './approvePaymentCommand.js';
+import { approveBatchCommand } from './approveBatchCommand.js';
+import { approveBatchOptionsCommand } from './approveBatchOptionsCommand.js';
+import { exportApprovalsCommand } from './exportApprovalsCommand.js';
 import { cancelPaymentCommand } from './cancelPaymentCommand.js';
 import { changePasswordCommand } from './changePasswordCommand.js';
 import { changeSettingsCommand } from './changeSettingsCommand.js';
@@ -53,9 +56,12 @@ export const COMMANDS = {
   'payments.cancel': cancelPaymentCommand,
   'payments.submit': submitPaymentCommand,
   'payments.approve': approvePaymentCommand,
+  'payments.approve-batch-options': approveBatchOptionsCommand,
+  'payments.approve-batch': approveBatchCommand,
   'payments.list': listPaymentsCommand,
   'payments.show': showPaymentCommand,
   'payments.export': exportPaymentsCommand,
+  'payments.export-approvals': exportApprovalsCommand,
   'statements.import': importStatementCommand,
   'vault.show': showVaultCommand,
   'vault.passwd': changePasswordCommand,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEntries, CREDITOR_IBAN, EUR_ACCOUNT, makeDemoVaults, recordingStepUp, type DemoVault } from '../../../test/fixtures/demo/demoVault.js';
+import { addPendingPayments, auditEntries, CREDITOR_IBAN, EUR_ACCOUNT, makeDemoVaults, recordingStepUp, type DemoVault } from '../../../test/fixtures/demo/demoVault.js';
 import { ROLES, type Role } from '../../policy/index.js';
 import { COMMAND_LIST } from '../commands/registry.js';
 import { demoOrgPolicy } from '../demo/demoOrganisation.js';
@@ -54,6 +54,8 @@ function grantedByFiles(role: Role, permission: string): boolean {
 }
 
 const USER_OF: Record<Role, string> = { maker: 'alice', approver: 'bob', auditor: 'dave', viewer: 'erin', admin: 'frank' };
+/** Filled in before all tests: the pending payments the approver approves as a batch. */
+const batchIds: string[] = [];
 const statement = textFile('statement.csv', 'entry_ref,booking_date,value_date,amount,currency,counterparty_name,counterparty_iban,remittance_info\nMX-1,2025-03-03,,-12.50,EUR,Kiosk,,Coffee\n');
 
 /** One input per command that succeeds for a role allowed to run it on the seeded demo vault. */
@@ -68,9 +70,13 @@ const INPUTS: { [Name in CommandName]: CommandInput<Name> } = {
   'payments.cancel': { id: 'demo-0003' },
   'payments.submit': { id: 'demo-0002' },
   'payments.approve': { id: 'demo-0005' },
+  // Two more pending payments of Alice's, made before the vaults were handed out (beforeAll).
+  'payments.approve-batch-options': { ids: batchIds },
+  'payments.approve-batch': { ids: batchIds },
   'payments.list': { status: 'draft' },
   'payments.show': { id: 'demo-0004' },
   'payments.export': { format: 'pain.001', currency: 'EUR' },
+  'payments.export-approvals': { id: 'demo-0007' },
   'statements.import': { file: statement, account: EUR_ACCOUNT },
   'vault.show': {},
   'vault.passwd': { newPassword: 'a new matrix passphrase, long enough 7' },
@@ -137,7 +143,7 @@ beforeAll(async () => {
   const now = new Date();
   const policy = demoOrgPolicy(now);
   policy.users.push({ id: 'frank', name: 'Frank Admin', roles: ['admin'] });
-  vaults = await makeDemoVaults(Object.values(USER_OF), { policy, now });
+  vaults = await makeDemoVaults(Object.values(USER_OF), { policy, now, asMaker: async (maker) => void batchIds.push(...(await addPendingPayments(maker, [{ amount: '120.00' }, { amount: '80.50' }]))) });
   // Its own folder: tempDir() would remove it after the first test.
   const dir = join(mkdtempSync(join(tmpdir(), 'coffer-owner-')), 'vault');
   fresh = { dir, vault: (await createVault(dir, TEST_PASSWORD, { ...TEST_KDF, autoLockMs: null })).vault };

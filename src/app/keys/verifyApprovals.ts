@@ -1,5 +1,6 @@
 import { CofferError } from '../../contract/index.js';
 import { paymentDigest, type Payment } from '../../domain/index.js';
+import { approvalChallenge, type ApprovalChallenge } from './approvalChallenge.js';
 import type { UnlockedVault } from '../../vault/index.js';
 import { activeApprovals, approvalEvidence, type ApprovalRecord } from '../commands/records/approvalRecords.js';
 import type { PolicyState } from '../policy/verifyCachedOrgPolicy.js';
@@ -14,9 +15,20 @@ export interface TamperedApproval {
   reason: string;
 }
 
+/** What made a counted approval count: the key it verified against and what it signed (for outside verifiers). */
+export interface ApprovalProof {
+  approval: ApprovalRecord;
+  credential: { id: string; publicKey: Uint8Array };
+  /** The stored assertion, parsed. */
+  assertion: unknown;
+  challenge: ApprovalChallenge;
+}
+
 export interface VerifiedApprovals {
   /** Approvals over the payment as it is now whose stored assertion verifies: the only ones that count. */
   counted: ApprovalRecord[];
+  /** What made each counted approval count, in the same order. */
+  proofs: ApprovalProof[];
   tampered: TamperedApproval[];
 }
 
@@ -34,41 +46,48 @@ function approverKey(vault: UnlockedVault, policy: PolicyState, userId: string, 
   return own !== undefined && own.userId === userId ? own : undefined;
 }
 
-async function problemOf(vault: UnlockedVault, policy: PolicyState, approval: ApprovalRecord, challenge: string): Promise<string | undefined> {
+type Checked = { proof: ApprovalProof; reason?: undefined } | { proof?: undefined; reason: string };
+
+async function check(vault: UnlockedVault, policy: PolicyState, approval: ApprovalRecord, payment: Payment): Promise<Checked> {
   const evidence = approvalEvidence(vault.db, approval.id);
-  if (evidence === undefined) return 'it carries no hardware-key assertion';
+  if (evidence === undefined) return { reason: 'it carries no hardware-key assertion' };
   const credential = approverKey(vault, policy, approval.userId, evidence.credentialId);
-  if (credential === undefined) return `key ${evidence.credentialId} is not a key of ${approval.userId} that the bank or this vault vouches for`;
+  if (credential === undefined) return { reason: `key ${evidence.credentialId} is not a key of ${approval.userId} that the bank or this vault vouches for` };
   let assertion: unknown;
   try {
     assertion = JSON.parse(evidence.assertion);
   } catch {
-    return 'its stored assertion is not JSON';
+    return { reason: 'its stored assertion is not JSON' };
   }
   try {
-    await verifyKeyAssertion({ assertion, expectedChallenge: challenge, rp: keyCeremoniesOf(vault).rp, credential });
-    return undefined;
+    // The challenge comes from the payment as it is now (and, for a batch, the batch recorded with it).
+    const challenge = approvalChallenge(evidence.digestInputs, payment);
+    await verifyKeyAssertion({ assertion, expectedChallenge: challenge.challenge, rp: keyCeremoniesOf(vault).rp, credential });
+    return { proof: { approval, credential, assertion, challenge } };
   } catch (error) {
-    if (error instanceof CofferError) return error.message;
+    if (error instanceof CofferError) return { reason: error.message };
     throw error;
   }
 }
 
 /**
  * Re-verifies every approval that claims the payment as it is now (docs/signing.md): the challenge is derived
- * again from the stored payment, and each stored assertion must verify against its approver's key. A row
- * without a valid assertion counts for nothing; each one is recorded in the log as tampering
- * (`approvals.verify`, denied APP_APPROVAL_TAMPERED).
+ * again from the stored payment (for a batch approval, the batch digest of the recorded batch, which must hold
+ * this payment as it is now), and each stored assertion must verify against its approver's key. A row without
+ * a valid assertion counts for nothing; each one is recorded in the log as tampering (`approvals.verify`,
+ * denied APP_APPROVAL_TAMPERED).
  */
 export async function verifyApprovals(vault: UnlockedVault, policy: PolicyState, payment: Payment): Promise<VerifiedApprovals> {
   const digest = paymentDigest(payment);
-  const challenge = digest.toString('base64url');
   const counted: ApprovalRecord[] = [];
+  const proofs: ApprovalProof[] = [];
   const tampered: TamperedApproval[] = [];
   for (const approval of activeApprovals(vault.db, payment.id, digest.toString('hex'))) {
-    const reason = await problemOf(vault, policy, approval, challenge);
-    if (reason === undefined) counted.push(approval);
-    else tampered.push({ id: approval.id, userId: approval.userId, reason });
+    const checked = await check(vault, policy, approval, payment);
+    if (checked.proof !== undefined) {
+      counted.push(approval);
+      proofs.push(checked.proof);
+    } else tampered.push({ id: approval.id, userId: approval.userId, reason: checked.reason });
   }
   if (tampered.length > 0) {
     vault.record([
@@ -81,5 +100,5 @@ export async function verifyApprovals(vault: UnlockedVault, policy: PolicyState,
       },
     ]);
   }
-  return { counted, tampered };
+  return { counted, proofs, tampered };
 }

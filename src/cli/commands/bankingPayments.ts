@@ -31,7 +31,7 @@ function showText(v: CommandOutput<'payments.show'>): string {
   return lines.join('\n');
 }
 
-/** payments create/edit/cancel/list/show/submit/approve/export, through the dispatcher. */
+/** payments create/edit/cancel/list/show/submit/approve/export/export-approvals, through the dispatcher. */
 export function registerBankingPayments(program: Command): void {
   const payments = program.command('payments').description('credit transfers: prepare, approve, export');
 
@@ -68,6 +68,18 @@ export function registerBankingPayments(program: Command): void {
       runAppCommand(command, 'payments.approve', { id }, (v) =>
         v.status === 'approved' ? `${v.id} approved` : `${v.id} still needs: ${v.missing.join(' or ')}`,
       ),
+    );
+
+  payments
+    .command('export-approvals')
+    .description("a payment's approvals as WebAuthn assertions with their public keys (JWK), for any WebAuthn library to verify")
+    .requiredOption('--id <id>', 'the payment')
+    .requiredOption('--out <file>', 'the JSON file to write (must not exist unless --force)')
+    .option('--force', 'replace an existing file (never a symbolic link)')
+    .action(({ id, out, force }: { id: string; out: string; force?: boolean }, command: Command) =>
+      runAppCommand(command, 'payments.export-approvals', { id }, (v) => `Wrote ${v.approvals} approval${v.approvals === 1 ? '' : 's'} of ${id} to ${out}`, {
+        deliverTo: { path: out, overwrite: force === true },
+      }),
     );
 
   payments

@@ -29,7 +29,15 @@ export function registerDiagnostics(program: Command): void {
     .description('benchmarks, one JSON line per figure, each with the 1-minute load average')
     .option('--quick', 'small sizes, a smoke run')
     .option('--only <groups>', `comma-separated groups to run: ${[...BENCH_GROUPS, 'desktop'].join(', ')}`)
-    .action(async (opts: { quick?: boolean; only?: string }) => {
+    .option('--server', 'the bank gateway instead: signed statement syncs over loopback, on SQLite, and on PostgreSQL when DATABASE_URL is set')
+    .action(async (opts: { quick?: boolean; only?: string; server?: boolean }) => {
+      if (opts.server) {
+        if (opts.only !== undefined) throw usageError('--server runs the gateway figures alone; leave out --only');
+        const { benchServer } = await import('../../server/index.js');
+        const databaseUrl = process.env.DATABASE_URL;
+        await benchServer((figure) => process.stdout.write(`${JSON.stringify(figure)}\n`), { ...(opts.quick ? { quick: true } : {}), ...(databaseUrl ? { databaseUrl } : {}) });
+        return;
+      }
       const groups: readonly string[] = [...BENCH_GROUPS, 'desktop'];
       const only = opts.only?.split(',').map((group) => group.trim());
       const unknown = only?.find((group) => !groups.includes(group));

@@ -5,6 +5,7 @@ import { currentPolicy } from '../bank/issueOrgPolicy.js';
 import { setApprovalRule } from '../bank/setApprovalRule.js';
 import type { GatewayStore } from '../store/openStore.js';
 import { DEMO_ACCOUNTS, DEMO_ORG, DEMO_USERS, demoApprovalRules } from '../../policy/index.js';
+import { bookStatementEntries } from '../statements/bookStatementEntries.js';
 import { demoStatementEntries } from './demoStatementEntries.js';
 
 export interface DemoBankReport {
@@ -14,9 +15,6 @@ export interface DemoBankReport {
   statementEntries: number;
   policyVersion: number;
 }
-
-// Rows per INSERT: PostgreSQL allows 65,535 parameters a statement, SQLite 32,766; 9 columns each.
-const INSERT_BATCH = 1000;
 
 /**
  * `coffer server seed-demo`: the demo bank's customer through the same bank commands staff use (so the
@@ -30,9 +28,7 @@ export async function seedDemoBank(store: GatewayStore, staff: string, now = Dat
   for (const [index, account] of DEMO_ACCOUNTS.entries()) {
     await addAccount(store, staff, { orgId: DEMO_ORG.id, iban: account.iban, currency: account.currency, name: account.name, bic: account.bic }, now);
     const entries = demoStatementEntries(account.iban, account.currency, now, 2026 + index);
-    await store.db.transaction().execute(async function insertStatements(trx) {
-      for (let at = 0; at < entries.length; at += INSERT_BATCH) await trx.insertInto('statement_entries').values(entries.slice(at, at + INSERT_BATCH)).execute();
-    });
+    await store.db.transaction().execute((trx) => bookStatementEntries(trx, store.dialect, entries));
     statementEntries += entries.length;
   }
   const policy = await currentPolicy(store.db, DEMO_ORG.id);

@@ -1,14 +1,25 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { DestinationStream } from 'pino';
-import { CofferError, describeZodIssue, EnrolmentRequest, type DeviceResponse, type PolicyResponse } from '../../contract/index.js';
+import {
+  CofferError,
+  describeZodIssue,
+  EnrolmentRequest,
+  StatementSyncQuery,
+  type DeviceResponse,
+  type PolicyResponse,
+  type StatementSyncResponse,
+} from '../../contract/index.js';
 import { currentPolicy } from '../bank/issueOrgPolicy.js';
 import { authenticateDevice } from '../enrolment/authenticateDevice.js';
 import { enrolDevice } from '../enrolment/enrolDevice.js';
+import { readStatementFeed } from '../statements/readStatementFeed.js';
 import type { ReceivedRequest } from '../signatures/readRequestSignature.js';
 import type { GatewayStore } from '../store/openStore.js';
 import { httpStatusFor } from './errorStatus.js';
 import { kyselyRateLimitStore } from './kyselyRateLimitStore.js';
+import { DEFAULT_WITNESS_NAME } from '../witness/witnessKey.js';
+import { registerWitnessRoutes } from '../witness/witnessRoutes.js';
 import { openApiDocument } from './openApiDocument.js';
 
 export interface GatewayOptions {
@@ -21,6 +32,8 @@ export interface GatewayOptions {
   now?: () => number;
   /** `https` options for Fastify (TLS certificate and key). */
   https?: { cert: Buffer; key: Buffer };
+  /** The name the witness cosigns under (C2SP key name); DEFAULT_WITNESS_NAME when absent. */
+  witnessName?: string;
 }
 
 export const DEFAULT_RATE_LIMIT = { max: 600, windowMs: 60_000 };
@@ -42,6 +55,12 @@ export const LOG_REDACTIONS = [
 ];
 
 const rawBodies = new WeakMap<FastifyRequest, Buffer>();
+const servedPaths = new WeakMap<FastifyInstance, Set<string>>();
+
+/** Every path the gateway answers: the OpenAPI document must describe each one (a test holds it to that). */
+export function routesServed(app: FastifyInstance): string[] {
+  return [...(servedPaths.get(app) ?? [])].sort();
+}
 
 function received(request: FastifyRequest): ReceivedRequest {
   return { method: request.method, url: request.url, headers: request.headers, body: rawBodies.get(request) ?? Buffer.alloc(0) };
@@ -68,6 +87,10 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     ...(options.https ? { https: options.https } : {}),
   });
 
+  const paths = new Set<string>();
+  servedPaths.set(app, paths);
+  app.addHook('onRoute', (route) => void paths.add(route.url));
+
   // The body's digest is signed, so the bytes as received are kept beside the parsed JSON.
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, function parseJsonBody(request, body, done) {
     rawBodies.set(request, body as Buffer);
@@ -76,6 +99,12 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     } catch {
       done(new CofferError('SERVER_BAD_REQUEST', 'expected a JSON body, found text that does not parse'), undefined);
     }
+  });
+
+  // The witness protocol's bodies are text (C2SP tlog-witness); their digest is signed like JSON's.
+  app.addContentTypeParser('text/plain', { parseAs: 'buffer' }, function parseTextBody(request, body, done) {
+    rawBodies.set(request, body as Buffer);
+    done(null, (body as Buffer).toString('utf8'));
   });
 
   app.setErrorHandler(function replyWithCode(error, request, reply) {
@@ -137,5 +166,12 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     const row = await authenticateDevice(store, received(request), now());
     return { deviceId: row.id, orgId: row.org_id, userId: row.user_id, vaultId: row.vault_id };
   });
+  app.get('/v1/statements', async function statements(request): Promise<StatementSyncResponse> {
+    const device = await authenticateDevice(store, received(request), now());
+    const query = StatementSyncQuery.safeParse(request.query);
+    if (!query.success) throw new CofferError('SERVER_BAD_REQUEST', describeZodIssue(query.error).text);
+    return readStatementFeed(store, device, query.data);
+  });
+  await registerWitnessRoutes(app, { store, name: options.witnessName ?? DEFAULT_WITNESS_NAME, now, received });
   return app;
 }

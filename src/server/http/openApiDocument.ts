@@ -8,6 +8,9 @@ import {
   HealthResponse,
   PolicyResponse,
   ReadyResponse,
+  StatementSyncQuery,
+  StatementSyncResponse,
+  WitnessKeyResponse,
 } from '../../contract/index.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -27,7 +30,7 @@ const signedRefusals = {
 };
 
 function signed(operation: ZodOpenApiOperationObject): ZodOpenApiOperationObject {
-  return { ...operation, requestParams: { header: SIGNED_REQUEST_HEADERS }, responses: { ...operation.responses, ...signedRefusals } };
+  return { ...operation, requestParams: { ...operation.requestParams, header: SIGNED_REQUEST_HEADERS }, responses: { ...signedRefusals, ...operation.responses } };
 }
 
 /** The gateway's OpenAPI 3.1 document, generated from the same zod schemas that validate its messages. */
@@ -37,7 +40,7 @@ export async function openApiDocument(): Promise<ReturnType<typeof createDocumen
   return createDocument({
     openapi: '3.1.0',
     info: { title: 'Coffer bank gateway', version: '1' },
-    components: { schemas: { EnrolmentRequest, EnrolmentResponse, PolicyResponse, DeviceResponse, GatewayErrorResponse } },
+    components: { schemas: { EnrolmentRequest, EnrolmentResponse, PolicyResponse, DeviceResponse, StatementSyncResponse, WitnessKeyResponse, GatewayErrorResponse } },
     paths: {
       '/healthz': { get: { summary: 'the process is up', responses: { '200': json(HealthResponse, 'up') } } },
       '/readyz': {
@@ -57,6 +60,32 @@ export async function openApiDocument(): Promise<ReturnType<typeof createDocumen
       },
       '/v1/policy': { get: signed({ summary: "the organisation's current signed policy", responses: { '200': json(PolicyResponse, 'the policy JWS') } }) },
       '/v1/device': { get: signed({ summary: 'the signing device as the gateway knows it', responses: { '200': json(DeviceResponse, 'the device') } }) },
+      '/v1/statements': {
+        get: signed({
+          summary: "an account's booked lines after a cursor, in booking order (resumable sync)",
+          requestParams: { query: StatementSyncQuery },
+          responses: {
+            '200': json(StatementSyncResponse, 'a page of the feed and the cursor to resume from'),
+            '400': refusal('malformed query'),
+            '404': refusal('no such account in the organisation of the device'),
+          },
+        }),
+      },
+      '/v1/witness': { get: { summary: "the witness's cosigner name and Ed25519 key", responses: { '200': json(WitnessKeyResponse, 'the witness key') } } },
+      '/v1/witness/add-checkpoint': {
+        post: signed({
+          summary: 'C2SP tlog-witness add-checkpoint for the device\'s own vault log: old size, consistency proof, signed checkpoint',
+          requestBody: { content: { 'text/plain': { schema: z.string() } } },
+          responses: {
+            '200': { description: 'the cosignature line (C2SP cosignature/v1)', content: { 'text/plain': { schema: z.string() } } },
+            '400': refusal('malformed body, or an old size above the checkpoint size'),
+            '403': refusal('the checkpoint is not signed by the device key, or the device is revoked'),
+            '404': refusal('the checkpoint is of another log than the device\'s vault'),
+            '409': { description: 'the old size is not the size last cosigned: that size, in decimal', content: { 'text/x.tlog.size': { schema: z.string() } } },
+            '422': refusal('the consistency proof does not join the checkpoint to the one last cosigned: the bank is alerted'),
+          },
+        }),
+      },
     },
   });
 }

@@ -1,10 +1,19 @@
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { CofferError } from '../../contract/index.js';
 import * as m0001 from './migrations/m0001_initial.js';
+import * as m0003 from './migrations/m0003_witness.js';
+import * as m0004 from './migrations/m0004_statement_feed.js';
 import type { StoreDialect } from './storeDialect.js';
 
 /** Every migration, in order; one file each under `migrations/`, the same for SQLite and PostgreSQL. */
-const MIGRATIONS = [['0001_initial', m0001]] as const;
+const MIGRATIONS = [
+  ['0001_initial', m0001],
+  ['0003_witness', m0003],
+  ['0004_statement_feed', m0004],
+] as const;
+
+/** The names of every migration, in the order they run. */
+export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map(([name]) => name);
 
 /**
  * Runs the migrations not yet applied. Kysely's migrator takes a lock (an advisory lock on PostgreSQL), so
@@ -15,7 +24,10 @@ const MIGRATIONS = [['0001_initial', m0001]] as const;
 export async function migrateStore(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
   const migrations: Record<string, Migration> = {};
   for (const [name, migration] of MIGRATIONS) migrations[name] = { up: (trx) => migration.up(trx, dialect) };
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Kysely looks for its bookkeeping tables in every schema unless told which: beside another schema that
+  // has them (another tenant, a parallel test), it would skip creating its own and then fail to find them.
+  const schema = dialect === 'postgres' ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema : undefined;
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';

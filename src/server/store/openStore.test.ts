@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { describeOnEachStore } from '../../../test/support/gatewayStores.js';
 import { randomId } from '../../crypto/index.js';
+import { MIGRATION_NAMES } from './migrateStore.js';
 import { openStore } from './openStore.js';
 
 describeOnEachStore('the gateway store', (stores) => {
@@ -16,7 +17,7 @@ describeOnEachStore('the gateway store', (stores) => {
     const again = await openStore(stores.optionsOf(store));
     try {
       const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(again.db);
-      expect(rows.rows.map((row) => row.name)).toEqual(['0001_initial']);
+      expect(rows.rows.map((row) => row.name)).toEqual(MIGRATION_NAMES);
     } finally {
       await again.close();
     }

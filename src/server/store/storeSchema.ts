@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /*
  * The gateway's tables as Kysely sees them. Every column is text or an integer (epoch milliseconds, counts,
  * minor units), so one set of migrations and one set of queries serve SQLite and PostgreSQL alike; binary
@@ -112,6 +114,35 @@ export interface StatementEntryTable {
   remittance: string | null;
 }
 
+export interface WitnessLogTable {
+  device_id: string;
+  /** The vault's log, `coffer.vault/<vault id>`: one log per device, one device per log. */
+  origin: string;
+  size: number;
+  /** Root of the last cosigned checkpoint, base64. */
+  root_hash: string;
+  cosigned_at: number;
+}
+
+export interface WitnessAlertTable {
+  id: string;
+  device_id: string;
+  at: number;
+  /** `inconsistent` (the proof does not join the two trees), `rolled-back` (smaller than cosigned), `forked` (same size, other root). */
+  reason: string;
+  known_size: number;
+  submitted_size: number;
+  /** The signed checkpoint the device presented: evidence, signed by its own key. */
+  checkpoint: string;
+}
+
+export interface StatementFeedTable {
+  /** Generated: the order lines were booked in, the cursor devices sync by. */
+  seq: Generated<number>;
+  iban: string;
+  entry_ref: string;
+}
+
 export interface GatewayDatabase {
   bank_keys: BankKeyTable;
   organisations: OrganisationTable;
@@ -125,4 +156,7 @@ export interface GatewayDatabase {
   request_nonces: RequestNonceTable;
   rate_limits: RateLimitTable;
   statement_entries: StatementEntryTable;
+  statement_feed: StatementFeedTable;
+  witness_logs: WitnessLogTable;
+  witness_alerts: WitnessAlertTable;
 }

@@ -1,4 +1,5 @@
 /** Every text of the UI, in English and German. Keys name the place, not the words. */
+import { keysDe, keysEn } from './messagesKeys';
 import { screensDe, screensEn } from './messagesScreens';
 
 const shellEn = {
@@ -81,7 +82,7 @@ const shellEn = {
   'refusal.retry': 'Try again',
 } as const;
 
-const en = { ...shellEn, ...screensEn };
+const en = { ...shellEn, ...screensEn, ...keysEn };
 export type MessageKey = keyof typeof en;
 
 const shellDe: Record<keyof typeof shellEn, string> = {
@@ -164,7 +165,7 @@ const shellDe: Record<keyof typeof shellEn, string> = {
   'refusal.retry': 'Erneut versuchen',
 };
 
-const de: Record<MessageKey, string> = { ...shellDe, ...screensDe };
+const de: Record<MessageKey, string> = { ...shellDe, ...screensDe, ...keysDe };
 
 export type Locale = 'en' | 'de';
 export const LOCALES: readonly Locale[] = ['en', 'de'];

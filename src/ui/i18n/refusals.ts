@@ -1,4 +1,5 @@
 import type { Locale } from './messages';
+import { KEY_REFUSALS } from './refusalsKeys';
 import { SCREEN_REFUSALS } from './refusalsScreens';
 
 /** A refusal explained to a person: what happened, and what they can do about it. */
@@ -21,14 +22,6 @@ const REFUSALS: Table = {
   VAULT_WRONG_KEY: {
     en: { title: 'That key does not open this vault.', action: 'Use the key you turned on for unlocking (Settings, hardware keys), or unlock with the password.' },
     de: { title: 'Dieser Schlüssel öffnet den Tresor nicht.', action: 'Verwenden Sie den Schlüssel, den Sie zum Entsperren eingerichtet haben (Einstellungen, Hardware-Schlüssel), oder entsperren Sie mit dem Passwort.' },
-  },
-  UI_KEY_NO_PRF: {
-    en: { title: 'The key answered, but gave no secret to open the vault.', action: 'Use a key that supports the PRF extension (hmac-secret), or unlock with the password.' },
-    de: { title: 'Der Schlüssel hat geantwortet, aber kein Geheimnis zum Öffnen geliefert.', action: 'Verwenden Sie einen Schlüssel mit PRF-Erweiterung (hmac-secret) oder entsperren Sie mit dem Passwort.' },
-  },
-  UI_KEY_CANCELLED: {
-    en: { title: 'No key answered.', action: 'Insert or touch your key when asked, then try again; or unlock with the password.' },
-    de: { title: 'Kein Schlüssel hat geantwortet.', action: 'Stecken oder berühren Sie Ihren Schlüssel, wenn Sie dazu aufgefordert werden, und versuchen Sie es erneut; oder entsperren Sie mit dem Passwort.' },
   },
   UI_EMPTY_PASSWORD: {
     en: { title: 'No password was typed.', action: 'Type the vault password, then press Unlock.' },
@@ -102,5 +95,5 @@ const INTEGRITY_CODES = new Set(['VAULT_KEYS_CORRUPT', 'VAULT_KEYSLOT_TAMPERED',
 
 export function explainRefusal(code: string, locale: Locale): Explanation {
   if (INTEGRITY_CODES.has(code)) return INTEGRITY[locale];
-  return REFUSALS[code]?.[locale] ?? SCREEN_REFUSALS[code]?.[locale] ?? FALLBACK[locale];
+  return REFUSALS[code]?.[locale] ?? SCREEN_REFUSALS[code]?.[locale] ?? KEY_REFUSALS[code]?.[locale] ?? FALLBACK[locale];
 }

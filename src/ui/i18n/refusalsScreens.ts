@@ -4,14 +4,6 @@ type Table = Record<string, Record<Locale, { title: string; action: string }>>;
 
 /** Refusals the sections meet: payments, statements, files, passwords. Merged into explainRefusal. */
 export const SCREEN_REFUSALS: Table = {
-  APP_STEP_UP_REQUIRED: {
-    en: { title: 'Approving needs your hardware key, and none is set up in this window yet.', action: 'Hardware keys arrive with the next release. Until then, approve on the command line with a key, or ask a colleague who can.' },
-    de: { title: 'Die Freigabe braucht Ihren Hardware-Schlüssel, und in diesem Fenster ist noch keiner eingerichtet.', action: 'Hardware-Schlüssel kommen mit der nächsten Version. Bis dahin geben Sie auf der Kommandozeile mit Schlüssel frei oder bitten eine berechtigte Kollegin bzw. einen Kollegen.' },
-  },
-  APP_STEP_UP_FAILED: {
-    en: { title: 'The hardware key did not confirm this.', action: 'Touch the key when it blinks and try again; use the key registered for you.' },
-    de: { title: 'Der Hardware-Schlüssel hat das nicht bestätigt.', action: 'Berühren Sie den Schlüssel, wenn er blinkt, und versuchen Sie es erneut; verwenden Sie den für Sie registrierten Schlüssel.' },
-  },
   APP_UNRECONCILED: {
     en: { title: 'The statement does not add up, so nothing was booked.', action: 'Ask the bank for a corrected statement. If you have checked the difference and want the bookings anyway, tick “Book it even if it does not reconcile” and import again.' },
     de: { title: 'Der Auszug geht nicht auf, deshalb wurde nichts gebucht.', action: 'Fordern Sie bei der Bank einen berichtigten Auszug an. Haben Sie die Differenz geprüft und wollen trotzdem buchen, setzen Sie „Auch buchen, wenn er nicht aufgeht“ und lesen Sie erneut ein.' },

@@ -22,11 +22,12 @@ export async function callCoffer<N extends CommandName>(
   command: N,
   input: Commands[N]['input'],
   onProgress?: (progress: Progress) => void,
+  stepUpProof?: unknown,
 ): Promise<CofferResult<Commands[N]['output']>> {
   const door = window.coffer;
   if (door === undefined) return refusal('UI_NO_SHELL', 'this page runs outside the Coffer window');
   const id = nextId++;
-  const request = { id, command, input };
+  const request = stepUpProof === undefined ? { id, command, input } : { id, command, input, stepUpProof };
   // Ensure the message fits before it leaves: the shell refuses bigger ones anyway.
   if (messageSize(request) > MAX_MESSAGE_BYTES) {
     return refusal('DESKTOP_MESSAGE_TOO_LARGE', `expected at most ${MAX_MESSAGE_BYTES} bytes`);

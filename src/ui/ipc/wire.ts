@@ -16,6 +16,8 @@ export interface CofferRequest {
   id: number;
   command: string;
   input: unknown;
+  /** The browser's WebAuthn assertion, for a command that needs a hardware-key step-up. */
+  stepUpProof?: unknown;
 }
 
 export interface Refusal {

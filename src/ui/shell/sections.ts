@@ -1,8 +1,8 @@
-import { ApprovalsIcon, AuditIcon, OverviewIcon, PayeesIcon, PaymentsIcon, SettingsIcon, StatementsIcon, TransactionsIcon } from '../components/icons';
+import { ApprovalsIcon, AuditIcon, KeyIcon, OverviewIcon, PayeesIcon, PaymentsIcon, SettingsIcon, StatementsIcon, TransactionsIcon } from '../components/icons';
 import type { MessageKey } from '../i18n/messages';
 import type { ApiCommandName } from '../ipc/wire';
 
-export type SectionId = 'overview' | 'transactions' | 'payees' | 'payments' | 'approvals' | 'statements' | 'audit' | 'settings';
+export type SectionId = 'overview' | 'transactions' | 'payees' | 'payments' | 'approvals' | 'statements' | 'audit' | 'keys' | 'settings';
 
 export interface Section {
   id: SectionId;
@@ -21,5 +21,6 @@ export const SECTIONS: readonly Section[] = [
   { id: 'approvals', label: 'nav.approvals', needs: 'payments.approve', icon: ApprovalsIcon, group: 'banking' },
   { id: 'statements', label: 'nav.statements', needs: 'statements.import', icon: StatementsIcon, group: 'banking' },
   { id: 'audit', label: 'nav.audit', needs: 'audit.log', icon: AuditIcon, group: 'control' },
+  { id: 'keys', label: 'nav.keys', needs: 'keys.list', icon: KeyIcon, group: 'control' },
   { id: 'settings', label: 'nav.settings', needs: 'settings.show', icon: SettingsIcon, group: 'control' },
 ];

@@ -10,6 +10,7 @@ import { useCommand } from '../../ipc/useCommand';
 import type { Refusal } from '../../ipc/wire';
 import { useCan, useSession } from '../../session/SessionContext';
 import { formatIban } from '../balanceTrend';
+import { ApprovalDialog } from './ApprovalDialog';
 import { PaymentForm, type PaymentDraft } from './PaymentForm';
 
 const CANCELLABLE = new Set(['draft', 'pending_approval', 'approved', 'queued']);
@@ -26,11 +27,12 @@ export function PaymentDetail({ id, onClose }: { id: string; onClose(): void }) 
   const [editing, setEditing] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | undefined>();
   const [done, setDone] = useState<string | undefined>();
+  const [approving, setApproving] = useState(false);
 
   const refresh = async () => {
     await queries.invalidateQueries();
   };
-  async function run(command: 'payments.submit' | 'payments.cancel' | 'payments.approve', message: 'pay.submitted' | 'pay.cancelled' | 'pay.approved') {
+  async function run(command: 'payments.submit' | 'payments.cancel', message: 'pay.submitted' | 'pay.cancelled') {
     setRefusal(undefined);
     setDone(undefined);
     const result = await callCoffer(command, { id });
@@ -83,7 +85,7 @@ export function PaymentDetail({ id, onClose }: { id: string; onClose(): void }) 
             <ul className="mt-2 space-y-1 text-sm">
               {approvals.map((a) => (
                 <li key={a.id} className={a.counts ? 'text-slate-900' : 'text-slate-500 line-through'}>
-                  {a.userId} · {a.signatureClass ?? '—'} · {dateTime(a.createdAt)}{a.voidedAt ? ` · ${t('pay.voided')}` : ''}
+                  {a.userId} · {a.signatureClass ?? '—'} · {dateTime(a.createdAt)}{a.voidedAt ? ` · ${t('pay.voided')}` : ''}{a.problem ? ` · ${a.problem}` : ''}
                 </li>
               ))}
             </ul>
@@ -93,11 +95,12 @@ export function PaymentDetail({ id, onClose }: { id: string; onClose(): void }) 
         <div className="flex flex-wrap gap-2">
           {payment.status === 'draft' && can('payments.submit') && <ActionButton tone="primary" onPress={() => void run('payments.submit', 'pay.submitted')}>{t('pay.submit')}</ActionButton>}
           {payment.status === 'pending_approval' && can('payments.approve') && payment.createdBy !== session.userId && (
-            <ActionButton tone="primary" onPress={() => void run('payments.approve', 'pay.approved')}>{t('pay.approve')}</ActionButton>
+            <ActionButton tone="primary" onPress={() => { setDone(undefined); setRefusal(undefined); setApproving(true); }}>{t('pay.approve')}</ActionButton>
           )}
           {EDITABLE.has(payment.status) && can('payments.edit') && !editing && <ActionButton onPress={() => setEditing(true)}>{t('pay.edit')}</ActionButton>}
           {CANCELLABLE.has(payment.status) && can('payments.cancel') && <ActionButton tone="danger" onPress={() => void run('payments.cancel', 'pay.cancelled')}>{t('pay.cancel')}</ActionButton>}
         </div>
+        {approving && <ApprovalDialog shown={shown.data} onClose={() => setApproving(false)} onApproved={() => { setDone(t('pay.approved')); void refresh(); }} />}
         {done && <p role="status" className="rounded-xl border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">{done}</p>}
         {refusal && <RefusalNotice refusal={refusal} />}
         {editing && (

@@ -1,0 +1,63 @@
+import { paymentDigest, transitionPayment } from '../../domain/index.js';
+import { CofferError } from '../../contract/index.js';
+import { implementCommand } from '../dispatch/defineCommand.js';
+import { batchDigestInputs } from '../keys/approvalChallenge.js';
+import { activeApprovals, approvalStatusOf, insertApproval, insertApprovalEvidence } from './records/approvalRecords.js';
+import { loadApprovalBatch } from './records/loadApprovalBatch.js';
+import { newRecordId } from './records/newRecordId.js';
+import { paymentResource, requireUnchangedPayment, updatePayment } from './records/paymentRecords.js';
+import { requireBatchSigner } from './records/requireBatchSigner.js';
+import { requireSigner } from './records/requireSigner.js';
+
+/**
+ * `payments.approve-batch`: one approver's one assertion over the batch digest (docs/signing.md) approves each
+ * payment of the batch. Each payment then carries its own approval, with the assertion and the batch's digest
+ * inputs as evidence, and is decided by its own approval rule: some may become approved, others still wait.
+ * Everything or nothing: one payment the user may not approve refuses the batch before a key is asked.
+ */
+export const approveBatchCommand = implementCommand('payments.approve-batch', {
+  async prepare(ctx, input) {
+    const batch = await loadApprovalBatch(ctx, input.ids);
+    const digest = batch.digest.toString('hex');
+    const ids = batch.members.map((member) => member.stored.payment.id);
+    return {
+      resource: batch.members.map((member) => paymentResource(member.stored.payment)),
+      challenge: batch.digest,
+      // The batch is the record acted on; its payments are named in the details (and each approval names its payment).
+      target: digest,
+      details: { digest, payments: ids, count: ids.length },
+      data: batch,
+    };
+  },
+  guard(ctx, _input, batch) {
+    requireBatchSigner(ctx, batch);
+  },
+  run(ctx, _input, batch) {
+    const evidence = ctx.stepUp?.evidence;
+    const members = batch.members.map((member) => ({ id: member.stored.payment.id, digest: member.digest }));
+    const payments = batch.members.map(({ stored, digest, countedIds }) => {
+      const { payment, accountId } = requireUnchangedPayment(ctx.db, stored.payment.id, stored.payment.version);
+      // Ensure the signature is over each payment as it is now: the digests the batch digest bound.
+      if (paymentDigest(payment).toString('hex') !== digest) throw new CofferError('APP_STALE', `payment ${payment.id} changed while the batch was being signed`);
+      const signatureClass = requireSigner(ctx.policy, ctx.userId, payment);
+      const approvalId = newRecordId();
+      insertApproval(ctx.db, { id: approvalId, paymentId: payment.id, paymentVersion: payment.version, userId: ctx.userId, paymentDigest: digest, signatureClass, createdAt: ctx.now.toISOString() });
+      // Each approval keeps the one assertion and what it signed: the batch, and this payment's place in it.
+      if (evidence !== undefined) {
+        insertApprovalEvidence(ctx.db, {
+          approvalId,
+          credentialId: evidence.credentialId,
+          assertion: JSON.stringify(evidence.assertion),
+          digestInputs: batchDigestInputs(members, payment),
+        });
+      }
+      const counts = new Set(evidence === undefined ? countedIds : [...countedIds, approvalId]);
+      const status = approvalStatusOf(ctx.policy, payment, activeApprovals(ctx.db, payment.id, digest).filter((approval) => counts.has(approval.id)));
+      if (!status.executable) return { id: payment.id, status: payment.status, signatureClass, executable: false, missing: status.missing };
+      const approved = transitionPayment(payment, 'approved');
+      updatePayment(ctx.db, approved, accountId, payment.version, ctx.now);
+      return { id: payment.id, status: approved.status, signatureClass, executable: true, missing: [] as string[] };
+    });
+    return { digest: batch.digest.toString('hex'), payments };
+  },
+});

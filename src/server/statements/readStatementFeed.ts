@@ -1,0 +1,40 @@
+import { CofferError, type StatementSyncResponse } from '../../contract/index.js';
+import type { GatewayStore } from '../store/openStore.js';
+import type { DeviceTable } from '../store/storeSchema.js';
+
+/**
+ * An account's booked lines after the cursor `after`, in booking order, at most `limit`: what a device of
+ * the account's organisation syncs. Another organisation's account and an unknown one get the same answer,
+ * so a device learns nothing of accounts that are not its own.
+ */
+export async function readStatementFeed(store: GatewayStore, device: DeviceTable, query: { account: string; after: number; limit: number }): Promise<StatementSyncResponse> {
+  const account = await store.db.selectFrom('accounts').select('iban').where('iban', '=', query.account).where('org_id', '=', device.org_id).executeTakeFirst();
+  if (!account) throw new CofferError('SERVER_NOT_FOUND', `expected an account of your organisation, found no account ${query.account} there`);
+  // One more than asked tells whether another page follows without counting the rest.
+  const rows = await store.db
+    .selectFrom('statement_feed as f')
+    .innerJoin('statement_entries as e', (join) => join.onRef('e.iban', '=', 'f.iban').onRef('e.entry_ref', '=', 'f.entry_ref'))
+    .select(['f.seq', 'e.entry_ref', 'e.booking_date', 'e.value_date', 'e.amount_minor', 'e.currency', 'e.counterparty_name', 'e.counterparty_iban', 'e.remittance'])
+    .where('f.iban', '=', query.account)
+    .where('f.seq', '>', query.after)
+    .orderBy('f.seq')
+    .limit(query.limit + 1)
+    .execute();
+  const page = rows.slice(0, query.limit);
+  return {
+    account: query.account,
+    entries: page.map((row) => ({
+      seq: row.seq,
+      entryRef: row.entry_ref,
+      bookingDate: row.booking_date,
+      valueDate: row.value_date,
+      amountMinor: row.amount_minor,
+      currency: row.currency,
+      counterpartyName: row.counterparty_name,
+      counterpartyIban: row.counterparty_iban,
+      remittance: row.remittance,
+    })),
+    next: page.at(-1)?.seq ?? query.after,
+    more: rows.length > query.limit,
+  };
+}
