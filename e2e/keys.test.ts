@@ -47,7 +47,7 @@ describe('coffer keys', () => {
 
   it('marks the demo key of a demo vault DEMO, in the table and in --json', async () => {
     const { dir, vault } = await makeTestVault();
-    await seedDemo(vault, { user: 'bob', bookingsPerAccount: 3 });
+    await seedDemo(vault, { user: 'bob', bookingsPerAccount: 3, enrolDemoKey: true });
     vault.lock();
     const { id } = demoCredential('bob');
     const listed = await coffer(['keys', 'list', '--vault', dir], env);

@@ -5,8 +5,8 @@ import { relyingPartyFor } from '../../src/app/keys/relyingParty.js';
 import { verifyKeyAssertion } from '../../src/app/keys/verifyKeyAssertion.js';
 import { randomBytes } from '../../src/crypto/index.js';
 import { unlockVault } from '../../src/vault/index.js';
-import { expect, test } from './fixtures.js';
-import { OWNER_PASSWORD, shellOnNewVault, type KeyShell } from './unlockKey.js';
+import { expect, PASSWORD, test } from './fixtures.js';
+import { OWNER_PASSWORD, shellOnDemoVault, shellOnNewVault, type KeyShell } from './unlockKey.js';
 
 type Door = (message: unknown) => Promise<unknown>;
 
@@ -34,12 +34,22 @@ function assertWith(page: Page, credentialId: string, challenge: string): Promis
 }
 
 test.describe('when coffer app opens a demo vault', () => {
-  test('a virtual authenticator holds the user\'s demo key while the vault is open, and signs as the key the vault lists as DEMO', async ({ app }) => {
-    test.setTimeout(90_000);
-    const { page, shell } = app;
-    const demo = demoCredential('alice');
+  let keyShell: KeyShell | undefined;
+  test.afterEach(async () => {
+    await keyShell?.close();
+    keyShell = undefined;
+  });
+
+  test('a virtual authenticator holds the user\'s demo key while the vault is open, and signs as the key the vault lists as DEMO', async () => {
+    test.setTimeout(120_000);
+    keyShell = await shellOnDemoVault('bob');
+    const { shell } = keyShell;
+    const page = shell.page;
+    const demo = demoCredential('bob');
     expect(shell.demoAuthenticatorId()).toBeUndefined();
-    await app.unlock();
+    await page.getByLabel('Vault password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect(page.locator('[data-screen="overview"][data-ready="true"]')).toBeVisible({ timeout: 30_000 });
     await expect.poll(() => shell.demoAuthenticatorId()).toEqual(expect.any(String));
 
     const listed = await call<{ keys: { id: string; demo: boolean }[] }>(page, 'keys.list');

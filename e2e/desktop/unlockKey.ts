@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
-import { dispatch, openSession, type Session } from '../../src/app/index.js';
+import { DEMO_PASSWORD, dispatch, openSession, seedDemoVault, type Session } from '../../src/app/index.js';
 import { webAuthnStepUp } from '../../src/app/keys/webAuthnStepUp.js';
 import { randomBytes } from '../../src/crypto/index.js';
 import { locateCheckout, openSessionBackend, startAppShell, type AppShell, type ShellBackend } from '../../src/desktop/index.js';
@@ -45,6 +45,17 @@ export async function shellOnNewVault(): Promise<KeyShell> {
   const dir = join(mkdtempSync(join(tmpdir(), 'coffer-e2e-key-')), 'vault');
   const created = await createVault(dir, OWNER_PASSWORD, { iterations: PBKDF2_MIN_ITERATIONS, autoLockMs: null });
   created.vault.lock();
+  return shellOn(dir);
+}
+
+/** A demo vault of `user` as `coffer demo seed` makes it (the user's demo key enrolled; few bookings), and a shell on it, locked. */
+export async function shellOnDemoVault(user: string): Promise<KeyShell> {
+  const dir = join(mkdtempSync(join(tmpdir(), 'coffer-e2e-demo-')), user);
+  await seedDemoVault(dir, { user, enrolDemoKey: true, bookingsPerAccount: 40 }, () => Promise.resolve(DEMO_PASSWORD));
+  return shellOn(dir);
+}
+
+async function shellOn(dir: string): Promise<KeyShell> {
   const backend = openSessionBackend(dir);
   const shell = await startAppShell({ backend, uiDir: join(locateCheckout(import.meta.dirname), 'dist', 'ui'), vaultDir: dir, virtualDisplay: true });
   return { shell, backend, dir, close: () => shell.close() };

@@ -31,6 +31,11 @@ export interface SeedDemoOptions {
   now?: Date;
   /** Bookings per account (tests use a few; the demo the full DEMO_BOOKINGS). */
   bookingsPerAccount?: number;
+  /**
+   * Enrol the user's own demo key as a key of the vault, for `coffer app`'s demo authenticator (`coffer demo seed`
+   * does). Off by default: tests that bring their own virtual keys need a user without one.
+   */
+  enrolDemoKey?: boolean;
 }
 
 export interface DemoSeedReport {
@@ -112,9 +117,11 @@ export async function seedDemo(vault: UnlockedVault, options: SeedDemoOptions): 
       });
     }
     db.prepare("INSERT INTO vault_meta (key, value) VALUES ('user_id', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(user.id);
-    // The user's own demo key, enrolled as a key of this vault: `coffer app` hands it to a virtual authenticator.
-    const own = demoCredential(user.id);
-    insertCredential(db, { id: own.id, userId: user.id, publicKey: own.publicKey, signCount: 0, transports: ['internal'], aaguid: NO_AAGUID, name: DEMO_KEY_NAME, prfCapable: false, createdAt: now.toISOString() });
+    if (options.enrolDemoKey === true) {
+      // The user's own demo key, enrolled as a key of this vault: `coffer app` hands it to a virtual authenticator.
+      const own = demoCredential(user.id);
+      insertCredential(db, { id: own.id, userId: user.id, publicKey: own.publicKey, signCount: 0, transports: ['internal'], aaguid: NO_AAGUID, name: DEMO_KEY_NAME, prfCapable: false, createdAt: now.toISOString() });
+    }
     return seeded;
   });
   const byStatus: Partial<Record<PaymentStatus, number>> = {};

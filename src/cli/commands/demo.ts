@@ -13,7 +13,7 @@ export function registerDemo(program: Command): void {
     .requiredOption('--user <name>', 'alice, bob, carol, dave or erin')
     .action(async (opts: { user: string }, command: Command) => {
       const options = globalOptions(command);
-      const report = await seedDemoVault(vaultDir(options), { user: opts.user }, () => readPassword(options));
+      const report = await seedDemoVault(vaultDir(options), { user: opts.user, enrolDemoKey: true }, () => readPassword(options));
       printResult(options, report, () =>
         [
           `${report.createdVault ? 'Created' : 'Filled'} demo vault ${report.vaultId} in ${report.dir} for ${report.user} (${report.roles.join(', ')})`,
