@@ -5,6 +5,7 @@ import { relyingPartyFor } from '../../src/app/keys/relyingParty.js';
 import { verifyKeyAssertion } from '../../src/app/keys/verifyKeyAssertion.js';
 import { randomBytes } from '../../src/crypto/index.js';
 import { unlockVault } from '../../src/vault/index.js';
+import { violations } from './axe.js';
 import { expect, PASSWORD, test } from './fixtures.js';
 import { OWNER_PASSWORD, shellOnDemoVault, shellOnNewVault, type KeyShell } from './unlockKey.js';
 
@@ -62,6 +63,12 @@ test.describe('when coffer app opens a demo vault', () => {
       const verified = await verifyKeyAssertion({ assertion: answer.assertion, expectedChallenge: challenge, rp: relyingPartyFor(), credential: { id: demo.id, publicKey: demo.publicKey } });
       expect(verified.signCount).toBeGreaterThan(0);
     }
+
+    // The keys screen says what the key is.
+    await page.locator('[data-section="keys"]').click();
+    await expect(page.locator(`[data-list="keys"] [data-demo]`)).toHaveText('DEMO');
+    await expect(page.locator('[data-list="keys"]')).toContainText('its private half is published');
+    expect(await violations(page)).toEqual([]);
 
     // Locked, the key is gone from the window.
     await page.getByRole('button', { name: 'Lock' }).click();
