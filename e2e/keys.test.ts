@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession } from '../src/app/index.js';
+import { openSession, seedDemo } from '../src/app/index.js';
+import { demoCredential } from '../src/app/demo/demoCredentials.js';
 import { webAuthnStepUp } from '../src/app/keys/webAuthnStepUp.js';
 import { coffer } from '../test/support/cofferCli.js';
 import { enrolKey } from '../test/support/hardwareKeys.js';
@@ -43,6 +44,18 @@ describe('coffer keys', () => {
     expect(help.stdout).toMatch(/Enrolling a key needs a window/);
     // Six runs of bin/coffer, each a Node start and an unlock: on a loaded machine this takes minutes.
   }, 300_000);
+
+  it('marks the demo key of a demo vault DEMO, in the table and in --json', async () => {
+    const { dir, vault } = await makeTestVault();
+    await seedDemo(vault, { user: 'bob', bookingsPerAccount: 3, enrolDemoKey: true });
+    vault.lock();
+    const { id } = demoCredential('bob');
+    const listed = await coffer(['keys', 'list', '--vault', dir], env);
+    expect(listed.status, listed.stderr).toBe(0);
+    const row = listed.stdout.split('\n').find((line) => line.includes(id)) ?? '';
+    expect(row.split(/ {2,}/).map((cell) => cell.trim())).toEqual(['DEMO: Software key (its private half is published)', id, 'internal', 'no (no PRF)', 'never']);
+    expect(JSON.parse((await coffer(['keys', 'list', '--vault', dir, '--json'], env)).stdout)).toMatchObject({ keys: [{ id, demo: true }] });
+  }, 120_000);
 
   it("says how to name a key id that starts with '-', which the parser would take for an option", async () => {
     const { dir, vault } = await makeTestVault();

@@ -28,6 +28,8 @@ const KeyOut = z.strictObject({
   prfCapable: z.boolean(),
   /** A `webauthn-prf` key slot opens the vault with this key. */
   unlocks: z.boolean(),
+  /** A demo user's software key whose private half is published (coffer demo seed): it proves nothing outside the demo. */
+  demo: z.boolean(),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
 });

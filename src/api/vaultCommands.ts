@@ -31,7 +31,13 @@ export const vaultPasswd = commandSpec({
     /** Also rotate the data key: a kept copy of the old vault.keys with the old password then opens nothing. */
     rekey: z.boolean().default(false),
   }),
-  output: z.strictObject({ vaultId: z.string(), rekeyed: z.boolean(), recoveryCode: z.string().nullable() }),
+  output: z.strictObject({
+    vaultId: z.string(),
+    rekeyed: z.boolean(),
+    recoveryCode: z.string().nullable(),
+    /** With rekey: keys whose unlock slot wrapped the old data key and is gone (see vault.rekey). */
+    keyUnlockTurnedOff: z.array(z.string()),
+  }),
   stepUp: 'never',
   changes: true,
 });
@@ -53,7 +59,10 @@ export const vaultRekey = commandSpec({
   summary: 'new data key for the whole database (PRAGMA rekey); issues a new recovery code',
   /** The current password again: the new password slot wraps the new key with it. */
   input: z.strictObject({ password: z.string().min(1).max(1024) }),
-  output: RecoveryCodeOut,
+  output: RecoveryCodeOut.extend({
+    /** Keys whose unlock slot wrapped the old data key and is gone: unlocking with them must be turned on again. */
+    keyUnlockTurnedOff: z.array(z.string()),
+  }),
   stepUp: 'once-keys-enrolled',
   changes: true,
 });

@@ -29,3 +29,6 @@ export { verifyCachedOrgPolicy, type PolicyState } from './policy/verifyCachedOr
 export { seedDemoVault, DEMO_PASSWORD, type DemoVaultReport } from './demo/seedDemoVault.js';
 export { seedDemo, DEMO_BOOKINGS, type DemoSeedReport, type SeedDemoOptions } from './demo/seedDemo.js';
 export { DEMO_USERS, DEMO_ORG, DEMO_ACCOUNTS } from './demo/demoOrganisation.js';
+// Unlocking with a hardware key (the lock screen) and the demo's virtual authenticator (docs/security.md)
+export { keyUnlockOptions, type KeyUnlockOptions, type KeyUnlockCredential } from './keys/keyUnlockOptions.js';
+export { demoAuthenticatorFor, type DemoAuthenticator } from './demo/demoAuthenticator.js';

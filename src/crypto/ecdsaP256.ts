@@ -18,3 +18,15 @@ export function ecdsaP256SignDer(privateKey: Uint8Array, data: Uint8Array): Buff
   const key = createPrivateKey({ key: { kty: 'EC', crv: 'P-256', d: b64u(privateKey), x: b64u(point.subarray(1, 33)), y: b64u(point.subarray(33)) }, format: 'jwk' });
   return sign('sha256', data, { key, dsaEncoding: 'der' });
 }
+
+/**
+ * The PKCS#8 DER form (RFC 5958) of a P-256 private scalar: how a software authenticator is handed a key
+ * (CDP WebAuthn.addCredential). Used by the demo's authenticator only.
+ */
+export function p256PrivateKeyPkcs8(privateKey: Uint8Array): Buffer {
+  if (privateKey.length !== P256_PRIVATE_KEY_LENGTH) throw new CofferError('CRYPTO_BAD_KEY', `a P-256 private key is ${P256_PRIVATE_KEY_LENGTH} bytes, got ${privateKey.length}`);
+  const point = p256PublicKey(privateKey);
+  const b64u = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
+  const key = createPrivateKey({ key: { kty: 'EC', crv: 'P-256', d: b64u(privateKey), x: b64u(point.subarray(1, 33)), y: b64u(point.subarray(33)) }, format: 'jwk' });
+  return key.export({ format: 'der', type: 'pkcs8' });
+}

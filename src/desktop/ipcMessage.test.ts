@@ -33,6 +33,22 @@ describe('the IPC message', () => {
     });
   });
 
+  describe('when session.unlock-key carries an output that is not 32 bytes of base64url', () => {
+    it.each([
+      ['too short', { credentialId: 'AAAA', prfOutput: 'c2VjcmV0LXByZi1vdXRwdXQ' }, 'prfOutput: expected 32 bytes in base64url'],
+      ['in base64 with padding', { credentialId: 'AAAA', prfOutput: 'c2VjcmV0LXByZi1vdXRwdXQtdGhhdC1pcy1sb25n+/8=' }, 'prfOutput: expected 32 bytes in base64url'],
+      ['with a field more', { credentialId: 'AAAA', prfOutput: 'c2VjcmV0LXByZi1vdXRwdXQtdGhhdC1pcy1sb25nLXg', password: 'x' }, 'message: unexpected field(s) password'],
+    ])('refuses it (%s), naming the field and never the secret', (_what, input, expected) => {
+      const parsed = SHELL_COMMANDS['session.unlock-key'].safeParse(input);
+      expect(parsed.success).toBe(false);
+      if (!parsed.success) expect(describeIssue(parsed.error)).toBe(expected);
+    });
+
+    it('accepts a credential id and 43 base64url characters', () => {
+      expect(SHELL_COMMANDS['session.unlock-key'].safeParse({ credentialId: 'AAAA', prfOutput: 'c2VjcmV0LXByZi1vdXRwdXQtdGhhdC1pcy1sb25nLXg' }).success).toBe(true);
+    });
+  });
+
   it('measures a message by its JSON bytes, and has no size for what JSON cannot carry', () => {
     expect(jsonBytes({ a: 'é' })).toBe(10);
     const cyclic: Record<string, unknown> = {};

@@ -26,6 +26,13 @@ export const SHELL_COMMANDS = {
   'session.state': z.strictObject({}),
   'session.unlock': z.strictObject({ password: z.string().min(1).max(1024) }),
   'session.lock': z.strictObject({}),
+  /** Which hardware keys open the vault, and the PRF input each is asked to evaluate (no secret). */
+  'session.unlock-options': z.strictObject({}),
+  /** A hardware key's PRF output (32 bytes, base64url) for its slot: a secret, never echoed or logged. */
+  'session.unlock-key': z.strictObject({
+    credentialId: z.string().min(1).max(1366).regex(/^[A-Za-z0-9_-]+$/, 'expected a base64url credential id'),
+    prfOutput: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'expected 32 bytes in base64url'),
+  }),
 } as const;
 export type ShellCommand = keyof typeof SHELL_COMMANDS;
 

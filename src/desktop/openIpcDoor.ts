@@ -44,7 +44,8 @@ function refused(code: ErrorCode, message: string): ShellResult<never> {
  * The one door between renderer and backend (DESIGN.md "The desktop shell"). Each message is checked in
  * order — from the app's own page, at most 1 MiB, `{id, command, input, stepUpProof?}`, a known command, its input
  * shape for the shell's own commands — and only then handed on. Every refusal is reported; no answer
- * carries a path of this machine, and the password of `session.unlock` is never sent back.
+ * carries a path of this machine, and neither the password of `session.unlock` nor the PRF output of
+ * `session.unlock-key` is ever sent back.
  */
 export async function openIpcDoor(options: IpcDoorOptions): Promise<void> {
   const { page, origin, backend, vaultDir, onBlocked } = options;
@@ -70,6 +71,18 @@ export async function openIpcDoor(options: IpcDoorOptions): Promise<void> {
       case 'session.lock':
         await backend.lock('user');
         return { ok: true, value: { locked: true } };
+      case 'session.unlock-options':
+        return backend.keyUnlockOptions();
+      case 'session.unlock-key': {
+        const { credentialId, prfOutput } = parsed.data as { credentialId: string; prfOutput: string };
+        const output = Buffer.from(prfOutput, 'base64url');
+        try {
+          return await backend.unlockWithKey(credentialId, output);
+        } finally {
+          // The decoded secret goes at once; the JavaScript string it came in cannot be zeroed.
+          output.fill(0);
+        }
+      }
     }
   }
 

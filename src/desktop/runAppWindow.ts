@@ -49,7 +49,7 @@ export async function runAppWindow(options: RunAppOptions): Promise<RunAppResult
     throw new CofferError('DESKTOP_NO_DISPLAY', 'no DISPLAY to open the window on: set DISPLAY, or use --screenshot FILE --exit to draw under Xvfb');
   }
   const uiDir = ensureUiBuilt(locateCheckout());
-  const backend = openSessionBackend(options.vaultDir, { maxLockAfterMs: options.maxLockAfterMs });
+  const backend = openSessionBackend(options.vaultDir, { maxLockAfterMs: options.maxLockAfterMs, ...(options.rpId === undefined ? {} : { rpId: options.rpId }) });
   if (options.screenshot !== undefined) {
     if (options.password === undefined) throw new CofferError('DESKTOP_UNLOCK_FAILED', 'the screenshot mode needs the password (COFFER_PASSWORD or --password-file)');
     // Unlocked before the window opens: a wrong password fails fast, and the window starts on the overview.

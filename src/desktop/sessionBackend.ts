@@ -1,4 +1,4 @@
-import { COMMAND_LIST, openLocalAppSession, type AppSession } from '../app/index.js';
+import { COMMAND_LIST, keyUnlockOptions, openLocalAppSession, type AppSession, type VaultSecret } from '../app/index.js';
 import { CofferError } from '../contract/index.js';
 import type { BlockedEvent } from './blockedEvent.js';
 import type { LockReason, ShellBackend, ShellResult, UnlockedSession } from './shellBackend.js';
@@ -6,6 +6,8 @@ import type { LockReason, ShellBackend, ShellResult, UnlockedSession } from './s
 export interface SessionBackendOptions {
   /** Lock sooner than the vault's setting (never later): tests and kiosks. */
   maxLockAfterMs?: number;
+  /** The WebAuthn relying party (the window's origin is https://desktop.<rpId>); default bank.example. */
+  rpId?: string;
 }
 
 /** The vault's default idle time, for a session that reports none (it always does when it locks by itself). */
@@ -39,6 +41,7 @@ export function openSessionBackend(vaultDir: string, options: SessionBackendOpti
   /** Why the next lock happens, when the shell asked for it; anything else locking is the idle timer. */
   let requested: LockReason | undefined;
   const listeners = new Set<(reason: LockReason) => void>();
+  const unlockListeners = new Set<() => void>();
   /** Refusals not yet in the log, and how many were dropped beyond MAX_PENDING_BLOCKED. */
   let pending: { kind: BlockedEvent['kind']; target: string; reason: string; at: string }[] = [];
   let dropped = 0;
@@ -73,16 +76,20 @@ export function openSessionBackend(vaultDir: string, options: SessionBackendOpti
     for (const listener of listeners) listener(reason);
   }
 
-  async function unlock(password: string): Promise<ShellResult<UnlockedSession>> {
+  async function unlock(secret: VaultSecret): Promise<ShellResult<UnlockedSession>> {
     if (open !== undefined) return { ok: false, error: { code: 'DESKTOP_ALREADY_UNLOCKED', message: 'the vault is already unlocked' } };
     if (unlocking) return { ok: false, error: { code: 'DESKTOP_BUSY', message: 'an unlock is already under way' } };
     unlocking = true;
     try {
-      const session = await openLocalAppSession(vaultDir, { password }, options.maxLockAfterMs === undefined ? {} : { maxIdleMs: options.maxLockAfterMs });
+      const session = await openLocalAppSession(vaultDir, secret, {
+        ...(options.maxLockAfterMs === undefined ? {} : { maxIdleMs: options.maxLockAfterMs }),
+        ...(options.rpId === undefined ? {} : { rpId: options.rpId }),
+      });
       const { userId, vaultId, roles, permissions, lockAfterMs } = session.facts;
       const info = { userId, vaultId, roles, permissions, lockAfterMs: lockAfterMs ?? DEFAULT_LOCK_AFTER_MS };
       open = { session, info, stopListening: session.onLock(locked) };
       await flushBlocked();
+      for (const listener of unlockListeners) listener();
       return { ok: true, value: info };
     } catch (error) {
       return refusalOf(error);
@@ -93,7 +100,21 @@ export function openSessionBackend(vaultDir: string, options: SessionBackendOpti
 
   return {
     commands: WINDOW_COMMANDS,
-    unlock,
+    unlock: (password) => unlock({ password }),
+    keyUnlockOptions() {
+      try {
+        return { ok: true, value: keyUnlockOptions(vaultDir, options.rpId) };
+      } catch (error) {
+        return refusalOf(error);
+      }
+    },
+    // The vault layer zeroes the output once tried (unlockVault's candidates).
+    unlockWithKey: (credentialId, prfOutput) => unlock({ prf: { credentialId, output: prfOutput } }),
+    demoAuthenticator: () => open?.session.demoAuthenticator,
+    onUnlock(listener) {
+      unlockListeners.add(listener);
+      return () => unlockListeners.delete(listener);
+    },
     session: () => open?.info,
     async dispatch(command, input, call = {}) {
       const current = open;

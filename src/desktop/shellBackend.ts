@@ -1,3 +1,4 @@
+import type { DemoAuthenticator, KeyUnlockOptions } from '../app/index.js';
 import type { ErrorCode } from '../contract/index.js';
 import type { BlockedEvent } from './blockedEvent.js';
 
@@ -43,6 +44,20 @@ export interface ShellBackend {
   readonly commands: ReadonlySet<string>;
   /** Opens the vault with the password; the password is not kept. */
   unlock(password: string): Promise<ShellResult<UnlockedSession>>;
+  /**
+   * What the lock screen needs to offer unlocking with a hardware key, read while locked: the rpId, and the
+   * credential id and PRF input of each `webauthn-prf` slot. Never a wrapped key, salt or check value.
+   */
+  keyUnlockOptions(): ShellResult<KeyUnlockOptions>;
+  /** Opens the vault with a hardware key's PRF output for its slot's input; the output is zeroed once tried. */
+  unlockWithKey(credentialId: string, prfOutput: Uint8Array): Promise<ShellResult<UnlockedSession>>;
+  /**
+   * DEMO ONLY: the demo credential for a virtual authenticator while a demo vault is open (demoAuthenticatorFor
+   * decides); undefined for every other vault and while locked. Stays in the shell.
+   */
+  demoAuthenticator(): DemoAuthenticator | undefined;
+  /** Called after every unlock, however it happened. Returns an unsubscribe. */
+  onUnlock(listener: () => void): () => void;
   /** The open session, or undefined while locked. */
   session(): UnlockedSession | undefined;
   dispatch(command: string, input: unknown, call?: DispatchCall): Promise<ShellResult<unknown>>;

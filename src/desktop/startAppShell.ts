@@ -1,4 +1,5 @@
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { attachDemoAuthenticator, type AttachedAuthenticator } from './attachDemoAuthenticator.js';
 import type { BlockedEvent, BlockedListener } from './blockedEvent.js';
 import { chromiumArgs, REMOVED_PLAYWRIGHT_DEFAULTS } from './chromiumArgs.js';
 import { CofferError } from '../contract/index.js';
@@ -50,6 +51,8 @@ export interface AppShell {
   display?: { display: string; xauthority: string };
   /** Every refusal so far, in order (also passed to onBlocked as it happens). */
   blocked: readonly BlockedEvent[];
+  /** DEMO ONLY: the id of the virtual authenticator holding the demo key while a demo vault is open. */
+  demoAuthenticatorId(): string | undefined;
   /** Settles when the window is gone and everything is cleaned up, whoever closed it. */
   closed: Promise<void>;
   close(): Promise<void>;
@@ -138,11 +141,40 @@ export async function startAppShell(options: AppShellOptions): Promise<AppShell>
     await serveUi(context, origin, bundle, report);
     await guardWindow(context, page, origin, report);
     await openIpcDoor({ page, origin, backend: options.backend, vaultDir: options.vaultDir, onBlocked: report, lastLockReason: () => lastLockReason });
+    // DEMO ONLY: a demo vault's key in a virtual authenticator while it is open (attachDemoAuthenticator).
+    let demo: Promise<AttachedAuthenticator | undefined> = Promise.resolve(undefined);
+    let demoId: string | undefined;
+    const attachDemo = () => {
+      const credential = options.backend.demoAuthenticator();
+      if (credential === undefined) return;
+      demo = demo.then(async (attached) => {
+        if (attached !== undefined || options.backend.session() === undefined) return attached;
+        const fresh = await attachDemoAuthenticator(context, page, credential).catch((error: unknown) => {
+          process.stderr.write(`coffer: the demo authenticator could not be attached: ${(error as Error).message.split('\n')[0] ?? ''}\n`);
+          return undefined;
+        });
+        demoId = fresh?.authenticatorId;
+        return fresh;
+      });
+    };
+    const detachDemo = () => {
+      demo = demo.then(async (attached) => {
+        demoId = undefined;
+        await attached?.detach();
+        return undefined;
+      });
+      return demo;
+    };
+    options.backend.onUnlock(attachDemo);
     // When the vault locks, the page goes: a reload wipes everything the renderer held.
     options.backend.onLock((reason) => {
       lastLockReason = reason;
+      void detachDemo();
       if (reason !== 'shutdown') void page.goto(`${origin}/`).catch(() => undefined);
     });
+    // `coffer app --screenshot` unlocks before the window opens.
+    attachDemo();
+    await demo;
     await page.goto(`${origin}/`);
     return {
       page,
@@ -151,6 +183,7 @@ export async function startAppShell(options: AppShellOptions): Promise<AppShell>
       profileDir,
       ...(display === undefined ? {} : { display: { display: display.display, xauthority: display.xauthority } }),
       blocked,
+      demoAuthenticatorId: () => demoId,
       closed,
       async close() {
         await context.close().catch(() => undefined);

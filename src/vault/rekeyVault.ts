@@ -15,9 +15,12 @@ import { CofferError } from '../contract/index.js';
  * 2. the database is rekeyed (one SQLite transaction);
  * 3. vault.keys keeps only the pending slots, now active.
  * Unlock after a crash tries the active key, then the pending one, and finishes or abandons the rekey.
- * The recovery slot cannot be rewrapped without its code, so a new recovery code is issued.
+ * The recovery slot cannot be rewrapped without its code, so a new recovery code is issued. A `webauthn-prf`
+ * slot cannot be rewrapped without its key's PRF output, which only the key gives, in a window: those slots are
+ * dropped (they would wrap a key that no longer opens anything) and their keys named in the answer and the log,
+ * so unlocking with them can be turned on again. Refusing instead would keep a leaked data key in use.
  */
-export async function rekeyVault(vault: UnlockedVault, password: string, options: KdfChoice = {}): Promise<{ recoveryCode: string }> {
+export async function rekeyVault(vault: UnlockedVault, password: string, options: KdfChoice = {}): Promise<{ recoveryCode: string; keyUnlockTurnedOff: string[] }> {
   const secret = passwordBytes(password);
   const candidates = passwordCandidates(password);
   const newKey = randomBytes(32);
@@ -51,11 +54,12 @@ export async function rekeyVault(vault: UnlockedVault, password: string, options
     adopted = true;
     dangerousTestOnlyCrashPoint('rekey:after-pragma');
 
-    vault.rewriteKeySlots({ action: 'vault.rekey', details: { step: 'promoted' } }, (slots) =>
+    const keyUnlockTurnedOff = [...new Set(vault.keyFile.slots.flatMap((slot) => (slot.kind === 'webauthn-prf' && slot.state === 'active' && slot.credentialId !== undefined ? [slot.credentialId] : [])))];
+    vault.rewriteKeySlots({ action: 'vault.rekey', details: { step: 'promoted', keyUnlockTurnedOff } }, (slots) =>
       slots.filter((slot) => slot.state === 'pending').map((slot) => ({ ...slot, state: 'active' })),
     );
     dangerousTestOnlyCrashPoint('rekey:after-promote');
-    return { recoveryCode };
+    return { recoveryCode, keyUnlockTurnedOff };
   } finally {
     zeroize(secret, recovery, ...candidates);
     if (!adopted) zeroize(newKey);

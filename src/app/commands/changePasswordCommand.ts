@@ -17,8 +17,8 @@ export const changePasswordCommand = implementCommand('vault.passwd', {
   },
   async run(ctx, input) {
     await changePassword(ctx.vault, input.newPassword, ctx.kdf);
-    if (!input.rekey) return { vaultId: ctx.vault.vaultId, rekeyed: false, recoveryCode: null };
-    const { recoveryCode } = await rekeyVault(ctx.vault, input.newPassword, ctx.kdf);
-    return { vaultId: ctx.vault.vaultId, rekeyed: true, recoveryCode };
+    if (!input.rekey) return { vaultId: ctx.vault.vaultId, rekeyed: false, recoveryCode: null, keyUnlockTurnedOff: [] };
+    const { recoveryCode, keyUnlockTurnedOff } = await rekeyVault(ctx.vault, input.newPassword, ctx.kdf);
+    return { vaultId: ctx.vault.vaultId, rekeyed: true, recoveryCode, keyUnlockTurnedOff };
   },
 });

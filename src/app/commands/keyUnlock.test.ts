@@ -74,6 +74,25 @@ describe('when the user lets a PRF-capable key unlock the vault', () => {
   });
 });
 
+describe('when the data key is rotated (passwd --rekey)', () => {
+  it('drops the key\'s slot, which wrapped the old data key, and says so in the answer, the log and keys.list', async () => {
+    const output = await prfOutputOf(key, keyId);
+    const rekeyed = await dispatch(session, 'vault.passwd', { newPassword: TEST_PASSWORD, rekey: true });
+    expect(rekeyed).toMatchObject({ ok: true, value: { rekeyed: true, keyUnlockTurnedOff: [keyId] } });
+    expect(vault.keyFile.slots.some((s) => s.kind === 'webauthn-prf')).toBe(false);
+    expect(auditEntries(vault).filter((e) => e.action === 'vault.rekey').at(-1)).toMatchObject({ details: { step: 'promoted', keyUnlockTurnedOff: [keyId] } });
+    expect(await dispatch(session, 'keys.list', {})).toMatchObject({ ok: true, value: { keys: [{ id: keyId, unlocks: false }] } });
+    vault.lock();
+    await expect(unlockVault(dir, { prf: { credentialId: keyId, output } }, { autoLockMs: null })).rejects.toMatchObject({ code: 'VAULT_WRONG_KEY' });
+    await reopen({ password: TEST_PASSWORD });
+    // Turned on again, the key opens the vault under its new data key.
+    const prfOutput = (await prfOutputOf(key, keyId)).toString('base64url');
+    expect(await dispatch(session, 'keys.enable-unlock', { id: keyId, prfInput, prfOutput }, { stepUpProof: await stepUpProof(session, key) })).toMatchObject({ ok: true });
+    await reopen({ prf: { credentialId: keyId, output: await prfOutputOf(key, keyId) } });
+    expect(vault.isLocked).toBe(false);
+  });
+});
+
 describe('when the key is removed', () => {
   it('removes its slot in the same step, and its PRF output opens nothing any more (VAULT_WRONG_KEY)', async () => {
     const output = await prfOutputOf(key, keyId);

@@ -1,11 +1,8 @@
 import { generateRegistrationOptions } from '@simplewebauthn/server';
-import { sha256 } from '../../crypto/index.js';
 import { implementCommand } from '../dispatch/defineCommand.js';
 import { activeCredentials } from '../keys/credentialRecords.js';
 import { keyCeremoniesOf, REGISTRATION_TIMEOUT_MS } from '../keys/keyCeremonies.js';
-
-/** The user handle: stable per vault and user, and no name in it (WebAuthn §14.6.1). */
-const USER_HANDLE_TAG = 'coffer/webauthn/user-handle/v1\0';
+import { userHandleFor } from '../keys/userHandle.js';
 
 /**
  * `keys.register-options`: options for navigator.credentials.create — rpId the bank's domain, user verification
@@ -20,7 +17,7 @@ export const registerKeyOptionsCommand = implementCommand('keys.register-options
       rpName: ceremonies.rp.rpName,
       rpID: ceremonies.rp.rpId,
       userName: ctx.userId,
-      userID: new Uint8Array(sha256(Buffer.from(`${USER_HANDLE_TAG}${ctx.vault.vaultId}\0${ctx.userId}`, 'utf8'))),
+      userID: new Uint8Array(userHandleFor(ctx.vault.vaultId, ctx.userId)),
       challenge: new Uint8Array(Buffer.from(challenge, 'base64url')),
       timeout: REGISTRATION_TIMEOUT_MS,
       attestationType: 'none',

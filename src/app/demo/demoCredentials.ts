@@ -45,6 +45,12 @@ export function demoCredential(userId: string): DemoCredential {
   return { userId, id, publicKey: Buffer.from(isoCBOR.encode(cose)), privateKey };
 }
 
+/** True when the key is the published demo key of `userId`: whoever has the source can sign with it. */
+export function isDemoCredential(userId: string, credentialId: string, publicKey: Uint8Array): boolean {
+  const demo = demoCredential(userId);
+  return credentialId === demo.id && Buffer.compare(Buffer.from(publicKey), demo.publicKey) === 0;
+}
+
 /**
  * A WebAuthn assertion by a demo credential over `challenge` (WebAuthn L3 §6.1 authenticator data, §5.8.1
  * client data, signature over authenticatorData ‖ SHA-256(clientDataJSON)), user-verified, counter 0 (the

@@ -12,6 +12,12 @@ import { demoPayments } from './demoPayments.js';
 import { demoBookingsInWorker } from './demoBookingsInWorker.js';
 import { canonicalJson, CofferError } from '../../contract/index.js';
 import { demoCredential, signDemoAssertion } from './demoCredentials.js';
+import { insertCredential } from '../keys/credentialRecords.js';
+
+/** What the key list calls the demo user's software key: its private half is published. */
+export const DEMO_KEY_NAME = 'Software key (its private half is published)';
+/** A software key has no authenticator model (WebAuthn §6.5.1: the zero AAGUID). */
+const NO_AAGUID = '00000000-0000-0000-0000-000000000000';
 
 /** The demo's bookings come from no file: their format says so. */
 const DEMO_SOURCE: BookingSource = { statementRecordId: null, format: 'demo', file: null };
@@ -27,6 +33,11 @@ export interface SeedDemoOptions {
   bookingsPerAccount?: number;
   /** Bookings generated (taken over from the worker), then bookings written, of all of them. */
   onProgress?: (progress: Progress) => void;
+  /**
+   * Enrol the user's own demo key as a key of the vault, for `coffer app`'s demo authenticator (`coffer demo seed`
+   * does). Off by default: tests that bring their own virtual keys need a user without one.
+   */
+  enrolDemoKey?: boolean;
 }
 
 /** Bookings written between progress reports. */
@@ -112,6 +123,11 @@ export async function seedDemo(vault: UnlockedVault, options: SeedDemoOptions): 
     }
     db.prepare("INSERT INTO vault_meta (key, value) VALUES ('user_id', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(user.id);
     options.onProgress?.({ done: counts.transactions, total });
+    if (options.enrolDemoKey === true) {
+      // The user's own demo key, enrolled as a key of this vault: `coffer app` hands it to a virtual authenticator.
+      const own = demoCredential(user.id);
+      insertCredential(db, { id: own.id, userId: user.id, publicKey: own.publicKey, signCount: 0, transports: ['internal'], aaguid: NO_AAGUID, name: DEMO_KEY_NAME, prfCapable: false, createdAt: now.toISOString() });
+    }
     return seeded;
   });
   const byStatus: Partial<Record<PaymentStatus, number>> = {};

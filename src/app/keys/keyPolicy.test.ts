@@ -35,7 +35,7 @@ describe('when the policy allows only other authenticator models', () => {
     const { demo, session } = await bobWith({ allowedAaguids: ['cb69481e-8ff7-4039-93ec-0a2729a154a8'] });
     await expect(enrolKey(session, await browser.newKey(), 'Unlisted key')).rejects.toThrow(/APP_KEY_NOT_ALLOWED/);
     expect(auditEntries(demo.vault).at(-1)).toMatchObject({ action: 'keys.register', outcome: 'denied', reason: 'APP_KEY_NOT_ALLOWED' });
-    expect(demo.vault.db.prepare('SELECT count(*) AS n FROM webauthn_credentials').get()).toEqual({ n: 0 });
+    expect(demo.vault.db.prepare("SELECT count(*) AS n FROM webauthn_credentials WHERE user_id = 'bob'").get()).toEqual({ n: 0 });
   });
 });
 

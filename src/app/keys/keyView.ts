@@ -1,4 +1,5 @@
 import type { KeySlot } from '../../contract/index.js';
+import { isDemoCredential } from '../demo/demoCredentials.js';
 import type { CredentialRecord } from './credentialRecords.js';
 
 /** A key as the API shows it: never its public key bytes or counter. */
@@ -10,6 +11,8 @@ export function keyView(credential: CredentialRecord, slots: readonly KeySlot[])
     transports: credential.transports,
     prfCapable: credential.prfCapable,
     unlocks: slots.some((slot) => slot.kind === 'webauthn-prf' && slot.credentialId === credential.id),
+    // Told by the key itself, not by its name: a published demo key is one whoever has the source can use.
+    demo: isDemoCredential(credential.userId, credential.id, credential.publicKey),
     createdAt: credential.createdAt,
     lastUsedAt: credential.lastUsedAt,
   };

@@ -1,5 +1,6 @@
 import type { CommandInput, CommandName, CommandOutput, DispatchResult, Progress } from '../../api/index.js';
 import type { ErrorCode, Permission } from '../../contract/index.js';
+import type { DemoAuthenticator } from '../demo/demoAuthenticator.js';
 import type { DeliveryTarget } from '../files/deliverFile.js';
 
 /** How a caller runs one command: evidence for a step-up, progress, cancellation, where a produced file goes. */
@@ -39,6 +40,11 @@ export interface SessionFacts {
 export interface AppSession {
   readonly facts: SessionFacts;
   readonly isLocked: boolean;
+  /**
+   * DEMO ONLY: the demo credential to put into a virtual authenticator, present only on a demo vault
+   * (demoAuthenticatorFor). It holds a (published) private key: the shell keeps it, the renderer never sees it.
+   */
+  readonly demoAuthenticator: DemoAuthenticator | undefined;
   dispatch<Name extends CommandName>(name: Name, input: CommandInput<Name>, options?: AppDispatchOptions): Promise<DispatchResult<CommandOutput<Name>>>;
   /** For input built from outside the type system (command-line flags): checked by the command's schema. */
   dispatchUntrusted<Name extends CommandName>(name: Name, input: unknown, options?: AppDispatchOptions): Promise<DispatchResult<CommandOutput<Name>>>;

@@ -6,7 +6,10 @@ import { dispatchUnknown } from '../dispatch/dispatch.js';
 import { openSession, type OpenSessionOptions, type Session } from '../dispatch/openSession.js';
 import type { DispatchOptions } from '../dispatch/runCommand.js';
 import { deliverFile } from '../files/deliverFile.js';
+import { demoAuthenticatorFor } from '../demo/demoAuthenticator.js';
 import { configureKeyCeremonies } from '../keys/keyCeremonies.js';
+import { BANK_VERIFICATION_KEY } from '../policy/bankTrustAnchor.js';
+import type { JwsVerificationKey } from '../../crypto/index.js';
 import { webAuthnStepUp } from '../keys/webAuthnStepUp.js';
 import type { AppDispatchOptions, AppSession, SessionFacts } from './appSession.js';
 
@@ -43,15 +46,23 @@ function dispatchOptions(options: AppDispatchOptions, vault: UnlockedVault): Dis
   return deliverTo === undefined ? rest : { ...rest, deliver: (file) => deliverFile(file.bytes, deliverTo, vault.paths.dir) };
 }
 
-/** An app session in this thread, on an unlocked vault: what tests use, and what the session worker runs. */
-export function localAppSession(session: Session): AppSession {
+/**
+ * An app session in this thread, on an unlocked vault: what tests use, and what the session worker runs.
+ * `trustAnchor`: the key the session's policy was verified with, which decides whether this is a demo vault.
+ */
+export function localAppSession(session: Session, trustAnchor: JwsVerificationKey = BANK_VERIFICATION_KEY): AppSession {
   const { vault } = session;
   const facts = Object.freeze(factsOf(session, vault));
+  const demoAuthenticator = demoAuthenticatorFor(session, trustAnchor);
   const dispatch = (name: unknown, input: unknown, options: AppDispatchOptions = {}) => dispatchUnknown(session, name, input, dispatchOptions(options, vault));
   return {
     facts,
     get isLocked() {
       return vault.isLocked;
+    },
+    // Only while open: a locked session hands out no key.
+    get demoAuthenticator() {
+      return vault.isLocked ? undefined : demoAuthenticator;
     },
     dispatch: <Name extends CommandName>(name: Name, input: CommandInput<Name>, options?: AppDispatchOptions) =>
       // The registry pairs each name with the implementation of its spec, so the output has that spec's type.
@@ -73,7 +84,7 @@ export async function openLocalAppSession(dir: string, secret: VaultSecret, opti
     configureKeyCeremonies(vault, rpId);
     // The hardware-key step-up: the desktop passes the browser's assertion as the `stepUpProof`.
     const stepUp = sessionOptions.stepUp ?? webAuthnStepUp({ vault, now: sessionOptions.now });
-    return localAppSession(await openSession(vault, { ...sessionOptions, stepUp }));
+    return localAppSession(await openSession(vault, { ...sessionOptions, stepUp }), sessionOptions.bankKey);
   } catch (error) {
     vault.lock();
     throw error;

@@ -17,7 +17,7 @@ export function registerDemo(program: Command): void {
       const progress = progressReporter('demo seed');
       let report;
       try {
-        report = await seedDemoVault(vaultDir(options), { user: opts.user, onProgress: ({ done, total }) => progress.onProgress?.(done, total) }, () => readPassword(options));
+        report = await seedDemoVault(vaultDir(options), { user: opts.user, enrolDemoKey: true, onProgress: ({ done, total }) => progress.onProgress?.(done, total) }, () => readPassword(options));
       } finally {
         progress.stop();
       }

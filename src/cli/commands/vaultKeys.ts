@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { keyUnlockTurnedOffText } from './keyUnlockTurnedOffText.js';
 import { runAppCommand } from '../appSession.js';
 import { globalOptions, readPassword } from '../globalOptions.js';
 import { KEPT_COPIES } from './vaultLifecycle.js';
@@ -25,7 +26,7 @@ export function registerVaultKeys(program: Command): void {
     .action(async (_opts, command: Command) => {
       // The new password slot wraps the new key with the current password, which unlocking also proves.
       const password = await readPassword(globalOptions(command));
-      await runAppCommand(command, 'vault.rekey', { password }, (v) => recoveryCodeText(v.vaultId, v.recoveryCode, 'Vault {vault} now uses a new data key.'), {
+      await runAppCommand(command, 'vault.rekey', { password }, (v) => `${recoveryCodeText(v.vaultId, v.recoveryCode, 'Vault {vault} now uses a new data key.')}${keyUnlockTurnedOffText(v.keyUnlockTurnedOff)}`, {
         secret: { password },
       });
     });

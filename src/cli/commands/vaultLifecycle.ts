@@ -3,6 +3,7 @@ import { initVault } from '../../app/index.js';
 import { runAppCommand, withAppSession } from '../appSession.js';
 import { globalOptions, readNewPassword, vaultDir } from '../globalOptions.js';
 import { printResult } from '../output.js';
+import { keyUnlockTurnedOffText } from './keyUnlockTurnedOffText.js';
 
 const KEPT_COPIES =
   'A copy of the old vault.keys still opens this vault with the old secret (the data key is the same): run `coffer vault rekey`, or `passwd --rekey`, if one may exist.';
@@ -61,7 +62,7 @@ export function registerVaultLifecycle(program: Command): void {
         { newPassword, rekey: opts.rekey === true },
         (v) =>
           v.rekeyed
-            ? [`Password changed and data key rotated for vault ${v.vaultId}.`, '', 'New recovery code (the old one no longer works):', '', `    ${v.recoveryCode ?? ''}`, ''].join('\n')
+            ? [`Password changed and data key rotated for vault ${v.vaultId}.`, '', 'New recovery code (the old one no longer works):', '', `    ${v.recoveryCode ?? ''}`, ''].join('\n') + keyUnlockTurnedOffText(v.keyUnlockTurnedOff)
             : [`Password changed for vault ${v.vaultId}.`, KEPT_COPIES].join('\n'),
         { recovery: opts.recovery === true },
       );

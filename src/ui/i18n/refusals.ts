@@ -19,6 +19,10 @@ const REFUSALS: Table = {
     en: { title: 'That password does not open this vault.', action: 'Check Caps Lock and the keyboard layout, then type it again. After several wrong attempts Coffer makes you wait before the next one.' },
     de: { title: 'Dieses Passwort öffnet den Tresor nicht.', action: 'Prüfen Sie die Feststelltaste und das Tastaturlayout und geben Sie es erneut ein. Nach mehreren Fehlversuchen lässt Coffer Sie vor dem nächsten warten.' },
   },
+  VAULT_WRONG_KEY: {
+    en: { title: 'That key does not open this vault.', action: 'Use the key you turned on for unlocking (Settings, hardware keys), or unlock with the password.' },
+    de: { title: 'Dieser Schlüssel öffnet den Tresor nicht.', action: 'Verwenden Sie den Schlüssel, den Sie zum Entsperren eingerichtet haben (Einstellungen, Hardware-Schlüssel), oder entsperren Sie mit dem Passwort.' },
+  },
   UI_EMPTY_PASSWORD: {
     en: { title: 'No password was typed.', action: 'Type the vault password, then press Unlock.' },
     de: { title: 'Es wurde kein Passwort eingegeben.', action: 'Geben Sie das Tresor-Passwort ein und wählen Sie dann „Entsperren“.' },

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, Form, Input, Label, TextField } from 'react-aria-components';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Logo } from '../components/Logo';
@@ -6,11 +6,14 @@ import { RefusalNotice } from '../components/RefusalNotice';
 import { LockIcon, LogIcon, OfflineIcon, ShieldIcon } from '../components/icons';
 import { useI18n } from '../i18n/i18n';
 import { callCoffer } from '../ipc/callCoffer';
-import type { Refusal, SessionInfo } from '../ipc/wire';
+import type { KeyUnlockOptions, Refusal, SessionInfo } from '../ipc/wire';
+import { askKeyToUnlock } from '../session/askKeyToUnlock';
 
 /**
  * The password goes to the shell once and is forgotten here: the field is emptied before the answer is
- * awaited, and nothing else keeps it (no storage; the shell never sends it back).
+ * awaited, and nothing else keeps it (no storage; the shell never sends it back). Where a hardware key opens
+ * the vault (a `webauthn-prf` slot), "Unlock with your key" asks the key for its PRF output and hands it
+ * straight to the shell: it lives in one local variable of `unlockWithKey` and never in component state.
  */
 export function LockScreen({ onUnlocked, autoLocked }: { onUnlocked: (session: SessionInfo) => void; autoLocked: boolean }) {
   const { t } = useI18n();
@@ -18,6 +21,29 @@ export function LockScreen({ onUnlocked, autoLocked }: { onUnlocked: (session: S
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | undefined>();
+  const [keyOptions, setKeyOptions] = useState<KeyUnlockOptions | undefined>();
+
+  useEffect(() => {
+    let current = true;
+    // No key slot, or an unreadable vault.keys: the password alone is offered (the password answer explains the rest).
+    void callCoffer('session.unlock-options', {}).then((result) => {
+      if (current && result.ok && result.value.keys.length > 0) setKeyOptions(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  async function unlockWithKey() {
+    if (busy || keyOptions === undefined) return;
+    setBusy(true);
+    setRefusal(undefined);
+    const answer = await askKeyToUnlock(keyOptions);
+    const result = answer.ok ? await callCoffer('session.unlock-key', answer.value) : answer;
+    setBusy(false);
+    if (result.ok) onUnlocked(result.value);
+    else setRefusal(result.error);
+  }
 
   async function unlock(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -104,6 +130,24 @@ export function LockScreen({ onUnlocked, autoLocked }: { onUnlocked: (session: S
                 {busy ? t('lock.unlocking') : t('lock.unlock')}
               </Button>
             </Form>
+            {keyOptions && (
+              <div data-unlock="key" className="mt-5 space-y-3">
+                <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-slate-500">
+                  <span className="h-px flex-1 bg-slate-200" />
+                  {t('lock.orKey')}
+                  <span className="h-px flex-1 bg-slate-200" />
+                </div>
+                <Button
+                  onPress={() => void unlockWithKey()}
+                  isDisabled={busy}
+                  className="flex w-full items-center justify-center gap-2 rounded-lg border border-slate-300 bg-white px-4 py-2.5 font-semibold text-slate-800 shadow-sm outline-none transition data-[hovered]:bg-slate-50 data-[pressed]:bg-slate-100 data-[focus-visible]:ring-4 data-[focus-visible]:ring-emerald-500/30 data-[disabled]:opacity-70"
+                >
+                  <ShieldIcon className="size-5 text-emerald-700" />
+                  {busy ? t('lock.withKeyBusy') : t('lock.withKey')}
+                </Button>
+                <p className="text-xs text-slate-500">{t('lock.withKeyHint')}</p>
+              </div>
+            )}
             {refusal && <RefusalNotice refusal={refusal} className="mt-6" />}
           </div>
         </div>

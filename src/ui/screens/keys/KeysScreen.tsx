@@ -93,7 +93,11 @@ export function KeysScreen() {
             {keys.map((key) => (
               <li key={key.id} data-key={key.name} className="grid grid-cols-1 gap-3 px-6 py-4 text-sm md:grid-cols-[1.2fr_0.8fr_1fr_2fr_auto] md:items-center">
                 <div>
-                  <p className="font-semibold text-slate-900">{key.name}</p>
+                  <p className="font-semibold text-slate-900">
+                    {key.name}
+                    {key.demo && <span data-demo className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">{t('keys.demo')}</span>}
+                  </p>
+                  {key.demo && <p className="text-xs text-amber-900">{t('keys.demoWhy')}</p>}
                   <p className="text-xs text-slate-600">{t('keys.added')} {dateTime(key.createdAt)}</p>
                 </div>
                 <p><span className="sr-only">{t('keys.transports')}: </span><span data-transports>{key.transports.map(transport).join(', ') || '—'}</span></p>
