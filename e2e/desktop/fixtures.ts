@@ -89,11 +89,16 @@ export const test = base.extend<{ app: App; ownApp: App }, AppOptions & { vaultD
     async ({}, use) => {
       // A temp folder of the worker's own, so a test can search all of it; the shell and Chromium use it.
       const dir = mkdtempSync(join(tmpdir(), 'coffer-e2e-tmp-'));
-      const saved = { TMPDIR: process.env.TMPDIR, XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR };
+      const saved = { TMPDIR: process.env.TMPDIR, XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR, TSX_DISABLE_CACHE: process.env.TSX_DISABLE_CACHE };
       process.env.TMPDIR = dir;
       delete process.env.XDG_RUNTIME_DIR;
+      // Here the shell runs from the TypeScript sources, so its worker threads load their entries through tsx,
+      // whose cache of transformed sources (demo constants included) would land in this folder. A packaged app
+      // loads bundled .mjs workers and writes no such cache; what these tests search for is what Coffer writes.
+      process.env.TSX_DISABLE_CACHE = '1';
       await use(dir);
       Object.assign(process.env, saved);
+      if (saved.TSX_DISABLE_CACHE === undefined) delete process.env.TSX_DISABLE_CACHE;
       rmSync(dir, { recursive: true, force: true });
     },
     { scope: 'worker' },

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { CofferError } from '../contract/index.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -70,16 +71,20 @@ export function createProfile(parent = profileParent()): string {
 
 /**
  * Deletes the profile. Chromium's helper processes can still be writing into it for a moment after the
- * browser said it closed, so a directory that refills is tried again, for up to 5 s.
+ * browser said it closed: a directory that refills, or comes back after it was deleted (a CI run under
+ * load found one recreated), is deleted again until it has stayed gone for 300 ms, for up to 5 s.
  */
 export async function removeProfile(dir: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 150));
+  let goneFor = 0;
+  for (let attempt = 0; goneFor < 2; attempt++) {
     try {
       rmSync(dir, { recursive: true, force: true });
-      return;
     } catch (error) {
-      if (attempt >= 50) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (attempt >= 33) throw error;
     }
+    await pause();
+    goneFor = existsSync(dir) ? 0 : goneFor + 1;
+    if (attempt >= 33 && goneFor === 0) throw new CofferError('DESKTOP_INTERNAL', `the browser profile ${dir} keeps coming back after it is deleted`);
   }
 }
