@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { Currency, IsoDate, PaymentId, PaymentStatus } from '../domain/values.js';
+import { Currency, IsoDate, PaymentId } from '../domain/values.js';
 import { AmountOut } from './bankingQueries.js';
 import { commandSpec } from './commandSpec.js';
 import { FileOutput } from './fields.js';
+import { ApprovalOutcome } from './paymentCommands.js';
 
 /*
  * Batch approval and the outside verification of approvals (issue 12 items 5 and 6, docs/signing.md).
@@ -58,15 +59,7 @@ export const paymentsApproveBatch = commandSpec({
   input: z.strictObject({ ids: BatchIds }),
   output: z.strictObject({
     digest: z.string(),
-    payments: z.array(
-      z.strictObject({
-        id: PaymentId,
-        status: PaymentStatus,
-        signatureClass: z.string().nullable(),
-        executable: z.boolean(),
-        missing: z.array(z.string()),
-      }),
-    ),
+    payments: z.array(ApprovalOutcome),
   }),
   stepUp: 'always',
   changes: true,

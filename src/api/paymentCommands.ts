@@ -72,19 +72,22 @@ export const paymentsSubmit = commandSpec({
   changes: true,
 });
 
+/** Where one payment stands after an approval: its status, the signer's class, and what is still missing. */
+export const ApprovalOutcome = z.strictObject({
+  id: PaymentId,
+  status: PaymentStatus,
+  signatureClass: z.string().nullable(),
+  executable: z.boolean(),
+  /** The ways the approval rule could still be met, e.g. ['B'] or ['E', 'A+A', 'A+B']. */
+  missing: z.array(z.string()),
+});
+
 export const paymentsApprove = commandSpec({
   name: 'payments.approve',
   permission: 'payments:approve',
   summary: 'approve a pending payment with a hardware-key step-up; approved once the signature classes suffice',
   input: ById,
-  output: z.strictObject({
-    id: PaymentId,
-    status: PaymentStatus,
-    signatureClass: z.string().nullable(),
-    executable: z.boolean(),
-    /** The ways the approval rule could still be met, e.g. ['B'] or ['E', 'A+A', 'A+B']. */
-    missing: z.array(z.string()),
-  }),
+  output: ApprovalOutcome,
   stepUp: 'always',
   changes: true,
 });

@@ -54,3 +54,4 @@ export {
   PaymentAnswer,
   IdempotencyKeyText,
 } from './gatewayMessages.js';
+export type { BenchFigure } from './benchFigure.js';

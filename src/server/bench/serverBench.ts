@@ -3,7 +3,7 @@ import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { EnrolmentResponse } from '../../contract/index.js';
+import { EnrolmentResponse, type BenchFigure } from '../../contract/index.js';
 import { ed25519Sign, ed25519Verify, generateEd25519KeyPair, randomId, type Ed25519KeyPair } from '../../crypto/index.js';
 import { addAccount } from '../bank/addAccount.js';
 import { addUser } from '../bank/addUser.js';
@@ -16,18 +16,8 @@ import { bookStatementEntries } from '../statements/bookStatementEntries.js';
 import { openStore, type GatewayStore } from '../store/openStore.js';
 import type { StatementEntryTable } from '../store/storeSchema.js';
 
-/** One line of `coffer bench --server`, in the shape of the app's figures (src/app/bench/benchFigure.ts). */
-export interface ServerBenchFigure {
-  figure: string;
-  unit: string;
-  value: number;
-  baseline?: { name: string; value: number };
-  ratio?: number;
-  goal?: string;
-  met?: boolean;
-  details?: Record<string, string | number | boolean>;
-  loadAverage1m?: number;
-}
+/** One line of `coffer bench --server`: the app's figure shape, with the load average beside it. */
+export type ServerBenchFigure = BenchFigure;
 
 export interface ServerBenchOptions {
   /** PostgreSQL to measure beside the embedded SQLite store (a fresh schema, dropped afterwards). */
