@@ -1,11 +1,10 @@
-import { paymentDigest, transitionPayment } from '../../domain/index.js';
+import { paymentDigest } from '../../domain/index.js';
 import { CofferError } from '../../contract/index.js';
 import { implementCommand } from '../dispatch/defineCommand.js';
 import { batchDigestInputs } from '../keys/approvalChallenge.js';
-import { activeApprovals, approvalStatusOf, insertApproval, insertApprovalEvidence } from './records/approvalRecords.js';
 import { loadApprovalBatch } from './records/loadApprovalBatch.js';
-import { newRecordId } from './records/newRecordId.js';
-import { paymentResource, requireUnchangedPayment, updatePayment } from './records/paymentRecords.js';
+import { paymentResource, requireUnchangedPayment } from './records/paymentRecords.js';
+import { recordApproval } from './records/recordApproval.js';
 import { requireBatchSigner } from './records/requireBatchSigner.js';
 import { requireSigner } from './records/requireSigner.js';
 
@@ -33,30 +32,14 @@ export const approveBatchCommand = implementCommand('payments.approve-batch', {
     requireBatchSigner(ctx, batch);
   },
   run(ctx, _input, batch) {
-    const evidence = ctx.stepUp?.evidence;
     const members = batch.members.map((member) => ({ id: member.stored.payment.id, digest: member.digest }));
     const payments = batch.members.map(({ stored, digest, countedIds }) => {
       const { payment, accountId } = requireUnchangedPayment(ctx.db, stored.payment.id, stored.payment.version);
       // Ensure the signature is over each payment as it is now: the digests the batch digest bound.
       if (paymentDigest(payment).toString('hex') !== digest) throw new CofferError('APP_STALE', `payment ${payment.id} changed while the batch was being signed`);
       const signatureClass = requireSigner(ctx.policy, ctx.userId, payment);
-      const approvalId = newRecordId();
-      insertApproval(ctx.db, { id: approvalId, paymentId: payment.id, paymentVersion: payment.version, userId: ctx.userId, paymentDigest: digest, signatureClass, createdAt: ctx.now.toISOString() });
       // Each approval keeps the one assertion and what it signed: the batch, and this payment's place in it.
-      if (evidence !== undefined) {
-        insertApprovalEvidence(ctx.db, {
-          approvalId,
-          credentialId: evidence.credentialId,
-          assertion: JSON.stringify(evidence.assertion),
-          digestInputs: batchDigestInputs(members, payment),
-        });
-      }
-      const counts = new Set(evidence === undefined ? countedIds : [...countedIds, approvalId]);
-      const status = approvalStatusOf(ctx.policy, payment, activeApprovals(ctx.db, payment.id, digest).filter((approval) => counts.has(approval.id)));
-      if (!status.executable) return { id: payment.id, status: payment.status, signatureClass, executable: false, missing: status.missing };
-      const approved = transitionPayment(payment, 'approved');
-      updatePayment(ctx.db, approved, accountId, payment.version, ctx.now);
-      return { id: payment.id, status: approved.status, signatureClass, executable: true, missing: [] as string[] };
+      return recordApproval(ctx, { payment, accountId, digest, signatureClass, countedIds, digestInputs: batchDigestInputs(members, payment) });
     });
     return { digest: batch.digest.toString('hex'), payments };
   },
