@@ -1,4 +1,5 @@
 import type { CDPSession, Page } from '@playwright/test';
+import type { HeldCredential } from '../../test/support/virtualAuthenticator.js';
 
 /*
  * Hardware keys for the app window: CDP virtual authenticators (WebAuthn.addVirtualAuthenticator, CTAP2)
@@ -11,15 +12,6 @@ export interface KeyModel {
   /** `usb` (a roaming key such as a YubiKey) or `internal` (Touch ID, Windows Hello). */
   transport: 'usb' | 'internal';
   hasPrf: boolean;
-}
-
-interface HeldCredential {
-  credentialId: string;
-  isResidentCredential: boolean;
-  rpId?: string;
-  privateKey: string;
-  userHandle?: string;
-  signCount: number;
 }
 
 export interface WindowKey {
