@@ -21,6 +21,15 @@ async function newVault(): Promise<{ dir: string; recoveryCode: string; vaultId:
   return { dir, recoveryCode, vaultId };
 }
 
+describe('coffer --version', () => {
+  it("prints package.json's version and exits 0", async () => {
+    const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    const run = await coffer(['--version']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.trim()).toBe(version);
+  });
+});
+
 describe('coffer init / unlock', () => {
   it('creates a vault, then unlock prints its id', async () => {
     const { dir, vaultId } = await newVault();

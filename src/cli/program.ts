@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
 import { registerApp } from './commands/app.js';
 import { registerAudit } from './commands/audit.js';
 import { registerBanking } from './commands/banking.js';
@@ -14,6 +15,7 @@ import { reportError } from './output.js';
 export function buildProgram(): Command {
   const program = new Command('coffer')
     .description('Coffer: secure desktop banking for corporate treasuries')
+    .version(packageJson.version, '--version', 'print the version')
     .option('--vault <dir>', 'vault directory (default: the OS data directory, or COFFER_VAULT)')
     .option('--json', 'machine-readable output, one JSON object per line')
     .option('--password-file <file>', 'read the password from the first line of a file')
