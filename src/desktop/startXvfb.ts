@@ -16,6 +16,19 @@ const XVFB_CANDIDATES = ['/usr/bin/Xvfb', '/usr/local/bin/Xvfb', '/opt/X11/bin/X
 const START_TIMEOUT_MS = 10_000;
 
 /**
+ * Xvfb has no way to die with its parent, so it runs under a shell that holds the read end of our stdin:
+ * when this process ends, however it ends (SIGKILL, a crash), the pipe closes, `read` returns, and the
+ * shell stops Xvfb instead of leaving a display behind. `stop()` closes the pipe the same way.
+ */
+const WATCHDOG = [
+  'exec 4<&0 </dev/null',
+  '"$@" & xvfb=$!',
+  '{ read -r _ <&4; kill -TERM "$xvfb" 2>/dev/null; } & reader=$!',
+  // Xvfb's own exit (a failed start) still ends the shell, so the caller hears of it at once.
+  'wait "$xvfb"; status=$?; kill "$reader" 2>/dev/null; exit "$status"',
+].join('\n');
+
+/**
  * An .Xauthority holding one MIT-MAGIC-COOKIE-1 for any display of this host (FamilyWild, empty
  * number): X11 has no isolation between clients, so without a cookie any local user could read the
  * window's pixels.
@@ -40,15 +53,15 @@ export async function startXvfb(width: number, height: number): Promise<VirtualD
   const dir = mkdtempSync(join(tmpdir(), 'coffer-xvfb-'));
   const xauthority = join(dir, 'Xauthority');
   writeFileSync(xauthority, authorityFile(globalThis.crypto.getRandomValues(new Uint8Array(16))), { mode: 0o600 });
-  const child = spawn(binary, ['-displayfd', '3', '-screen', '0', `${width}x${height}x24`, '-nolisten', 'tcp', '-auth', xauthority, '-nocursor'], {
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+  const child = spawn('/bin/sh', ['-c', WATCHDOG, 'coffer-xvfb', binary, '-displayfd', '3', '-screen', '0', `${width}x${height}x24`, '-nolisten', 'tcp', '-auth', xauthority, '-nocursor'], {
+    stdio: ['pipe', 'ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
+      child.stdin?.end();
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
     }
     rmSync(dir, { recursive: true, force: true });
