@@ -16,6 +16,7 @@ import { generateEd25519KeyPair, sha256 } from '../../crypto/index.js';
 import { createVault, PBKDF2_MIN_ITERATIONS } from '../../vault/index.js';
 import { verifyBundleInWorkers } from '../audit/verifyBundleInWorkers.js';
 import { median, round, timeMs, timeMsAsync, type FigureSink } from './benchFigure.js';
+import { stopLoopMonitor } from './stopLoopMonitor.js';
 
 /** Entries per transaction, as a statement import or a demo seed writes them. */
 const BATCH = 10_000;
@@ -119,7 +120,7 @@ async function benchVerify(entries: number, emit: FigureSink): Promise<void> {
   const cpuBefore = process.cpuUsage();
   const verifyMs = await timeMsAsync(() => verifyBundleInWorkers(bundle));
   const verifyCpu = process.cpuUsage(cpuBefore);
-  loop.disable();
+  await stopLoopMonitor(loop);
   const ratio = round(rawMs / verifyMs);
   const workers = availableParallelism();
   const inTime = entries < 1_000_000 || verifyMs < 3000;

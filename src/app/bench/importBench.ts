@@ -9,6 +9,7 @@ import { seedDemo } from '../demo/seedDemo.js';
 import { dispatch } from '../dispatch/dispatch.js';
 import { openSession } from '../dispatch/openSession.js';
 import { round, timeMs, timeMsAsync, type FigureSink } from './benchFigure.js';
+import { stopLoopMonitor } from './stopLoopMonitor.js';
 
 const PASSWORD = 'benchmark password, not a secret';
 /** The demo's EUR operating account: the generated statement is its day. */
@@ -81,10 +82,7 @@ export async function benchImport(dir: string, entries: number, emit: FigureSink
       };
       loop.enable();
       importMs = await timeMsAsync(async () => (answer = await dispatch(session, 'statements.import', { file: { name: 'bench.xml', bytes } }, { onProgress })));
-      // The monitor records a stall when its next timer fires: let it fire once after the last synchronous
-      // stretch (the write transaction), or the longest stall of all goes unrecorded.
-      await new Promise((resolve) => setTimeout(resolve, 30));
-      loop.disable();
+      await stopLoopMonitor(loop);
       phases.writeMs = importMs - phases.readMs;
       return answer;
     });
