@@ -243,6 +243,8 @@ const SERVER_CODES = [
   'SERVER_PAYMENT_ID_CONFLICT',
   /** An Idempotency-Key the device already used for another request. */
   'SERVER_IDEMPOTENCY_KEY_REUSED',
+  /** A batch approval attached to a payment whose digest is not in the batch's list: another payment, or this one edited. */
+  'SERVER_NOT_IN_BATCH',
 ] as const;
 
 /** Every code any part of Coffer may throw or answer with. */

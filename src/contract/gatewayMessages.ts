@@ -87,10 +87,30 @@ export const PaymentOrder = z.strictObject({
 });
 export type PaymentOrder = z.infer<typeof PaymentOrder>;
 
-/** One approval: a WebAuthn assertion whose challenge is the payment digest, by a credential the bank registered. */
+/** A SHA-256 payment digest as 64 lower-case hex digits (docs/signing.md). */
+export const PaymentDigestHex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 digest as 64 lower-case hex digits');
+
+/** The most payments one batch approval covers: MAX_BATCH_SIZE of src/domain/payment/batchDigest.ts. */
+export const MAX_APPROVAL_BATCH = 10_000;
+
+/**
+ * The batch an approval was given in (`payments.approve-batch`): the payment digests of every payment of the
+ * batch, in any order. The assertion's challenge is then `batchDigest` of this list (tag
+ * `coffer/payment-batch/v1`), and the payment's own digest must be one of them.
+ */
+export const ApprovalBatch = z.strictObject({
+  digests: z.array(PaymentDigestHex).min(1).max(MAX_APPROVAL_BATCH),
+});
+export type ApprovalBatch = z.infer<typeof ApprovalBatch>;
+
+/**
+ * One approval: a WebAuthn assertion by a credential the bank registered, whose challenge is the payment
+ * digest, or, with `batch`, the batch digest of the batch it was given in.
+ */
 export const PaymentApproval = z.strictObject({
   credentialId: z.string().min(1).max(1366).regex(/^[A-Za-z0-9_-]+$/, 'expected base64url'),
   assertion: AuthenticationResponseJson,
+  batch: ApprovalBatch.optional(),
 });
 export type PaymentApproval = z.infer<typeof PaymentApproval>;
 
@@ -110,7 +130,7 @@ export const PaymentAnswer = z.strictObject({
   paymentId: z.string().min(1).max(35),
   orgId: Id,
   /** SHA-256 payment digest, hex. */
-  digest: z.string().regex(/^[0-9a-f]{64}$/),
+  digest: PaymentDigestHex,
   status: z.literal('accepted'),
   acceptedAt: z.iso.datetime(),
   /** The approvers whose signatures counted, in the order the rule counted them. */

@@ -5,7 +5,7 @@
  */
 import { EnrolmentResponse, type PaymentApproval, type PaymentOrder, type RegistrationResponseJson } from '../../src/contract/index.js';
 import { generateEd25519KeyPair, randomBytes, type Ed25519KeyPair } from '../../src/crypto/index.js';
-import { enrolmentRegistrationChallenge, paymentDigest, PaymentDigestInput } from '../../src/domain/index.js';
+import { batchDigest, enrolmentRegistrationChallenge, paymentDigest, PaymentDigestInput } from '../../src/domain/index.js';
 import {
   addAccount,
   addUser,
@@ -92,6 +92,15 @@ export function approve(key: SoftwareKey, payment: PaymentOrder, options: Parame
   return { credentialId: key.id, assertion: assertWithKey(key, digestOf(payment), options) };
 }
 
+/**
+ * One approval by `key` of every payment of `batch` (`payments.approve-batch`): one assertion over the batch
+ * digest, and the approval each payment of the batch carries (the same assertion and the batch's digests).
+ */
+export function approveBatch(key: SoftwareKey, batch: readonly PaymentOrder[], options: Parameters<typeof assertWithKey>[2] = {}): PaymentApproval {
+  const digests = batch.map((payment) => digestOf(payment));
+  return { credentialId: key.id, assertion: assertWithKey(key, batchDigest(digests), options), batch: { digests: digests.map((digest) => digest.toString('hex')) } };
+}
+
 export const newIdempotencyKey = () => randomBytes(18).toString('base64url');
 
 /** POST /v1/payments signed by the device, with an Idempotency-Key (fresh unless given). */
@@ -111,4 +120,13 @@ export async function enrolledOrg(store: GatewayStore, gatewayUrl: string): Prom
     carol: await enrolUser(store, gatewayUrl, 'carol'),
     dave: await enrolUser(store, gatewayUrl, 'dave'),
   };
+}
+
+/** The gateway's `payment.refuse` audit entries: the payment id and the code each refusal was answered with. */
+export async function refusalsAudited(store: GatewayStore): Promise<{ paymentId: unknown; code: unknown }[]> {
+  const rows = await store.db.selectFrom('gateway_audit').select('details').where('action', '=', 'payment.refuse').orderBy('seq').execute();
+  return rows.map((row) => {
+    const details = JSON.parse(row.details) as { paymentId?: unknown; code?: unknown };
+    return { paymentId: details.paymentId, code: details.code };
+  });
 }

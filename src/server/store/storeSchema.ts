@@ -174,6 +174,25 @@ export interface PaymentRow {
   emission_id: string | null;
 }
 
+/**
+ * A batch approval the gateway counted (migration 0005): the first payment of its batch that carried it
+ * checked its counter and raised it; the other payments of the same list find it here and skip that check.
+ */
+export interface BatchAssertionTable {
+  credential_id: string;
+  /** The batch digest the assertion signed, hex. */
+  batch_digest: string;
+  /** SHA-256 (base64url) of the assertion's authenticator data, client data and signature: this very assertion. */
+  assertion_hash: string;
+  sign_count: number;
+  org_id: string;
+  /** JSON array of the batch's payment digests (hex, sorted): the list the batch digest hashes. */
+  digests: string;
+  /** The payment that first carried it. */
+  payment_id: string;
+  created_at: number;
+}
+
 export interface PaymentEmissionTable {
   message_id: string;
   org_id: string;
@@ -212,6 +231,7 @@ export interface GatewayDatabase {
   witness_alerts: WitnessAlertTable;
   credentials: CredentialTable;
   payments: PaymentRow;
+  batch_assertions: BatchAssertionTable;
   payment_emissions: PaymentEmissionTable;
   idempotency_keys: IdempotencyKeyTable;
 }
