@@ -38,6 +38,9 @@ describeOnEachStore('the gateway over HTTP', (stores) => {
     // A batch approval's list travels with each payment of the batch.
     expect(document.components.schemas.ApprovalBatch?.required).toEqual(['digests']);
     expect(JSON.stringify(document.components.schemas.PaymentSubmission)).toContain('#/components/schemas/ApprovalBatch');
+    // The status feed and the signed report's payload are described too.
+    expect(Object.keys(document.paths)).toContain('/v1/payment-statuses');
+    expect(document.components.schemas.PaymentStatusReport?.required).toEqual(expect.arrayContaining(['orgId', 'paymentId', 'digest', 'status', 'at']));
   });
 
   it('refuses unknown routes and unparsable bodies with coded one-line errors', async () => {

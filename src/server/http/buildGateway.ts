@@ -6,9 +6,11 @@ import {
   describeZodIssue,
   EnrolmentRequest,
   IdempotencyKeyText,
+  PaymentStatusFeedQuery,
   PaymentSubmission,
   StatementSyncQuery,
   type DeviceResponse,
+  type PaymentStatusFeedResponse,
   type PolicyResponse,
   type StatementSyncResponse,
 } from '../../contract/index.js';
@@ -18,6 +20,7 @@ import { gatewayRelyingParty } from '../credentials/relyingParty.js';
 import { enrolDevice } from '../enrolment/enrolDevice.js';
 import { acceptPayment } from '../payments/acceptPayment.js';
 import { idempotencyRequestHash } from '../payments/idempotentAnswer.js';
+import { readPaymentStatusFeed } from '../payments/readPaymentStatusFeed.js';
 import { recordPaymentRefusal } from '../payments/recordPaymentRefusal.js';
 import { readStatementFeed } from '../statements/readStatementFeed.js';
 import type { ReceivedRequest } from '../signatures/readRequestSignature.js';
@@ -198,6 +201,12 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
       }
       throw error;
     }
+  });
+  app.get('/v1/payment-statuses', async function paymentStatuses(request): Promise<PaymentStatusFeedResponse> {
+    const device = await authenticateDevice(store, received(request), now());
+    const query = PaymentStatusFeedQuery.safeParse(request.query);
+    if (!query.success) throw new CofferError('SERVER_BAD_REQUEST', describeZodIssue(query.error).text);
+    return readPaymentStatusFeed(store, device, query.data);
   });
   app.get('/v1/statements', async function statements(request): Promise<StatementSyncResponse> {
     const device = await authenticateDevice(store, received(request), now());

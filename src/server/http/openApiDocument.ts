@@ -9,6 +9,9 @@ import {
   HealthResponse,
   IdempotencyKeyText,
   PaymentAnswer,
+  PaymentStatusFeedQuery,
+  PaymentStatusFeedResponse,
+  PaymentStatusReport,
   PaymentSubmission,
   PolicyResponse,
   ReadyResponse,
@@ -44,7 +47,7 @@ export async function openApiDocument(): Promise<ReturnType<typeof createDocumen
   return createDocument({
     openapi: '3.1.0',
     info: { title: 'Coffer bank gateway', version: '1' },
-    components: { schemas: { EnrolmentRequest, EnrolmentResponse, PolicyResponse, DeviceResponse, PaymentSubmission, ApprovalBatch, PaymentAnswer, StatementSyncResponse, WitnessKeyResponse, GatewayErrorResponse } },
+    components: { schemas: { EnrolmentRequest, EnrolmentResponse, PolicyResponse, DeviceResponse, PaymentSubmission, ApprovalBatch, PaymentAnswer, PaymentStatusFeedResponse, PaymentStatusReport, StatementSyncResponse, WitnessKeyResponse, GatewayErrorResponse } },
     paths: {
       '/healthz': { get: { summary: 'the process is up', responses: { '200': json(HealthResponse, 'up') } } },
       '/readyz': {
@@ -81,6 +84,17 @@ export async function openApiDocument(): Promise<ReturnType<typeof createDocumen
         },
       },
       '/v1/device': { get: signed({ summary: 'the signing device as the gateway knows it', responses: { '200': json(DeviceResponse, 'the device') } }) },
+      '/v1/payment-statuses': {
+        get: signed({
+          summary:
+            "the status reports of the organisation's payments after a cursor, in the order the bank signed them (resumable sync); each report is a compact JWS by the bank key (typ coffer-payment-status+jws) whose payload is a PaymentStatusReport",
+          requestParams: { query: PaymentStatusFeedQuery },
+          responses: {
+            '200': json(PaymentStatusFeedResponse, 'a page of the feed and the cursor to resume from'),
+            '400': refusal('malformed query'),
+          },
+        }),
+      },
       '/v1/statements': {
         get: signed({
           summary: "an account's booked lines after a cursor, in booking order (resumable sync)",

@@ -2,11 +2,13 @@ import { CofferError, canonicalJson, describeZodIssue, type PaymentAnswer, type 
 import { ensureNotExpired, paymentDigest, PaymentDigestInput } from '../../domain/index.js';
 import { approvalStatus } from '../../policy/index.js';
 import { appendGatewayAudit } from '../bank/appendGatewayAudit.js';
+import { loadBankKey } from '../bank/bankKey.js';
 import { rfc3339 } from '../bank/rfc3339.js';
 import type { RelyingParty } from '../credentials/relyingParty.js';
 import { isUniqueViolation } from '../store/constraintViolation.js';
 import type { GatewayStore } from '../store/openStore.js';
 import type { DeviceTable, PaymentRow } from '../store/storeSchema.js';
+import { appendPaymentStatus } from './appendPaymentStatus.js';
 import { approvalChallenge } from './approvalChallenge.js';
 import { checkEmittable } from './checkEmittable.js';
 import { countApprovals } from './countApprovals.js';
@@ -125,13 +127,18 @@ export async function acceptPayment(store: GatewayStore, opts: AcceptPaymentOpts
     device_id: device.id,
     accepted_at: now,
     emission_id: null,
+    status: 'accepted',
+    status_reason: null,
   };
+  const bankKey = await loadBankKey(store.db, now);
   const answer: PaymentOutcome = { status: 201, body: answerOf(row) };
   try {
     return await store.db.transaction().execute(async function acceptInTransaction(trx) {
       await trx.insertInto('payments').values(row).execute();
       await countApprovals(trx, approvals, { orgId: device.org_id, paymentId: order.id, now });
       await storeIdempotentAnswer(trx, device.id, opts.idempotencyKey, opts.requestHash, answer, now);
+      // The bank's signed word that it accepted this order, for every device of the organisation to sync.
+      await appendPaymentStatus(trx, store.dialect, bankKey.signingKey, { orgId: device.org_id, paymentId: order.id, digest: digestHex, status: 'accepted', at: answer.body.acceptedAt }, now);
       await appendGatewayAudit(trx, store.dialect, {
         at: now,
         actor: `device:${device.id}`,

@@ -172,6 +172,21 @@ export interface PaymentRow {
   accepted_at: number;
   /** The pain.001 file it left in; null until emitted. */
   emission_id: string | null;
+  /** `accepted`, then `executed` or `rejected` (migration 0006): set once by bank staff, never changed after. */
+  status: string;
+  /** The ISO 20022 status reason code of a rejection. */
+  status_reason: string | null;
+}
+
+/** Every status report the bank signed, in the order written: the cursor devices sync statuses by (migration 0006). */
+export interface PaymentStatusFeedTable {
+  seq: Generated<number>;
+  org_id: string;
+  payment_id: string;
+  status: string;
+  /** Compact JWS by the bank key over the PaymentStatusReport. */
+  report: string;
+  created_at: number;
 }
 
 /**
@@ -232,6 +247,7 @@ export interface GatewayDatabase {
   credentials: CredentialTable;
   payments: PaymentRow;
   batch_assertions: BatchAssertionTable;
+  payment_status_feed: PaymentStatusFeedTable;
   payment_emissions: PaymentEmissionTable;
   idempotency_keys: IdempotencyKeyTable;
 }
