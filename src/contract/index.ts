@@ -65,3 +65,4 @@ export {
   IdempotencyKeyText,
 } from './gatewayMessages.js';
 export type { BenchFigure } from './benchFigure.js';
+export { PAYMENT_REFUSALS, paymentRefusalOf, type PaymentRefusal, type PaymentRefusalCode, type PaymentRefusalRemedy } from './paymentRefusals.js';

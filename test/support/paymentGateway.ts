@@ -3,7 +3,7 @@
  * softwareAuthenticator.ts), and the payments its maker submits: orders, approvals by the approvers' keys,
  * signed POST /v1/payments with an Idempotency-Key.
  */
-import { EnrolmentResponse, type PaymentApproval, type PaymentOrder, type RegistrationResponseJson } from '../../src/contract/index.js';
+import { EnrolmentResponse, paymentRefusalOf, type PaymentApproval, type PaymentOrder, type RegistrationResponseJson } from '../../src/contract/index.js';
 import { generateEd25519KeyPair, randomBytes, type Ed25519KeyPair } from '../../src/crypto/index.js';
 import { batchDigest, enrolmentRegistrationChallenge, paymentDigest, PaymentDigestInput } from '../../src/domain/index.js';
 import {
@@ -103,12 +103,19 @@ export function approveBatch(key: SoftwareKey, batch: readonly PaymentOrder[], o
 
 export const newIdempotencyKey = () => randomBytes(18).toString('base64url');
 
-/** POST /v1/payments signed by the device, with an Idempotency-Key (fresh unless given). */
+/**
+ * POST /v1/payments signed by the device, with an Idempotency-Key (fresh unless given). Every refusal any test
+ * provokes must carry a code the app can show (PAYMENT_REFUSALS), or the test fails here.
+ */
 export async function submitPayment(gatewayUrl: string, device: Pick<TestDevice, 'deviceId' | 'key'>, submission: { payment: PaymentOrder; approvals: PaymentApproval[] }, idempotencyKey = newIdempotencyKey()): Promise<GatewayAnswer> {
   const url = `${gatewayUrl}/v1/payments`;
   const body = encodeJson(submission);
   const headers = await signGatewayRequest({ method: 'POST', url, body, keyId: device.deviceId, seed: device.key.seed });
-  return send(url, 'POST', { ...headers, 'content-type': 'application/json', 'idempotency-key': idempotencyKey }, body);
+  const answer = await send(url, 'POST', { ...headers, 'content-type': 'application/json', 'idempotency-key': idempotencyKey }, body);
+  if (answer.code !== undefined && paymentRefusalOf(answer.code) === undefined) {
+    throw new Error(`POST /v1/payments refused with ${answer.code}, which PAYMENT_REFUSALS does not list: the app could not tell its user what happened`);
+  }
+  return answer;
 }
 
 /** alice (maker), bob, carol and dave enrolled at the gateway with one key each. */
