@@ -27,14 +27,15 @@ export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map(([name]) => nam
  */
 // Kysely's own migrator is typed on Kysely<any>: migrations run before the typed schema exists.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function migrateStore(db: Kysely<any>, dialect: StoreDialect, schema?: string): Promise<void> {
+export async function migrateStore(db: Kysely<any>, dialect: StoreDialect, schema?: string, upTo?: string): Promise<void> {
   const migrations: Record<string, Migration> = {};
   for (const [name, migration] of MIGRATIONS) migrations[name] = { up: (trx) => migration.up(trx, dialect) };
   // Kysely looks for its bookkeeping tables in every schema unless told which: beside another schema that
   // has them (another tenant, a parallel test), it would skip creating its own and then fail to find them.
   const inSchema = schema ?? (dialect === 'postgres' ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema : undefined);
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(inSchema ? { migrationTableSchema: inSchema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  if (upTo !== undefined && !MIGRATION_NAMES.includes(upTo)) throw new CofferError('SERVER_BAD_OPTIONS', `expected a migration of ${MIGRATION_NAMES.join(', ')}, found ${JSON.stringify(upTo)}`);
+  const { error, results } = upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
     throw new CofferError('SERVER_STORE_UNAVAILABLE', `migration ${failed} failed: ${(error as Error).message.split('\n')[0]}`, { cause: error });
