@@ -3,7 +3,7 @@ import { BankKeyText, PaymentStatusFeedResponse, type PaymentOrder, type Payment
 import { verifyPaymentStatusReport } from '../../domain/index.js';
 import { enrol, send, signedGet, startTestGateway, type TestDevice } from '../../../test/support/gatewayClient.js';
 import { describeOnEachStore } from '../../../test/support/gatewayStores.js';
-import { approve, enrolledOrg, order, ORG, submitPayment } from '../../../test/support/paymentGateway.js';
+import { approve, approveBatch, enrolledOrg, order, ORG, submitPayment } from '../../../test/support/paymentGateway.js';
 import { addUser } from '../bank/addUser.js';
 import { createOrganisation } from '../bank/createOrganisation.js';
 import { createActivationCode } from '../enrolment/createActivationCode.js';
@@ -99,5 +99,31 @@ describeOnEachStore('GET /v1/payment-statuses', (stores) => {
       [400, 'SERVER_BAD_REQUEST'],
       [400, 'SERVER_BAD_REQUEST'],
     ]);
+  });
+
+  it('misses no report written while a device syncs: payments accepted at once through two processes all reach its cursor', async () => {
+    const store = await stores.fresh();
+    const first = await startTestGateway(store);
+    const second = await startTestGateway(await stores.secondProcess(store));
+    const users = await enrolledOrg(store, first.url);
+    // One batch approval, so the payments' counters do not decide among them.
+    const batch = Array.from({ length: 12 }, (_, i) => order({ amountMinor: (i + 1) * 100 }));
+    const approval = approveBatch(users.bob.hardwareKey, batch);
+    const seen: number[] = [];
+    let cursor = 0;
+    const syncOnce = async () => {
+      const feed = await page(first.url, users.carol, cursor);
+      seen.push(...feed.statuses.map((entry) => entry.seq));
+      cursor = feed.next;
+    };
+    let submitting = true;
+    const submissions = Promise.all(batch.map((payment, i) => submitPayment((i % 2 === 0 ? first : second).url, users.alice, { payment, approvals: [approval] }))).finally(() => {
+      submitting = false;
+    });
+    while (submitting) await syncOnce();
+    expect((await submissions).map((answer) => answer.status)).toEqual(batch.map(() => 201));
+    await syncOnce();
+    const written = await store.db.selectFrom('payment_status_feed').select('seq').orderBy('seq').execute();
+    expect(seen).toEqual(written.map((row) => row.seq));
   });
 });
