@@ -54,6 +54,8 @@ for (const { kind, processes, open } of stores) {
       expect([unknownReason.status !== 0, unknownReason.stderr]).toEqual([true, expect.stringContaining('SERVER_BAD_REQUEST')]);
       const executed = await mark(['--executed']);
       expect([executed.status, executed.stdout.replace(/audit entry \d+/, 'audit entry N')]).toEqual([0, `${paymentId} executed; status report signed, audit entry N\n`]);
+      const listed = await coffer(['server', ...args, 'payments', 'list', '--org', ORG], env);
+      expect([listed.status, listed.stdout.trim().split(/ {2,}/).slice(0, 3)]).toEqual([0, [paymentId, 'executed', '2,300.00 EUR']]);
       const again = await mark(['--rejected', 'AM04']);
       expect([again.status !== 0, again.stderr]).toEqual([true, expect.stringContaining('SERVER_PAYMENT_ALREADY_MARKED')]);
     }, CLI_TEST_TIMEOUT_MS);

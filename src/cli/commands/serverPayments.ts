@@ -2,16 +2,35 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { PAYMENT_REJECTION_REASONS } from '../../contract/index.js';
-import { exportPayments, markPayment, MarkPaymentInput, parseBankInput } from '../../server/index.js';
+import { exportPayments, listPayments, ListPaymentsInput, markPayment, MarkPaymentInput, parseBankInput, type ListedPayment } from '../../server/index.js';
 import { usageError } from '../output.js';
 import { withServerStore } from './serverStore.js';
 
+function paymentLine(payment: ListedPayment): string {
+  const amount = `${payment.amount} ${payment.currency}`;
+  const status = payment.reason ? `${payment.status} ${payment.reason}` : payment.status;
+  return [payment.paymentId, status.padEnd(13), amount.padStart(18), `to ${payment.creditorName} (${payment.creditorIban})`, `accepted ${payment.acceptedAt}`, payment.emission ? `in ${payment.emission}` : 'not exported'].join('  ');
+}
+
 /**
+ * `coffer server payments list`: what the gateway accepted, to find the payment to mark;
  * `coffer server payments export`: bank staff emit the accepted payments as pain.001 files;
  * `coffer server payments mark`: what the bank's core did with one.
  */
 export function registerServerPayments(server: Command): void {
   const payments = server.command('payments').description('payments the gateway accepted');
+  payments
+    .command('list')
+    .description("the organisation's accepted payments, oldest first, with their status and the file each left in")
+    .requiredOption('--org <id>', 'organisation id')
+    .option('--status <status>', 'only accepted, executed or rejected payments')
+    .action((opts: { org: string; status?: string }, command: Command) =>
+      withServerStore(
+        command,
+        (store) => listPayments(store, parseBankInput(ListPaymentsInput, { orgId: opts.org, ...(opts.status === undefined ? {} : { status: opts.status }) })).then((listed) => ({ payments: listed })),
+        (v) => (v.payments.length === 0 ? 'no payments' : v.payments.map(paymentLine).join('\n')),
+      ),
+    );
   payments
     .command('mark')
     .description('an accepted payment executed (after its export) or rejected with an ISO 20022 reason; signed into the status feed, audited')

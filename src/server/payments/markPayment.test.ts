@@ -9,6 +9,7 @@ import { loadBankKey } from '../bank/bankKey.js';
 import { verifyGatewayAudit } from '../bank/verifyGatewayAudit.js';
 import type { GatewayStore } from '../store/openStore.js';
 import { exportPayments } from './exportPayments.js';
+import { listPayments } from './listPayments.js';
 import { markPayment } from './markPayment.js';
 
 /** Accepted payments of the test organisation, approved by bob. */
@@ -109,5 +110,25 @@ describeOnEachStore('coffer server payments mark', (stores) => {
     expect(codes.sort()).toEqual(['SERVER_PAYMENT_ALREADY_MARKED', 'succeeded']);
     expect(await store.db.selectFrom('payment_status_feed').select('status').where('status', '!=', 'accepted').execute()).toHaveLength(1);
     expect(await store.db.selectFrom('gateway_audit').select('seq').where('action', '=', 'payment.mark').execute()).toHaveLength(1);
+  });
+
+  it('lists what staff mark: each payment with its status, reason and file, filtered by status', async () => {
+    const store = await stores.fresh();
+    const [executed, rejected, waiting] = await accepted(store, 3);
+    if (!executed || !rejected || !waiting) throw new Error('expected three payments');
+    await markPayment(store, 'sam', { orgId: ORG, paymentId: rejected.id, status: 'rejected', reason: 'AM04' });
+    const [file] = await exportPayments(store, 'sam', ORG);
+    await markPayment(store, 'sam', { orgId: ORG, paymentId: executed.id, status: 'executed' });
+    const all = await listPayments(store, { orgId: ORG });
+    const byId = new Map(all.map((payment) => [payment.paymentId, payment]));
+    expect([executed, rejected, waiting].map((payment) => byId.get(payment.id))).toEqual([
+      expect.objectContaining({ status: 'executed', reason: null, amount: '10.00', currency: 'EUR', emission: file?.messageId }),
+      expect.objectContaining({ status: 'rejected', reason: 'AM04', amount: '20.00', emission: null }),
+      expect.objectContaining({ status: 'accepted', reason: null, amount: '30.00', emission: file?.messageId }),
+    ]);
+    expect((await listPayments(store, { orgId: ORG, status: 'accepted' })).map((payment) => payment.paymentId)).toEqual([waiting.id]);
+    expect(await codeOf(listPayments(store, { orgId: 'nobody' }))).toBe('SERVER_NOT_FOUND');
+    // @ts-expect-error -- a status the gateway does not know, as a CLI user could type it
+    expect(await codeOf(listPayments(store, { orgId: ORG, status: 'paid' }))).toBe('SERVER_BAD_REQUEST');
   });
 });
