@@ -19,7 +19,9 @@ describeOnEachStore('POST /v1/payments with a batch approval', (stores) => {
     const recorded = await store.db.selectFrom('batch_assertions').select(['credential_id', 'sign_count', 'payment_id']).execute();
     expect(recorded).toEqual([{ credential_id: users.bob.hardwareKey.id, sign_count: 5, payment_id: batch[0]?.id }]);
     const audit = await store.db.selectFrom('gateway_audit').select('details').where('action', '=', 'payment.accept').orderBy('seq').execute();
-    const batchDigests = audit.map((entry) => (JSON.parse(entry.details) as { approvals: { batchDigest?: string }[] }).approvals[0]?.batchDigest);
+    const approvals = audit.map((entry) => (JSON.parse(entry.details) as { approvals: { batchDigest?: string; counterRaised: boolean }[] }).approvals[0]);
+    expect(approvals.map((approval) => approval?.counterRaised)).toEqual([true, false, false]);
+    const batchDigests = approvals.map((approval) => approval?.batchDigest);
     expect(new Set(batchDigests).size).toBe(1);
     expect(batchDigests[0]).toMatch(/^[0-9a-f]{64}$/);
   });

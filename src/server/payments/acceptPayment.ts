@@ -135,7 +135,7 @@ export async function acceptPayment(store: GatewayStore, opts: AcceptPaymentOpts
   try {
     return await store.db.transaction().execute(async function acceptInTransaction(trx) {
       await trx.insertInto('payments').values(row).execute();
-      await countApprovals(trx, approvals, { orgId: device.org_id, paymentId: order.id, now });
+      const raised = await countApprovals(trx, approvals, { orgId: device.org_id, paymentId: order.id, now });
       await storeIdempotentAnswer(trx, device.id, opts.idempotencyKey, opts.requestHash, answer, now);
       // The bank's signed word that it accepted this order, for every device of the organisation to sync.
       await appendPaymentStatus(trx, store.dialect, bankKey.signingKey, { orgId: device.org_id, paymentId: order.id, digest: digestHex, status: 'accepted', at: answer.body.acceptedAt }, now);
@@ -148,7 +148,15 @@ export async function acceptPayment(store: GatewayStore, opts: AcceptPaymentOpts
           paymentId: order.id,
           digest: digestHex,
           maker: order.createdBy,
-          approvals: recorded.map(({ userId, credentialId, signCount, counted: counts, batchDigest }) => ({ userId, credentialId, signCount, counted: counts, ...(batchDigest ? { batchDigest } : {}) })),
+          approvals: recorded.map(({ userId, credentialId, signCount, counted: counts, batchDigest }) => ({
+            userId,
+            credentialId,
+            signCount,
+            counted: counts,
+            // False for a batch assertion whose counter another payment of its batch raised.
+            counterRaised: raised.has(credentialId),
+            ...(batchDigest ? { batchDigest } : {}),
+          })),
         },
       });
       return answer;

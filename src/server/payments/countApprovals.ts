@@ -8,9 +8,11 @@ import type { VerifiedApproval } from './verifyApproval.js';
  * a racing request in any process counts once), in credential-id order so two payments approved by the same
  * keys never wait on each other's rows crosswise. A batch assertion is recorded first: the first payment of
  * its batch to commit raises the counter, and every other payment of the list (the primary key tells, even
- * when they race through several processes) leaves the counter as it is.
+ * when they race through several processes) leaves the counter as it is. Answers the credentials whose counter
+ * this payment raised.
  */
-export async function countApprovals(trx: Transaction<GatewayDatabase>, approvals: readonly VerifiedApproval[], context: { orgId: string; paymentId: string; now: number }): Promise<void> {
+export async function countApprovals(trx: Transaction<GatewayDatabase>, approvals: readonly VerifiedApproval[], context: { orgId: string; paymentId: string; now: number }): Promise<Set<string>> {
+  const raised = new Set<string>();
   for (const approval of [...approvals].sort((a, b) => (a.credentialId < b.credentialId ? -1 : 1))) {
     if (approval.batch) {
       const recorded = await trx
@@ -36,5 +38,7 @@ export async function countApprovals(trx: Transaction<GatewayDatabase>, approval
     if (result.numUpdatedRows !== 1n) {
       throw new CofferError('SERVER_CREDENTIAL_CLONED', `credential ${approval.credentialId} signed with counter ${approval.signCount}, which another request used first`);
     }
+    raised.add(approval.credentialId);
   }
+  return raised;
 }

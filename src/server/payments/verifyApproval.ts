@@ -18,11 +18,6 @@ export interface VerifiedApproval {
   batch?: ApprovalBatchDigest;
   /** SHA-256 (base64url) of authenticator data, client data and signature: this very assertion. */
   assertionHash: string;
-  /**
-   * A batch assertion another payment of its batch already carried: its counter was checked and raised
-   * then, so it is not compared again (the same assertion, counted once per payment).
-   */
-  seenInBatch: boolean;
 }
 
 export interface VerifyApprovalOpts {
@@ -88,7 +83,7 @@ export async function verifyApproval(db: Kysely<GatewayDatabase>, opts: VerifyAp
   if (!verification.authenticationInfo.userVerified) throw new CofferError('SERVER_BAD_APPROVAL', `the approval by ${credential.user_id} lacks user verification (UV flag)`);
   const signCount = verification.authenticationInfo.newCounter;
   const hash = assertionHash(approval.assertion);
-  const verified = { userId: credential.user_id, credentialId: credential.id, signCount, storedCount: credential.sign_count, assertion: approval.assertion, assertionHash: hash, ...(opts.batch ? { batch: opts.batch } : {}) };
+  const verified: VerifiedApproval = { userId: credential.user_id, credentialId: credential.id, signCount, storedCount: credential.sign_count, assertion: approval.assertion, assertionHash: hash, ...(opts.batch ? { batch: opts.batch } : {}) };
   if (opts.batch) {
     // The same batch assertion, already counted for another payment of its list: its counter was checked then.
     const counted = await db
@@ -98,11 +93,11 @@ export async function verifyApproval(db: Kysely<GatewayDatabase>, opts: VerifyAp
       .where('batch_digest', '=', opts.batch.digest)
       .where('assertion_hash', '=', hash)
       .executeTakeFirst();
-    if (counted) return { ...verified, seenInBatch: true };
+    if (counted) return verified;
   }
   // Ensure the counter grew (WebAuthn §6.1.1); 0 and 0 is an authenticator that keeps none.
   if ((credential.sign_count > 0 || signCount > 0) && signCount <= credential.sign_count) {
     throw new CofferError('SERVER_CREDENTIAL_CLONED', `credential ${credential.id} signed with counter ${signCount}, expected above ${credential.sign_count}: a replayed assertion or a cloned key`);
   }
-  return { ...verified, seenInBatch: false };
+  return verified;
 }
