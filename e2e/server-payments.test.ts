@@ -18,8 +18,9 @@ const stores = [
 
 for (const { kind, processes, open } of stores) {
   describe.skipIf(kind === 'postgres' && !postgresAvailable)(`coffer server payments on ${kind}`, () => {
-    it(`${processes} gateway process(es) accept a payment sent ${COPIES} times once, and bank staff export it as pain.001`, async () => {
+    it(`${processes} gateway process(es) accept a payment sent ${COPIES} times once, and bank staff export it as pain.001 and mark it executed once`, async () => {
       const { args, env, options } = await open();
+      let paymentId = '';
       const store = await openStore(options);
       try {
         await paymentOrg(store);
@@ -32,6 +33,7 @@ for (const { kind, processes, open } of stores) {
         const submission = { payment, approvals: [approve(bob.hardwareKey, payment)] };
         const answers = await Promise.all(Array.from({ length: COPIES }, (_, i) => submitPayment(urlOf(i), alice, submission)));
         expect(answers.map((answer) => answer.status).sort()).toEqual([201, ...Array.from({ length: COPIES - 1 }, () => 409)]);
+        paymentId = payment.id;
       } finally {
         await store.close();
       }
@@ -44,6 +46,18 @@ for (const { kind, processes, open } of stores) {
       const xml = readFileSync(files[0]?.file ?? '', 'utf8');
       expect(xml).toContain('urn:iso:std:iso:20022:tech:xsd:pain.001.001.09');
       expect((await run(['--out', out])).stdout).toBe('{"files":[]}\n');
+
+      const mark = (more: string[]) => coffer(['server', ...args, '--staff', 'sam', 'payments', 'mark', '--org', ORG, '--id', paymentId, ...more], env);
+      const both = await mark(['--executed', '--rejected', 'AM04']);
+      expect([both.status, both.stderr]).toEqual([2, expect.stringContaining('expected exactly one of --executed and --rejected REASON')]);
+      const unknownReason = await mark(['--rejected', 'XX99']);
+      expect([unknownReason.status !== 0, unknownReason.stderr]).toEqual([true, expect.stringContaining('SERVER_BAD_REQUEST')]);
+      const executed = await mark(['--executed']);
+      expect([executed.status, executed.stdout.replace(/audit entry \d+/, 'audit entry N')]).toEqual([0, `${paymentId} executed; status report signed, audit entry N\n`]);
+      const listed = await coffer(['server', ...args, 'payments', 'list', '--org', ORG], env);
+      expect([listed.status, listed.stdout.trim().split(/ {2,}/).slice(0, 3)]).toEqual([0, [paymentId, 'executed', '2,300.00 EUR']]);
+      const again = await mark(['--rejected', 'AM04']);
+      expect([again.status !== 0, again.stderr]).toEqual([true, expect.stringContaining('SERVER_PAYMENT_ALREADY_MARKED')]);
     }, CLI_TEST_TIMEOUT_MS);
   });
 }

@@ -98,6 +98,8 @@ const DOMAIN_CODES = [
   'DOMAIN_WEAK_PASSWORD',
   /** A ZIP of statements is damaged, encrypted, nested, or beyond the limits on files, size and ratio. */
   'DOMAIN_BAD_ARCHIVE',
+  /** A payment status report is not signed by the bank key, or is not a status report. */
+  'DOMAIN_BAD_STATUS_REPORT',
 ] as const;
 
 const POLICY_CODES = [
@@ -243,6 +245,14 @@ const SERVER_CODES = [
   'SERVER_PAYMENT_ID_CONFLICT',
   /** An Idempotency-Key the device already used for another request. */
   'SERVER_IDEMPOTENCY_KEY_REUSED',
+  /** A batch approval attached to a payment whose digest is not in the batch's list: another payment, or this one edited. */
+  'SERVER_NOT_IN_BATCH',
+  /** Bank staff marked a payment id the organisation never had accepted. */
+  'SERVER_PAYMENT_NOT_ACCEPTED',
+  /** Bank staff marked a payment already executed or rejected: a final status is never changed. */
+  'SERVER_PAYMENT_ALREADY_MARKED',
+  /** Bank staff marked executed a payment that has not left in a pain.001 file yet. */
+  'SERVER_PAYMENT_NOT_EMITTED',
 ] as const;
 
 /** Every code any part of Coffer may throw or answer with. */

@@ -87,10 +87,30 @@ export const PaymentOrder = z.strictObject({
 });
 export type PaymentOrder = z.infer<typeof PaymentOrder>;
 
-/** One approval: a WebAuthn assertion whose challenge is the payment digest, by a credential the bank registered. */
+/** A SHA-256 payment digest as 64 lower-case hex digits (docs/signing.md). */
+export const PaymentDigestHex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 digest as 64 lower-case hex digits');
+
+/** The most payments one batch approval covers: MAX_BATCH_SIZE of src/domain/payment/batchDigest.ts. */
+export const MAX_APPROVAL_BATCH = 10_000;
+
+/**
+ * The batch an approval was given in (`payments.approve-batch`): the payment digests of every payment of the
+ * batch, in any order. The assertion's challenge is then `batchDigest` of this list (tag
+ * `coffer/payment-batch/v1`), and the payment's own digest must be one of them.
+ */
+export const ApprovalBatch = z.strictObject({
+  digests: z.array(PaymentDigestHex).min(1).max(MAX_APPROVAL_BATCH),
+});
+export type ApprovalBatch = z.infer<typeof ApprovalBatch>;
+
+/**
+ * One approval: a WebAuthn assertion by a credential the bank registered, whose challenge is the payment
+ * digest, or, with `batch`, the batch digest of the batch it was given in.
+ */
 export const PaymentApproval = z.strictObject({
   credentialId: z.string().min(1).max(1366).regex(/^[A-Za-z0-9_-]+$/, 'expected base64url'),
   assertion: AuthenticationResponseJson,
+  batch: ApprovalBatch.optional(),
 });
 export type PaymentApproval = z.infer<typeof PaymentApproval>;
 
@@ -110,7 +130,7 @@ export const PaymentAnswer = z.strictObject({
   paymentId: z.string().min(1).max(35),
   orgId: Id,
   /** SHA-256 payment digest, hex. */
-  digest: z.string().regex(/^[0-9a-f]{64}$/),
+  digest: PaymentDigestHex,
   status: z.literal('accepted'),
   acceptedAt: z.iso.datetime(),
   /** The approvers whose signatures counted, in the order the rule counted them. */
@@ -161,3 +181,70 @@ export const StatementSyncResponse = z.strictObject({
   more: z.boolean(),
 });
 export type StatementSyncResponse = z.infer<typeof StatementSyncResponse>;
+
+/**
+ * Why the bank rejected an accepted payment: ISO 20022 ExternalStatusReason1Code (the codes a pain.002 carries
+ * in StsRsnInf/Rsn/Cd) that fit a credit transfer refused by the debtor's bank, with their ISO names.
+ */
+export const PAYMENT_REJECTION_REASONS = {
+  AC01: 'IncorrectAccountNumber',
+  AC03: 'InvalidCreditorAccountNumber',
+  AC04: 'ClosedAccountNumber',
+  AC06: 'BlockedAccount',
+  AG01: 'TransactionForbidden',
+  AG03: 'TransactionNotSupported',
+  AM02: 'NotAllowedAmount',
+  AM04: 'InsufficientFunds',
+  AM05: 'Duplication',
+  BE05: 'UnrecognisedInitiatingParty',
+  DT01: 'InvalidDate',
+  FF01: 'InvalidFileFormat',
+  FRAD: 'FraudulentOrigin',
+  MS03: 'NotSpecifiedReasonAgentGenerated',
+  RC01: 'BankIdentifierIncorrect',
+  RR04: 'RegulatoryReason',
+} as const;
+export const PaymentRejectionReason = z.enum(Object.keys(PAYMENT_REJECTION_REASONS) as [keyof typeof PAYMENT_REJECTION_REASONS, ...(keyof typeof PAYMENT_REJECTION_REASONS)[]]);
+export type PaymentRejectionReason = z.infer<typeof PaymentRejectionReason>;
+
+/** A payment's status at the bank: accepted by the gateway, then executed or rejected by the bank (final). */
+export const GatewayPaymentStatus = z.enum(['accepted', 'executed', 'rejected']);
+export type GatewayPaymentStatus = z.infer<typeof GatewayPaymentStatus>;
+
+/**
+ * What the bank says of one payment, signed by the bank key as a compact JWS (`typ`
+ * coffer-payment-status+jws): the order it speaks of (organisation, id, digest), its status, the reason of a
+ * rejection, and when. A vault holds these as the bank's word; it cannot make one itself.
+ */
+export const PaymentStatusReport = z
+  .strictObject({
+    orgId: Id,
+    paymentId: z.string().min(1).max(35),
+    digest: PaymentDigestHex,
+    status: GatewayPaymentStatus,
+    /** Only for `rejected`, and always for it. */
+    reason: PaymentRejectionReason.optional(),
+    at: z.iso.datetime(),
+  })
+  .refine((report) => (report.status === 'rejected') === (report.reason !== undefined), { message: 'expected a reason for a rejection and for nothing else', path: ['reason'] });
+export type PaymentStatusReport = z.infer<typeof PaymentStatusReport>;
+
+/** GET /v1/payment-statuses?after=SEQ&limit=N: the organisation's status reports after a cursor, oldest first. */
+export const PaymentStatusFeedQuery = z.strictObject({
+  after: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+export const PaymentStatusFeedEntry = z.strictObject({
+  seq: z.number().int().positive(),
+  /** Compact JWS by the bank key, `typ` coffer-payment-status+jws, payload a PaymentStatusReport. */
+  report: z.string().min(1),
+});
+export type PaymentStatusFeedEntry = z.infer<typeof PaymentStatusFeedEntry>;
+export const PaymentStatusFeedResponse = z.strictObject({
+  statuses: z.array(PaymentStatusFeedEntry),
+  /** The cursor to resume from: the last entry's seq, or the `after` asked when there was nothing new. */
+  next: z.number().int().nonnegative(),
+  /** Whether more entries follow `next` already. */
+  more: z.boolean(),
+});
+export type PaymentStatusFeedResponse = z.infer<typeof PaymentStatusFeedResponse>;

@@ -50,8 +50,19 @@ export {
   MAX_ENROLMENT_CREDENTIALS,
   PaymentOrder,
   PaymentApproval,
+  PaymentDigestHex,
+  ApprovalBatch,
+  MAX_APPROVAL_BATCH,
+  PAYMENT_REJECTION_REASONS,
+  PaymentRejectionReason,
+  GatewayPaymentStatus,
+  PaymentStatusReport,
+  PaymentStatusFeedQuery,
+  PaymentStatusFeedEntry,
+  PaymentStatusFeedResponse,
   PaymentSubmission,
   PaymentAnswer,
   IdempotencyKeyText,
 } from './gatewayMessages.js';
 export type { BenchFigure } from './benchFigure.js';
+export { PAYMENT_REFUSALS, paymentRefusalOf, type PaymentRefusal, type PaymentRefusalCode, type PaymentRefusalRemedy } from './paymentRefusals.js';

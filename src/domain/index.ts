@@ -32,6 +32,7 @@ export { PaymentChanges, EDITABLE_STATUSES, editPayment, type EditedPayment } fr
 export { ensureNotExpired, ensureExecutionDateAhead } from './payment/checkPaymentDeadlines.js';
 export { PAYMENT_DIGEST_TAG, PaymentDigestInput, paymentDigestBody, paymentDigest } from './payment/paymentDigest.js';
 export { BATCH_DIGEST_TAG, MAX_BATCH_SIZE, batchDigest, batchDigestList } from './payment/batchDigest.js';
+export { PAYMENT_STATUS_JWS_TYPE, signPaymentStatusReport, verifyPaymentStatusReport } from './payment/paymentStatusReport.js';
 
 // ISO 20022 pain.001 export
 export { PAIN001_NAMESPACE, buildPain001 } from './pain001/buildPain001.js';

@@ -45,3 +45,6 @@ export { acceptPayment, type AcceptPaymentOpts, type PaymentOutcome } from './pa
 export { verifyApproval, type VerifiedApproval } from './payments/verifyApproval.js';
 export { idempotencyRequestHash } from './payments/idempotentAnswer.js';
 export { exportPayments, type EmittedFile } from './payments/exportPayments.js';
+export { markPayment, MarkPaymentInput, type MarkedPayment } from './payments/markPayment.js';
+export { readPaymentStatusFeed } from './payments/readPaymentStatusFeed.js';
+export { listPayments, ListPaymentsInput, type ListedPayment } from './payments/listPayments.js';

@@ -46,8 +46,8 @@ export type StoreKind = 'sqlite' | 'postgres';
 /** What a store suite gets: its kind, and a way to open fresh stores (or several handles on one). */
 export interface StoreUnderTest {
   kind: StoreKind;
-  /** A fresh, migrated, empty store, closed and removed after the test. */
-  fresh(): Promise<GatewayStore>;
+  /** A fresh, migrated, empty store, closed and removed after the test; `migrateTo` stops at an older migration. */
+  fresh(migrateTo?: string): Promise<GatewayStore>;
   /** The options that opened `store`: another process (or a second handle) opens the same data with them. */
   optionsOf(store: GatewayStore): OpenStoreOptions;
   /**
@@ -69,7 +69,7 @@ afterEach(async () => {
 function storeUnderTest(kind: StoreKind): StoreUnderTest {
   return {
     kind,
-    async fresh() {
+    async fresh(migrateTo?: string) {
       let options: OpenStoreOptions;
       if (kind === 'sqlite') {
         const dir = mkdtempSync(path.join(tmpdir(), 'coffer-gateway-'));
@@ -85,7 +85,7 @@ function storeUnderTest(kind: StoreKind): StoreUnderTest {
           await client.end();
         });
       }
-      const store = await openStore(options);
+      const store = await openStore(migrateTo === undefined ? options : { ...options, migrateTo });
       opened.set(store, options);
       cleanups.push(() => store.close());
       return store;

@@ -3,9 +3,9 @@
  * softwareAuthenticator.ts), and the payments its maker submits: orders, approvals by the approvers' keys,
  * signed POST /v1/payments with an Idempotency-Key.
  */
-import { EnrolmentResponse, type PaymentApproval, type PaymentOrder, type RegistrationResponseJson } from '../../src/contract/index.js';
+import { EnrolmentResponse, paymentRefusalOf, type PaymentApproval, type PaymentOrder, type RegistrationResponseJson } from '../../src/contract/index.js';
 import { generateEd25519KeyPair, randomBytes, type Ed25519KeyPair } from '../../src/crypto/index.js';
-import { enrolmentRegistrationChallenge, paymentDigest, PaymentDigestInput } from '../../src/domain/index.js';
+import { batchDigest, enrolmentRegistrationChallenge, paymentDigest, PaymentDigestInput } from '../../src/domain/index.js';
 import {
   addAccount,
   addUser,
@@ -92,14 +92,30 @@ export function approve(key: SoftwareKey, payment: PaymentOrder, options: Parame
   return { credentialId: key.id, assertion: assertWithKey(key, digestOf(payment), options) };
 }
 
+/**
+ * One approval by `key` of every payment of `batch` (`payments.approve-batch`): one assertion over the batch
+ * digest, and the approval each payment of the batch carries (the same assertion and the batch's digests).
+ */
+export function approveBatch(key: SoftwareKey, batch: readonly PaymentOrder[], options: Parameters<typeof assertWithKey>[2] = {}): PaymentApproval {
+  const digests = batch.map((payment) => digestOf(payment));
+  return { credentialId: key.id, assertion: assertWithKey(key, batchDigest(digests), options), batch: { digests: digests.map((digest) => digest.toString('hex')) } };
+}
+
 export const newIdempotencyKey = () => randomBytes(18).toString('base64url');
 
-/** POST /v1/payments signed by the device, with an Idempotency-Key (fresh unless given). */
+/**
+ * POST /v1/payments signed by the device, with an Idempotency-Key (fresh unless given). Every refusal any test
+ * provokes must carry a code the app can show (PAYMENT_REFUSALS), or the test fails here.
+ */
 export async function submitPayment(gatewayUrl: string, device: Pick<TestDevice, 'deviceId' | 'key'>, submission: { payment: PaymentOrder; approvals: PaymentApproval[] }, idempotencyKey = newIdempotencyKey()): Promise<GatewayAnswer> {
   const url = `${gatewayUrl}/v1/payments`;
   const body = encodeJson(submission);
   const headers = await signGatewayRequest({ method: 'POST', url, body, keyId: device.deviceId, seed: device.key.seed });
-  return send(url, 'POST', { ...headers, 'content-type': 'application/json', 'idempotency-key': idempotencyKey }, body);
+  const answer = await send(url, 'POST', { ...headers, 'content-type': 'application/json', 'idempotency-key': idempotencyKey }, body);
+  if (answer.code !== undefined && paymentRefusalOf(answer.code) === undefined) {
+    throw new Error(`POST /v1/payments refused with ${answer.code}, which PAYMENT_REFUSALS does not list: the app could not tell its user what happened`);
+  }
+  return answer;
 }
 
 /** alice (maker), bob, carol and dave enrolled at the gateway with one key each. */
@@ -111,4 +127,13 @@ export async function enrolledOrg(store: GatewayStore, gatewayUrl: string): Prom
     carol: await enrolUser(store, gatewayUrl, 'carol'),
     dave: await enrolUser(store, gatewayUrl, 'dave'),
   };
+}
+
+/** The gateway's `payment.refuse` audit entries: the payment id and the code each refusal was answered with. */
+export async function refusalsAudited(store: GatewayStore): Promise<{ paymentId: unknown; code: unknown }[]> {
+  const rows = await store.db.selectFrom('gateway_audit').select('details').where('action', '=', 'payment.refuse').orderBy('seq').execute();
+  return rows.map((row) => {
+    const details = JSON.parse(row.details) as { paymentId?: unknown; code?: unknown };
+    return { paymentId: details.paymentId, code: details.code };
+  });
 }

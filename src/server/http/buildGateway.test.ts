@@ -35,6 +35,12 @@ describeOnEachStore('the gateway over HTTP', (stores) => {
     expect(routesServed(gateway.app)).toEqual(expect.arrayContaining(['/healthz', '/v1/enrolments', '/v1/payments', '/v1/statements', '/v1/witness/add-checkpoint']));
     const enrolment = document.components.schemas.EnrolmentRequest;
     expect(Object.keys(enrolment?.properties ?? {}).sort()).toEqual(Object.keys(EnrolmentRequest.shape).sort());
+    // A batch approval's list travels with each payment of the batch.
+    expect(document.components.schemas.ApprovalBatch?.required).toEqual(['digests']);
+    expect(JSON.stringify(document.components.schemas.PaymentSubmission)).toContain('#/components/schemas/ApprovalBatch');
+    // The status feed and the signed report's payload are described too.
+    expect(Object.keys(document.paths)).toContain('/v1/payment-statuses');
+    expect(document.components.schemas.PaymentStatusReport?.required).toEqual(expect.arrayContaining(['orgId', 'paymentId', 'digest', 'status', 'at']));
   });
 
   it('refuses unknown routes and unparsable bodies with coded one-line errors', async () => {

@@ -6,9 +6,11 @@ import {
   describeZodIssue,
   EnrolmentRequest,
   IdempotencyKeyText,
+  PaymentStatusFeedQuery,
   PaymentSubmission,
   StatementSyncQuery,
   type DeviceResponse,
+  type PaymentStatusFeedResponse,
   type PolicyResponse,
   type StatementSyncResponse,
 } from '../../contract/index.js';
@@ -18,6 +20,8 @@ import { gatewayRelyingParty } from '../credentials/relyingParty.js';
 import { enrolDevice } from '../enrolment/enrolDevice.js';
 import { acceptPayment } from '../payments/acceptPayment.js';
 import { idempotencyRequestHash } from '../payments/idempotentAnswer.js';
+import { readPaymentStatusFeed } from '../payments/readPaymentStatusFeed.js';
+import { recordPaymentRefusal } from '../payments/recordPaymentRefusal.js';
 import { readStatementFeed } from '../statements/readStatementFeed.js';
 import type { ReceivedRequest } from '../signatures/readRequestSignature.js';
 import type { GatewayStore } from '../store/openStore.js';
@@ -180,15 +184,29 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   });
   app.post('/v1/payments', async function submitPayment(request, reply) {
     const device = await authenticateDevice(store, received(request), now());
-    const key = IdempotencyKeyText.safeParse(request.headers['idempotency-key']);
-    if (!key.success) throw new CofferError('SERVER_BAD_REQUEST', `expected an Idempotency-Key header: ${describeZodIssue(key.error).text}`);
-    const parsed = PaymentSubmission.safeParse(request.body);
-    if (!parsed.success) throw new CofferError('SERVER_BAD_REQUEST', describeZodIssue(parsed.error).text);
-    const path = request.url.split('?')[0] ?? request.url;
-    const requestHash = idempotencyRequestHash(request.method, path, received(request).body);
-    const outcome = await acceptPayment(store, { device, submission: parsed.data, idempotencyKey: key.data, requestHash, now: now(), rp });
-    request.log.info({ deviceId: device.id, paymentId: outcome.body.paymentId, status: outcome.status }, 'payment answered');
-    return reply.status(outcome.status).send(outcome.body);
+    try {
+      const key = IdempotencyKeyText.safeParse(request.headers['idempotency-key']);
+      if (!key.success) throw new CofferError('SERVER_BAD_REQUEST', `expected an Idempotency-Key header: ${describeZodIssue(key.error).text}`);
+      const parsed = PaymentSubmission.safeParse(request.body);
+      if (!parsed.success) throw new CofferError('SERVER_BAD_REQUEST', describeZodIssue(parsed.error).text);
+      const path = request.url.split('?')[0] ?? request.url;
+      const requestHash = idempotencyRequestHash(request.method, path, received(request).body);
+      const outcome = await acceptPayment(store, { device, submission: parsed.data, idempotencyKey: key.data, requestHash, now: now(), rp });
+      request.log.info({ deviceId: device.id, paymentId: outcome.body.paymentId, status: outcome.status }, 'payment answered');
+      return reply.status(outcome.status).send(outcome.body);
+    } catch (error) {
+      // Every refusal of an authenticated device's submission is evidence: it enters the gateway's audit log.
+      if (error instanceof CofferError && error.code !== 'SERVER_STORE_UNAVAILABLE') {
+        await recordPaymentRefusal(store, device, request.body, error, now()).catch((cause: unknown) => request.log.error({ err: cause }, 'refusal not audited'));
+      }
+      throw error;
+    }
+  });
+  app.get('/v1/payment-statuses', async function paymentStatuses(request): Promise<PaymentStatusFeedResponse> {
+    const device = await authenticateDevice(store, received(request), now());
+    const query = PaymentStatusFeedQuery.safeParse(request.query);
+    if (!query.success) throw new CofferError('SERVER_BAD_REQUEST', describeZodIssue(query.error).text);
+    return readPaymentStatusFeed(store, device, query.data);
   });
   app.get('/v1/statements', async function statements(request): Promise<StatementSyncResponse> {
     const device = await authenticateDevice(store, received(request), now());

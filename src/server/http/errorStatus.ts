@@ -35,6 +35,10 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   SERVER_NOT_MAKER: 403,
   SERVER_UNKNOWN_ACCOUNT: 422,
   SERVER_PAYMENT_ID_CONFLICT: 409,
+  SERVER_NOT_IN_BATCH: 422,
+  SERVER_PAYMENT_NOT_ACCEPTED: 404,
+  SERVER_PAYMENT_ALREADY_MARKED: 409,
+  SERVER_PAYMENT_NOT_EMITTED: 409,
   // draft-ietf-httpapi-idempotency-key-header §2.7: a key reused for another request is 422.
   SERVER_IDEMPOTENCY_KEY_REUSED: 422,
 };

@@ -1,6 +1,7 @@
 import type { createDocument, ZodOpenApiOperationObject } from 'zod-openapi';
 import { z } from 'zod';
 import {
+  ApprovalBatch,
   DeviceResponse,
   EnrolmentRequest,
   EnrolmentResponse,
@@ -8,6 +9,9 @@ import {
   HealthResponse,
   IdempotencyKeyText,
   PaymentAnswer,
+  PaymentStatusFeedQuery,
+  PaymentStatusFeedResponse,
+  PaymentStatusReport,
   PaymentSubmission,
   PolicyResponse,
   ReadyResponse,
@@ -43,7 +47,7 @@ export async function openApiDocument(): Promise<ReturnType<typeof createDocumen
   return createDocument({
     openapi: '3.1.0',
     info: { title: 'Coffer bank gateway', version: '1' },
-    components: { schemas: { EnrolmentRequest, EnrolmentResponse, PolicyResponse, DeviceResponse, PaymentSubmission, PaymentAnswer, StatementSyncResponse, WitnessKeyResponse, GatewayErrorResponse } },
+    components: { schemas: { EnrolmentRequest, EnrolmentResponse, PolicyResponse, DeviceResponse, PaymentSubmission, ApprovalBatch, PaymentAnswer, PaymentStatusFeedResponse, PaymentStatusReport, StatementSyncResponse, WitnessKeyResponse, GatewayErrorResponse } },
     paths: {
       '/healthz': { get: { summary: 'the process is up', responses: { '200': json(HealthResponse, 'up') } } },
       '/readyz': {
@@ -71,13 +75,26 @@ export async function openApiDocument(): Promise<ReturnType<typeof createDocumen
               '201': json(PaymentAnswer, 'accepted'),
               '400': refusal('malformed request or no Idempotency-Key'),
               '409': json(PaymentAnswer.or(GatewayErrorResponse), 'accepted before: the stored answer; or the id was accepted with another digest (SERVER_PAYMENT_ID_CONFLICT)'),
-              '422': refusal('an approval that does not verify, an unknown, cloned or maker\'s credential, approvals missing, expired or unemittable order, reused Idempotency-Key'),
+              '422': refusal(
+                "an approval that does not verify, a batch approval whose batch does not hold this payment (SERVER_NOT_IN_BATCH), an unknown, cloned or maker's credential, approvals missing, expired or unemittable order, reused Idempotency-Key",
+              ),
             },
           }),
           requestParams: { header: SIGNED_REQUEST_HEADERS.extend({ 'idempotency-key': IdempotencyKeyText.meta({ description: 'a fresh key per payment; a retry with it gets the stored answer' }) }) },
         },
       },
       '/v1/device': { get: signed({ summary: 'the signing device as the gateway knows it', responses: { '200': json(DeviceResponse, 'the device') } }) },
+      '/v1/payment-statuses': {
+        get: signed({
+          summary:
+            "the status reports of the organisation's payments after a cursor, in the order the bank signed them (resumable sync); each report is a compact JWS by the bank key (typ coffer-payment-status+jws) whose payload is a PaymentStatusReport",
+          requestParams: { query: PaymentStatusFeedQuery },
+          responses: {
+            '200': json(PaymentStatusFeedResponse, 'a page of the feed and the cursor to resume from'),
+            '400': refusal('malformed query'),
+          },
+        }),
+      },
       '/v1/statements': {
         get: signed({
           summary: "an account's booked lines after a cursor, in booking order (resumable sync)",

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
-import { PaymentAnswer } from '../../contract/index.js';
-import { startTestGateway } from '../../../test/support/gatewayClient.js';
+import { GatewayErrorResponse, PaymentAnswer, paymentRefusalOf } from '../../contract/index.js';
+import { encodeJson, send, startTestGateway } from '../../../test/support/gatewayClient.js';
+import { signGatewayRequest } from '../signatures/signGatewayRequest.js';
 import { describeOnEachStore } from '../../../test/support/gatewayStores.js';
 import { approve, digestOf, enrolledOrg, newIdempotencyKey, order, submitPayment, USD_ACCOUNT } from '../../../test/support/paymentGateway.js';
 
@@ -84,5 +85,43 @@ describeOnEachStore('POST /v1/payments', (stores) => {
     expect([accepted.status, (accepted.body as PaymentAnswer).approvedBy]).toEqual([201, ['bob', 'carol']]);
     const unkeyed = await submitPayment(gateway.url, users.alice, { payment, approvals }, '');
     expect([unkeyed.status, unkeyed.code]).toEqual([400, 'SERVER_BAD_REQUEST']);
+  });
+
+  it('answers each refusal with a listed code the app can show and a one-line message that carries no assertion, and audits it', async () => {
+    const store = await stores.fresh();
+    const gateway = await startTestGateway(store);
+    const users = await enrolledOrg(store, gateway.url);
+    const badIban = order({ creditor: { name: 'Someone', iban: 'DE00000000000000000000' } });
+    const greek = order({ creditor: { name: 'Ωμέγα Α.Ε.', iban: 'FR1420041010050500013M02606' } });
+    const outsideSepa = order({ creditor: { name: 'Banco', iban: 'BR1800360305000010009795493C1' } });
+    // A payment that has no digest has no approval of its own: it carries one of a valid order.
+    const cases = [badIban, greek, outsideSepa].map((payment) => ({ payment, approvals: [approve(users.bob.hardwareKey, payment === badIban ? order() : payment)] }));
+    const answers = [];
+    for (const submission of cases) answers.push(await submitPayment(gateway.url, users.alice, submission));
+    // A body that is no submission at all, signed by the device.
+    const url = `${gateway.url}/v1/payments`;
+    const body = encodeJson({ payment: { id: 'pay-x' } });
+    const headers = await signGatewayRequest({ method: 'POST', url, body, keyId: users.alice.deviceId, seed: users.alice.key.seed });
+    answers.push(await send(url, 'POST', { ...headers, 'content-type': 'application/json', 'idempotency-key': newIdempotencyKey() }, body));
+    expect(answers.map((answer) => [answer.status, answer.code])).toEqual([
+      [422, 'DOMAIN_BAD_PAYMENT'],
+      [422, 'DOMAIN_BAD_CHARSET'],
+      [422, 'DOMAIN_BAD_EXPORT'],
+      [400, 'SERVER_BAD_REQUEST'],
+    ]);
+    for (const answer of answers) {
+      const { error } = GatewayErrorResponse.parse(answer.body);
+      expect(paymentRefusalOf(error.code)?.text).toEqual(expect.any(String));
+      expect(error.message).not.toContain('\n');
+      for (const submission of cases) expect(error.message).not.toContain(submission.approvals[0]?.assertion.response.signature);
+    }
+    const audited = await store.db.selectFrom('gateway_audit').select('details').where('action', '=', 'payment.refuse').orderBy('seq').execute();
+    expect(audited.map((row) => (JSON.parse(row.details) as { paymentId: unknown; code: unknown }))).toEqual([
+      expect.objectContaining({ paymentId: badIban.id, code: 'DOMAIN_BAD_PAYMENT' }),
+      expect.objectContaining({ paymentId: greek.id, code: 'DOMAIN_BAD_CHARSET' }),
+      expect.objectContaining({ paymentId: outsideSepa.id, code: 'DOMAIN_BAD_EXPORT' }),
+      expect.objectContaining({ paymentId: null, code: 'SERVER_BAD_REQUEST' }),
+    ]);
+    expect(audited.map((row) => row.details).join('')).not.toContain('signature');
   });
 });

@@ -2,12 +2,16 @@ import { CofferError, canonicalJson, describeZodIssue, type PaymentAnswer, type 
 import { ensureNotExpired, paymentDigest, PaymentDigestInput } from '../../domain/index.js';
 import { approvalStatus } from '../../policy/index.js';
 import { appendGatewayAudit } from '../bank/appendGatewayAudit.js';
+import { loadBankKey } from '../bank/bankKey.js';
 import { rfc3339 } from '../bank/rfc3339.js';
 import type { RelyingParty } from '../credentials/relyingParty.js';
 import { isUniqueViolation } from '../store/constraintViolation.js';
 import type { GatewayStore } from '../store/openStore.js';
 import type { DeviceTable, PaymentRow } from '../store/storeSchema.js';
+import { appendPaymentStatus } from './appendPaymentStatus.js';
+import { approvalChallenge } from './approvalChallenge.js';
 import { checkEmittable } from './checkEmittable.js';
+import { countApprovals } from './countApprovals.js';
 import { idempotentAnswer, storeIdempotentAnswer, type StoredAnswer } from './idempotentAnswer.js';
 import { signedPolicyOf } from './signedPolicyOf.js';
 import { verifyApproval, type VerifiedApproval } from './verifyApproval.js';
@@ -52,13 +56,14 @@ function digestOf(order: PaymentOrder): Buffer {
   return paymentDigest(parsed.data);
 }
 
-async function verifyApprovals(store: GatewayStore, opts: AcceptPaymentOpts, challenge: string): Promise<VerifiedApproval[]> {
+async function verifyApprovals(store: GatewayStore, opts: AcceptPaymentOpts, digest: Buffer): Promise<VerifiedApproval[]> {
   const { submission, device } = opts;
   const ids = submission.approvals.map((approval) => approval.credentialId);
   if (new Set(ids).size !== ids.length) throw new CofferError('SERVER_BAD_REQUEST', 'expected each credential once among the approvals, found one twice');
   const verified: VerifiedApproval[] = [];
   for (const approval of submission.approvals) {
-    const checked = await verifyApproval(store.db, { orgId: device.org_id, approval, challenge, rp: opts.rp });
+    const { challenge, batch } = approvalChallenge(approval, digest);
+    const checked = await verifyApproval(store.db, { orgId: device.org_id, approval, challenge, ...(batch ? { batch } : {}), rp: opts.rp });
     // Ensure the four-eyes principle: the maker's own signature is refused, not merely left uncounted.
     if (checked.userId === submission.payment.createdBy) throw new CofferError('SERVER_MAKER_APPROVED', `expected approvals by others than the maker, found one by ${checked.userId}, who made the payment`);
     verified.push(checked);
@@ -70,10 +75,11 @@ async function verifyApprovals(store: GatewayStore, opts: AcceptPaymentOpts, cha
  * POST /v1/payments, as a list of steps: a retried Idempotency-Key gets its stored answer; the maker is the
  * submitting device's user; the digest is re-derived with the domain's own function; a payment id accepted
  * before is a duplicate; the order is unexpired, from an account the organisation holds, and writable as
- * pain.001; every approval verifies against a credential the bank registered; the organisation's rule is
- * met. Then one transaction: the payment row (its primary key decides between racing duplicates in any
- * number of processes), each credential's counter raised only if still below, the idempotent answer, the
- * audit entry.
+ * pain.001; every approval verifies against a credential the bank registered, over this payment's digest or
+ * the batch digest of a batch this payment is in; the organisation's rule is met. Then one transaction: the
+ * payment row (its primary key decides between racing duplicates in any number of processes), each
+ * credential's counter raised only if still below (a batch assertion's once for its whole batch), the
+ * idempotent answer, the audit entry.
  */
 export async function acceptPayment(store: GatewayStore, opts: AcceptPaymentOpts): Promise<PaymentOutcome> {
   const { device, submission, now } = opts;
@@ -92,7 +98,7 @@ export async function acceptPayment(store: GatewayStore, opts: AcceptPaymentOpts
   checkEmittable(order, now);
   let approvals: VerifiedApproval[];
   try {
-    approvals = await verifyApprovals(store, opts, digest.toString('base64url'));
+    approvals = await verifyApprovals(store, opts, digest);
   } catch (error) {
     // A duplicate that read no payment above may find the counter already raised by its twin's acceptance.
     const twin = error instanceof CofferError && error.code === 'SERVER_CREDENTIAL_CLONED' ? await storedPayment(store, device.org_id, order.id) : undefined;
@@ -108,7 +114,7 @@ export async function acceptPayment(store: GatewayStore, opts: AcceptPaymentOpts
   });
   if (!status.executable) throw new CofferError(status.reason, status.message);
   const counted = new Set(status.counted.map((approval) => approval.userId));
-  const recorded = approvals.map(({ userId, credentialId, signCount, assertion }) => ({ userId, credentialId, signCount, counted: counted.has(userId), assertion }));
+  const recorded = approvals.map(({ userId, credentialId, signCount, assertion, batch }) => ({ userId, credentialId, signCount, counted: counted.has(userId), assertion, ...(batch ? { batchDigest: batch.digest } : {}) }));
   const row: PaymentRow = {
     org_id: device.org_id,
     payment_id: order.id,
@@ -121,27 +127,37 @@ export async function acceptPayment(store: GatewayStore, opts: AcceptPaymentOpts
     device_id: device.id,
     accepted_at: now,
     emission_id: null,
+    status: 'accepted',
+    status_reason: null,
   };
+  const bankKey = await loadBankKey(store.db, now);
   const answer: PaymentOutcome = { status: 201, body: answerOf(row) };
   try {
     return await store.db.transaction().execute(async function acceptInTransaction(trx) {
       await trx.insertInto('payments').values(row).execute();
-      // In one order, so two payments approved by the same keys never wait on each other's rows crosswise.
-      for (const approval of [...approvals].sort((a, b) => (a.credentialId < b.credentialId ? -1 : 1))) {
-        const raise = trx.updateTable('credentials').set({ sign_count: approval.signCount }).where('id', '=', approval.credentialId);
-        // Ensure the counter is still below: an assertion used by a racing request (any process) counts once.
-        const result = await (approval.signCount > 0 ? raise.where('sign_count', '<', approval.signCount) : raise.where('sign_count', '=', 0)).executeTakeFirst();
-        if (result.numUpdatedRows !== 1n) {
-          throw new CofferError('SERVER_CREDENTIAL_CLONED', `credential ${approval.credentialId} signed with counter ${approval.signCount}, which another request used first`);
-        }
-      }
+      const raised = await countApprovals(trx, approvals, { orgId: device.org_id, paymentId: order.id, now });
       await storeIdempotentAnswer(trx, device.id, opts.idempotencyKey, opts.requestHash, answer, now);
+      // The bank's signed word that it accepted this order, for every device of the organisation to sync.
+      await appendPaymentStatus(trx, store.dialect, bankKey.signingKey, { orgId: device.org_id, paymentId: order.id, digest: digestHex, status: 'accepted', at: answer.body.acceptedAt }, now);
       await appendGatewayAudit(trx, store.dialect, {
         at: now,
         actor: `device:${device.id}`,
         action: 'payment.accept',
         orgId: device.org_id,
-        details: { paymentId: order.id, digest: digestHex, maker: order.createdBy, approvals: recorded.map(({ userId, credentialId, signCount, counted: counts }) => ({ userId, credentialId, signCount, counted: counts })) },
+        details: {
+          paymentId: order.id,
+          digest: digestHex,
+          maker: order.createdBy,
+          approvals: recorded.map(({ userId, credentialId, signCount, counted: counts, batchDigest }) => ({
+            userId,
+            credentialId,
+            signCount,
+            counted: counts,
+            // False for a batch assertion whose counter another payment of its batch raised.
+            counterRaised: raised.has(credentialId),
+            ...(batchDigest ? { batchDigest } : {}),
+          })),
+        },
       });
       return answer;
     });

@@ -25,7 +25,7 @@ function messageIdAt(now: number): string {
 }
 
 /**
- * `coffer server payments export`: the organisation's accepted payments not yet emitted, as one
+ * `coffer server payments export`: the organisation's accepted payments not yet emitted (a rejected one never), as one
  * pain.001.001.09 file per debtor account and currency (the domain's builder), each stored and its payments
  * marked emitted in one transaction with the audit entry. Two exports racing for one organisation queue on
  * its payment rows (PostgreSQL) or the write lock (SQLite): a payment leaves in one file only.
@@ -36,8 +36,8 @@ export async function exportPayments(store: GatewayStore, staff: string, orgId: 
     if (!org) throw new CofferError('SERVER_NOT_FOUND', `expected an organisation ${JSON.stringify(orgId)}, found none`);
     const pending =
       store.dialect === 'postgres'
-        ? (await sql<PaymentRow>`SELECT * FROM payments WHERE org_id = ${orgId} AND emission_id IS NULL ORDER BY accepted_at, payment_id FOR UPDATE`.execute(trx)).rows
-        : await trx.selectFrom('payments').selectAll().where('org_id', '=', orgId).where('emission_id', 'is', null).orderBy('accepted_at').orderBy('payment_id').execute();
+        ? (await sql<PaymentRow>`SELECT * FROM payments WHERE org_id = ${orgId} AND emission_id IS NULL AND status = 'accepted' ORDER BY accepted_at, payment_id FOR UPDATE`.execute(trx)).rows
+        : await trx.selectFrom('payments').selectAll().where('org_id', '=', orgId).where('emission_id', 'is', null).where('status', '=', 'accepted').orderBy('accepted_at').orderBy('payment_id').execute();
     const groups = new Map<string, PaymentRow[]>();
     for (const row of pending) {
       const key = `${row.debtor_iban} ${row.currency}`;
@@ -61,10 +61,10 @@ export async function exportPayments(store: GatewayStore, staff: string, orgId: 
       let marked = 0n;
       for (let at = 0; at < paymentIds.length; at += MARK_BATCH) {
         const batch = paymentIds.slice(at, at + MARK_BATCH);
-        const result = await trx.updateTable('payments').set({ emission_id: messageId }).where('org_id', '=', orgId).where('payment_id', 'in', batch).where('emission_id', 'is', null).executeTakeFirst();
+        const result = await trx.updateTable('payments').set({ emission_id: messageId }).where('org_id', '=', orgId).where('payment_id', 'in', batch).where('emission_id', 'is', null).where('status', '=', 'accepted').executeTakeFirst();
         marked += result.numUpdatedRows;
       }
-      // Ensure every payment of the file was still unemitted: none may leave twice.
+      // Ensure every payment of the file was still unemitted and not rejected: none may leave twice, or after a rejection.
       if (marked !== BigInt(rows.length)) throw new CofferError('SERVER_INTERNAL', `expected ${rows.length} payments still to emit, found ${marked}`);
       files.push({ messageId, debtorIban: first.debtor_iban, currency: first.currency, paymentIds, xml });
     }

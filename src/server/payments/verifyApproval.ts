@@ -1,8 +1,10 @@
 import { verifyAuthenticationResponse } from '@simplewebauthn/server';
 import type { Kysely } from 'kysely';
 import { CofferError, type PaymentApproval } from '../../contract/index.js';
+import { sha256 } from '../../crypto/index.js';
 import type { RelyingParty } from '../credentials/relyingParty.js';
 import type { GatewayDatabase } from '../store/storeSchema.js';
+import type { ApprovalBatchDigest } from './approvalChallenge.js';
 
 export interface VerifiedApproval {
   userId: string;
@@ -12,14 +14,25 @@ export interface VerifiedApproval {
   /** The counter stored before it: the transaction raises it only from here. */
   storedCount: number;
   assertion: PaymentApproval['assertion'];
+  /** The batch it was given in, when it was. */
+  batch?: ApprovalBatchDigest;
+  /** SHA-256 (base64url) of authenticator data, client data and signature: this very assertion. */
+  assertionHash: string;
 }
 
 export interface VerifyApprovalOpts {
   orgId: string;
   approval: PaymentApproval;
-  /** The payment digest, base64url: the challenge the approver must have signed. */
+  /** The payment digest, or the batch digest of `batch`, base64url: the challenge the approver must have signed. */
   challenge: string;
+  batch?: ApprovalBatchDigest;
   rp: RelyingParty;
+}
+
+/** One assertion's identity: what its signature covers and the signature itself. */
+export function assertionHash(assertion: PaymentApproval['assertion']): string {
+  const { authenticatorData, clientDataJSON, signature } = assertion.response;
+  return sha256(Buffer.from(`${authenticatorData}.${clientDataJSON}.${signature}`, 'utf8')).toString('base64url');
 }
 
 function firstLine(error: unknown): string {
@@ -29,8 +42,9 @@ function firstLine(error: unknown): string {
 /**
  * One approval checked against the credential the gateway registered (never a key the request brings):
  * the credential is a current user's of this organisation; the assertion (WebAuthn L3 §7.2) names it, its
- * challenge is this payment's digest, origin and rpId are the bank's, UP and UV are set, the signature
- * verifies; the counter grew. The counter is raised later, in the transaction that accepts the payment.
+ * challenge is this payment's digest (or its batch's), origin and rpId are the bank's, UP and UV are set, the
+ * signature verifies; the counter grew, unless this very batch assertion was counted for another payment of
+ * its batch. The counter is raised later, in the transaction that accepts the payment.
  */
 export async function verifyApproval(db: Kysely<GatewayDatabase>, opts: VerifyApprovalOpts): Promise<VerifiedApproval> {
   const { approval } = opts;
@@ -61,16 +75,29 @@ export async function verifyApproval(db: Kysely<GatewayDatabase>, opts: VerifyAp
       requireUserVerification: true,
     });
   } catch (cause) {
-    throw new CofferError('SERVER_BAD_APPROVAL', `the approval by ${credential.user_id} does not verify against this payment: ${firstLine(cause)}`, { cause });
+    throw new CofferError('SERVER_BAD_APPROVAL', `the approval by ${credential.user_id} does not verify against ${opts.batch ? "this payment's batch" : 'this payment'}: ${firstLine(cause)}`, { cause });
   }
   // Ensure the signature itself verified (the library answers false rather than throwing for a bad one).
   if (!verification.verified) throw new CofferError('SERVER_BAD_APPROVAL', `the approval by ${credential.user_id} does not verify: bad signature`);
   // Ensure user verification (PIN, biometrics), not only presence: WebAuthn §7.2 step 17.
   if (!verification.authenticationInfo.userVerified) throw new CofferError('SERVER_BAD_APPROVAL', `the approval by ${credential.user_id} lacks user verification (UV flag)`);
   const signCount = verification.authenticationInfo.newCounter;
+  const hash = assertionHash(approval.assertion);
+  const verified: VerifiedApproval = { userId: credential.user_id, credentialId: credential.id, signCount, storedCount: credential.sign_count, assertion: approval.assertion, assertionHash: hash, ...(opts.batch ? { batch: opts.batch } : {}) };
+  if (opts.batch) {
+    // The same batch assertion, already counted for another payment of its list: its counter was checked then.
+    const counted = await db
+      .selectFrom('batch_assertions')
+      .select('sign_count')
+      .where('credential_id', '=', credential.id)
+      .where('batch_digest', '=', opts.batch.digest)
+      .where('assertion_hash', '=', hash)
+      .executeTakeFirst();
+    if (counted) return verified;
+  }
   // Ensure the counter grew (WebAuthn §6.1.1); 0 and 0 is an authenticator that keeps none.
   if ((credential.sign_count > 0 || signCount > 0) && signCount <= credential.sign_count) {
     throw new CofferError('SERVER_CREDENTIAL_CLONED', `credential ${credential.id} signed with counter ${signCount}, expected above ${credential.sign_count}: a replayed assertion or a cloned key`);
   }
-  return { userId: credential.user_id, credentialId: credential.id, signCount, storedCount: credential.sign_count, assertion: approval.assertion };
+  return verified;
 }

@@ -4,6 +4,8 @@ import * as m0001 from './migrations/m0001_initial.js';
 import * as m0002 from './migrations/m0002_payments.js';
 import * as m0003 from './migrations/m0003_witness.js';
 import * as m0004 from './migrations/m0004_statement_feed.js';
+import * as m0005 from './migrations/m0005_batch_approvals.js';
+import * as m0006 from './migrations/m0006_payment_status.js';
 import type { StoreDialect } from './storeDialect.js';
 
 /** Every migration, in order; one file each under `migrations/`, the same for SQLite and PostgreSQL. */
@@ -12,6 +14,8 @@ const MIGRATIONS = [
   ['0002_payments', m0002],
   ['0003_witness', m0003],
   ['0004_statement_feed', m0004],
+  ['0005_batch_approvals', m0005],
+  ['0006_payment_status', m0006],
 ] as const;
 
 /** The names of every migration, in the order they run. */
@@ -23,14 +27,15 @@ export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map(([name]) => nam
  */
 // Kysely's own migrator is typed on Kysely<any>: migrations run before the typed schema exists.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function migrateStore(db: Kysely<any>, dialect: StoreDialect, schema?: string): Promise<void> {
+export async function migrateStore(db: Kysely<any>, dialect: StoreDialect, schema?: string, upTo?: string): Promise<void> {
   const migrations: Record<string, Migration> = {};
   for (const [name, migration] of MIGRATIONS) migrations[name] = { up: (trx) => migration.up(trx, dialect) };
   // Kysely looks for its bookkeeping tables in every schema unless told which: beside another schema that
   // has them (another tenant, a parallel test), it would skip creating its own and then fail to find them.
   const inSchema = schema ?? (dialect === 'postgres' ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema : undefined);
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(inSchema ? { migrationTableSchema: inSchema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  if (upTo !== undefined && !MIGRATION_NAMES.includes(upTo)) throw new CofferError('SERVER_BAD_OPTIONS', `expected a migration of ${MIGRATION_NAMES.join(', ')}, found ${JSON.stringify(upTo)}`);
+  const { error, results } = upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
     throw new CofferError('SERVER_STORE_UNAVAILABLE', `migration ${failed} failed: ${(error as Error).message.split('\n')[0]}`, { cause: error });

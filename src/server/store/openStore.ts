@@ -26,6 +26,8 @@ export interface OpenStoreOptions {
   schema?: string;
   /** PostgreSQL pool size per process. */
   poolSize?: number;
+  /** Migrate only up to this migration (a name of MIGRATION_NAMES): tests of an upgrade from an older store. */
+  migrateTo?: string;
 }
 
 export const SQLITE_FILE = 'gateway.sqlite';
@@ -96,7 +98,7 @@ export async function openStore(options: OpenStoreOptions): Promise<GatewayStore
   else if (options.dataDir) store = openSqlite(options.dataDir);
   else throw new CofferError('SERVER_BAD_OPTIONS', 'expected --data DIR or DATABASE_URL to name the store, found neither');
   try {
-    await migrateStore(store.db, store.dialect, options.databaseUrl ? options.schema : undefined);
+    await migrateStore(store.db, store.dialect, options.databaseUrl ? options.schema : undefined, options.migrateTo);
   } catch (error) {
     await store.close();
     throw error;

@@ -172,6 +172,40 @@ export interface PaymentRow {
   accepted_at: number;
   /** The pain.001 file it left in; null until emitted. */
   emission_id: string | null;
+  /** `accepted`, then `executed` or `rejected` (migration 0006): set once by bank staff, never changed after. */
+  status: string;
+  /** The ISO 20022 status reason code of a rejection. */
+  status_reason: string | null;
+}
+
+/** Every status report the bank signed, in the order written: the cursor devices sync statuses by (migration 0006). */
+export interface PaymentStatusFeedTable {
+  seq: Generated<number>;
+  org_id: string;
+  payment_id: string;
+  status: string;
+  /** Compact JWS by the bank key over the PaymentStatusReport. */
+  report: string;
+  created_at: number;
+}
+
+/**
+ * A batch approval the gateway counted (migration 0005): the first payment of its batch that carried it
+ * checked its counter and raised it; the other payments of the same list find it here and skip that check.
+ */
+export interface BatchAssertionTable {
+  credential_id: string;
+  /** The batch digest the assertion signed, hex. */
+  batch_digest: string;
+  /** SHA-256 (base64url) of the assertion's authenticator data, client data and signature: this very assertion. */
+  assertion_hash: string;
+  sign_count: number;
+  org_id: string;
+  /** JSON array of the batch's payment digests (hex, sorted): the list the batch digest hashes. */
+  digests: string;
+  /** The payment that first carried it. */
+  payment_id: string;
+  created_at: number;
 }
 
 export interface PaymentEmissionTable {
@@ -212,6 +246,8 @@ export interface GatewayDatabase {
   witness_alerts: WitnessAlertTable;
   credentials: CredentialTable;
   payments: PaymentRow;
+  batch_assertions: BatchAssertionTable;
+  payment_status_feed: PaymentStatusFeedTable;
   payment_emissions: PaymentEmissionTable;
   idempotency_keys: IdempotencyKeyTable;
 }
