@@ -53,5 +53,11 @@ export {
   PaymentSubmission,
   PaymentAnswer,
   IdempotencyKeyText,
+  PAYEE_CHECK_RESULTS,
+  PAYEE_CHECK_JWS_TYPE,
+  PayeeCheckResult,
+  PayeeCheckRequest,
+  PayeeCheckAnswer,
+  PayeeCheckResponse,
 } from './gatewayMessages.js';
 export type { BenchFigure } from './benchFigure.js';

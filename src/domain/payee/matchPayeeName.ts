@@ -1,12 +1,6 @@
 import { payeeNameTokens, type PayeeNameTokens } from './payeeNameTokens.js';
 
-/**
- * The outcomes of a Verification of Payee check (EPC VOP Scheme Rulebook EPC218-23: MTCH, CMTC, NMTC,
- * NOAP). `not-possible` is the bank's answer for an account it cannot check; the name rule never gives it.
- */
-export const PAYEE_CHECK_RESULTS = ['match', 'close-match', 'no-match', 'not-possible'] as const;
-export type PayeeCheckResult = (typeof PAYEE_CHECK_RESULTS)[number];
-
+/** The name rule's outcomes; `not-possible` (NOAP) is the bank's answer for an account it cannot check, never the rule's. */
 export type PayeeNameMatch = { result: 'match' } | { result: 'close-match'; registeredName: string } | { result: 'no-match' };
 
 /**

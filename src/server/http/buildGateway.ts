@@ -7,8 +7,10 @@ import {
   EnrolmentRequest,
   IdempotencyKeyText,
   PaymentSubmission,
+  PayeeCheckRequest,
   StatementSyncQuery,
   type DeviceResponse,
+  type PayeeCheckResponse,
   type PolicyResponse,
   type StatementSyncResponse,
 } from '../../contract/index.js';
@@ -17,6 +19,9 @@ import { authenticateDevice } from '../enrolment/authenticateDevice.js';
 import { gatewayRelyingParty } from '../credentials/relyingParty.js';
 import { enrolDevice } from '../enrolment/enrolDevice.js';
 import { acceptPayment } from '../payments/acceptPayment.js';
+import { checkPayee } from '../payees/checkPayee.js';
+import type { PayeeDirectoryEntry } from '../payees/registeredHolder.js';
+import { DEMO_COUNTERPARTIES } from '../demo/demoCounterparties.js';
 import { idempotencyRequestHash } from '../payments/idempotentAnswer.js';
 import { readStatementFeed } from '../statements/readStatementFeed.js';
 import type { ReceivedRequest } from '../signatures/readRequestSignature.js';
@@ -41,6 +46,8 @@ export interface GatewayOptions {
   witnessName?: string;
   /** The WebAuthn relying party id (default bank.example); the origin is https://desktop.<rpId>. */
   rpId?: string;
+  /** Accounts at other banks whose holders the payee check may vouch for; the demo's counterparties when absent. */
+  payeeDirectory?: readonly PayeeDirectoryEntry[];
 }
 
 export const DEFAULT_RATE_LIMIT = { max: 600, windowMs: 60_000 };
@@ -189,6 +196,12 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     const outcome = await acceptPayment(store, { device, submission: parsed.data, idempotencyKey: key.data, requestHash, now: now(), rp });
     request.log.info({ deviceId: device.id, paymentId: outcome.body.paymentId, status: outcome.status }, 'payment answered');
     return reply.status(outcome.status).send(outcome.body);
+  });
+  app.post('/v1/payee-checks', async function payeeCheck(request): Promise<PayeeCheckResponse> {
+    const device = await authenticateDevice(store, received(request), now());
+    const parsed = PayeeCheckRequest.safeParse(request.body);
+    if (!parsed.success) throw new CofferError('SERVER_BAD_REQUEST', describeZodIssue(parsed.error).text);
+    return checkPayee(store, { device, request: parsed.data, directory: options.payeeDirectory ?? DEMO_COUNTERPARTIES, now: now() });
   });
   app.get('/v1/statements', async function statements(request): Promise<StatementSyncResponse> {
     const device = await authenticateDevice(store, received(request), now());

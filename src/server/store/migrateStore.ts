@@ -4,6 +4,7 @@ import * as m0001 from './migrations/m0001_initial.js';
 import * as m0002 from './migrations/m0002_payments.js';
 import * as m0003 from './migrations/m0003_witness.js';
 import * as m0004 from './migrations/m0004_statement_feed.js';
+import * as m0005 from './migrations/m0005_payee_checks.js';
 import type { StoreDialect } from './storeDialect.js';
 
 /** Every migration, in order; one file each under `migrations/`, the same for SQLite and PostgreSQL. */
@@ -12,6 +13,7 @@ const MIGRATIONS = [
   ['0002_payments', m0002],
   ['0003_witness', m0003],
   ['0004_statement_feed', m0004],
+  ['0005_payee_checks', m0005],
 ] as const;
 
 /** The names of every migration, in the order they run. */

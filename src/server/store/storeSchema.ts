@@ -194,6 +194,19 @@ export interface IdempotencyKeyTable {
   created_at: number;
 }
 
+/** One Verification of Payee check the gateway answered (migration 0005); the payer's name is not kept. */
+export interface PayeeCheckTable {
+  id: string;
+  org_id: string;
+  device_id: string;
+  /** The IBAN asked about, electronic form. */
+  iban: string;
+  result: string;
+  /** SHA-256 (base64url) of the signed answer as sent. */
+  answer_digest: string;
+  checked_at: number;
+}
+
 export interface GatewayDatabase {
   bank_keys: BankKeyTable;
   organisations: OrganisationTable;
@@ -214,4 +227,5 @@ export interface GatewayDatabase {
   payments: PaymentRow;
   payment_emissions: PaymentEmissionTable;
   idempotency_keys: IdempotencyKeyTable;
+  payee_checks: PayeeCheckTable;
 }
