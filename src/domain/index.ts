@@ -28,6 +28,7 @@ export { Payee, parsePayee } from './payment/parsePayee.js';
 export { payeeNameKey } from './payment/payeeNameKey.js';
 export { payeeNameTokens, type PayeeNameTokens } from './payee/payeeNameTokens.js';
 export { CLOSE_MATCH_SIMILARITY, matchPayeeName, type PayeeNameMatch } from './payee/matchPayeeName.js';
+export { DEMO_PAYEE_DIRECTORY } from './payee/demoPayeeDirectory.js';
 export { PaymentStatus, Creditor, Payment, parsePayment } from './payment/parsePayment.js';
 export { PAYMENT_TRANSITIONS, canTransition, isFinalStatus, transitionPayment } from './payment/transitionPayment.js';
 export { PaymentChanges, EDITABLE_STATUSES, editPayment, type EditedPayment } from './payment/editPayment.js';

@@ -21,7 +21,7 @@ import { enrolDevice } from '../enrolment/enrolDevice.js';
 import { acceptPayment } from '../payments/acceptPayment.js';
 import { checkPayee } from '../payees/checkPayee.js';
 import type { PayeeDirectoryEntry } from '../payees/registeredHolder.js';
-import { DEMO_COUNTERPARTIES } from '../demo/demoCounterparties.js';
+import { DEMO_PAYEE_DIRECTORY } from '../../domain/index.js';
 import { idempotencyRequestHash } from '../payments/idempotentAnswer.js';
 import { readStatementFeed } from '../statements/readStatementFeed.js';
 import type { ReceivedRequest } from '../signatures/readRequestSignature.js';
@@ -46,7 +46,7 @@ export interface GatewayOptions {
   witnessName?: string;
   /** The WebAuthn relying party id (default bank.example); the origin is https://desktop.<rpId>. */
   rpId?: string;
-  /** Accounts at other banks whose holders the payee check may vouch for; the demo's counterparties when absent. */
+  /** Accounts at other banks whose holders the payee check may vouch for; DEMO_PAYEE_DIRECTORY when absent. */
   payeeDirectory?: readonly PayeeDirectoryEntry[];
 }
 
@@ -201,7 +201,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     const device = await authenticateDevice(store, received(request), now());
     const parsed = PayeeCheckRequest.safeParse(request.body);
     if (!parsed.success) throw new CofferError('SERVER_BAD_REQUEST', describeZodIssue(parsed.error).text);
-    return checkPayee(store, { device, request: parsed.data, directory: options.payeeDirectory ?? DEMO_COUNTERPARTIES, now: now() });
+    return checkPayee(store, { device, request: parsed.data, directory: options.payeeDirectory ?? DEMO_PAYEE_DIRECTORY, now: now() });
   });
   app.get('/v1/statements', async function statements(request): Promise<StatementSyncResponse> {
     const device = await authenticateDevice(store, received(request), now());

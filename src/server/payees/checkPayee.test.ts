@@ -4,6 +4,7 @@ import { encodeJson, enrol, orgWithCode, send, startTestGateway, type TestDevice
 import { PAYEE_CHECK_JWS_TYPE, PayeeCheckAnswer, PayeeCheckResponse } from '../../contract/index.js';
 import { generateJwsKeyPair, verifyJws } from '../../crypto/index.js';
 import { addAccount } from '../bank/addAccount.js';
+import { DEMO_COUNTERPARTIES } from '../demo/demoCounterparties.js';
 import { loadBankKey } from '../bank/bankKey.js';
 import { verifyGatewayAudit } from '../bank/verifyGatewayAudit.js';
 import { signGatewayRequest } from '../signatures/signGatewayRequest.js';
@@ -12,7 +13,7 @@ import type { GatewayStore } from '../store/openStore.js';
 const OWN_ACCOUNT = 'DE89370400440532013000';
 const COUNTERPARTY = { name: 'Van Dijk Trading B.V.', iban: 'NL91ABNA0417164300' };
 // A valid IBAN the demo bank neither holds nor lists.
-const ELSEWHERE = 'FR1420041010050500013M02606';
+const ELSEWHERE = 'BE68539007547034';
 
 async function checkAt(gatewayUrl: string, device: Pick<TestDevice, 'deviceId' | 'key'>, body: unknown) {
   const url = `${gatewayUrl}/v1/payee-checks`;
@@ -59,6 +60,9 @@ describeOnEachStore('POST /v1/payee-checks', (stores) => {
     const store = await stores.fresh();
     const { gateway, device } = await bankWithDevice(store);
     expect(await answerOf(store, (await checkAt(gateway.url, device, { iban: COUNTERPARTY.iban, name: 'van dijk trading bv' })).body)).toMatchObject({ result: 'match' });
+    for (const counterparty of DEMO_COUNTERPARTIES) {
+      expect(await answerOf(store, (await checkAt(gateway.url, device, counterparty)).body)).toMatchObject({ result: 'match', iban: counterparty.iban });
+    }
     const elsewhere = await answerOf(store, (await checkAt(gateway.url, device, { iban: ELSEWHERE, name: 'Anyone SA' })).body);
     expect(elsewhere).toMatchObject({ result: 'not-possible', iban: ELSEWHERE, name: 'Anyone SA' });
   });
