@@ -3,6 +3,7 @@ import { dispatch, openSession } from '../../src/app/index.js';
 import { PAYEE_CHECK_JWS_TYPE } from '../../src/contract/index.js';
 import { generateJwsKeyPair, signJws } from '../../src/crypto/index.js';
 import type { UnlockedVault } from '../../src/vault/index.js';
+import { DEMO_BANK_SIGNING_KEY } from '../../src/app/demo/demoBankKey.js';
 import { signDemoPayeeCheck } from '../../src/app/demo/demoPayeeChecks.js';
 import { auditEntries, makeDemoVaultCopies, recordingStepUp, type DemoVault } from '../fixtures/demo/demoVault.js';
 
@@ -10,6 +11,7 @@ import { auditEntries, makeDemoVaultCopies, recordingStepUp, type DemoVault } fr
 // Construcciones Ibéricas, an IBAN the bank holds for another company). With the vault's data key (coffer vault
 // export-key, then stock SQLCipher) she edits the stored check, or offers one of her own making, so that the
 // approvers see "match" and sign (issue 13 item 6). Each attempt must show as tampered or be refused, never as a match.
+// (`audit verify` reports the same edits, and a deleted check, as records the log does not cover: edit-records-behind-the-log.test.ts.)
 const PAYMENT = 'demo-0004';
 const IBERICA = { iban: 'ES9121000418450200051332', name: 'Construcciones Ibéricas S.L.' };
 
@@ -80,15 +82,9 @@ describe('a maker who turns the bank’s "no match" into a "match"', () => {
     expect(auditEntries(vault).at(-1)).toMatchObject({ action: 'payees.record-check', outcome: 'failed', reason: 'APP_PAYEE_CHECK_UNTRUSTED' });
     // The demo bank's genuine key, but a policy's typ: a bank document of another kind cannot pass for a check.
     const { answer } = await signDemoPayeeCheck({ ...IBERICA }, new Date(), 'retyped');
-    const { DEMO_BANK_SIGNING_KEY } = await import('../../src/app/demo/demoBankKey.js');
     const retyped = await signJws(new TextEncoder().encode(JSON.stringify({ ...answer, result: 'match' })), DEMO_BANK_SIGNING_KEY, { typ: 'coffer-org-policy+jws' });
     expect(await dispatch(session, 'payees.record-check', { answer: retyped, payment: PAYMENT })).toMatchObject({ ok: false, error: { code: 'APP_PAYEE_CHECK_UNTRUSTED' } });
     expect(vault.db.prepare("SELECT count(*) AS n FROM payee_checks WHERE id IN ('own-check', 'retyped')").get()).toEqual({ n: 0 });
     expect(await payeeCheckShown(vault)).toMatchObject({ status: 'checked', result: 'no-match' });
-  });
-
-  it('leaves a hand-edited check unsealed, so audit verify reports it too', async () => {
-    const verified = await dispatch(await openSession(vaultAt(0)), 'audit.verify', {});
-    expect(verified).toMatchObject({ ok: false });
   });
 });
