@@ -96,9 +96,10 @@ export async function seedDemo(vault: UnlockedVault, options: SeedDemoOptions): 
   const bookings = await demoBookingsInWorker({ endDay, accounts: plan }, options.onProgress ? { onProgress: options.onProgress } : {});
   const total = plan.reduce((n, account) => n + account.count, 0);
   const created = new Date(now.getTime() - 366 * 24 * 60 * 60 * 1000);
-  // The demo bank's answers when the payees were added; one payee stays unchecked, as if added offline.
+  // The demo bank's answers when the open payments were prepared; one payee stays unchecked, as if added offline.
+  const checkedAt = new Date(now.getTime() - 3 * 24 * 60 * 60 * 1000);
   const checks = await Promise.all(
-    DEMO_PAYEES.filter((payee) => payee.id !== DEMO_UNCHECKED_PAYEE).map(async (payee) => ({ payeeId: payee.id, ...(await signDemoPayeeCheck(payee, created, `demo-check-${payee.id}`)) })),
+    DEMO_PAYEES.filter((payee) => payee.id !== DEMO_UNCHECKED_PAYEE).map(async (payee) => ({ payeeId: payee.id, ...(await signDemoPayeeCheck(payee, checkedAt, `demo-check-${payee.id}`)) })),
   );
   const accounts = vault.transact({ action: 'demo.seed', target: DEMO_ORG.id, details, userId: 'demo-seed' }, (db) => {
     const book = bookingRowWriter(db);
@@ -120,7 +121,7 @@ export async function seedDemo(vault: UnlockedVault, options: SeedDemoOptions): 
     });
     const addPayee = db.prepare('INSERT INTO payees (id, organisation_id, name, iban, bic, created_at) VALUES (?, ?, ?, ?, ?, ?)');
     for (const payee of DEMO_PAYEES) addPayee.run(payee.id, DEMO_ORG.id, payee.name, payee.iban, 'bic' in payee ? payee.bic : null, created.toISOString());
-    for (const check of checks) insertPayeeCheck(db, check.answer, check.jws, { payeeId: check.payeeId, userId: DEMO_MAKER, now: created });
+    for (const check of checks) insertPayeeCheck(db, check.answer, check.jws, { payeeId: check.payeeId, userId: DEMO_MAKER, now: checkedAt });
     for (const { payment, accountCode, approvals } of payments) {
       insertPayment(db, payment, `account-${accountCode.toLowerCase()}`, now);
       approvals.forEach((approval, index) => {
