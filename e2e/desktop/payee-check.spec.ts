@@ -40,6 +40,11 @@ test.describe('the payee check before an approval', () => {
     await page.locator('[data-section="payments"]').click();
     await page.locator('[data-list="payments"] [data-payment="demo-0008"]').click();
     await expect(page.locator('[data-detail="demo-0008"] [data-payee-check="not-checked"]')).toContainText('Not checked (offline)');
+    await page.locator('[data-section="payees"]').click();
+    await expect(page.locator('[data-payee="payee-iberica"] [data-payee-check="no-match"]')).toHaveText('No match with the account holder');
+    await expect(page.locator('[data-payee="payee-eclair"] [data-payee-check="close-match"]')).toContainText('Boulangerie Éclair SAS');
+    await expect(page.locator('[data-payee="payee-alpen"] [data-payee-check="match"]')).toBeVisible();
+    expect(await violations(page), 'payee list with checks').toEqual([]);
   });
 
   test('in German', async ({ app }) => {

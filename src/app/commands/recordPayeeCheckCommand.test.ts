@@ -33,6 +33,18 @@ describe('Verification of Payee in the demo vault', () => {
     expect(await checkOf('demo-0004')).toMatchObject({ status: 'checked', result: 'no-match', registeredName: null });
     expect(await checkOf('demo-0008')).toEqual({ status: 'not-checked' });
   });
+
+  it('lists each payee with its check', async () => {
+    const listed = await dispatch(await openSession(vaultAt(0)), 'payees.list', {});
+    if (!listed.ok) throw new Error(listed.error.message);
+    const byId = Object.fromEntries(listed.value.payees.map((payee) => [payee.id, payee.payeeCheck]));
+    expect(byId).toMatchObject({
+      'payee-alpen': { status: 'checked', result: 'match' },
+      'payee-eclair': { status: 'checked', result: 'close-match', registeredName: 'Boulangerie Éclair SAS' },
+      'payee-iberica': { status: 'checked', result: 'no-match' },
+      'payee-brussels': { status: 'not-checked' },
+    });
+  });
 });
 
 describe('payees.record-check', () => {
@@ -90,5 +102,8 @@ describe('payees.record-check', () => {
     expect(auditEntries(bobsVault).find((entry) => entry.action === 'payments.approve' && entry.target === 'demo-0005')).toMatchObject({
       details: { payeeCheck: { result: 'close-match', checkId: 'demo-check-payee-eclair' } },
     });
+    // An edit to another payee records the check the payment now carries.
+    expect(await dispatch(maker, 'payments.edit', { id: 'demo-0001', toName: 'Construcciones Ibéricas S.L.', toIban: 'ES9121000418450200051332' })).toMatchObject({ ok: true });
+    expect(auditEntries(vaultAt(3)).at(-1)).toMatchObject({ action: 'payments.edit', details: { payeeCheck: { result: 'no-match' } } });
   });
 });

@@ -3,6 +3,7 @@ import { given, integer, runAppCommand } from '../appSession.js';
 import { formatTable } from './bankingTable.js';
 import { inputFile } from '../inputFile.js';
 import { readBoundedFile } from '../readBoundedFile.js';
+import { payeeCheckWord } from './payeeCheckText.js';
 
 /** A payee check's JWS is well under this; anything longer is not one. */
 const MAX_ANSWER_BYTES = 8192;
@@ -67,8 +68,8 @@ export function registerBanking(program: Command): void {
     .action((_opts, command: Command) =>
       runAppCommand(command, 'payees.list', {}, (v) =>
         formatTable(
-          ['NAME', 'IBAN', 'BIC', 'ID', 'CHECK'],
-          v.payees.map((p) => [p.name, p.iban, p.bic, p.id, p.sameNameOtherIban.length > 0 ? `same name, other IBAN: ${p.sameNameOtherIban.map((o) => o.id).join(', ')}` : '']),
+          ['NAME', 'IBAN', 'BIC', 'ID', 'BANK CHECK', 'CHECK'],
+          v.payees.map((p) => [p.name, p.iban, p.bic, p.id, payeeCheckWord(p.payeeCheck), p.sameNameOtherIban.length > 0 ? `same name, other IBAN: ${p.sameNameOtherIban.map((o) => o.id).join(', ')}` : '']),
         ),
       ),
     );

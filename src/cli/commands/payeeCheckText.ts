@@ -20,3 +20,10 @@ export function payeeCheckText(view: PayeeCheckView): string {
       return `not possible: the payee's bank could not check this IBAN (${when})`;
   }
 }
+
+/** The same in one word or two, for the payee table: `match`, `CLOSE MATCH`, `NO MATCH`, `not possible`, `not checked`, `DOES NOT VERIFY`. */
+export function payeeCheckWord(view: PayeeCheckView): string {
+  if (view.status === 'not-checked') return 'not checked';
+  if (view.status === 'tampered') return 'DOES NOT VERIFY';
+  return { match: 'match', 'close-match': 'CLOSE MATCH', 'no-match': 'NO MATCH', 'not-possible': 'not possible' }[view.result];
+}

@@ -11,6 +11,12 @@ export const payeeCheckEn = {
   'vop.tampered': 'The stored payee check does not verify: it is not the bank’s answer.',
   'vop.tamperedAction': 'Treat the payee as unchecked and tell your security team; the audit log records it.',
   'vop.checkedAt': 'Checked {date}',
+  'vop.badge.match': 'Name checked: match',
+  'vop.badge.close-match': 'Close match: bank holds “{registered}”',
+  'vop.badge.no-match': 'No match with the account holder',
+  'vop.badge.not-possible': 'Name check not possible',
+  'vop.badge.not-checked': 'Not checked (offline)',
+  'vop.badge.tampered': 'Stored check does not verify',
 };
 
 export const payeeCheckDe: Record<keyof typeof payeeCheckEn, string> = {
@@ -25,4 +31,10 @@ export const payeeCheckDe: Record<keyof typeof payeeCheckEn, string> = {
   'vop.tampered': 'Die gespeicherte Empfängerüberprüfung lässt sich nicht prüfen: Sie stammt nicht von der Bank.',
   'vop.tamperedAction': 'Behandeln Sie den Empfänger als ungeprüft und informieren Sie Ihr Sicherheitsteam; das Prüfprotokoll vermerkt es.',
   'vop.checkedAt': 'Geprüft am {date}',
+  'vop.badge.match': 'Name geprüft: stimmt überein',
+  'vop.badge.close-match': 'Teilweise Übereinstimmung: Bank führt „{registered}“',
+  'vop.badge.no-match': 'Keine Übereinstimmung mit dem Kontoinhaber',
+  'vop.badge.not-possible': 'Namensprüfung nicht möglich',
+  'vop.badge.not-checked': 'Nicht geprüft (offline)',
+  'vop.badge.tampered': 'Gespeicherte Prüfung ungültig',
 };

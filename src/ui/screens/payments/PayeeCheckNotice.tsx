@@ -45,3 +45,22 @@ export function PayeeCheckNotice({ check }: { check: PayeeCheckView }) {
     </div>
   );
 }
+
+const BADGE_CLASS: Record<Tone, string> = {
+  alert: 'bg-rose-50 text-rose-950 ring-rose-300',
+  warn: 'bg-amber-50 text-amber-950 ring-amber-300',
+  ok: 'bg-emerald-50 text-emerald-900 ring-emerald-200',
+  plain: 'bg-slate-50 text-slate-700 ring-slate-200',
+};
+
+/** The same answer in a few words, for lists (the payee list). */
+export function PayeeCheckBadge({ check }: { check: PayeeCheckView }) {
+  const { t } = useI18n();
+  const { tone } = wordsFor(check);
+  const kind = check.status === 'checked' ? check.result : check.status;
+  return (
+    <p data-payee-check={kind} className={`rounded-lg px-3 py-1.5 text-xs font-medium ring-1 ${BADGE_CLASS[tone]}`}>
+      {t(`vop.badge.${kind}`, { registered: check.status === 'checked' ? (check.registeredName ?? '') : '' })}
+    </p>
+  );
+}
