@@ -54,6 +54,9 @@ describe('a maker who turns the bank’s "no match" into a "match"', () => {
     const vault = vaultAt(1);
     vault.db.prepare("UPDATE payee_checks SET result = 'match', answer = ? WHERE iban = ?").run(await ownMatchAnswer('demo-check-payee-iberica'), IBERICA.iban);
     expect(await payeeCheckShown(vault)).toMatchObject({ status: 'tampered', problem: expect.stringContaining('does not verify') });
+    // Recording the bank's genuine answer again does not launder the forged row under its id.
+    const genuine = await signDemoPayeeCheck(IBERICA, new Date(), 'demo-check-payee-iberica');
+    expect(await dispatch(await openSession(vault), 'payees.record-check', { answer: genuine.jws, payment: PAYMENT })).toMatchObject({ ok: false, error: { code: 'APP_PAYEE_CHECK_TAMPERED' } });
   });
 
   it('files the bank’s genuine match for another payee under this one: shown as tampered', async () => {

@@ -27,8 +27,9 @@ export function insertPayeeCheck(db: VaultDatabase, answer: PayeeCheckAnswer, jw
   ).run(answer.checkId, answer.iban, answer.name, answer.result, answer.registeredName ?? null, answer.checkedAt, jws, by.payeeId, by.userId, by.now.toISOString());
 }
 
-export function hasPayeeCheck(db: VaultDatabase, checkId: string): boolean {
-  return db.prepare('SELECT 1 FROM payee_checks WHERE id = ?').get(checkId) !== undefined;
+/** The signed answer stored under `checkId`, if any. */
+export function storedPayeeCheckAnswer(db: VaultDatabase, checkId: string): string | undefined {
+  return (db.prepare('SELECT answer FROM payee_checks WHERE id = ?').get(checkId) as { answer: string } | undefined)?.answer;
 }
 
 // Ensure the row says what the signed answer says: every column shown or sorted by is checked against it.
