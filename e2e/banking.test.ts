@@ -7,6 +7,7 @@ import { coffer, type CliRun } from '../test/support/cofferCli.js';
 import { openAsPlainSqlCipher4 } from '../test/support/sqlcipher.js';
 import { tempDir } from '../test/support/tempDir.js';
 import { fixturesDir } from '../test/fixtures/domain/vectors.js';
+import { signDemoPayeeCheck } from '../src/app/demo/demoPayeeChecks.js';
 
 // The published demo password (src/app/demo/seedDemoVault.ts, docs/commands.md).
 const DEMO = { COFFER_PASSWORD: 'coffer demo password' };
@@ -105,6 +106,28 @@ describe('the demo flow on the command line', () => {
     expect(accepted.stdout).toContain('reconciliation: DIFFERS (1 of 8 checks failed)');
     expect(accepted.stdout).toContain('!! WARNING: 1 statement does not reconcile with itself (of 1 in the file); accepted because --accept-unreconciled was given');
     expect(accepted.stdout).toContain('!!     balance: the file states 10,610.50 EUR, its entries give 10,510.50 EUR — opening balance (OPBD) plus 6 booked entries does not give the closing balance (CLBD)');
+  });
+
+  it('shows each payment the bank\'s payee check in plain words, a no match in capitals', async () => {
+    const show = async (id: string) => (await coffer(['payments', 'show', id, '--vault', alice], DEMO)).stdout;
+    expect(await show('demo-0004')).toMatch(/^ {2}payee {5}NO MATCH: the name is not that of the account holder/m);
+    expect(await show('demo-0005')).toMatch(/^ {2}payee {5}CLOSE MATCH: the bank holds "Boulangerie Éclair SAS" for this IBAN/m);
+    expect(await show('demo-0001')).toMatch(/^ {2}payee {5}match: the name is the account holder's/m);
+    expect(await show('demo-0008')).toMatch(/^ {2}payee {5}not checked \(offline\)/m);
+    const json = JSON.parse((await coffer(['payments', 'show', 'demo-0005', '--vault', alice, '--json'], DEMO)).stdout) as { payeeCheck: unknown };
+    expect(json.payeeCheck).toMatchObject({ status: 'checked', result: 'close-match', registeredName: 'Boulangerie Éclair SAS' });
+  });
+
+  it('records a payee check from the gateway\'s answer file, and refuses one the bank did not sign', async () => {
+    const file = join(tempDir(), 'answer.jws');
+    writeFileSync(file, `${(await signDemoPayeeCheck({ iban: 'BE68539007547034', name: 'Brussels Office Supplies' }, new Date(), 'e2e-check')).jws}\n`);
+    const recorded = await coffer(['payees', 'record-check', '--payee', 'payee-brussels', '--answer-file', file, '--vault', alice], DEMO);
+    expect([recorded.status, recorded.stdout.trim()]).toEqual([0, 'e2e-check not-possible']);
+    expect((await coffer(['payments', 'show', 'demo-0008', '--vault', alice], DEMO)).stdout).toMatch(/payee {5}not possible: the payee's bank could not check this IBAN/);
+    writeFileSync(file, 'eyJhbGciOiJub25lIn0.eyJyZXN1bHQiOiJtYXRjaCJ9.\n');
+    const forged = await coffer(['payees', 'record-check', '--payment', 'demo-0004', '--answer-file', file, '--vault', alice], DEMO);
+    expect(forged.status).toBe(1);
+    expect(forged.stderr).toMatch(/\[APP_PAYEE_CHECK_UNTRUSTED\]\n$/);
   });
 
   it('refuses alice\'s approval of a payment with POLICY_DENIED', async () => {

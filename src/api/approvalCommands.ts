@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Currency, IsoDate, PaymentId } from '../domain/values.js';
 import { AmountOut } from './bankingQueries.js';
 import { commandSpec } from './commandSpec.js';
+import { PayeeCheckView } from './payeeCheckCommands.js';
 import { FileOutput } from './fields.js';
 import { ApprovalOutcome } from './paymentCommands.js';
 
@@ -43,6 +44,8 @@ export const paymentsApproveBatchOptions = commandSpec({
         currency: Currency,
         executionDate: IsoDate,
         digest: z.string(),
+        /** Verification of Payee for the creditor, shown beside the payment before the batch is signed. */
+        payeeCheck: PayeeCheckView,
       }),
     ),
     /** One line per currency, alphabetically: minor units of different currencies never add up. */

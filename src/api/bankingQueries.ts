@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Currency, IsoDate, PartyName } from '../domain/values.js';
 import { commandSpec } from './commandSpec.js';
+import { PayeeCheckView } from './payeeCheckCommands.js';
 import { AmountText, BicInput, FileOutput, IbanInput, PageLimit } from './fields.js';
 
 /** An amount as the app answers it: integer minor units for machines, formatted text for people. */
@@ -114,7 +115,8 @@ export const payeesList = commandSpec({
   permission: 'payees:read',
   summary: 'the payee list',
   input: z.strictObject({}),
-  output: z.strictObject({ payees: z.array(PayeeOut) }),
+  /** Each payee with the bank's latest Verification of Payee answer for its IBAN and name. */
+  output: z.strictObject({ payees: z.array(PayeeOut.extend({ payeeCheck: PayeeCheckView })) }),
   stepUp: 'never',
   changes: false,
 });

@@ -23,3 +23,4 @@ export type { StatementsImportResult, StatementImportResult, ReconciliationView,
 export { BlockedEventIn, BlockedKind } from './desktopCommands.js';
 export { KeyName, StepUpProof } from './keyCommands.js';
 export { boundEnd, boundStart, type AuditVerification } from './auditCommands.js';
+export { PayeeCheckView } from './payeeCheckCommands.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Creditor, Currency, IsoDate, PaymentId, PaymentStatus, Timestamp, UserId } from '../domain/values.js';
 import { AmountOut } from './bankingQueries.js';
 import { commandSpec } from './commandSpec.js';
+import { PayeeCheckView } from './payeeCheckCommands.js';
 import { FileOutput, IbanInput, PageLimit } from './fields.js';
 
 export const paymentsList = commandSpec({
@@ -51,6 +52,8 @@ export const paymentsShow = commandSpec({
     }),
     /** SHA-256 payment digest (hex) that approvals sign (docs/signing.md). */
     digest: z.string(),
+    /** Verification of Payee for the creditor's IBAN and name, shown before anyone signs. */
+    payeeCheck: PayeeCheckView,
     approvals: z.array(
       z.strictObject({
         id: z.string(),

@@ -6,6 +6,7 @@ import { accountsList, payeesAdd, payeesList, transactionsExport, transactionsLi
 import { keysAssertOptions, keysEnableUnlock, keysList, keysRegister, keysRegisterOptions, keysRemove, keysRename } from './keyCommands.js';
 import { paymentsApprove, paymentsCancel, paymentsCreate, paymentsEdit, paymentsSubmit } from './paymentCommands.js';
 import { paymentsExport, paymentsList, paymentsShow } from './paymentQueries.js';
+import { payeesRecordCheck } from './payeeCheckCommands.js';
 import { desktopBlocked } from './desktopCommands.js';
 import { statementsImport } from './statementCommands.js';
 import { settingsSet, settingsShow, vaultExportKey, vaultPasswd, vaultRecoveryCode, vaultRekey, vaultShow } from './vaultCommands.js';
@@ -17,6 +18,7 @@ export const COMMAND_SPEC_LIST = [
   transactionsExport,
   payeesAdd,
   payeesList,
+  payeesRecordCheck,
   paymentsCreate,
   paymentsEdit,
   paymentsCancel,

@@ -137,6 +137,12 @@ const APP_CODES = [
   'APP_LAST_KEY',
   /** A stored approval whose assertion is missing or does not verify: it counts for nothing. */
   'APP_APPROVAL_TAMPERED',
+  /** A payee check that is not the bank's: malformed, another `typ`, or not signed by the bank key the vault trusts. */
+  'APP_PAYEE_CHECK_UNTRUSTED',
+  /** A payee check the bank signed, but for another IBAN or name than the payee or payment it was offered for. */
+  'APP_PAYEE_CHECK_MISMATCH',
+  /** A stored payee check that no longer verifies (hand-edited row): it is shown as tampered, never as its claim. */
+  'APP_PAYEE_CHECK_TAMPERED',
   'APP_OWN_PAYMENT',
   'APP_NOT_A_SIGNER',
   'APP_ALREADY_APPROVED',

@@ -248,3 +248,42 @@ export const PaymentStatusFeedResponse = z.strictObject({
   more: z.boolean(),
 });
 export type PaymentStatusFeedResponse = z.infer<typeof PaymentStatusFeedResponse>;
+ * Verification of Payee (EU Instant Payments Regulation, Art. 5c; EPC VOP Scheme Rulebook EPC218-23): the
+ * outcomes MTCH, CMTC, NMTC and NOAP, as the app and the gateway spell them.
+ */
+export const PAYEE_CHECK_RESULTS = ['match', 'close-match', 'no-match', 'not-possible'] as const;
+export const PayeeCheckResult = z.enum(PAYEE_CHECK_RESULTS);
+export type PayeeCheckResult = z.infer<typeof PayeeCheckResult>;
+
+/** The JWS `typ` of a payee check: a policy or a device certificate cannot pass for one, nor it for them. */
+export const PAYEE_CHECK_JWS_TYPE = 'coffer-payee-check+jws';
+
+/** POST /v1/payee-checks: does `name` name the holder of `iban`? Shapes only; the gateway checks the values. */
+export const PayeeCheckRequest = z.strictObject({
+  iban: z.string().min(1).max(42),
+  name: z.string().min(1).max(140),
+});
+export type PayeeCheckRequest = z.infer<typeof PayeeCheckRequest>;
+
+/**
+ * What the bank signs: the question as it understood it (IBAN in electronic form, the name as given), the
+ * outcome, and on a close match only the name it holds, so the payer can correct the payee.
+ */
+export const PayeeCheckAnswer = z
+  .strictObject({
+    checkId: Id,
+    iban: z.string().min(1).max(34),
+    name: z.string().min(1).max(140),
+    result: PayeeCheckResult,
+    registeredName: z.string().min(1).max(140).optional(),
+    checkedAt: z.iso.datetime(),
+  })
+  .refine((answer) => (answer.registeredName !== undefined) === (answer.result === 'close-match'), {
+    path: ['registeredName'],
+    message: 'expected the registered name on a close match and on nothing else',
+  });
+export type PayeeCheckAnswer = z.infer<typeof PayeeCheckAnswer>;
+
+/** The gateway's reply: the answer as a compact JWS by the bank key, `typ` PAYEE_CHECK_JWS_TYPE, payload a PayeeCheckAnswer. */
+export const PayeeCheckResponse = z.strictObject({ answer: z.string().min(1).max(4096) });
+export type PayeeCheckResponse = z.infer<typeof PayeeCheckResponse>;

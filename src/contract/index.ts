@@ -63,6 +63,12 @@ export {
   PaymentSubmission,
   PaymentAnswer,
   IdempotencyKeyText,
+  PAYEE_CHECK_RESULTS,
+  PAYEE_CHECK_JWS_TYPE,
+  PayeeCheckResult,
+  PayeeCheckRequest,
+  PayeeCheckAnswer,
+  PayeeCheckResponse,
 } from './gatewayMessages.js';
 export type { BenchFigure } from './benchFigure.js';
 export { PAYMENT_REFUSALS, paymentRefusalOf, type PaymentRefusal, type PaymentRefusalCode, type PaymentRefusalRemedy } from './paymentRefusals.js';

@@ -86,6 +86,17 @@ describe('schema migrations', () => {
     db.close();
   });
 
+  it('migration 7 adds the payee-check table and leaves payee and payment rows as they were', () => {
+    const db = openEncryptedDatabase(join(tempDir(), 'v6.db'), randomBytes(32));
+    migrate(db, MIGRATIONS, 6);
+    const tablesBefore = db.prepare("SELECT name, sql FROM sqlite_master WHERE name IN ('payees', 'payments') ORDER BY name").all();
+    expect(migrate(db)).toBe(MIGRATIONS.length);
+    // Sealed payee and payment rows keep every column, so their record digests (docs/audit.md) still match.
+    expect(db.prepare("SELECT name, sql FROM sqlite_master WHERE name IN ('payees', 'payments') ORDER BY name").all()).toEqual(tablesBefore);
+    expect(db.prepare('SELECT count(*) AS n FROM payee_checks').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('roll back a failing step whole and leave the version where it was', () => {
     const db = new Database(':memory:');
     const failing = [

@@ -53,9 +53,9 @@ describe('a vault of the release before hardware keys (schema 5)', () => {
     const { dir, vault } = await makeTestVault();
     const keyHex = vault.withDataKey((key) => key.toString('hex'));
     vault.lock();
-    // Ensure the file is what that release wrote: without migration 6's tables, at user_version 5.
+    // Ensure the file is what that release wrote: without the tables of migrations 6 and 7, at user_version 5.
     const plain = openAsPlainSqlCipher4(vaultPaths(dir).db, keyHex);
-    plain.exec('DROP TABLE approval_evidence; DROP TABLE webauthn_credentials; PRAGMA user_version = 5;');
+    plain.exec('DROP TABLE payee_checks; DROP TABLE approval_evidence; DROP TABLE webauthn_credentials; PRAGMA user_version = 5;');
     plain.close();
     const reopened = await unlockVault(dir, { password: TEST_PASSWORD }, { autoLockMs: null });
     expect(schemaVersion(reopened.db)).toBe(LATEST_SCHEMA_VERSION);
@@ -64,6 +64,10 @@ describe('a vault of the release before hardware keys (schema 5)', () => {
       .prepare("INSERT INTO webauthn_credentials (id, user_id, public_key, sign_count, transports, aaguid, name, prf_capable, created_at) VALUES ('k', 'owner', x'00', 0, '[]', '', 'key', 0, 'now')")
       .run();
     expect(reopened.db.prepare("SELECT count(*) AS n FROM temp.touched_records WHERE tbl = 'webauthn_credentials'").get()).toEqual({ n: 1 });
+    reopened.db
+      .prepare("INSERT INTO payee_checks (id, iban, name, result, checked_at, answer, recorded_by, recorded_at) VALUES ('c', 'DE89370400440532013000', 'n', 'match', 'now', 'jws', 'owner', 'now')")
+      .run();
+    expect(reopened.db.prepare("SELECT count(*) AS n FROM temp.touched_records WHERE tbl = 'payee_checks'").get()).toEqual({ n: 1 });
     reopened.lock();
   });
 });

@@ -46,6 +46,8 @@ describe('when the user edits a record directly', () => {
     ['raises the amount of a pending payment', "UPDATE payments SET amount_minor = 98000000 WHERE id = 'demo-0004'", 'AUDIT_RECORD_ALTERED', /payments demo-0004/],
     ['raises an account balance', "UPDATE accounts SET balance_minor = balance_minor + 100000000 WHERE id = 'account-eur'", 'AUDIT_RECORD_ALTERED', /accounts account-eur/],
     ['slips in a payee', "INSERT INTO payees (id, organisation_id, name, iban, bic, created_at) VALUES ('mule', 'demo-nordlicht', 'Mule B.V.', 'NL91ABNA0417164300', NULL, '2026-01-01T00:00:00.000Z')", 'AUDIT_RECORD_UNSEALED', /payees mule/],
+    ['turns the bank’s no match for a payee into a match', "UPDATE payee_checks SET result = 'match' WHERE id = 'demo-check-payee-iberica'", 'AUDIT_RECORD_ALTERED', /payee_checks demo-check-payee-iberica/],
+    ['deletes the bank’s no match, so the payee shows as not checked', "DELETE FROM payee_checks WHERE id = 'demo-check-payee-iberica'; DELETE FROM record_seals WHERE tbl = 'payee_checks' AND id = 'demo-check-payee-iberica'", 'AUDIT_RECORD_MISSING', /payee_checks demo-check-payee-iberica/],
     ['deletes a payment and its seal', "DELETE FROM payments WHERE id = 'demo-0012'; DELETE FROM record_seals WHERE tbl = 'payments' AND id = 'demo-0012'", 'AUDIT_RECORD_MISSING', /payments demo-0012/],
     ['deletes one booking of an imported batch', "DELETE FROM statement_transactions WHERE rowid = (SELECT min(rowid) FROM statement_transactions)", 'AUDIT_RECORD_MISSING', /statement_transactions/],
   ] as const) {

@@ -49,6 +49,7 @@ describe('when Bob asks what a batch of five would sign', () => {
       },
     });
     if (result.ok) expect(result.value.payments.map((p) => [p.id, p.creditorName])).toEqual(ids.map((id) => [id, requirePayment(bob().db, id).payment.creditor.name]));
+    if (result.ok) expect(result.value.payments.map((p) => p.payeeCheck)).toEqual(ids.map(() => ({ status: 'not-checked' })));
   });
 });
 
@@ -71,6 +72,8 @@ describe('when Bob approves the batch with one assertion', () => {
     });
     for (const id of small) expect(storedPayment(bob(), id)).toMatchObject({ status: 'approved' });
     expect(auditEntries(bob()).at(-1)).toMatchObject({ action: 'payments.approve-batch', outcome: 'allowed', details: { count: 5, payments: ids } });
+    // The batch's payees were never checked with the bank: the entry says so, one per payment, as shown.
+    expect(auditEntries(bob()).at(-1)?.details.payeeChecks).toEqual(ids.map(() => ({ result: 'not-checked' })));
   });
 
   it('gives every payment an approval that counts, with the batch recorded beside the assertion', async () => {

@@ -3,6 +3,7 @@ import { CofferError } from '../../contract/index.js';
 import { implementCommand } from '../dispatch/defineCommand.js';
 import { batchDigestInputs } from '../keys/approvalChallenge.js';
 import { loadApprovalBatch } from './records/loadApprovalBatch.js';
+import { payeeCheckAudit } from '../payees/payeeCheckRecords.js';
 import { paymentResource, requireUnchangedPayment } from './records/paymentRecords.js';
 import { recordApproval } from './records/recordApproval.js';
 import { requireBatchSigner } from './records/requireBatchSigner.js';
@@ -24,7 +25,8 @@ export const approveBatchCommand = implementCommand('payments.approve-batch', {
       challenge: batch.digest,
       // The batch is the record acted on; its payments are named in the details (and each approval names its payment).
       target: digest,
-      details: { digest, payments: ids, count: ids.length },
+      // Each payment's payee check as the approver was shown it (outcomes only, no names).
+      details: { digest, payments: ids, count: ids.length, payeeChecks: batch.members.map((member) => payeeCheckAudit(member.payeeCheck)) },
       data: batch,
     };
   },

@@ -22,7 +22,7 @@ export const approveBatchOptionsCommand = implementCommand('payments.approve-bat
   },
   run(ctx, _input, batch) {
     const ceremonies = keyCeremoniesOf(ctx.vault);
-    const payments = batch.members.map(({ stored: { payment }, digest }) => ({
+    const payments = batch.members.map(({ stored: { payment }, digest, payeeCheck }) => ({
       id: payment.id,
       debtorIban: payment.debtorIban,
       creditorName: payment.creditor.name,
@@ -32,6 +32,7 @@ export const approveBatchOptionsCommand = implementCommand('payments.approve-bat
       currency: payment.currency,
       executionDate: payment.executionDate,
       digest,
+      payeeCheck,
     }));
     const currencies = [...new Set(payments.map((payment) => payment.currency))].sort();
     const totals = currencies.map((currency) => {

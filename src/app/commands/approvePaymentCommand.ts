@@ -3,6 +3,7 @@ import { ensureNotExpired, paymentDigest, paymentDigestBody } from '../../domain
 import { selectApprovalRule } from '../../policy/index.js';
 import { implementCommand } from '../dispatch/defineCommand.js';
 import { verifyApprovals } from '../keys/verifyApprovals.js';
+import { payeeCheckAudit, payeeCheckOf } from '../payees/payeeCheckRecords.js';
 import { paymentResource, requirePayment, requireUnchangedPayment } from './records/paymentRecords.js';
 import { recordApproval } from './records/recordApproval.js';
 import { requireApprover } from './records/requireBatchSigner.js';
@@ -20,7 +21,9 @@ export const approvePaymentCommand = implementCommand('payments.approve', {
     if (payment.status !== 'pending_approval') throw new CofferError('APP_WRONG_STATUS', `expected payment ${payment.id} pending approval, found ${payment.status}`);
     ensureNotExpired(payment, ctx.now);
     const digest = paymentDigest(payment);
-    const details = { version: payment.version, digest: digest.toString('hex'), currency: payment.currency, amountMinor: payment.amountMinor };
+    // What the approver was shown of the payee check is part of the approval's entry.
+    const payeeCheck = payeeCheckAudit(await payeeCheckOf(ctx.vault, ctx.bankKey, payment.creditor, payment.id));
+    const details = { version: payment.version, digest: digest.toString('hex'), currency: payment.currency, amountMinor: payment.amountMinor, payeeCheck };
     // The approvals already given count only where their stored assertions verify (docs/signing.md).
     const { counted } = await verifyApprovals(ctx.vault, ctx.policyState, payment);
     const countedIds = counted.map((approval) => approval.id);

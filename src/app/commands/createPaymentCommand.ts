@@ -5,11 +5,12 @@ import { requireAccount } from './records/accountRecords.js';
 import { newRecordId } from './records/newRecordId.js';
 import { insertPayment, paymentResource } from './records/paymentRecords.js';
 import { paymentExpiry } from './paymentExpiry.js';
+import { payeeCheckAudit, payeeCheckOf } from '../payees/payeeCheckRecords.js';
 import { CofferError } from '../../contract/index.js';
 
 /** `payments.create`: a draft credit transfer from one of the organisation's accounts. */
 export const createPaymentCommand = implementCommand('payments.create', {
-  prepare(ctx, input) {
+  async prepare(ctx, input) {
     const account = requireAccount(ctx.db, input.from);
     if (input.currency !== account.currency) {
       throw new CofferError('APP_BAD_INPUT', `currency: expected ${account.currency}, the currency of the debited account, found ${input.currency}`);
@@ -31,7 +32,9 @@ export const createPaymentCommand = implementCommand('payments.create', {
       createdAt: ctx.now.toISOString(),
       version: 1,
     });
-    const details = { currency: payment.currency, amountMinor: payment.amountMinor, executionDate, creditorCountry: payment.creditor.iban.slice(0, 2) };
+    // The maker's entry records what the bank said of the payee when the payment was made (not the names).
+    const payeeCheck = payeeCheckAudit(await payeeCheckOf(ctx.vault, ctx.bankKey, payment.creditor));
+    const details = { currency: payment.currency, amountMinor: payment.amountMinor, executionDate, creditorCountry: payment.creditor.iban.slice(0, 2), payeeCheck };
     return { resource: paymentResource(payment), target: payment.id, details, data: { payment, accountId: account.id } };
   },
   run(ctx, _input, { payment, accountId }) {

@@ -5,6 +5,7 @@ import { requireAccount } from './records/accountRecords.js';
 import { voidApprovals } from './records/approvalRecords.js';
 import { paymentResource, requirePayment, updatePayment } from './records/paymentRecords.js';
 import { paymentExpiry } from './paymentExpiry.js';
+import { payeeCheckAudit, payeeCheckOf } from '../payees/payeeCheckRecords.js';
 import { CofferError } from '../../contract/index.js';
 
 function amountOf(text: string, currency: Currency): number {
@@ -20,7 +21,7 @@ function amountOf(text: string, currency: Currency): number {
  * approval collected so far is voided (docs/domain.md): what was signed is no longer what would be paid.
  */
 export const editPaymentCommand = implementCommand('payments.edit', {
-  prepare(ctx, input) {
+  async prepare(ctx, input) {
     const stored = requirePayment(ctx.db, input.id);
     const before = stored.payment;
     const account = input.from === undefined ? undefined : requireAccount(ctx.db, input.from);
@@ -39,7 +40,9 @@ export const editPaymentCommand = implementCommand('payments.edit', {
       ...(input.date !== undefined ? { executionDate: input.date, expiresAt: paymentExpiry(input.date) } : {}),
     };
     const { payment: after } = editPayment(before, changes);
-    const details = { fromVersion: before.version, toVersion: after.version, changed: Object.keys(changes), currency: after.currency, amountMinor: after.amountMinor };
+    // A new payee brings its own check (or none): the entry records what the payment now carries.
+    const payeeCheck = payeeCheckAudit(await payeeCheckOf(ctx.vault, ctx.bankKey, after.creditor, after.id));
+    const details = { fromVersion: before.version, toVersion: after.version, changed: Object.keys(changes), currency: after.currency, amountMinor: after.amountMinor, payeeCheck };
     return {
       // Both what the payment was and what it becomes must be within the editor's scope.
       resource: [paymentResource(before), paymentResource(after)],

@@ -26,6 +26,7 @@ import { issueRecoveryCodeCommand } from './issueRecoveryCodeCommand.js';
 import { listAccountsCommand } from './listAccountsCommand.js';
 import { listAuditEntriesCommand } from './listAuditEntriesCommand.js';
 import { listPayeesCommand } from './listPayeesCommand.js';
+import { recordPayeeCheckCommand } from './recordPayeeCheckCommand.js';
 import { listPaymentsCommand } from './listPaymentsCommand.js';
 import { listTransactionsCommand } from './listTransactionsCommand.js';
 import { recordBlockedCommand } from './recordBlockedCommand.js';
@@ -51,6 +52,7 @@ export const COMMANDS = {
   'transactions.export': exportTransactionsCommand,
   'payees.add': addPayeeCommand,
   'payees.list': listPayeesCommand,
+  'payees.record-check': recordPayeeCheckCommand,
   'payments.create': createPaymentCommand,
   'payments.edit': editPaymentCommand,
   'payments.cancel': cancelPaymentCommand,

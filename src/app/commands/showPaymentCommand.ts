@@ -1,6 +1,7 @@
 import { formatAmount, paymentDigest } from '../../domain/index.js';
 import { implementCommand } from '../dispatch/defineCommand.js';
 import { verifyApprovals } from '../keys/verifyApprovals.js';
+import { payeeCheckOf } from '../payees/payeeCheckRecords.js';
 import { approvalStatusOf, listApprovals } from './records/approvalRecords.js';
 import { paymentResource, requirePayment } from './records/paymentRecords.js';
 
@@ -13,9 +14,10 @@ export const showPaymentCommand = implementCommand('payments.show', {
     const { payment } = requirePayment(ctx.db, input.id);
     // Each stored assertion is verified again; a row without a valid one is reported (and logged) as tampering.
     const verified = await verifyApprovals(ctx.vault, ctx.policyState, payment);
-    return { resource: paymentResource(payment), target: payment.id, data: { payment, verified } };
+    const payeeCheck = await payeeCheckOf(ctx.vault, ctx.bankKey, payment.creditor, payment.id);
+    return { resource: paymentResource(payment), target: payment.id, data: { payment, verified, payeeCheck } };
   },
-  run(ctx, _input, { payment, verified }) {
+  run(ctx, _input, { payment, verified, payeeCheck }) {
     const digest = paymentDigest(payment).toString('hex');
     const counted = new Set(verified.counted.map((approval) => approval.id));
     const problems = new Map(verified.tampered.map((tampered) => [tampered.id, tampered.reason]));
@@ -31,6 +33,6 @@ export const showPaymentCommand = implementCommand('payments.show', {
         ? { executable: true, missing: [], reason: null, message: null }
         : { executable: false, missing: status.missing, reason: status.reason, message: status.message };
     }
-    return { payment: { ...payment, amount: formatAmount(payment.amountMinor, payment.currency) }, digest, approvals, approval };
+    return { payment: { ...payment, amount: formatAmount(payment.amountMinor, payment.currency) }, digest, payeeCheck, approvals, approval };
   },
 });

@@ -13,6 +13,13 @@ import { demoBookingsInWorker } from './demoBookingsInWorker.js';
 import { canonicalJson, CofferError } from '../../contract/index.js';
 import { demoCredential, signDemoAssertion } from './demoCredentials.js';
 import { insertCredential } from '../keys/credentialRecords.js';
+import { insertPayeeCheck } from '../payees/payeeCheckRecords.js';
+import { signDemoPayeeCheck } from './demoPayeeChecks.js';
+
+/** The demo payee left without a Verification of Payee answer, so "not checked" shows too. */
+export const DEMO_UNCHECKED_PAYEE = 'payee-brussels';
+/** Who added the demo payees and recorded their checks. */
+const DEMO_MAKER = 'alice';
 
 /** What the key list calls the demo user's software key: its private half is published. */
 export const DEMO_KEY_NAME = 'Software key (its private half is published)';
@@ -88,14 +95,19 @@ export async function seedDemo(vault: UnlockedVault, options: SeedDemoOptions): 
   }));
   const bookings = await demoBookingsInWorker({ endDay, accounts: plan }, options.onProgress ? { onProgress: options.onProgress } : {});
   const total = plan.reduce((n, account) => n + account.count, 0);
+  const created = new Date(now.getTime() - 366 * 24 * 60 * 60 * 1000);
+  // The demo bank's answers when the open payments were prepared; one payee stays unchecked, as if added offline.
+  const checkedAt = new Date(now.getTime() - 3 * 24 * 60 * 60 * 1000);
+  const checks = await Promise.all(
+    DEMO_PAYEES.filter((payee) => payee.id !== DEMO_UNCHECKED_PAYEE).map(async (payee) => ({ payeeId: payee.id, ...(await signDemoPayeeCheck(payee, checkedAt, `demo-check-${payee.id}`)) })),
+  );
   const accounts = vault.transact({ action: 'demo.seed', target: DEMO_ORG.id, details, userId: 'demo-seed' }, (db) => {
-    const created = new Date(now.getTime() - 366 * 24 * 60 * 60 * 1000).toISOString();
     const book = bookingRowWriter(db);
     options.onProgress?.({ done: 0, total });
     const seeded = DEMO_ACCOUNTS.map((account) => {
       const id = `account-${account.code.toLowerCase()}`;
       db.prepare('INSERT INTO accounts (id, organisation_id, iban, bic, currency, name, balance_minor, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)').run(
-        id, DEMO_ORG.id, account.iban, account.bic, account.currency, account.name, created,
+        id, DEMO_ORG.id, account.iban, account.bic, account.currency, account.name, created.toISOString(),
       );
       const currency = account.currency as Currency;
       for (const row of bookings.rows.get(account.code) ?? []) {
@@ -108,7 +120,8 @@ export async function seedDemo(vault: UnlockedVault, options: SeedDemoOptions): 
       return { iban: account.iban, currency, name: account.name, balance: formatAmount(balance, currency) };
     });
     const addPayee = db.prepare('INSERT INTO payees (id, organisation_id, name, iban, bic, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const payee of DEMO_PAYEES) addPayee.run(payee.id, DEMO_ORG.id, payee.name, payee.iban, 'bic' in payee ? payee.bic : null, created);
+    for (const payee of DEMO_PAYEES) addPayee.run(payee.id, DEMO_ORG.id, payee.name, payee.iban, 'bic' in payee ? payee.bic : null, created.toISOString());
+    for (const check of checks) insertPayeeCheck(db, check.answer, check.jws, { payeeId: check.payeeId, userId: DEMO_MAKER, now: checkedAt });
     for (const { payment, accountCode, approvals } of payments) {
       insertPayment(db, payment, `account-${accountCode.toLowerCase()}`, now);
       approvals.forEach((approval, index) => {

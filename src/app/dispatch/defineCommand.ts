@@ -1,5 +1,6 @@
 import { COMMAND_SPECS, type CommandName, type CommandOutput, type CommandSpec, type CommandSpecs, type ParsedInput, type Progress } from '../../api/index.js';
 import type { AuditEntry } from '../../contract/index.js';
+import type { JwsVerificationKey } from '../../crypto/index.js';
 import type { OrgPolicy, Permission, Resource, Role } from '../../policy/index.js';
 import type { KdfChoice, UnlockedVault, VaultDatabase } from '../../vault/index.js';
 import type { PolicyState } from '../policy/verifyCachedOrgPolicy.js';
@@ -20,6 +21,8 @@ export interface CommandContext {
   readonly policy: OrgPolicy;
   /** What the session learnt of the policy when it opened (valid, expired, unusable, none). */
   policyState: PolicyState;
+  /** The bank key the session trusts (Session.bankKey): bank-signed answers in the vault verify against it. */
+  bankKey: JwsVerificationKey;
   /** Whether this session may use the command's permission on one item: lists keep only those. */
   permits(resource: Resource): boolean;
   /** Whether the session's roles hold another permission anywhere (the auditor's whole log). */

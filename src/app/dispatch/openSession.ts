@@ -2,6 +2,7 @@ import type { JwsVerificationKey } from '../../crypto/index.js';
 import type { Capability, Role } from '../../policy/index.js';
 import type { KdfChoice, UnlockedVault } from '../../vault/index.js';
 import { shippedCapabilities } from '../policy/shippedCapabilities.js';
+import { BANK_VERIFICATION_KEY } from '../policy/bankTrustAnchor.js';
 import { verifyCachedOrgPolicy, type PolicyState } from '../policy/verifyCachedOrgPolicy.js';
 import { hasEnrolledKeys } from '../keys/credentialRecords.js';
 import type { StepUpVerifier } from './stepUp.js';
@@ -18,6 +19,8 @@ export interface Session {
   readonly roles: readonly Role[];
   readonly capabilities: readonly Capability[];
   readonly policy: PolicyState;
+  /** The bank's verification key this vault trusts: for the policy, and for every bank-signed answer kept in it. */
+  readonly bankKey: JwsVerificationKey;
   readonly stepUp: StepUpVerifier | undefined;
   /** Whether the user has enrolled a hardware key: then `once-keys-enrolled` commands need a step-up too. */
   readonly keysEnrolled: boolean;
@@ -55,7 +58,8 @@ function rolesOf(policy: PolicyState, userId: string): readonly Role[] {
 export async function openSession(vault: UnlockedVault, options: OpenSessionOptions = {}): Promise<Session> {
   const capabilities = options.capabilities ?? (shipped ??= shippedCapabilities());
   const now = options.now ?? (() => new Date());
-  const policy = await verifyCachedOrgPolicy(vault.db, { bankKey: options.bankKey, now: now() });
+  const bankKey = options.bankKey ?? BANK_VERIFICATION_KEY;
+  const policy = await verifyCachedOrgPolicy(vault.db, { bankKey, now: now() });
   const userId = vault.userId;
   if (policy.status === 'expired' || policy.status === 'unusable') {
     vault.record([{ action: 'policy.verify', outcome: 'denied', reason: policy.code, details: { status: policy.status } }]);
@@ -66,6 +70,7 @@ export async function openSession(vault: UnlockedVault, options: OpenSessionOpti
     roles: Object.freeze([...rolesOf(policy, userId)]),
     capabilities,
     policy,
+    bankKey,
     stepUp: options.stepUp,
     // Asked at each command: the first key enrolled in this session already guards the next change.
     get keysEnrolled() {

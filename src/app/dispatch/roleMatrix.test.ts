@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPendingPayments, auditEntries, CREDITOR_IBAN, EUR_ACCOUNT, makeDemoVaults, recordingStepUp, type DemoVault } from '../../../test/fixtures/demo/demoVault.js';
 import { ROLES, type Role } from '../../policy/index.js';
 import { COMMAND_LIST } from '../commands/registry.js';
-import { demoOrgPolicy } from '../demo/demoOrganisation.js';
+import { DEMO_PAYEES, demoOrgPolicy } from '../demo/demoOrganisation.js';
+import { signDemoPayeeCheck } from '../demo/demoPayeeChecks.js';
+import { DEMO_UNCHECKED_PAYEE } from '../demo/seedDemo.js';
 import { dispatchUnknown } from './dispatch.js';
 import { openSession, OWNER_ROLES } from './openSession.js';
 import { isCommandName, type CommandInput, type CommandName } from '../../api/index.js';
@@ -56,6 +58,8 @@ function grantedByFiles(role: Role, permission: string): boolean {
 const USER_OF: Record<Role, string> = { maker: 'alice', approver: 'bob', auditor: 'dave', viewer: 'erin', admin: 'frank' };
 /** Filled in before all tests: the pending payments the approver approves as a batch. */
 const batchIds: string[] = [];
+/** The demo bank's answer for the one demo payee left unchecked, signed before all tests. */
+const recordedCheck = { answer: '', payee: DEMO_UNCHECKED_PAYEE };
 const statement = textFile('statement.csv', 'entry_ref,booking_date,value_date,amount,currency,counterparty_name,counterparty_iban,remittance_info\nMX-1,2025-03-03,,-12.50,EUR,Kiosk,,Coffee\n');
 
 /** One input per command that succeeds for a role allowed to run it on the seeded demo vault. */
@@ -65,6 +69,7 @@ const INPUTS: { [Name in CommandName]: CommandInput<Name> } = {
   'transactions.export': { text: 'a' },
   'payees.add': { name: 'Matrix Supplies GmbH', iban: CREDITOR_IBAN },
   'payees.list': {},
+  'payees.record-check': recordedCheck,
   'payments.create': { from: EUR_ACCOUNT, toName: 'Matrix Supplies GmbH', toIban: CREDITOR_IBAN, amount: '1300.00', currency: 'EUR' },
   'payments.edit': { id: 'demo-0001', amount: '1300.00' },
   'payments.cancel': { id: 'demo-0003' },
@@ -141,6 +146,8 @@ let fresh: { dir: string; vault: DemoVault['vault'] };
 
 beforeAll(async () => {
   const now = new Date();
+  const unchecked = DEMO_PAYEES.find((payee) => payee.id === DEMO_UNCHECKED_PAYEE);
+  if (unchecked) recordedCheck.answer = (await signDemoPayeeCheck(unchecked, now, 'matrix-check')).jws;
   const policy = demoOrgPolicy(now);
   policy.users.push({ id: 'frank', name: 'Frank Admin', roles: ['admin'] });
   vaults = await makeDemoVaults(Object.values(USER_OF), { policy, now, asMaker: async (maker) => void batchIds.push(...(await addPendingPayments(maker, [{ amount: '120.00' }, { amount: '80.50' }]))) });

@@ -58,6 +58,7 @@ function contextFor(session: Session, command: AnyAppCommand, options: DispatchO
     permits: (resource) => authorize(session.capabilities, { roles: session.roles, permission, resource, readOnly }).ok,
     kdf: session.kdf,
     policyState: state,
+    bankKey: session.bankKey,
     holds: (other) => holdsPermission(session.capabilities, session.roles, other, readOnly),
     progress: (progress) => options.onProgress?.(progress),
     signal: options.signal,

@@ -2,6 +2,11 @@ import type { Command } from 'commander';
 import { given, integer, runAppCommand } from '../appSession.js';
 import { formatTable } from './bankingTable.js';
 import { inputFile } from '../inputFile.js';
+import { readBoundedFile } from '../readBoundedFile.js';
+import { payeeCheckWord } from './payeeCheckText.js';
+
+/** A payee check's JWS is well under this; anything longer is not one. */
+const MAX_ANSWER_BYTES = 8192;
 import { statementImportText } from './statementImportText.js';
 
 /** accounts, transactions, payees and statements: thin wrappers over the dispatcher. */
@@ -63,9 +68,21 @@ export function registerBanking(program: Command): void {
     .action((_opts, command: Command) =>
       runAppCommand(command, 'payees.list', {}, (v) =>
         formatTable(
-          ['NAME', 'IBAN', 'BIC', 'ID', 'CHECK'],
-          v.payees.map((p) => [p.name, p.iban, p.bic, p.id, p.sameNameOtherIban.length > 0 ? `same name, other IBAN: ${p.sameNameOtherIban.map((o) => o.id).join(', ')}` : '']),
+          ['NAME', 'IBAN', 'BIC', 'ID', 'BANK CHECK', 'CHECK'],
+          v.payees.map((p) => [p.name, p.iban, p.bic, p.id, payeeCheckWord(p.payeeCheck), p.sameNameOtherIban.length > 0 ? `same name, other IBAN: ${p.sameNameOtherIban.map((o) => o.id).join(', ')}` : '']),
         ),
+      ),
+    );
+
+  payees
+    .command('record-check')
+    .description("keep the bank's signed Verification of Payee answer (from POST /v1/payee-checks) for a payee or a payment")
+    .requiredOption('--answer-file <file>', 'the answer as the gateway sent it: a compact JWS')
+    .option('--payee <id>', 'the payee it is about')
+    .option('--payment <id>', 'or the payment whose creditor it is about')
+    .action(({ answerFile, ...opts }: { answerFile: string; payee?: string; payment?: string }, command: Command) =>
+      runAppCommand(command, 'payees.record-check', { answer: readBoundedFile(answerFile, MAX_ANSWER_BYTES, 'the answer file').toString('utf8').trim(), ...given(opts) }, (v) =>
+        `${v.checkId} ${v.result}${v.registeredName === null ? '' : ` (the bank holds "${v.registeredName}")`}`,
       ),
     );
 

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CommandOutput } from '../../api/index.js';
 import { given, integer, runAppCommand } from '../appSession.js';
 import { formatTable } from './bankingTable.js';
+import { payeeCheckText } from './payeeCheckText.js';
 
 const ORDER_OPTIONS: [string, string][] = [
   ['--from <iban>', 'debited account (one of the organisation\'s)'],
@@ -20,6 +21,7 @@ function showText(v: CommandOutput<'payments.show'>): string {
     `Payment ${p.id}  ${p.status}  (version ${p.version})`,
     `  from      ${p.debtorIban}`,
     `  to        ${p.creditor.name}, ${p.creditor.iban}${p.creditor.bic ? `, ${p.creditor.bic}` : ''}`,
+    `  payee     ${payeeCheckText(v.payeeCheck)}`,
     `  amount    ${p.amount} ${p.currency}`,
     `  reference ${p.remittanceInfo || '—'}`,
     `  execution ${p.executionDate} (expires ${p.expiresAt})`,

@@ -32,7 +32,7 @@ describeOnEachStore('the gateway over HTTP', (stores) => {
     };
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths).sort()).toEqual(routesServed(gateway.app).filter((path) => path !== '/openapi.json'));
-    expect(routesServed(gateway.app)).toEqual(expect.arrayContaining(['/healthz', '/v1/enrolments', '/v1/payments', '/v1/statements', '/v1/witness/add-checkpoint']));
+    expect(routesServed(gateway.app)).toEqual(expect.arrayContaining(['/healthz', '/v1/enrolments', '/v1/payments', '/v1/payee-checks', '/v1/statements', '/v1/witness/add-checkpoint']));
     const enrolment = document.components.schemas.EnrolmentRequest;
     expect(Object.keys(enrolment?.properties ?? {}).sort()).toEqual(Object.keys(EnrolmentRequest.shape).sort());
     // A batch approval's list travels with each payment of the batch.
@@ -41,6 +41,9 @@ describeOnEachStore('the gateway over HTTP', (stores) => {
     // The status feed and the signed report's payload are described too.
     expect(Object.keys(document.paths)).toContain('/v1/payment-statuses');
     expect(document.components.schemas.PaymentStatusReport?.required).toEqual(expect.arrayContaining(['orgId', 'paymentId', 'digest', 'status', 'at']));
+    const payeeCheck = document.components.schemas.PayeeCheckAnswer;
+    expect(Object.keys(payeeCheck?.properties ?? {}).sort()).toEqual(['checkId', 'checkedAt', 'iban', 'name', 'registeredName', 'result']);
+    expect(payeeCheck?.required.sort()).toEqual(['checkId', 'checkedAt', 'iban', 'name', 'result']);
   });
 
   it('refuses unknown routes and unparsable bodies with coded one-line errors', async () => {

@@ -8,9 +8,11 @@ import {
   IdempotencyKeyText,
   PaymentStatusFeedQuery,
   PaymentSubmission,
+  PayeeCheckRequest,
   StatementSyncQuery,
   type DeviceResponse,
   type PaymentStatusFeedResponse,
+  type PayeeCheckResponse,
   type PolicyResponse,
   type StatementSyncResponse,
 } from '../../contract/index.js';
@@ -19,6 +21,9 @@ import { authenticateDevice } from '../enrolment/authenticateDevice.js';
 import { gatewayRelyingParty } from '../credentials/relyingParty.js';
 import { enrolDevice } from '../enrolment/enrolDevice.js';
 import { acceptPayment } from '../payments/acceptPayment.js';
+import { checkPayee } from '../payees/checkPayee.js';
+import type { PayeeDirectoryEntry } from '../payees/registeredHolder.js';
+import { DEMO_PAYEE_DIRECTORY } from '../../domain/index.js';
 import { idempotencyRequestHash } from '../payments/idempotentAnswer.js';
 import { readPaymentStatusFeed } from '../payments/readPaymentStatusFeed.js';
 import { recordPaymentRefusal } from '../payments/recordPaymentRefusal.js';
@@ -45,6 +50,8 @@ export interface GatewayOptions {
   witnessName?: string;
   /** The WebAuthn relying party id (default bank.example); the origin is https://desktop.<rpId>. */
   rpId?: string;
+  /** Accounts at other banks whose holders the payee check may vouch for; DEMO_PAYEE_DIRECTORY when absent. */
+  payeeDirectory?: readonly PayeeDirectoryEntry[];
 }
 
 export const DEFAULT_RATE_LIMIT = { max: 600, windowMs: 60_000 };
@@ -207,6 +214,12 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     const query = PaymentStatusFeedQuery.safeParse(request.query);
     if (!query.success) throw new CofferError('SERVER_BAD_REQUEST', describeZodIssue(query.error).text);
     return readPaymentStatusFeed(store, device, query.data);
+  });
+  app.post('/v1/payee-checks', async function payeeCheck(request): Promise<PayeeCheckResponse> {
+    const device = await authenticateDevice(store, received(request), now());
+    const parsed = PayeeCheckRequest.safeParse(request.body);
+    if (!parsed.success) throw new CofferError('SERVER_BAD_REQUEST', describeZodIssue(parsed.error).text);
+    return checkPayee(store, { device, request: parsed.data, directory: options.payeeDirectory ?? DEMO_PAYEE_DIRECTORY, now: now() });
   });
   app.get('/v1/statements', async function statements(request): Promise<StatementSyncResponse> {
     const device = await authenticateDevice(store, received(request), now());

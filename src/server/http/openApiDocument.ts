@@ -13,6 +13,9 @@ import {
   PaymentStatusFeedResponse,
   PaymentStatusReport,
   PaymentSubmission,
+  PayeeCheckAnswer,
+  PayeeCheckRequest,
+  PayeeCheckResponse,
   PolicyResponse,
   ReadyResponse,
   StatementSyncQuery,
@@ -47,7 +50,7 @@ export async function openApiDocument(): Promise<ReturnType<typeof createDocumen
   return createDocument({
     openapi: '3.1.0',
     info: { title: 'Coffer bank gateway', version: '1' },
-    components: { schemas: { EnrolmentRequest, EnrolmentResponse, PolicyResponse, DeviceResponse, PaymentSubmission, ApprovalBatch, PaymentAnswer, PaymentStatusFeedResponse, PaymentStatusReport, StatementSyncResponse, WitnessKeyResponse, GatewayErrorResponse } },
+    components: { schemas: { EnrolmentRequest, EnrolmentResponse, PolicyResponse, DeviceResponse, PaymentSubmission, ApprovalBatch, PaymentAnswer, PaymentStatusFeedResponse, PaymentStatusReport, StatementSyncResponse, WitnessKeyResponse, PayeeCheckRequest, PayeeCheckResponse, PayeeCheckAnswer, GatewayErrorResponse } },
     paths: {
       '/healthz': { get: { summary: 'the process is up', responses: { '200': json(HealthResponse, 'up') } } },
       '/readyz': {
@@ -82,6 +85,17 @@ export async function openApiDocument(): Promise<ReturnType<typeof createDocumen
           }),
           requestParams: { header: SIGNED_REQUEST_HEADERS.extend({ 'idempotency-key': IdempotencyKeyText.meta({ description: 'a fresh key per payment; a retry with it gets the stored answer' }) }) },
         },
+      },
+      '/v1/payee-checks': {
+        post: signed({
+          summary:
+            'Verification of Payee: does the name name the holder of the IBAN? The answer is a compact JWS by the bank key (typ coffer-payee-check+jws) whose payload is a PayeeCheckAnswer: match, close-match (with the registered name), no-match, or not-possible for an account the bank cannot check',
+          requestBody: { content: { 'application/json': { schema: PayeeCheckRequest } } },
+          responses: {
+            '200': json(PayeeCheckResponse, 'the signed answer'),
+            '400': refusal('malformed request, an IBAN whose check digits fail, or a name that is not printable text'),
+          },
+        }),
       },
       '/v1/device': { get: signed({ summary: 'the signing device as the gateway knows it', responses: { '200': json(DeviceResponse, 'the device') } }) },
       '/v1/payment-statuses': {

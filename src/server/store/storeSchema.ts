@@ -228,6 +228,19 @@ export interface IdempotencyKeyTable {
   created_at: number;
 }
 
+/** One Verification of Payee check the gateway answered (migration 0007); the payer's name is not kept. */
+export interface PayeeCheckTable {
+  id: string;
+  org_id: string;
+  device_id: string;
+  /** The IBAN asked about, electronic form. */
+  iban: string;
+  result: string;
+  /** SHA-256 (base64url) of the signed answer as sent. */
+  answer_digest: string;
+  checked_at: number;
+}
+
 export interface GatewayDatabase {
   bank_keys: BankKeyTable;
   organisations: OrganisationTable;
@@ -250,4 +263,5 @@ export interface GatewayDatabase {
   payment_status_feed: PaymentStatusFeedTable;
   payment_emissions: PaymentEmissionTable;
   idempotency_keys: IdempotencyKeyTable;
+  payee_checks: PayeeCheckTable;
 }

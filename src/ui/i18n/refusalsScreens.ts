@@ -100,4 +100,12 @@ export const SCREEN_REFUSALS: Table = {
     en: { title: 'The file was not saved.', action: 'The payments below are queued all the same: export them again from the command line or ask your administrator before creating them anew.' },
     de: { title: 'Die Datei wurde nicht gespeichert.', action: 'Die unten genannten Zahlungen sind trotzdem bereitgestellt: Exportieren Sie sie auf der Kommandozeile erneut oder fragen Sie Ihre Administration, bevor Sie sie neu anlegen.' },
   },
+  APP_PAYEE_CHECK_UNTRUSTED: {
+    en: { title: 'This payee check is not the bank’s answer.', action: 'Nothing was kept. Ask the bank again when online; if it happens again, tell your security team.' },
+    de: { title: 'Diese Empfängerüberprüfung ist keine Antwort der Bank.', action: 'Es wurde nichts gespeichert. Fragen Sie die Bank erneut, sobald Sie online sind; geschieht es wieder, informieren Sie Ihr Sicherheitsteam.' },
+  },
+  APP_PAYEE_CHECK_MISMATCH: {
+    en: { title: 'This payee check is about another IBAN or name.', action: 'Nothing was kept. Check the payee again with the IBAN and name the payment carries.' },
+    de: { title: 'Diese Empfängerüberprüfung betrifft eine andere IBAN oder einen anderen Namen.', action: 'Es wurde nichts gespeichert. Prüfen Sie den Empfänger erneut mit der IBAN und dem Namen der Zahlung.' },
+  },
 };

@@ -72,7 +72,7 @@ export type Account = CommandOutput<'accounts.list'>['accounts'][number];
 export type PaymentSummary = CommandOutput<'payments.list'>['payments'][number];
 export type PaymentStatus = PaymentSummary['status'];
 export type Booking = CommandOutput<'transactions.list'>['transactions'][number];
-export type Payee = CommandOutput<'payees.list'>['payees'][number];
+export type Payee = CommandOutput<'payees.add'>;
 export type AuditEntry = CommandOutput<'audit.log'>['entries'][number];
 export type FileOut = CommandOutput<'payments.export'>['file'];
 

@@ -3,6 +3,8 @@ import { batchDigest, ensureNotExpired, paymentDigest } from '../../../domain/in
 import type { CommandContext } from '../../dispatch/defineCommand.js';
 import { verifyApprovals } from '../../keys/verifyApprovals.js';
 import { requirePayment, type StoredPayment } from './paymentRecords.js';
+import type { PayeeCheckView } from '../../../api/index.js';
+import { payeeCheckOf } from '../../payees/payeeCheckRecords.js';
 
 export interface ApprovalBatchMember {
   stored: StoredPayment;
@@ -10,6 +12,8 @@ export interface ApprovalBatchMember {
   digest: string;
   /** The approvals already given over this payment whose assertions verify again. */
   countedIds: string[];
+  /** Verification of Payee for its creditor, as the approver is shown it before signing. */
+  payeeCheck: PayeeCheckView;
 }
 
 export interface ApprovalBatch {
@@ -32,7 +36,8 @@ export async function loadApprovalBatch(ctx: CommandContext, ids: readonly strin
     ensureNotExpired(payment, ctx.now);
     // The approvals already given count only where their stored assertions verify (docs/signing.md).
     const { counted } = await verifyApprovals(ctx.vault, ctx.policyState, payment);
-    members.push({ stored, digest: paymentDigest(payment).toString('hex'), countedIds: counted.map((approval) => approval.id) });
+    const payeeCheck = await payeeCheckOf(ctx.vault, ctx.bankKey, payment.creditor, payment.id);
+    members.push({ stored, digest: paymentDigest(payment).toString('hex'), countedIds: counted.map((approval) => approval.id), payeeCheck });
   }
   return { members, digest: batchDigest(members.map((member) => Buffer.from(member.digest, 'hex'))) };
 }

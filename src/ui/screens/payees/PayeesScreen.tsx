@@ -13,6 +13,7 @@ import type { Payee, Refusal } from '../../ipc/wire';
 import { useCan } from '../../session/SessionContext';
 import { formatIban } from '../balanceTrend';
 import { fieldErrors } from '../fieldErrors';
+import { PayeeCheckBadge } from '../payments/PayeeCheckNotice';
 
 function AddPayee({ onAdded }: { onAdded(payee: Payee): void }) {
   const { t } = useI18n();
@@ -82,6 +83,7 @@ export function PayeesScreen() {
                   <p className="truncate text-sm font-medium text-slate-900">{payee.name}</p>
                   <p className="font-mono text-xs text-slate-600">{formatIban(payee.iban)}{payee.bic ? ` · ${payee.bic}` : ''}</p>
                 </div>
+                <PayeeCheckBadge check={payee.payeeCheck} />
                 {payee.sameNameOtherIban.length > 0 && (
                   <p data-flag="same-name" className="max-w-md rounded-lg bg-amber-50 px-3 py-1.5 text-xs font-medium text-amber-950 ring-1 ring-amber-300">
                     {t('payees.sameName', { ibans: payee.sameNameOtherIban.map((other) => formatIban(other.iban)).join(', ') })}

@@ -9,13 +9,14 @@ import type { Refusal } from '../../ipc/wire';
 import { signDigest } from '../../keys/signDigest';
 import { useStepUp } from '../../keys/StepUp';
 import { formatIban } from '../balanceTrend';
+import { PayeeCheckNotice } from './PayeeCheckNotice';
 
 type Shown = CommandOutput<'payments.show'>;
 type Approved = CommandOutput<'payments.approve'>;
 
 /**
  * What the approver signs, shown before the key is asked (PSD2 dynamic linking: amount and payee are in the
- * digest): amount and currency, payee name and IBAN, execution date. Signing runs the assertion whose challenge
+ * digest): amount and currency, payee name and IBAN, execution date, and the bank's payee check. Signing runs the assertion whose challenge
  * is the payment digest of this very answer, then `payments.approve` with it.
  */
 export function ApprovalDialog({ shown, onClose, onApproved }: { shown: Shown; onClose(): void; onApproved(): void }) {
@@ -48,6 +49,7 @@ export function ApprovalDialog({ shown, onClose, onApproved }: { shown: Shown; o
         <Dialog data-dialog="approve" data-payment={payment.id} className="space-y-5 p-6 outline-none">
           <Heading slot="title" className="text-lg font-semibold text-slate-900">{t('approve.title')}</Heading>
           <p className="text-sm text-slate-700">{t('approve.check')}</p>
+          <PayeeCheckNotice check={shown.payeeCheck} />
           <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
             <div className="sm:col-span-2">
               <dt className="text-slate-600">{t('approve.amount')}</dt>

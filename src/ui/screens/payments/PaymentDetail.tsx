@@ -11,6 +11,7 @@ import type { Refusal } from '../../ipc/wire';
 import { useCan, useSession } from '../../session/SessionContext';
 import { formatIban } from '../balanceTrend';
 import { ApprovalDialog } from './ApprovalDialog';
+import { PayeeCheckNotice } from './PayeeCheckNotice';
 import { PaymentForm, type PaymentDraft } from './PaymentForm';
 
 const CANCELLABLE = new Set(['draft', 'pending_approval', 'approved', 'queued']);
@@ -43,7 +44,7 @@ export function PaymentDetail({ id, onClose }: { id: string; onClose(): void }) 
 
   if (shown.isError) return <RefusalNotice refusal={refusalOf(shown.error)} />;
   if (!shown.data) return <p className="text-sm text-slate-600">{t('overview.loading')}</p>;
-  const { payment, digest, approvals, approval } = shown.data;
+  const { payment, digest, approvals, approval, payeeCheck } = shown.data;
   const draft: PaymentDraft = {
     from: payment.debtorIban,
     toName: payment.creditor.name,
@@ -68,6 +69,7 @@ export function PaymentDetail({ id, onClose }: { id: string; onClose(): void }) 
             <StatusBadge status={payment.status} />
           </div>
         </div>
+        <PayeeCheckNotice check={payeeCheck} />
         <dl className="grid grid-cols-1 gap-x-8 gap-y-3 text-sm md:grid-cols-2">
           <div><dt className="text-slate-600">{t('pay.from')}</dt><dd className="font-mono">{formatIban(payment.debtorIban)}</dd></div>
           <div><dt className="text-slate-600">{t('pay.date')}</dt><dd>{date(payment.executionDate)}</dd></div>
