@@ -248,6 +248,8 @@ export const PaymentStatusFeedResponse = z.strictObject({
   more: z.boolean(),
 });
 export type PaymentStatusFeedResponse = z.infer<typeof PaymentStatusFeedResponse>;
+
+/**
  * Verification of Payee (EU Instant Payments Regulation, Art. 5c; EPC VOP Scheme Rulebook EPC218-23): the
  * outcomes MTCH, CMTC, NMTC and NOAP, as the app and the gateway spell them.
  */
