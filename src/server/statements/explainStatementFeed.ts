@@ -34,7 +34,7 @@ function postgresSteps(node: PostgresPlanNode): string[] {
  * the feed read by its seq alone and filtered by account, would make every sync slower as lines are booked.
  */
 export async function explainStatementFeed(store: GatewayStore, account: string, after: number, limit: number): Promise<StatementFeedPlan> {
-  const query = statementFeedQuery(store.db, store.dialect, account, after, limit).compile();
+  const query = statementFeedQuery(store.db, store.dialect, account, after, limit);
   if (store.dialect === 'postgres') {
     const result = await store.db.executeQuery<{ 'QUERY PLAN': [{ Plan: PostgresPlanNode }] }>(CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${query.sql}`, [...query.parameters]));
     const steps = result.rows.flatMap((row) => row['QUERY PLAN'].flatMap((plan) => postgresSteps(plan.Plan)));
