@@ -59,7 +59,9 @@ async function startBenchGateway(store: GatewayStore): Promise<BenchGateway> {
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('expected a TCP address');
   const base = `http://127.0.0.1:${address.port}`;
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY * 4 });
+  // Idle sockets are dropped after 30 s, before the gateway closes them (Fastify's keep-alive timeout is 72 s):
+  // after a long bulk load, a socket the gateway had closed would otherwise be reused and reset.
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY * 4, timeout: 30_000 });
   const viewer = await enrolBenchDevice(base, agent, (await createActivationCode(store, 'bench', { orgId: ORG, userId: 'ben' })).code);
   return {
     viewer,
