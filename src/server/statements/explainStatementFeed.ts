@@ -38,8 +38,10 @@ export async function explainStatementFeed(store: GatewayStore, account: string,
   if (store.dialect === 'postgres') {
     const result = await store.db.executeQuery<{ 'QUERY PLAN': [{ Plan: PostgresPlanNode }] }>(CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${query.sql}`, [...query.parameters]));
     const steps = result.rows.flatMap((row) => row['QUERY PLAN'].flatMap((plan) => postgresSteps(plan.Plan)));
-    const range = steps.some((step) => step.includes(`using ${STATEMENT_FEED_INDEX}`) && /ROW\(iban, seq\) >|seq >/.test(step));
-    return { indexed: range && !steps.some((step) => step.startsWith('Seq Scan')), steps };
+    // The scan must be bounded by the two row values alone: an `iban = ?` beside them makes PostgreSQL start at
+    // the account's first line and filter up to the cursor; a Sort means it read the whole range to order it.
+    const range = steps.some((step) => step.includes(`using ${STATEMENT_FEED_INDEX}`) && step.includes('ROW(iban, seq) >') && step.includes('ROW(iban, seq) <=') && !/\biban = /.test(step));
+    return { indexed: range && !steps.some((step) => step.startsWith('Seq Scan') || step.startsWith('Sort')), steps };
   }
   const result = await store.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${query.sql}`, [...query.parameters]));
   const steps = result.rows.map((row) => row.detail);
