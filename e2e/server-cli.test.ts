@@ -40,6 +40,8 @@ for (const { kind, storeArgs } of stores) {
       expect(bad.stderr).toMatch(/^coffer: iban: expected an IBAN whose check digits and country format hold \[SERVER_BAD_REQUEST\]\n$/);
       const plain = await run(['--host', '0.0.0.0', '--port', '0']);
       expect([plain.status, /SERVER_PLAIN_HTTP_REFUSED/.test(plain.stderr)]).toEqual([1, true]);
+      const unlimited = await run(['--port', '0', '--rate-limit', '0']);
+      expect([unlimited.status, unlimited.stderr]).toEqual([2, 'coffer: expected --rate-limit as a whole number of requests per minute, at least 1, found 0 [CLI_USAGE]\n']);
       expect((await coffer(['--json', 'server', ...args, 'audit', 'verify'], env)).stdout).toBe('{"entries":1}\n');
     }, CLI_TEST_TIMEOUT_MS);
   });

@@ -1,4 +1,4 @@
-import { createPrivateKey, sign } from 'node:crypto';
+import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import { CofferError } from '../contract/errors.js';
 import { jwsVerificationKeyFor, P256_PRIVATE_KEY_LENGTH } from './jws.js';
 
@@ -29,4 +29,18 @@ export function p256PrivateKeyPkcs8(privateKey: Uint8Array): Buffer {
   const b64u = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
   const key = createPrivateKey({ key: { kty: 'EC', crv: 'P-256', d: b64u(privateKey), x: b64u(point.subarray(1, 33)), y: b64u(point.subarray(33)) }, format: 'jwk' });
   return key.export({ format: 'der', type: 'pkcs8' });
+}
+
+/**
+ * A verifier of DER-encoded ECDSA P-256 / SHA-256 signatures under one public point (0x04 ‖ x ‖ y), its key
+ * imported once: the bare cost of checking an approval's signature, which `coffer bench --server` measures
+ * the gateway's WebAuthn verification against.
+ */
+export function ecdsaP256Verifier(publicPoint: Uint8Array): (data: Uint8Array, signature: Uint8Array) => boolean {
+  if (publicPoint.length !== 65 || publicPoint[0] !== 0x04) throw new CofferError('CRYPTO_BAD_KEY', `an uncompressed P-256 point is 65 bytes starting 0x04, got ${publicPoint.length} bytes`);
+  const b64u = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
+  const key = createPublicKey({ key: { kty: 'EC', crv: 'P-256', x: b64u(publicPoint.subarray(1, 33)), y: b64u(publicPoint.subarray(33)) }, format: 'jwk' });
+  return function verifyP256(data, signature) {
+    return verify('sha256', data, { key, dsaEncoding: 'der' }, signature);
+  };
 }

@@ -39,4 +39,4 @@ export {
   type JwsOptions,
   type VerifiedJws,
 } from './jws.js';
-export { ecdsaP256SignDer, p256PrivateKeyPkcs8, p256PublicKey } from './ecdsaP256.js';
+export { ecdsaP256SignDer, ecdsaP256Verifier, p256PrivateKeyPkcs8, p256PublicKey } from './ecdsaP256.js';

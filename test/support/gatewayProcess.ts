@@ -15,13 +15,27 @@ afterEach(async () => {
   for (const stop of stops.splice(0).reverse()) await stop();
 });
 
+export interface ServedGateway {
+  url: string;
+  /** SIGTERM: in-flight requests finish, then the store closes; resolves with the exit code. */
+  stop: () => Promise<number | null>;
+  /** SIGKILL: the process ends where it stands, mid-request and mid-transaction, as in a crash. */
+  kill: () => Promise<NodeJS.Signals | null>;
+}
+
 /** `coffer server …` in the background; resolves with its URL once it says it listens. */
-export function serve(args: string[], env: Record<string, string>): Promise<{ url: string; stop: () => Promise<number | null> }> {
+export function serve(args: string[], env: Record<string, string>): Promise<ServedGateway> {
   const child = spawn(COFFER, ['server', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  const exited = new Promise<number | null>((done) => child.on('close', done));
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('close', (code, signal) => done({ code, signal })));
+  const exited = closed.then(({ code }) => code);
+  const running = () => child.exitCode === null && child.signalCode === null;
   const stop = async () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
+    if (running()) child.kill('SIGTERM');
     return exited;
+  };
+  const kill = async () => {
+    if (running()) child.kill('SIGKILL');
+    return (await closed).signal;
   };
   stops.push(async () => void (await stop()));
   return new Promise((done, fail) => {
@@ -29,7 +43,7 @@ export function serve(args: string[], env: Record<string, string>): Promise<{ ur
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
       const match = /listening on (\S+)/.exec(stderr);
-      if (match?.[1]) done({ url: match[1], stop });
+      if (match?.[1]) done({ url: match[1], stop, kill });
     });
     void exited.then((status) => fail(new Error(`coffer server exited ${String(status)}: ${stderr}`)));
   });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { BENCH_GROUPS, runBenchmarksInWorker, runDoctor, type BenchGroup } from '../../app/index.js';
 import { benchDesktop, findChromium } from '../../desktop/index.js';
+import { integer } from '../appSession.js';
 import { printResult, usageError } from '../output.js';
 import { globalOptions } from '../globalOptions.js';
 
@@ -28,14 +29,26 @@ export function registerDiagnostics(program: Command): void {
     .command('bench')
     .description('benchmarks, one JSON line per figure, each with the 1-minute load average')
     .option('--quick', 'small sizes, a smoke run')
-    .option('--only <groups>', `comma-separated groups to run: ${[...BENCH_GROUPS, 'desktop'].join(', ')}`)
-    .option('--server', 'the bank gateway instead: signed statement syncs over loopback, on SQLite, and on PostgreSQL when DATABASE_URL is set')
-    .action(async (opts: { quick?: boolean; only?: string; server?: boolean }) => {
+    .option('--only <groups>', `comma-separated groups to run: ${[...BENCH_GROUPS, 'desktop'].join(', ')}; with --server, sqlite or postgres`)
+    .option('--server', 'the bank gateway instead: payment submissions and signed statement syncs over loopback, on SQLite, and on PostgreSQL when DATABASE_URL is set')
+    .option('--seconds <n>', 'with --server: seconds per load phase (default 10, 2 with --quick)', integer)
+    .option('--growth-to <lines>', 'with --server: stored statement lines at the end of the growth curve (default 10000000, 50000 with --quick)', integer)
+    .action(async (opts: { quick?: boolean; only?: string; server?: boolean; seconds?: number | string; growthTo?: number | string }) => {
+      if (!opts.server && (opts.seconds !== undefined || opts.growthTo !== undefined)) throw usageError('--seconds and --growth-to go with --server');
       if (opts.server) {
-        if (opts.only !== undefined) throw usageError('--server runs the gateway figures alone; leave out --only');
+        if (opts.only !== undefined && opts.only !== 'sqlite' && opts.only !== 'postgres') throw usageError(`with --server, --only takes sqlite or postgres; found ${opts.only}`);
+        if (opts.only === 'postgres' && !process.env.DATABASE_URL) throw usageError('--only postgres needs DATABASE_URL');
+        if (opts.seconds !== undefined && (typeof opts.seconds !== 'number' || opts.seconds < 1 || opts.seconds > 600)) throw usageError(`expected --seconds between 1 and 600, found ${String(opts.seconds)}`);
+        if (opts.growthTo !== undefined && (typeof opts.growthTo !== 'number' || opts.growthTo < 20_000)) throw usageError(`expected --growth-to of at least 20000 lines, found ${String(opts.growthTo)}`);
         const { benchServer } = await import('../../server/index.js');
         const databaseUrl = process.env.DATABASE_URL;
-        await benchServer((figure) => process.stdout.write(`${JSON.stringify(figure)}\n`), { ...(opts.quick ? { quick: true } : {}), ...(databaseUrl ? { databaseUrl } : {}) });
+        await benchServer((figure) => process.stdout.write(`${JSON.stringify(figure)}\n`), {
+          ...(opts.quick ? { quick: true } : {}),
+          ...(databaseUrl ? { databaseUrl } : {}),
+          ...(typeof opts.seconds === 'number' ? { seconds: opts.seconds } : {}),
+          ...(typeof opts.growthTo === 'number' ? { growthTo: opts.growthTo } : {}),
+          ...(opts.only === 'sqlite' || opts.only === 'postgres' ? { only: opts.only } : {}),
+        });
         return;
       }
       const groups: readonly string[] = [...BENCH_GROUPS, 'desktop'];

@@ -1,20 +1,23 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { EnrolmentResponse, type BenchFigure } from '../../contract/index.js';
-import { ed25519Sign, ed25519Verify, generateEd25519KeyPair, randomId, type Ed25519KeyPair } from '../../crypto/index.js';
+import type { BenchFigure } from '../../contract/index.js';
+import { randomId } from '../../crypto/index.js';
 import { addAccount } from '../bank/addAccount.js';
 import { addUser } from '../bank/addUser.js';
 import { createOrganisation } from '../bank/createOrganisation.js';
 import { createActivationCode } from '../enrolment/createActivationCode.js';
 import { buildGateway } from '../http/buildGateway.js';
-import { signGatewayRequest } from '../signatures/signGatewayRequest.js';
-import { ENROLMENT_KEY_ID } from '../signatures/requestSignatureProfile.js';
-import { bookStatementEntries } from '../statements/bookStatementEntries.js';
+import { explainStatementFeed } from '../statements/explainStatementFeed.js';
 import { openStore, type GatewayStore } from '../store/openStore.js';
-import type { StatementEntryTable } from '../store/storeSchema.js';
+import { bookBenchLines } from './bookBenchLines.js';
+import { enrolBenchDevice, percentile, round, type BenchDevice } from './benchClient.js';
+import { preparePaymentLoad, submitPayments } from './benchPayments.js';
+import { sampleAuditLockWaits } from './sampleAuditLockWaits.js';
+import { closedLoop, openLoop } from './statementLoad.js';
+import { rawSubmissionVerificationsPerSecond, rawVerificationsPerSecond } from './rawVerifications.js';
 
 /** One line of `coffer bench --server`: the app's figure shape, with the load average beside it. */
 export type ServerBenchFigure = BenchFigure;
@@ -24,134 +27,46 @@ export interface ServerBenchOptions {
   databaseUrl?: string;
   /** Seconds per load phase. */
   seconds?: number;
-  /** Stored lines for the last point of the growth curve. */
+  /** Stored lines for the last point of the growth curve (10,000,000 by default, 50,000 with `quick`). */
   growthTo?: number;
   quick?: boolean;
+  /** One store only (the tests run each store's figures in its own suite). */
+  only?: 'sqlite' | 'postgres';
 }
 
+const ORG = 'bench';
 const IBAN = 'DE89370400440532013000';
 const CONCURRENCY = 16;
-const PAGE = 50;
-const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+const BASE_LINES = 10_000;
+/** Payments prepared per second of load: more than this machine accepts, so a run does not run dry (flagged when it does). */
+const PREPARED_PER_SECOND = 600;
+const load = () => round(loadavg()[0] ?? 0, 2);
 
-function percentile(sorted: number[], p: number): number {
-  return sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
-}
-
-function lines(from: number, count: number): StatementEntryTable[] {
-  return Array.from({ length: count }, (_, i) => {
-    const n = from + i;
-    const day = `2026-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
-    return { iban: IBAN, entry_ref: `BENCH-${n}`, booking_date: day, value_date: day, amount_minor: ((n * 7919) % 200_000) - 100_000, currency: 'EUR', counterparty_name: 'Kiosk am Markt', counterparty_iban: null, remittance: `Invoice ${n}` };
-  });
-}
-
-async function book(store: GatewayStore, from: number, count: number): Promise<void> {
-  const CHUNK = 20_000;
-  for (let at = 0; at < count; at += CHUNK) {
-    const part = lines(from + at, Math.min(CHUNK, count - at));
-    await store.db.transaction().execute((trx) => bookStatementEntries(trx, store.dialect, part));
-  }
-  // What autovacuum does some time after a bulk load: without fresh statistics the planner may scan.
-  if (store.dialect === 'postgres') await sql`ANALYZE statement_feed, statement_entries`.execute(store.db);
-}
-
-interface Client {
-  base: string;
+interface BenchGateway {
+  viewer: BenchDevice;
   agent: Agent;
-  deviceId: string;
-  key: Ed25519KeyPair;
+  base: string;
+  close: () => Promise<void>;
 }
 
-function send(client: Client, method: string, pathAndQuery: string, headers: Record<string, string>, body?: Uint8Array): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${client.base}${pathAndQuery}`, { method, headers, agent: client.agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-/** One signed statement sync from a random cursor; its latency in ms, or a thrown error for a non-200. */
-async function syncOnce(client: Client, stored: number): Promise<number> {
-  const after = Math.floor(Math.random() * Math.max(1, stored - PAGE));
-  const pathAndQuery = `/v1/statements?account=${IBAN}&after=${after}&limit=${PAGE}`;
-  const started = performance.now();
-  const headers = await signGatewayRequest({ method: 'GET', url: `${client.base}${pathAndQuery}`, keyId: client.deviceId, seed: client.key.seed });
-  const answer = await send(client, 'GET', pathAndQuery, headers);
-  if (answer.status !== 200) throw new Error(`expected 200 from the gateway, found ${answer.status}: ${answer.body.slice(0, 200)}`);
-  return performance.now() - started;
-}
-
-/** Closed loop: `concurrency` clients back to back for `seconds`. */
-async function closedLoop(client: Client, stored: number, seconds: number, concurrency: number): Promise<{ rate: number; latencies: number[] }> {
-  const latencies: number[] = [];
-  const until = performance.now() + seconds * 1000;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < until) latencies.push(await syncOnce(client, stored));
-    }),
-  );
-  return { rate: latencies.length / ((performance.now() - started) / 1000), latencies: latencies.sort((a, b) => a - b) };
-}
-
-/** Open loop: requests started at a fixed rate for `seconds`, whatever the answers' pace (no coordinated omission). */
-async function openLoop(client: Client, stored: number, seconds: number, rate: number): Promise<{ rate: number; latencies: number[] }> {
-  const latencies: number[] = [];
-  const total = Math.max(1, Math.floor(rate * seconds));
-  const started = performance.now();
-  const pending: Promise<void>[] = [];
-  for (let i = 0; i < total; i++) {
-    const due = started + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    const sent = performance.now();
-    pending.push(syncOnce(client, stored).then((ms) => void latencies.push(ms + (sent - due > 0 ? sent - due : 0))));
-  }
-  await Promise.all(pending);
-  return { rate: total / ((performance.now() - started) / 1000), latencies: latencies.sort((a, b) => a - b) };
-}
-
-/** Raw Ed25519 verifications per second on this thread: the work every signed request needs at least once. */
-function rawVerificationsPerSecond(ms: number): number {
-  const key = generateEd25519KeyPair();
-  const message = new TextEncoder().encode('"@method": GET\n"@path": /v1/statements\n"@signature-params": ("@method" "@path")');
-  const signature = ed25519Sign(key.seed, message);
-  let count = 0;
-  const started = performance.now();
-  while (performance.now() - started < ms) {
-    for (let i = 0; i < 100; i++) ed25519Verify(key.publicKey, message, signature);
-    count += 100;
-  }
-  return count / ((performance.now() - started) / 1000);
-}
-
-async function setUp(store: GatewayStore): Promise<{ client: Client; close: () => Promise<void> }> {
-  const now = Date.now();
-  await createOrganisation(store, 'bench', { orgId: 'bench', name: 'Bench GmbH' }, now);
-  await addUser(store, 'bench', { orgId: 'bench', userId: 'ben', name: 'Ben', roles: ['viewer'] }, now);
-  await addAccount(store, 'bench', { orgId: 'bench', iban: IBAN, currency: 'EUR', name: 'Operating' }, now);
-  const { code } = await createActivationCode(store, 'bench', { orgId: 'bench', userId: 'ben' }, now);
+async function startBenchGateway(store: GatewayStore): Promise<BenchGateway> {
+  await createOrganisation(store, 'bench', { orgId: ORG, name: 'Bench GmbH' });
+  await addUser(store, 'bench', { orgId: ORG, userId: 'ben', name: 'Ben', roles: ['viewer'] });
+  await addAccount(store, 'bench', { orgId: ORG, iban: IBAN, currency: 'EUR', name: 'Operating', bic: 'COBADEFFXXX' });
   // Every request of the run comes from one address: the limit is lifted so the gateway, not the limiter, is measured.
   const app = await buildGateway({ store, log: false, rateLimit: { max: 1_000_000_000, windowMs: 60_000 } });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('expected a TCP address');
   const base = `http://127.0.0.1:${address.port}`;
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY * 4 });
-  const key = generateEd25519KeyPair();
-  const body = new TextEncoder().encode(JSON.stringify({ activationCode: code, devicePublicKey: key.publicKey.toString('base64url'), vaultId: 'bench-vault' }));
-  const headers = await signGatewayRequest({ method: 'POST', url: `${base}/v1/enrolments`, body, keyId: ENROLMENT_KEY_ID, seed: key.seed });
-  const enrolled = await send({ base, agent, deviceId: '', key }, 'POST', '/v1/enrolments', { ...headers, 'content-type': 'application/json' }, body);
-  if (enrolled.status !== 201) throw new Error(`expected enrolment, found ${enrolled.status}: ${enrolled.body.slice(0, 200)}`);
-  const { deviceId } = EnrolmentResponse.parse(JSON.parse(enrolled.body));
+  // Idle sockets are dropped after 30 s, before the gateway closes them (Fastify's keep-alive timeout is 72 s):
+  // after a long bulk load, a socket the gateway had closed would otherwise be reused and reset.
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY * 4, timeout: 30_000 });
+  const viewer = await enrolBenchDevice(base, agent, (await createActivationCode(store, 'bench', { orgId: ORG, userId: 'ben' })).code);
   return {
-    client: { base, agent, deviceId, key },
+    viewer,
+    agent,
+    base,
     close: async () => {
       agent.destroy();
       await app.close();
@@ -166,7 +81,7 @@ async function openBenchStore(kind: 'sqlite' | 'postgres', databaseUrl: string |
     return { store, dispose: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) };
   }
   const schema = `bench_${randomId().replaceAll('-', '').slice(0, 20)}`;
-  const store = await openStore({ databaseUrl, schema });
+  const store = await openStore({ databaseUrl, schema, poolSize: CONCURRENCY });
   return {
     store,
     dispose: async () => {
@@ -176,64 +91,122 @@ async function openBenchStore(kind: 'sqlite' | 'postgres', databaseUrl: string |
   };
 }
 
+/** Verified payment submissions per second: 16 makers' requests back to back, each payment new and approved. */
+async function benchPayments(emit: (figure: ServerBenchFigure) => void, kind: string, store: GatewayStore, gateway: BenchGateway, seconds: number, raw: number): Promise<void> {
+  const warmUp = Math.min(1, seconds);
+  const perClient = Math.ceil(((seconds + warmUp) * PREPARED_PER_SECOND) / CONCURRENCY);
+  const prepared = await preparePaymentLoad(store, gateway.base, gateway.agent, ORG, IBAN, CONCURRENCY, perClient);
+  await submitPayments(prepared, warmUp);
+  const sampler = store.dialect === 'postgres' ? sampleAuditLockWaits(store) : undefined;
+  const run = await submitPayments(prepared, seconds);
+  const waits = await sampler?.stop();
+  const ratio = round(run.rate / raw, 3);
+  emit({
+    figure: `server.payments.submit.${kind}`,
+    unit: 'payments/s',
+    value: round(run.rate, 0),
+    baseline: { name: 'server.payments.verify.raw', value: round(raw, 0) },
+    ratio,
+    goal: '>= 0.3 of the raw verifications of the signatures a submission carries',
+    met: ratio >= 0.3,
+    details: {
+      concurrency: CONCURRENCY,
+      accepted: run.accepted,
+      seconds,
+      p50Ms: round(percentile(run.latencies, 50)),
+      p99Ms: round(percentile(run.latencies, 99)),
+      ranDry: run.exhausted,
+      ...(waits ? { auditLockWaitersMean: round(waits.waitingMean, 2), activeMean: round(waits.activeMean, 2), samples: waits.samples } : {}),
+    },
+    loadAverage1m: load(),
+  });
+}
+
+/** Signed statement syncs per second, p99 at half that rate, and the latency's growth with the lines stored. */
+async function benchStatements(emit: (figure: ServerBenchFigure) => void, kind: 'sqlite' | 'postgres', store: GatewayStore, gateway: BenchGateway, seconds: number, growthTo: number, raw: number): Promise<void> {
+  const { viewer } = gateway;
+  await bookBenchLines(store, IBAN, 0, BASE_LINES);
+  await closedLoop(viewer, IBAN, BASE_LINES, Math.min(1, seconds), CONCURRENCY);
+  const max = await closedLoop(viewer, IBAN, BASE_LINES, seconds, CONCURRENCY);
+  emit({
+    figure: `server.statements.sync.${kind}`,
+    unit: 'requests/s',
+    value: round(max.rate, 0),
+    baseline: { name: 'server.ed25519.verify', value: round(raw, 0) },
+    ratio: round(max.rate / raw, 3),
+    ...(kind === 'postgres' ? { goal: '>= 1000 requests/s', met: max.rate >= 1000 } : {}),
+    details: { concurrency: CONCURRENCY, pageSize: 50, storedLines: BASE_LINES, seconds, p50Ms: round(percentile(max.latencies, 50)), p99Ms: round(percentile(max.latencies, 99)) },
+    loadAverage1m: load(),
+  });
+  const half = await openLoop(viewer, IBAN, BASE_LINES, seconds, max.rate / 2);
+  const p99 = percentile(half.latencies, 99);
+  emit({
+    figure: `server.statements.sync.${kind}.halfLoad.p99`,
+    unit: 'ms',
+    value: round(p99),
+    ...(kind === 'postgres' ? { goal: 'p99 < 50 ms at half the maximum rate', met: p99 < 50 } : {}),
+    details: { rate: round(half.rate, 0), p50Ms: round(percentile(half.latencies, 50)), requests: half.latencies.length },
+    loadAverage1m: load(),
+  });
+  const small = await closedLoop(viewer, IBAN, BASE_LINES, Math.max(1, seconds / 2), 1);
+  const loading = performance.now();
+  await bookBenchLines(store, IBAN, BASE_LINES, growthTo - BASE_LINES);
+  const loadSeconds = (performance.now() - loading) / 1000;
+  // On SQLite the load held this process's event loop for minutes, gateway included: every kept-alive socket
+  // has outlived the gateway's keep-alive timeout, and both ends close them the moment the loop runs again.
+  gateway.agent.destroy();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const plan = await explainStatementFeed(store, IBAN, Math.floor(growthTo / 2), 51);
+  await closedLoop(viewer, IBAN, growthTo, Math.min(1, seconds), 1);
+  const large = await closedLoop(viewer, IBAN, growthTo, Math.max(1, seconds / 2), 1);
+  const growth = round(percentile(large.latencies, 50) / percentile(small.latencies, 50), 2);
+  emit({
+    figure: `server.statements.sync.${kind}.growth`,
+    unit: 'ratio',
+    value: growth,
+    goal: `p50 latency at ${growthTo.toLocaleString('en')} stored lines within 2x of that at ${BASE_LINES.toLocaleString('en')}`,
+    met: growth <= 2,
+    details: {
+      p50MsSmall: round(percentile(small.latencies, 50), 2),
+      p50MsLarge: round(percentile(large.latencies, 50), 2),
+      p99MsSmall: round(percentile(small.latencies, 99), 2),
+      p99MsLarge: round(percentile(large.latencies, 99), 2),
+      storedSmall: BASE_LINES,
+      storedLarge: growthTo,
+      loadSeconds: round(loadSeconds),
+      indexed: plan.indexed,
+      plan: plan.steps.join(' | '),
+    },
+    loadAverage1m: load(),
+  });
+}
+
 /**
- * `coffer bench --server`: signed statement syncs per second against a real gateway over loopback, with its
- * p99 at half that load, and how a sync's latency grows with the lines stored; on SQLite, and on
- * PostgreSQL when a database is given. The load generator signs every request afresh in this process, so
- * it shares the machine's cores with the gateway: the figures are the gateway and its client together.
+ * `coffer bench --server`: a real gateway on loopback over a fresh store, on SQLite and, when a database is
+ * given, on PostgreSQL: verified payment submissions per second against the raw verifications of the
+ * signatures each carries; signed statement syncs per second, p99 at half that rate, and how a sync's latency
+ * grows with the lines stored. The load generator runs in this process, so it shares the machine's cores
+ * with the gateway: the figures are the gateway and its clients together.
  */
 export async function benchServer(emit: (figure: ServerBenchFigure) => void, options: ServerBenchOptions = {}): Promise<void> {
   const seconds = options.seconds ?? (options.quick ? 2 : 10);
-  const growthTo = options.growthTo ?? (options.quick ? 50_000 : 1_000_000);
-  const load = () => round(loadavg()[0] ?? 0, 2);
-  const raw = rawVerificationsPerSecond(options.quick ? 300 : 1000);
-  emit({ figure: 'server.ed25519.verify', unit: 'verifications/s', value: round(raw, 0), details: { note: 'one thread, the baseline of the ratios below' }, loadAverage1m: load() });
-  const kinds: ('sqlite' | 'postgres')[] = options.databaseUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+  const growthTo = Math.max(BASE_LINES * 2, options.growthTo ?? (options.quick ? 50_000 : 10_000_000));
+  const rawMs = options.quick ? 300 : 1000;
+  const raw = rawVerificationsPerSecond(rawMs);
+  emit({ figure: 'server.ed25519.verify', unit: 'verifications/s', value: round(raw, 0), details: { note: 'one thread: a request signature, the baseline of the statement sync' }, loadAverage1m: load() });
+  const rawSubmission = rawSubmissionVerificationsPerSecond(rawMs);
+  emit({ figure: 'server.payments.verify.raw', unit: 'submissions/s', value: round(rawSubmission, 0), details: { note: 'one thread: an Ed25519 request signature and an ECDSA P-256 approval verified, the baseline of the submissions' }, loadAverage1m: load() });
+  const stores: ('sqlite' | 'postgres')[] = options.databaseUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+  const kinds = stores.filter((kind) => options.only === undefined || options.only === kind);
   for (const kind of kinds) {
     const { store, dispose } = await openBenchStore(kind, options.databaseUrl);
     try {
-      const base = 10_000;
-      const { client, close } = await setUp(store);
+      const gateway = await startBenchGateway(store);
       try {
-        await book(store, 0, base);
-        await closedLoop(client, base, Math.min(1, seconds), CONCURRENCY);
-        const max = await closedLoop(client, base, seconds, CONCURRENCY);
-        const ratio = round(max.rate / raw, 3);
-        emit({
-          figure: `server.statements.sync.${kind}`,
-          unit: 'requests/s',
-          value: round(max.rate, 0),
-          baseline: { name: 'server.ed25519.verify', value: round(raw, 0) },
-          ratio,
-          ...(kind === 'postgres' ? { goal: '>= 1000 requests/s', met: max.rate >= 1000 } : {}),
-          details: { concurrency: CONCURRENCY, pageSize: PAGE, storedLines: base, seconds, p50Ms: round(percentile(max.latencies, 50)), p99Ms: round(percentile(max.latencies, 99)) },
-          loadAverage1m: load(),
-        });
-        const half = await openLoop(client, base, seconds, max.rate / 2);
-        const p99 = percentile(half.latencies, 99);
-        emit({
-          figure: `server.statements.sync.${kind}.halfLoad.p99`,
-          unit: 'ms',
-          value: round(p99),
-          ...(kind === 'postgres' ? { goal: 'p99 < 50 ms at half the maximum rate', met: p99 < 50 } : {}),
-          details: { rate: round(half.rate, 0), p50Ms: round(percentile(half.latencies, 50)), requests: half.latencies.length },
-          loadAverage1m: load(),
-        });
-        const small = await closedLoop(client, base, Math.max(1, seconds / 2), 1);
-        await book(store, base, growthTo - base);
-        const large = await closedLoop(client, growthTo, Math.max(1, seconds / 2), 1);
-        const growth = round(percentile(large.latencies, 50) / percentile(small.latencies, 50), 2);
-        emit({
-          figure: `server.statements.sync.${kind}.growth`,
-          unit: 'ratio',
-          value: growth,
-          goal: `p50 latency at ${growthTo.toLocaleString('en')} stored lines within 2x of that at ${base.toLocaleString('en')}`,
-          met: growth <= 2,
-          details: { p50MsSmall: round(percentile(small.latencies, 50), 2), p50MsLarge: round(percentile(large.latencies, 50), 2), storedSmall: base, storedLarge: growthTo },
-          loadAverage1m: load(),
-        });
+        await benchPayments(emit, kind, store, gateway, seconds, rawSubmission);
+        await benchStatements(emit, kind, store, gateway, seconds, growthTo, raw);
       } finally {
-        await close();
+        await gateway.close();
       }
     } finally {
       await dispose();

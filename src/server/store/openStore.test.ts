@@ -1,9 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { describeOnEachStore } from '../../../test/support/gatewayStores.js';
 import { randomId } from '../../crypto/index.js';
 import { MIGRATION_NAMES } from './migrateStore.js';
 import { openStore } from './openStore.js';
+
+/** PRAGMA synchronous values (sqlite.org/pragma.html#pragma_synchronous): 1 NORMAL, 2 FULL. */
+const SQLITE_SYNCHRONOUS_FULL = 2;
 
 describeOnEachStore('the gateway store', (stores) => {
   it('creates every table of migration 0001', async () => {
@@ -47,5 +53,26 @@ describe('when PostgreSQL cannot be reached', () => {
     const error = await openStore({ databaseUrl: url.toString() }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'SERVER_STORE_UNAVAILABLE' });
     expect(String((error as Error).message)).not.toContain(password);
+  });
+});
+
+describe('an SQLite store', () => {
+  it('syncs the WAL at every commit, so an acknowledged write survives a power cut (synchronous = FULL)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'coffer-gateway-sync-'));
+    try {
+      // Twice: a fresh file, and one that is already in WAL mode when it is opened, where SQLite's WAL default applies.
+      for (let open = 0; open < 2; open++) {
+        const store = await openStore({ dataDir: dir });
+        try {
+          const [mode] = await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(store.db).then((r) => r.rows);
+          const [level] = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(store.db).then((r) => r.rows);
+          expect({ mode: mode?.journal_mode, level: level?.synchronous }).toEqual({ mode: 'wal', level: SQLITE_SYNCHRONOUS_FULL });
+        } finally {
+          await store.close();
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

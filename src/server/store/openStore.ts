@@ -60,6 +60,10 @@ function openSqlite(dataDir: string): GatewayStore {
   // WAL lets readers (readyz, policy fetches) run beside the one writer; busy_timeout waits for a
   // second process's write instead of failing at once; foreign keys are off in SQLite unless asked.
   database.pragma('journal_mode = WAL');
+  // An answer sent is a promise kept: in WAL mode this SQLite build defaults to NORMAL (DEFAULT_WAL_SYNCHRONOUS=1),
+  // which leaves a commit unsynced until the next checkpoint, so a power cut could lose a payment already
+  // acknowledged. FULL syncs the WAL at every commit.
+  database.pragma('synchronous = FULL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
   const db = new Kysely<GatewayDatabase>({ dialect: new ImmediateSqliteDialect({ database }) });

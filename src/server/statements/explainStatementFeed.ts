@@ -1,0 +1,50 @@
+import { CompiledQuery } from 'kysely';
+import type { GatewayStore } from '../store/openStore.js';
+import { statementFeedQuery } from './readStatementFeed.js';
+
+/** The feed's index on (iban, seq), migration 0004: a page is a range of it. */
+export const STATEMENT_FEED_INDEX = 'statement_feed_by_account';
+
+export interface StatementFeedPlan {
+  /**
+   * True when the feed is read as a range of its (iban, seq) index starting at the cursor, and no step reads a
+   * whole table or index: the sync's cost then does not grow with the lines stored.
+   */
+  indexed: boolean;
+  /** The plan's steps, one line each, as the database names them. */
+  steps: string[];
+}
+
+interface PostgresPlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  'Index Cond'?: string;
+  Plans?: PostgresPlanNode[];
+}
+
+function postgresSteps(node: PostgresPlanNode): string[] {
+  const on = [node['Relation Name'], node['Index Name'] && `using ${node['Index Name']}`, node['Index Cond'] && `on ${node['Index Cond']}`].filter(Boolean).join(' ');
+  return [`${node['Node Type']}${on ? ` ${on}` : ''}`, ...(node.Plans ?? []).flatMap(postgresSteps)];
+}
+
+/**
+ * The database's own plan (EXPLAIN on PostgreSQL, EXPLAIN QUERY PLAN on SQLite) for one page of an account's
+ * statement feed. A sequential scan on PostgreSQL, a SCAN on SQLite (a walk of a whole table or index), or
+ * the feed read by its seq alone and filtered by account, would make every sync slower as lines are booked.
+ */
+export async function explainStatementFeed(store: GatewayStore, account: string, after: number, limit: number): Promise<StatementFeedPlan> {
+  const query = statementFeedQuery(store.db, store.dialect, account, after, limit);
+  if (store.dialect === 'postgres') {
+    const result = await store.db.executeQuery<{ 'QUERY PLAN': [{ Plan: PostgresPlanNode }] }>(CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${query.sql}`, [...query.parameters]));
+    const steps = result.rows.flatMap((row) => row['QUERY PLAN'].flatMap((plan) => postgresSteps(plan.Plan)));
+    // The scan must be bounded by the two row values alone: an `iban = ?` beside them makes PostgreSQL start at
+    // the account's first line and filter up to the cursor; a Sort means it read the whole range to order it.
+    const range = steps.some((step) => step.includes(`using ${STATEMENT_FEED_INDEX}`) && step.includes('ROW(iban, seq) >') && step.includes('ROW(iban, seq) <=') && !/\biban = /.test(step));
+    return { indexed: range && !steps.some((step) => step.startsWith('Seq Scan') || step.startsWith('Sort')), steps };
+  }
+  const result = await store.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${query.sql}`, [...query.parameters]));
+  const steps = result.rows.map((row) => row.detail);
+  const range = steps.some((step) => step.includes(`USING INDEX ${STATEMENT_FEED_INDEX} (iban=? AND seq>?)`));
+  return { indexed: range && !steps.some((step) => step.startsWith('SCAN')), steps };
+}
