@@ -184,6 +184,8 @@ const DESKTOP_CODES = [
   'DESKTOP_OFF_ORIGIN',
   'DESKTOP_UNKNOWN_ASSET',
   'DESKTOP_WRONG_ORIGIN',
+  /** A task window (`coffer payments approve`) asked for something other than its task. */
+  'DESKTOP_OUTSIDE_TASK',
 ] as const;
 
 /** The bank gateway (`coffer server`): its store, the bank's commands, enrolment and signed requests. */

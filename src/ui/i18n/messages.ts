@@ -1,4 +1,5 @@
 /** Every text of the UI, in English and German. Keys name the place, not the words. */
+import { approvalsDe, approvalsEn } from './messagesApprovals';
 import { keysDe, keysEn } from './messagesKeys';
 import { screensDe, screensEn } from './messagesScreens';
 
@@ -82,7 +83,7 @@ const shellEn = {
   'refusal.retry': 'Try again',
 } as const;
 
-const en = { ...shellEn, ...screensEn, ...keysEn };
+const en = { ...shellEn, ...screensEn, ...keysEn, ...approvalsEn };
 export type MessageKey = keyof typeof en;
 
 const shellDe: Record<keyof typeof shellEn, string> = {
@@ -165,7 +166,7 @@ const shellDe: Record<keyof typeof shellEn, string> = {
   'refusal.retry': 'Erneut versuchen',
 };
 
-const de: Record<MessageKey, string> = { ...shellDe, ...screensDe, ...keysDe };
+const de: Record<MessageKey, string> = { ...shellDe, ...screensDe, ...keysDe, ...approvalsDe };
 
 export type Locale = 'en' | 'de';
 export const LOCALES: readonly Locale[] = ['en', 'de'];

@@ -43,6 +43,14 @@ export interface SessionInfo {
   permissions: string[];
   /** Idle time after which the shell locks the vault and reloads this page. */
   lockAfterMs: number;
+  /** Set when the window was opened for one task only (`coffer payments approve ID…`): it shows nothing else. */
+  task?: ApprovalTask;
+}
+
+/** The payments a window of `coffer payments approve` approves: one, or a batch signed with one assertion. */
+export interface ApprovalTask {
+  kind: 'approve';
+  ids: string[];
 }
 
 /** `reason` tells the lock screen why it is shown again: the user locked, or the idle timer did. */
