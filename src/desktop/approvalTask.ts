@@ -72,6 +72,8 @@ export function approvalTaskBackend(backend: ShellBackend, task: ApprovalTask, o
       // Once approved, the window has done its work: a second approval is not its task.
       if (outcome !== undefined && command === approving) return outside(command, 'this window has already approved its payments');
       const result = await backend.dispatch(command, input, call);
+      // A probe runs nothing: it is neither the approval nor a refusal of it.
+      if (call?.probeStepUp === true) return result;
       if (!result.ok) {
         if (command !== 'keys.assert-options') lastRefusal = result.error;
         return result;

@@ -18,6 +18,8 @@ export const IpcRequest = z.strictObject({
   command: z.string().max(64).regex(COMMAND_NAME),
   input: z.unknown(),
   stepUpProof: StepUpProof.optional(),
+  /** Only ask whether the command would need the hardware key, running nothing (DispatchOptions.probeStepUp). */
+  probeStepUp: z.literal(true).optional(),
 });
 export type IpcRequest = z.infer<typeof IpcRequest>;
 

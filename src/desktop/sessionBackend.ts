@@ -125,6 +125,7 @@ export function openSessionBackend(vaultDir: string, options: SessionBackendOpti
         ...(call.onProgress ? { onProgress: call.onProgress } : {}),
         ...(call.signal ? { signal: call.signal } : {}),
         ...(call.stepUpProof === undefined ? {} : { stepUpProof: call.stepUpProof }),
+        ...(call.probeStepUp === true ? { probeStepUp: true } : {}),
       });
     },
     async lock(reason) {

@@ -37,6 +37,8 @@ export interface DispatchCall {
   /** The window's WebAuthn assertion for a command that needs a step-up (checked by the dispatcher). */
   stepUpProof?: unknown;
   signal?: AbortSignal;
+  /** Check up to the step-up only: the answer is `{stepUp: boolean}` and nothing runs. */
+  probeStepUp?: boolean;
 }
 
 export interface ShellBackend {

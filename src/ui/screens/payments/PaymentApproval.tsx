@@ -3,7 +3,7 @@ import type { CommandOutput } from '../../../api/index.js';
 import { ActionButton } from '../../components/ActionButton';
 import { RefusalNotice } from '../../components/RefusalNotice';
 import { useI18n } from '../../i18n/i18n';
-import { callCoffer } from '../../ipc/callCoffer';
+import { callCoffer, probeStepUp } from '../../ipc/callCoffer';
 import type { Refusal } from '../../ipc/wire';
 import { signDigest } from '../../keys/signDigest';
 import { useStepUp } from '../../keys/StepUp';
@@ -32,6 +32,9 @@ export function PaymentApproval({ shown, onClose, onApproved }: { shown: Shown; 
     setBusy(true);
     setRefusal(undefined);
     try {
+      // Refused before the touch where it would be refused after it (four eyes, a payment changed meanwhile).
+      const probe = await probeStepUp('payments.approve', { id: payment.id });
+      if (!probe.ok) return setRefusal(probe.error);
       const assertion = await signDigest(stepUp, digest, t('keys.confirmApproval', { amount, payee: payment.creditor.name }));
       if (!assertion.ok) return setRefusal(assertion.error);
       const approved = await callCoffer('payments.approve', { id: payment.id }, undefined, assertion.value.proof);
