@@ -34,6 +34,8 @@ export const SHELL_COMMANDS = {
   'session.unlock-key': z.strictObject({
     credentialId: z.string().min(1).max(1366).regex(/^[A-Za-z0-9_-]+$/, 'expected a base64url credential id'),
     prfOutput: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'expected 32 bytes in base64url'),
+    /** Only for a vault that opens with the password and the key together (`password-and-key` slot). */
+    password: z.string().min(1).max(1024).optional(),
   }),
 } as const;
 export type ShellCommand = keyof typeof SHELL_COMMANDS;

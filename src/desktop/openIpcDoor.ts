@@ -74,10 +74,10 @@ export async function openIpcDoor(options: IpcDoorOptions): Promise<void> {
       case 'session.unlock-options':
         return backend.keyUnlockOptions();
       case 'session.unlock-key': {
-        const { credentialId, prfOutput } = parsed.data as { credentialId: string; prfOutput: string };
+        const { credentialId, prfOutput, password } = parsed.data as { credentialId: string; prfOutput: string; password?: string };
         const output = Buffer.from(prfOutput, 'base64url');
         try {
-          return await backend.unlockWithKey(credentialId, output);
+          return await backend.unlockWithKey(credentialId, output, password);
         } finally {
           // The decoded secret goes at once; the JavaScript string it came in cannot be zeroed.
           output.fill(0);

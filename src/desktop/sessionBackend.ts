@@ -109,7 +109,8 @@ export function openSessionBackend(vaultDir: string, options: SessionBackendOpti
       }
     },
     // The vault layer zeroes the output once tried (unlockVault's candidates).
-    unlockWithKey: (credentialId, prfOutput) => unlock({ prf: { credentialId, output: prfOutput } }),
+    unlockWithKey: (credentialId, prfOutput, password) =>
+      unlock(password === undefined ? { prf: { credentialId, output: prfOutput } } : { passwordAndKey: { password, credentialId, output: prfOutput } }),
     demoAuthenticator: () => open?.session.demoAuthenticator,
     onUnlock(listener) {
       unlockListeners.add(listener);

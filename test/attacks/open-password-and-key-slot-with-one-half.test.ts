@@ -6,7 +6,7 @@ import { dispatch, openSession } from '../../src/app/index.js';
 import { webAuthnStepUp } from '../../src/app/keys/webAuthnStepUp.js';
 import { PASSWORD_AND_KEY_INFO, PRF_UNLOCK_INFO, type VaultKeyFile } from '../../src/contract/index.js';
 import { hkdfSha256, openAesGcm, pbkdf2Sha512, randomBytes } from '../../src/crypto/index.js';
-import { changePassword, createVault, rekeyVault, requirePasswordAndKey, unlockVault, vaultPaths } from '../../src/vault/index.js';
+import { changePassword, createVault, rekeyVault, unlockVault, vaultPaths } from '../../src/vault/index.js';
 import { enrolKey, stepUpProof } from '../support/hardwareKeys.js';
 import { editKeyFile } from '../support/keyFileEdit.js';
 import { OTHER_PASSWORD, TEST_KDF, TEST_PASSWORD } from '../support/testVault.js';
@@ -36,8 +36,15 @@ beforeAll(async () => {
   // First the key unlocks by itself, as keys.enable-unlock makes it: the combined slot must replace that too.
   const enabled = await dispatch(session, 'keys.enable-unlock', { id: credentialId, prfInput, prfOutput: (await prfOutput()).toString('base64url') }, { stepUpProof: await stepUpProof(session, owner) });
   expect(enabled).toMatchObject({ ok: true });
-  const result = await requirePasswordAndKey(made.vault, { ...TEST_KDF, password: TEST_PASSWORD, credentialId, prfInput: Buffer.from(prfInput, 'base64url'), prfOutput: await prfOutput(), event: { action: 'vault.unlock-mode' } });
-  expect(result.keyUnlockTurnedOff).toEqual([credentialId]);
+  // The organisation asks for both; the user turns it on with the password and one touch (keys.require-password-and-key).
+  const turnOn = async (password: string) =>
+    dispatch(session, 'keys.require-password-and-key', { id: credentialId, prfInput, prfOutput: (await prfOutput()).toString('base64url'), password }, { stepUpProof: await stepUpProof(session, owner) });
+  const keysBefore = readFileSync(vaultPaths(dir).keys);
+  // A wrong password changes nothing: someone at the unlocked window cannot lock the owner out with a password of theirs.
+  expect(await turnOn(OTHER_PASSWORD)).toMatchObject({ ok: false, error: { code: 'VAULT_WRONG_PASSWORD' } });
+  expect(readFileSync(vaultPaths(dir).keys).equals(keysBefore)).toBe(true);
+  expect(await turnOn(TEST_PASSWORD)).toMatchObject({ ok: true, value: { id: credentialId, keyUnlockTurnedOff: [credentialId] } });
+  expect(await dispatch(session, 'keys.list', {})).toMatchObject({ ok: true, value: { keys: [{ id: credentialId, unlocks: true }], unlock: { current: 'password-and-key' } } });
   made.vault.lock();
 });
 afterAll(async () => {
