@@ -14,6 +14,7 @@ import type { Refusal } from '../../ipc/wire';
 import { enableUnlock } from '../../keys/enableUnlock';
 import { useStepUp } from '../../keys/StepUp';
 import { EnrolKey } from './EnrolKey';
+import { RequirePasswordAndKey } from './RequirePasswordAndKey';
 
 type Key = CommandOutput<'keys.list'>['keys'][number];
 
@@ -121,6 +122,7 @@ export function KeysScreen() {
           {refusal && <RefusalNotice refusal={refusal} />}
         </div>
       </Card>
+      {list.data && <RequirePasswordAndKey list={list.data} onDone={finished} />}
       {list.isSuccess && <EnrolKey hasKeys={keys.length > 0} onDone={finished} />}
     </Page>
   );
