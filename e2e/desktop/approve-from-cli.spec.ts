@@ -153,7 +153,7 @@ test('one payment: the window shows only it, refuses anything else its page asks
     { onBlocked: (event) => refusals.push(`${event.target} ${event.reason}`) },
   );
   expect(result).toMatchObject({ kind: 'single', value: { id: 'demo-0005', status: 'approved', signatureClass: 'E', executable: true } });
-  expect(refusals).toEqual(['payments.show DESKTOP_OUTSIDE_TASK', 'payments.approve DESKTOP_OUTSIDE_TASK', 'payments.list DESKTOP_UNKNOWN_COMMAND', 'payments.cancel DESKTOP_UNKNOWN_COMMAND']);
+  expect([...refusals].sort()).toEqual(['payments.approve DESKTOP_OUTSIDE_TASK', 'payments.cancel DESKTOP_UNKNOWN_COMMAND', 'payments.list DESKTOP_UNKNOWN_COMMAND', 'payments.show DESKTOP_OUTSIDE_TASK']);
   expect(await status(vaultDir, 'demo-0005')).toEqual({ status: 'approved', approvals: [{ userId: 'bob', signatureClass: 'E', counts: true }] });
   expect(await status(vaultDir, 'demo-0004')).toMatchObject({ status: 'pending_approval' });
   // Each refusal of the window is in the audit log too.
