@@ -41,10 +41,12 @@ export function approvalTaskBackend(backend: ShellBackend, task: ApprovalTask, o
   const ids = [...task.ids];
   const single = ids.length === 1 ? ids[0] : undefined;
   // A single payment is approved as `payments.approve` (its own digest), several as one batch.
-  const allowed: Record<string, (input: unknown) => boolean> =
+  // A Map, not an object: a name such as `constructor` must find nothing.
+  const allowed = new Map<string, (input: unknown) => boolean>(
     single === undefined
-      ? { 'payments.approve-batch-options': (input) => sameIds(input, ids), 'payments.approve-batch': (input) => sameIds(input, ids), 'keys.assert-options': () => true }
-      : { 'payments.show': (input) => sameId(input, single), 'payments.approve': (input) => sameId(input, single), 'keys.assert-options': () => true };
+      ? [['payments.approve-batch-options', (input) => sameIds(input, ids)], ['payments.approve-batch', (input) => sameIds(input, ids)], ['keys.assert-options', () => true]]
+      : [['payments.show', (input) => sameId(input, single)], ['payments.approve', (input) => sameId(input, single)], ['keys.assert-options', () => true]],
+  );
   const approving = single === undefined ? 'payments.approve-batch' : 'payments.approve';
   let outcome: ApprovalTaskOutcome | undefined;
   let lastRefusal: Refusal | undefined;
@@ -59,13 +61,13 @@ export function approvalTaskBackend(backend: ShellBackend, task: ApprovalTask, o
 
   return {
     ...backend,
-    commands: new Set(Object.keys(allowed)),
+    commands: new Set(allowed.keys()),
     session(): (UnlockedSession & { task: ApprovalTask }) | undefined {
       const info = backend.session();
       return info === undefined ? undefined : { ...info, task: { kind: 'approve', ids: [...ids] } };
     },
     async dispatch(command, input, call) {
-      const check = allowed[command];
+      const check = allowed.get(command);
       // Ensure the window acts on its task only: the payments the command line named, in its order.
       if (check === undefined) return outside(command, `this window approves ${ids.join(', ')} and runs nothing else`);
       if (!check(input)) return outside(command, `this window approves ${ids.join(', ')} only`);
