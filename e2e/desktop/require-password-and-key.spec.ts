@@ -24,6 +24,7 @@ test('where the policy asks for both, the keys screen turns it on with the passw
     await card.getByRole('button', { name: 'Require password and YubiKey 5C' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'The vault now opens only with the password and YubiKey 5C together.' })).toBeVisible();
     await expect(card).toHaveCount(0);
+    await expect(page.locator('[data-key="YubiKey 5C"] [data-unlock="with-password"]')).toHaveText('Unlocks the vault together with your password');
     expect(await app.backend.dispatch('keys.list', {})).toMatchObject({ ok: true, value: { unlock: { current: 'password-and-key', required: 'password-and-key' } } });
 
     await page.getByRole('button', { name: 'Lock' }).click();
