@@ -39,6 +39,10 @@ const CLOSE_AFTER_APPROVAL_MS = 1200;
 export async function runApprovalWindow(options: ApprovalWindowOptions): Promise<ApprovalWindowResult> {
   const env = options.env ?? process.env;
   const virtualDisplay = options.dangerousTestOnlyVirtualDisplay === true;
+  // Ensure an invisible approval window exists only under a test runner (Playwright's workers, vitest).
+  if (virtualDisplay && env.TEST_WORKER_INDEX === undefined && env.VITEST !== 'true') {
+    throw new CofferError('DESKTOP_NO_DISPLAY', 'an approval window on a private display is for tests only: the person approving must see the payment');
+  }
   const uiDir = ensureUiBuilt(locateCheckout());
   const backend = openSessionBackend(options.vaultDir, options.rpId === undefined ? {} : { rpId: options.rpId });
   const unlocked = await backend.unlock(await options.password());
