@@ -155,10 +155,13 @@ describe('an approver on the command line', () => {
   });
   afterAll(() => rmSync(join(bob, '..'), { recursive: true, force: true }));
 
-  it('is refused with APP_STEP_UP_REQUIRED: the CLI has no hardware-key step-up', async () => {
-    const run = (await coffer(['payments', 'approve', 'demo-0005', '--vault', bob, '--json'], DEMO));
+  it('is told that approving needs a display when there is none, and nothing changes', async () => {
+    const run = (await coffer(['payments', 'approve', 'demo-0005', '--vault', bob, '--json'], { ...DEMO, DISPLAY: '', WAYLAND_DISPLAY: '' }));
     expect(run.status).toBe(1);
-    expect(JSON.parse(run.stderr)).toMatchObject({ error: { code: 'APP_STEP_UP_REQUIRED' } });
+    expect(run.stdout).toBe('');
+    expect(JSON.parse(run.stderr)).toMatchObject({ error: { code: 'DESKTOP_NO_DISPLAY', message: expect.stringContaining('there is no DISPLAY') } });
+    const shown = (await coffer(['payments', 'show', 'demo-0005', '--vault', bob, '--json'], DEMO));
+    expect(JSON.parse(shown.stdout)).toMatchObject({ payment: { status: 'pending_approval' }, approvals: [] });
   });
 
   it('may not export the data key: only the admin role does (POLICY_DENIED, audited)', async () => {

@@ -30,8 +30,8 @@ async function lastEntry(app: App, action: string) {
   return (log.value as { entries: { outcome: string; reason: string | null; details: Record<string, unknown> }[] }).entries[0];
 }
 
-async function countEntries(app: App, action: string): Promise<number> {
-  const log = await app.backend.dispatch('audit.log', { action, limit: 1 });
+async function countEntries(app: App, action: string, outcome?: 'denied'): Promise<number> {
+  const log = await app.backend.dispatch('audit.log', { action, limit: 1, ...(outcome === undefined ? {} : { outcome }) });
   if (!log.ok) throw new Error(log.error.message);
   return (log.value as { total: number }).total;
 }
@@ -107,11 +107,14 @@ test.describe('the hardware keys screen', () => {
     expect(await violations(page), 'keys screen with two keys').toEqual([]);
     await app.screenshot('keys-en');
 
-    // Removing asks for a key (the app answers APP_STEP_UP_REQUIRED, the window asks, then sends it again).
+    // Removing asks for a key first (the window asks the app whether it must), then sends the removal once with
+    // the assertion: no denial is written for a step-up the window had not yet asked for.
+    const deniedBefore = await countEntries(app, 'keys.remove', 'denied');
     await page.getByRole('button', { name: 'Remove: Laptop (Touch ID)' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Laptop (Touch ID) was removed' })).toBeVisible();
     await expect(page.locator('[data-list="keys"] [data-key]')).toHaveCount(1);
     expect(await lastEntry(app, 'keys.remove')).toMatchObject({ outcome: 'allowed', details: { stepUp: expect.stringMatching(/^webauthn:/) } });
+    expect(await countEntries(app, 'keys.remove', 'denied')).toBe(deniedBefore);
     expect(app.blocked).toEqual([]);
     await keys.unplug();
   });

@@ -67,12 +67,18 @@ export const keysAssertOptions = commandSpec({
   changes: false,
 });
 
+const UnlockMode = z.enum(['password-or-key', 'password-and-key']);
+
 export const keysList = commandSpec({
   name: 'keys.list',
   permission: 'keys:read',
   summary: "the vault user's hardware keys (removed ones are not listed)",
   input: z.strictObject({}),
-  output: z.strictObject({ keys: z.array(KeyOut) }),
+  output: z.strictObject({
+    keys: z.array(KeyOut),
+    /** What opens the vault now, and what the organisation policy asks for (`hardwareKeys.unlock`). */
+    unlock: z.strictObject({ current: UnlockMode, required: UnlockMode }),
+  }),
   stepUp: 'never',
   changes: false,
 });
@@ -109,6 +115,24 @@ export const keysEnableUnlock = commandSpec({
     prfOutput: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'expected 32 bytes in base64url'),
   }),
   output: z.strictObject({ id: CredentialId, slotId: z.string() }),
+  stepUp: 'always',
+  changes: true,
+});
+
+export const keysRequirePasswordAndKey = commandSpec({
+  name: 'keys.require-password-and-key',
+  permission: 'keys:write',
+  summary: 'make the vault open with the password and this key together: one password-and-key slot replaces the password slot and every key-only slot',
+  input: z.strictObject({
+    id: CredentialId,
+    /** The PRF input the output was evaluated for (32 bytes, base64url). */
+    prfInput: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'expected 32 bytes in base64url'),
+    /** The key's PRF output (32 bytes, base64url); a secret: never logged. */
+    prfOutput: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'expected 32 bytes in base64url'),
+    /** The vault's password, proven against its password slot; a secret: never logged. */
+    password: z.string().min(1).max(1024),
+  }),
+  output: z.strictObject({ id: CredentialId, slotId: z.string(), keyUnlockTurnedOff: z.array(z.string()) }),
   stepUp: 'always',
   changes: true,
 });

@@ -3,7 +3,7 @@ import type { ErrorCode } from '../contract/index.js';
 import { paymentsApproveBatch, paymentsApproveBatchOptions, paymentsExportApprovals } from './approvalCommands.js';
 import { auditCheckpoint, auditExport, auditLog, auditProve, auditVerify } from './auditCommands.js';
 import { accountsList, payeesAdd, payeesList, transactionsExport, transactionsList } from './bankingQueries.js';
-import { keysAssertOptions, keysEnableUnlock, keysList, keysRegister, keysRegisterOptions, keysRemove, keysRename } from './keyCommands.js';
+import { keysAssertOptions, keysEnableUnlock, keysList, keysRegister, keysRegisterOptions, keysRemove, keysRename, keysRequirePasswordAndKey } from './keyCommands.js';
 import { paymentsApprove, paymentsCancel, paymentsCreate, paymentsEdit, paymentsSubmit } from './paymentCommands.js';
 import { paymentsExport, paymentsList, paymentsShow } from './paymentQueries.js';
 import { payeesRecordCheck } from './payeeCheckCommands.js';
@@ -51,6 +51,7 @@ export const COMMAND_SPEC_LIST = [
   keysRename,
   keysRemove,
   keysEnableUnlock,
+  keysRequirePasswordAndKey,
 ] as const;
 
 type SpecList = (typeof COMMAND_SPEC_LIST)[number];

@@ -30,6 +30,8 @@ const VAULT_CODES = [
   'VAULT_KEYS_CHANGED',
   /** A hardware key's PRF output does not open its `webauthn-prf` slot (another key, or another credential). */
   'VAULT_WRONG_KEY',
+  /** The vault opens only with the password and a hardware key together (a `password-and-key` slot), and one was missing. */
+  'VAULT_PASSWORD_AND_KEY_REQUIRED',
   'VAULT_DB_DAMAGED',
   /** The audit log failed verification: the vault takes no more changes until it verifies again. */
   'VAULT_LOG_FAILED',
@@ -192,6 +194,8 @@ const DESKTOP_CODES = [
   'DESKTOP_OFF_ORIGIN',
   'DESKTOP_UNKNOWN_ASSET',
   'DESKTOP_WRONG_ORIGIN',
+  /** A task window (`coffer payments approve`) asked for something other than its task. */
+  'DESKTOP_OUTSIDE_TASK',
 ] as const;
 
 /** The bank gateway (`coffer server`): its store, the bank's commands, enrolment and signed requests. */

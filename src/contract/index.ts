@@ -5,6 +5,8 @@ export {
   Pbkdf2Params,
   HkdfParams,
   PRF_UNLOCK_INFO,
+  PASSWORD_AND_KEY_INFO,
+  PasswordAndKeyParams,
   KeySlot,
   VaultKeyFile,
   BackoffRecord,

@@ -5,8 +5,11 @@ export const VAULT_KEYS_FORMAT = 'coffer-vault-keys/v1';
 
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64');
 
-/** `webauthn-prf`: the data key wrapped under a hardware key's PRF output (issue 12, docs/vault.md). */
-export const SlotKind = z.enum(['password', 'recovery', 'webauthn-prf']);
+/**
+ * `webauthn-prf`: the data key wrapped under a hardware key's PRF output; `password-and-key`: under both the
+ * password and a hardware key's PRF output together, so that neither alone opens it (issue 12, docs/vault.md).
+ */
+export const SlotKind = z.enum(['password', 'recovery', 'webauthn-prf', 'password-and-key']);
 export type SlotKind = z.infer<typeof SlotKind>;
 
 /** `active` slots wrap the current data key; `pending` slots wrap the next one during a rekey. */
@@ -31,15 +34,30 @@ export const HkdfParams = z.strictObject({
 });
 export type HkdfParams = z.infer<typeof HkdfParams>;
 
+/** The info string of a `password-and-key` slot's HKDF. */
+export const PASSWORD_AND_KEY_INFO = 'coffer/vault-unlock/password-and-key/v1';
+
+/**
+ * A `password-and-key` slot's key: PBKDF2-HMAC-SHA512 over the password (the same floor as a password slot),
+ * then HKDF-SHA256 over that result and the PRF output together, with the same per-slot salt.
+ */
+export const PasswordAndKeyParams = z.strictObject({
+  name: z.literal('pbkdf2-sha512+hkdf-sha256'),
+  iterations: z.number().int().positive(),
+  salt: Base64,
+  info: z.literal(PASSWORD_AND_KEY_INFO),
+});
+export type PasswordAndKeyParams = z.infer<typeof PasswordAndKeyParams>;
+
 export const KeySlot = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{1,64}$/),
   kind: SlotKind,
   state: SlotState,
   createdAt: z.iso.datetime(),
-  kdf: z.discriminatedUnion('name', [Pbkdf2Params, HkdfParams]),
-  /** `webauthn-prf` slots: the credential (base64url id) whose PRF output opens the slot. */
+  kdf: z.discriminatedUnion('name', [Pbkdf2Params, HkdfParams, PasswordAndKeyParams]),
+  /** `webauthn-prf` and `password-and-key` slots: the credential (base64url id) whose PRF output opens the slot. */
   credentialId: z.string().regex(/^[A-Za-z0-9_-]{1,1366}$/).optional(),
-  /** `webauthn-prf` slots: the PRF input (32 bytes, base64) the key is asked to evaluate. */
+  /** `webauthn-prf` and `password-and-key` slots: the PRF input (32 bytes, base64) the key is asked to evaluate. */
   prfInput: Base64.optional(),
   /** HMAC of the slot's identity under a key derived with the KEK: tells a wrong secret from a tampered slot. */
   check: Base64,

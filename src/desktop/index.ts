@@ -9,3 +9,5 @@ export type { ShellBackend, ShellResult, UnlockedSession, LockReason, Progress }
 export { CONTENT_SECURITY_POLICY } from './responseHeaders.js';
 export { MAX_MESSAGE_BYTES } from './ipcMessage.js';
 export { benchDesktop } from './bench/desktopBench.js';
+export { runApprovalWindow, type ApprovalWindowOptions, type ApprovalWindowResult } from './runApprovalWindow.js';
+export { approvalTaskBackend, type ApprovalTask, type ApprovalTaskOutcome } from './approvalTask.js';

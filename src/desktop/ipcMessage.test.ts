@@ -37,7 +37,8 @@ describe('the IPC message', () => {
     it.each([
       ['too short', { credentialId: 'AAAA', prfOutput: 'c2VjcmV0LXByZi1vdXRwdXQ' }, 'prfOutput: expected 32 bytes in base64url'],
       ['in base64 with padding', { credentialId: 'AAAA', prfOutput: 'c2VjcmV0LXByZi1vdXRwdXQtdGhhdC1pcy1sb25n+/8=' }, 'prfOutput: expected 32 bytes in base64url'],
-      ['with a field more', { credentialId: 'AAAA', prfOutput: 'c2VjcmV0LXByZi1vdXRwdXQtdGhhdC1pcy1sb25nLXg', password: 'x' }, 'message: unexpected field(s) password'],
+      ['with a field more', { credentialId: 'AAAA', prfOutput: 'c2VjcmV0LXByZi1vdXRwdXQtdGhhdC1pcy1sb25nLXg', pin: 'x' }, 'message: unexpected field(s) pin'],
+      ['with an empty password', { credentialId: 'AAAA', prfOutput: 'c2VjcmV0LXByZi1vdXRwdXQtdGhhdC1pcy1sb25nLXg', password: '' }, 'password: Too small: expected string to have >=1 characters'],
     ])('refuses it (%s), naming the field and never the secret', (_what, input, expected) => {
       const parsed = SHELL_COMMANDS['session.unlock-key'].safeParse(input);
       expect(parsed.success).toBe(false);

@@ -18,6 +18,8 @@ export const IpcRequest = z.strictObject({
   command: z.string().max(64).regex(COMMAND_NAME),
   input: z.unknown(),
   stepUpProof: StepUpProof.optional(),
+  /** Only ask whether the command would need the hardware key, running nothing (DispatchOptions.probeStepUp). */
+  probeStepUp: z.literal(true).optional(),
 });
 export type IpcRequest = z.infer<typeof IpcRequest>;
 
@@ -32,6 +34,8 @@ export const SHELL_COMMANDS = {
   'session.unlock-key': z.strictObject({
     credentialId: z.string().min(1).max(1366).regex(/^[A-Za-z0-9_-]+$/, 'expected a base64url credential id'),
     prfOutput: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'expected 32 bytes in base64url'),
+    /** Only for a vault that opens with the password and the key together (`password-and-key` slot). */
+    password: z.string().min(1).max(1024).optional(),
   }),
 } as const;
 export type ShellCommand = keyof typeof SHELL_COMMANDS;

@@ -74,10 +74,10 @@ export async function openIpcDoor(options: IpcDoorOptions): Promise<void> {
       case 'session.unlock-options':
         return backend.keyUnlockOptions();
       case 'session.unlock-key': {
-        const { credentialId, prfOutput } = parsed.data as { credentialId: string; prfOutput: string };
+        const { credentialId, prfOutput, password } = parsed.data as { credentialId: string; prfOutput: string; password?: string };
         const output = Buffer.from(prfOutput, 'base64url');
         try {
-          return await backend.unlockWithKey(credentialId, output);
+          return await backend.unlockWithKey(credentialId, output, password);
         } finally {
           // The decoded secret goes at once; the JavaScript string it came in cannot be zeroed.
           output.fill(0);
@@ -95,7 +95,7 @@ export async function openIpcDoor(options: IpcDoorOptions): Promise<void> {
     if (bytes > MAX_MESSAGE_BYTES) return refuse('(message)', 'DESKTOP_MESSAGE_TOO_LARGE', `expected at most ${MAX_MESSAGE_BYTES} bytes, found ${bytes}`);
     const message = IpcRequest.safeParse(raw);
     if (!message.success) return refuse('(message)', 'DESKTOP_BAD_MESSAGE', describeIssue(message.error));
-    const { id, command, input, stepUpProof } = message.data;
+    const { id, command, input, stepUpProof, probeStepUp } = message.data;
     if (isShellCommand(command)) return runShellCommand(command, input);
     // Ensure the command exists before the backend sees it: unknown names never reach the dispatcher.
     if (!backend.commands.has(command)) return refuse(command, 'DESKTOP_UNKNOWN_COMMAND', `expected a known command, found ${command}`);
@@ -107,7 +107,7 @@ export async function openIpcDoor(options: IpcDoorOptions): Promise<void> {
       };
       void page.evaluate(raise, { event: PROGRESS_EVENT, detail: { id, ...progress } }).catch(() => undefined);
     };
-    return packAnswer(await backend.dispatch(command, input, { onProgress, ...(stepUpProof === undefined ? {} : { stepUpProof }) }));
+    return packAnswer(await backend.dispatch(command, input, { onProgress, ...(stepUpProof === undefined ? {} : { stepUpProof }), ...(probeStepUp === true ? { probeStepUp } : {}) }));
   }
 
   await page.exposeBinding(BINDING_NAME, async function cofferDoor(source, raw: unknown) {

@@ -109,7 +109,8 @@ export function openSessionBackend(vaultDir: string, options: SessionBackendOpti
       }
     },
     // The vault layer zeroes the output once tried (unlockVault's candidates).
-    unlockWithKey: (credentialId, prfOutput) => unlock({ prf: { credentialId, output: prfOutput } }),
+    unlockWithKey: (credentialId, prfOutput, password) =>
+      unlock(password === undefined ? { prf: { credentialId, output: prfOutput } } : { passwordAndKey: { password, credentialId, output: prfOutput } }),
     demoAuthenticator: () => open?.session.demoAuthenticator,
     onUnlock(listener) {
       unlockListeners.add(listener);
@@ -125,6 +126,7 @@ export function openSessionBackend(vaultDir: string, options: SessionBackendOpti
         ...(call.onProgress ? { onProgress: call.onProgress } : {}),
         ...(call.signal ? { signal: call.signal } : {}),
         ...(call.stepUpProof === undefined ? {} : { stepUpProof: call.stepUpProof }),
+        ...(call.probeStepUp === true ? { probeStepUp: true } : {}),
       });
     },
     async lock(reason) {

@@ -37,6 +37,8 @@ export interface DispatchCall {
   /** The window's WebAuthn assertion for a command that needs a step-up (checked by the dispatcher). */
   stepUpProof?: unknown;
   signal?: AbortSignal;
+  /** Check up to the step-up only: the answer is `{stepUp: boolean}` and nothing runs. */
+  probeStepUp?: boolean;
 }
 
 export interface ShellBackend {
@@ -49,8 +51,11 @@ export interface ShellBackend {
    * credential id and PRF input of each `webauthn-prf` slot. Never a wrapped key, salt or check value.
    */
   keyUnlockOptions(): ShellResult<KeyUnlockOptions>;
-  /** Opens the vault with a hardware key's PRF output for its slot's input; the output is zeroed once tried. */
-  unlockWithKey(credentialId: string, prfOutput: Uint8Array): Promise<ShellResult<UnlockedSession>>;
+  /**
+   * Opens the vault with a hardware key's PRF output for its slot's input, and the password too where the vault
+   * opens with both together; the output is zeroed once tried, the password is not kept.
+   */
+  unlockWithKey(credentialId: string, prfOutput: Uint8Array, password?: string): Promise<ShellResult<UnlockedSession>>;
   /**
    * DEMO ONLY: the demo credential for a virtual authenticator while a demo vault is open (demoAuthenticatorFor
    * decides); undefined for every other vault and while locked. Stays in the shell.

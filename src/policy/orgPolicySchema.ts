@@ -65,6 +65,11 @@ export const OrgPolicySchema = z.strictObject({
       required: z.boolean().optional(),
       /** When set, only authenticators of these models (AAGUID, lower-case UUID) may be enrolled. */
       allowedAaguids: z.array(z.uuid()).max(256).optional(),
+      /**
+       * What opens a user's vault: the password or a hardware key, each alone (the default), or the password
+       * and a hardware key together (one `password-and-key` slot in vault.keys, docs/vault.md).
+       */
+      unlock: z.enum(['password-or-key', 'password-and-key']).optional(),
       /** How long a step-up stays fresh, at most the default 300 s. */
       stepUpSeconds: z.number().int().min(10).max(300).optional(),
     })

@@ -23,6 +23,8 @@ const SCREENS = {
   keys: lazy(() => import('./screens/keys/KeysScreen').then((m) => ({ default: m.KeysScreen }))),
   settings: lazy(() => import('./screens/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen }))),
 } as const;
+// The window of `coffer payments approve`: only the approval, loaded only there.
+const ApprovalTaskWindow = lazy(() => import('./screens/payments/ApprovalTaskWindow').then((m) => ({ default: m.ApprovalTaskWindow })));
 
 /**
  * Locked or unlocked, as the shell says. Nothing of the vault is cached beyond this page's memory: when the
@@ -49,6 +51,19 @@ export function App() {
   if (view.kind === 'locked') return <LockScreen autoLocked={view.autoLocked} onUnlocked={(session) => setView({ kind: 'unlocked', session })} />;
 
   const { session } = view;
+  if (session.task !== undefined) {
+    return (
+      <QueryClientProvider client={queries}>
+        <SessionProvider session={session}>
+          <StepUpProvider>
+            <Suspense fallback={<div className="min-h-screen bg-slate-50" />}>
+              <ApprovalTaskWindow task={session.task} />
+            </Suspense>
+          </StepUpProvider>
+        </SessionProvider>
+      </QueryClientProvider>
+    );
+  }
   const sections = SECTIONS.filter((s) => permits(session, s.needs));
   const current = sections.find((s) => s.id === section) ?? sections[0];
   const lock = () => {

@@ -1,6 +1,7 @@
 import { zeroize } from '../crypto/index.js';
 import { chooseIterations, type KdfChoice } from './kdfCalibration.js';
 import { createSlot } from './keySlot.js';
+import { ensureNotPasswordAndKey } from './passwordAndKeySlot.js';
 import { ensureStrongPassword, passwordBytes } from './password.js';
 import type { UnlockedVault } from './unlockedVault.js';
 
@@ -10,6 +11,8 @@ import type { UnlockedVault } from './unlockedVault.js';
  */
 export async function changePassword(vault: UnlockedVault, newPassword: string, options: KdfChoice = {}): Promise<void> {
   ensureStrongPassword(newPassword);
+  // A vault that needs the password and a key together has no password slot to replace (docs/vault.md).
+  ensureNotPasswordAndKey(vault, 'a password slot of its own');
   const iterations = chooseIterations(options);
   const secret = passwordBytes(newPassword);
   // A copy, so an auto-lock during the KDF cannot zero the key we are about to wrap.

@@ -32,3 +32,4 @@ export type { VaultEvent } from './unlockedVault.js';
 export type { DeviceIdentity } from './deviceKey.js';
 export { SEALED_TABLES, recordDigest, batchDigest, type RecordClaims } from './recordSeals.js';
 export { addPrfSlot, removeHardwareKeySlots, type AddPrfSlotOptions } from './hardwareKeySlots.js';
+export { opensWithPasswordAndKey, requirePasswordAndKey, type PasswordAndKeyResult, type RequirePasswordAndKeyOptions } from './passwordAndKeySlot.js';

@@ -1,4 +1,4 @@
-import { PRF_UNLOCK_INFO, type KeySlot, type SlotKind, type SlotState } from '../contract/index.js';
+import { PASSWORD_AND_KEY_INFO, PRF_UNLOCK_INFO, type KeySlot, type SlotKind, type SlotState } from '../contract/index.js';
 import { constantTimeEqual, hkdfSha256, hmacSha256, openAesGcm, pbkdf2Sha512, randomBytes, sealAesGcm, zeroize } from '../crypto/index.js';
 import { ensureAffordableIterations, PBKDF2_MIN_ITERATIONS } from './kdfCalibration.js';
 import { CofferError } from '../contract/index.js';
@@ -35,6 +35,30 @@ function derivePrfSlotKeys(prfOutput: Uint8Array, salt: Buffer) {
 
 /** The PRF output of WebAuthn L3 §10.1.4 is 32 bytes (HMAC-SHA-256 of hmac-secret). */
 export const PRF_OUTPUT_LENGTH = 32;
+
+/**
+ * A `password-and-key` slot's keys: PBKDF2-HMAC-SHA512 stretches the password as for a password slot, then
+ * HKDF-SHA256 (RFC 5869) extracts from that result and the PRF output together. Without the PRF output the
+ * password gives nothing to test a guess against; without the password the PRF output is only half the input.
+ * `secret` is the password's bytes followed by the 32-byte PRF output (passwordAndKeySecret).
+ */
+async function derivePasswordAndKeySlotKeys(secret: Uint8Array, salt: Buffer, iterations: number) {
+  if (secret.length <= PRF_OUTPUT_LENGTH) throw wrongSecretError('password-and-key');
+  const split = secret.length - PRF_OUTPUT_LENGTH;
+  const stretched = await pbkdf2Sha512(secret.subarray(0, split), salt, iterations, 64);
+  const input = Buffer.concat([stretched, secret.subarray(split)]);
+  try {
+    return splitMaterial(hkdfSha256(input, salt, PASSWORD_AND_KEY_INFO, 64));
+  } finally {
+    zeroize(stretched, input);
+  }
+}
+
+/** The one secret a `password-and-key` slot opens with: a form of the password, then the key's PRF output. */
+export function passwordAndKeySecret(password: Uint8Array, prfOutput: Uint8Array): Buffer {
+  if (prfOutput.length !== PRF_OUTPUT_LENGTH) throw new CofferError('CRYPTO_BAD_INPUT', `expected a ${PRF_OUTPUT_LENGTH}-byte PRF output, found ${prfOutput.length} bytes`);
+  return Buffer.concat([password, prfOutput]);
+}
 
 function slotCheck(checkKey: Uint8Array, vaultId: string, slotId: string, kind: SlotKind): Buffer {
   return hmacSha256(checkKey, Buffer.from([SLOT_CHECK_TAG, vaultId, slotId, kind].join('\0'), 'utf8'));
@@ -114,8 +138,44 @@ export function createPrfSlot(options: CreatePrfSlotOptions): UnsealedSlot {
   }
 }
 
+export interface CreatePasswordAndKeySlotOptions extends CreatePrfSlotOptions {
+  /** The password's bytes (NFKC), stretched with `iterations` of PBKDF2 as a password slot's are. */
+  password: Uint8Array;
+  iterations: number;
+}
+
+/** Wraps the data key under the password and a hardware key's PRF output together (a `password-and-key` slot). */
+export async function createPasswordAndKeySlot(options: CreatePasswordAndKeySlotOptions): Promise<UnsealedSlot> {
+  const { vaultId, credentialId, prfInput, prfOutput, dataKey, password, iterations } = options;
+  ensureAffordableIterations(iterations, 'a new password-and-key slot');
+  const kind = 'password-and-key';
+  const id = `${kind}-${randomBytes(4).toString('hex')}`;
+  const salt = randomBytes(SALT_LENGTH);
+  const secret = passwordAndKeySecret(password, prfOutput);
+  try {
+    const { kek, checkKey, material } = await derivePasswordAndKeySlotKeys(secret, salt, iterations);
+    try {
+      return {
+        id,
+        kind,
+        state: 'active',
+        createdAt: new Date().toISOString(),
+        kdf: { name: 'pbkdf2-sha512+hkdf-sha256', iterations, salt: salt.toString('base64'), info: PASSWORD_AND_KEY_INFO },
+        credentialId,
+        prfInput: Buffer.from(prfInput).toString('base64'),
+        ...wrapDataKey({ kek, checkKey }, { vaultId, id, kind }, dataKey),
+      };
+    } finally {
+      zeroize(material);
+    }
+  } finally {
+    zeroize(secret);
+  }
+}
+
 /** The refusal for a secret that does not match, per slot kind. */
 export function wrongSecretError(kind: SlotKind): CofferError {
+  if (kind === 'password-and-key') return new CofferError('VAULT_WRONG_PASSWORD', 'wrong password, or not the hardware key this vault opens with');
   if (kind === 'webauthn-prf') return new CofferError('VAULT_WRONG_KEY', 'this hardware key does not open the vault');
   return kind === 'password'
     ? new CofferError('VAULT_WRONG_PASSWORD', 'wrong password')
@@ -134,6 +194,10 @@ async function slotKeysFor(slot: KeySlot, secret: Uint8Array) {
     if (secret.length !== PRF_OUTPUT_LENGTH) throw wrongSecretError(slot.kind);
     return derivePrfSlotKeys(secret, salt);
   }
+  // Ensure the two-secret KDF belongs to its own kind, and each half to the other: a password slot cannot borrow it.
+  if ((slot.kdf.name === 'pbkdf2-sha512+hkdf-sha256') !== (slot.kind === 'password-and-key')) {
+    throw new CofferError('VAULT_KDF_DOWNGRADE', `key slot ${slot.id} (${slot.kind}) asks for ${slot.kdf.name}, which is not its kind's KDF`);
+  }
   // Ensure the KDF is at least as strong as we ever create: a downgraded file would make guessing cheap.
   if (slot.kdf.iterations < PBKDF2_MIN_ITERATIONS) {
     throw new CofferError(
@@ -143,6 +207,7 @@ async function slotKeysFor(slot: KeySlot, secret: Uint8Array) {
   }
   // Ensure it is not so strong that deriving would hang or crash: no calibration ever comes near the ceiling.
   ensureAffordableIterations(slot.kdf.iterations, `key slot ${slot.id}`);
+  if (slot.kdf.name === 'pbkdf2-sha512+hkdf-sha256') return derivePasswordAndKeySlotKeys(secret, salt, slot.kdf.iterations);
   return deriveSlotKeys(secret, salt, slot.kdf.iterations);
 }
 

@@ -5,6 +5,7 @@ import { asVaultIoError } from './errors.js';
 import { chooseIterations, type KdfChoice } from './kdfCalibration.js';
 import { createSlot, openAnySlot } from './keySlot.js';
 import { passwordBytes, passwordCandidates } from './password.js';
+import { ensureNotPasswordAndKey } from './passwordAndKeySlot.js';
 import { generateRecoveryCode, normalizeRecoveryCode } from './recoveryCode.js';
 import type { UnlockedVault } from './unlockedVault.js';
 import { CofferError } from '../contract/index.js';
@@ -21,6 +22,8 @@ import { CofferError } from '../contract/index.js';
  * so unlocking with them can be turned on again. Refusing instead would keep a leaked data key in use.
  */
 export async function rekeyVault(vault: UnlockedVault, password: string, options: KdfChoice = {}): Promise<{ recoveryCode: string; keyUnlockTurnedOff: string[] }> {
+  // A rekey rewraps the new key under the password alone: not for a vault that needs the password and a key together.
+  ensureNotPasswordAndKey(vault, 'a rekey');
   const secret = passwordBytes(password);
   const candidates = passwordCandidates(password);
   const newKey = randomBytes(32);

@@ -6,7 +6,7 @@ import { openDatabaseOrFinishInit, openVaultDatabase } from './openVaultDatabase
 import { asVaultIoError, systemCode } from './errors.js';
 import { verifyKeyFile } from './keyFileMac.js';
 import { readKeyFile } from './keyFileStore.js';
-import { isWrongSecret, openAnySlot } from './keySlot.js';
+import { isWrongSecret, openAnySlot, passwordAndKeySecret } from './keySlot.js';
 import { removeLeftoverTempFiles } from './leftovers.js';
 import { migrate, schemaVersion } from './migrate.js';
 import { RECORD_SEALS_SCHEMA } from './migrations/index.js';
@@ -23,7 +23,12 @@ import { CofferError } from '../contract/index.js';
  * What opens a vault: a password, the recovery code, or a hardware key's PRF output for the PRF input its
  * `webauthn-prf` slot names (the desktop asks the key; issue 12).
  */
-export type VaultSecret = { password: string } | { recoveryCode: string } | { prf: { credentialId: string; output: Uint8Array } };
+export type VaultSecret =
+  | { password: string }
+  | { recoveryCode: string }
+  | { prf: { credentialId: string; output: Uint8Array } }
+  /** Both together, for a `password-and-key` slot (the organisation policy's `hardwareKeys.unlock`). */
+  | { passwordAndKey: { password: string; credentialId: string; output: Uint8Array } };
 export interface UnlockOptions extends UnlockedVaultOptions {
   /**
    * Record the unlock (and the failed guesses before it) in the audit log. Only `audit verify` turns this
@@ -33,6 +38,15 @@ export interface UnlockOptions extends UnlockedVaultOptions {
 }
 
 function secretOf(secret: VaultSecret): { kind: SlotKind; candidates: Buffer[]; credentialId?: string } {
+  if ('passwordAndKey' in secret) {
+    const { password, credentialId, output } = secret.passwordAndKey;
+    const forms = passwordCandidates(password);
+    try {
+      return { kind: 'password-and-key', candidates: forms.map((form) => passwordAndKeySecret(form, output)), credentialId };
+    } finally {
+      zeroize(...forms);
+    }
+  }
   if ('prf' in secret) return { kind: 'webauthn-prf', candidates: [Buffer.from(secret.prf.output)], credentialId: secret.prf.credentialId };
   return 'password' in secret
     ? { kind: 'password', candidates: passwordCandidates(secret.password) }
@@ -43,7 +57,25 @@ const WRONG_SECRET_CODES: Readonly<Record<SlotKind, string>> = {
   password: 'VAULT_WRONG_PASSWORD',
   recovery: 'VAULT_WRONG_RECOVERY_CODE',
   'webauthn-prf': 'VAULT_WRONG_KEY',
+  'password-and-key': 'VAULT_WRONG_PASSWORD',
 };
+
+/**
+ * Ensure a vault that opens only with the password and a key together says so when given one of them: that is
+ * not a wrong guess (nothing is counted or written), and no slot of the other kinds would open anyway.
+ */
+function ensureNotHalfOfTwo(file: VaultKeyFile, kind: SlotKind, credentialId: string | undefined): void {
+  if (kind !== 'password' && kind !== 'webauthn-prf') return;
+  const active = file.slots.filter((slot) => slot.state === 'active');
+  const both = active.filter((slot) => slot.kind === 'password-and-key' && (credentialId === undefined || slot.credentialId === credentialId));
+  if (both.length === 0 || active.some((slot) => slot.kind === kind && (credentialId === undefined || slot.credentialId === credentialId))) return;
+  throw new CofferError(
+    'VAULT_PASSWORD_AND_KEY_REQUIRED',
+    kind === 'password'
+      ? 'this vault opens with the password and a hardware key together, as the organisation requires: unlock it in `coffer app` with both'
+      : 'this vault opens with the password and this hardware key together, as the organisation requires: enter the password too',
+  );
+}
 
 
 /** Wrong guesses counted while the vault was locked enter the log now, with the unlock itself. */
@@ -84,6 +116,12 @@ export async function unlockVault(dir: string, secret: VaultSecret, options: Unl
   const file: VaultKeyFile = readKeyFile(paths.keys);
   const backoff = ensureNotBackingOff(paths.backoff);
   const { kind, candidates, credentialId } = secretOf(secret);
+  try {
+    ensureNotHalfOfTwo(file, kind, credentialId);
+  } catch (error) {
+    zeroize(...candidates);
+    throw error;
+  }
   // A PRF output opens only the slots of the key that produced it.
   const slotsOf = (state: KeySlot['state']) => file.slots.filter((slot) => slot.kind === kind && slot.state === state && (credentialId === undefined || slot.credentialId === credentialId));
 

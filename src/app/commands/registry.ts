@@ -3,6 +3,7 @@ import type { AnyAppCommand, AppCommand } from '../dispatch/defineCommand.js';
 import { addPayeeCommand } from './addPayeeCommand.js';
 import { assertKeyOptionsCommand } from './assertKeyOptionsCommand.js';
 import { enableKeyUnlockCommand } from './enableKeyUnlockCommand.js';
+import { requirePasswordAndKeyCommand } from './requirePasswordAndKeyCommand.js';
 import { listKeysCommand } from './listKeysCommand.js';
 import { registerKeyCommand } from './registerKeyCommand.js';
 import { registerKeyOptionsCommand } from './registerKeyOptionsCommand.js';
@@ -85,6 +86,7 @@ export const COMMANDS = {
   'keys.rename': renameKeyCommand,
   'keys.remove': removeKeyCommand,
   'keys.enable-unlock': enableKeyUnlockCommand,
+  'keys.require-password-and-key': requirePasswordAndKeyCommand,
 } as const satisfies CommandImplementations;
 
 export const COMMAND_LIST: readonly AnyAppCommand[] = Object.freeze(Object.values(COMMANDS));

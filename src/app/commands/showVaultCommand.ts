@@ -17,7 +17,7 @@ export const showVaultCommand = implementCommand('vault.show', {
       policy,
       schemaVersion: schemaVersion(db),
       keyFileGeneration: vault.keyFile.generation,
-      slots: vault.keyFile.slots.map((slot) => ({ id: slot.id, kind: slot.kind, state: slot.state, kdfIterations: slot.kdf.name === 'pbkdf2-hmac-sha512' ? slot.kdf.iterations : 0 })),
+      slots: vault.keyFile.slots.map((slot) => ({ id: slot.id, kind: slot.kind, state: slot.state, kdfIterations: 'iterations' in slot.kdf ? slot.kdf.iterations : 0 })),
       rows,
     };
   },

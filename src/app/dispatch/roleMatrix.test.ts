@@ -105,10 +105,11 @@ const INPUTS: { [Name in CommandName]: CommandInput<Name> } = {
   'keys.rename': { id: 'AAAA', name: 'Matrix key' },
   'keys.remove': { id: 'AAAA' },
   'keys.enable-unlock': { id: 'AAAA', prfInput: 'A'.repeat(43), prfOutput: 'A'.repeat(43) },
+  'keys.require-password-and-key': { id: 'AAAA', prfInput: 'A'.repeat(43), prfOutput: 'A'.repeat(43), password: 'not the password' },
 };
 
 /** Commands that need a hardware key the matrix vaults do not hold: allowed means refused by anything but policy. */
-const NEEDS_A_KEY: ReadonlySet<string> = new Set(['keys.register', 'keys.rename', 'keys.remove', 'keys.enable-unlock']);
+const NEEDS_A_KEY: ReadonlySet<string> = new Set(['keys.register', 'keys.rename', 'keys.remove', 'keys.enable-unlock', 'keys.require-password-and-key']);
 
 /**
  * Runs every command for the vault's user and checks the answer against the capability files: allowed

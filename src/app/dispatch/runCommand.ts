@@ -19,6 +19,13 @@ export interface DispatchOptions {
    * that cannot be written leaves the vault unchanged and is audited as a failure (the CLI's `--out`).
    */
   deliver?: (file: FileOutput) => void;
+  /**
+   * Run every check up to the step-up and stop there, running nothing: the answer's value is then
+   * `{stepUp: boolean}` (whether a hardware key must confirm), not the command's output. A window asks this
+   * before it asks the key, so a key is touched only for a command that would run. Refusals before the
+   * step-up are audited as always; stopping at it changes nothing and presents no credential, so it is not.
+   */
+  probeStepUp?: boolean;
 }
 
 type Refusal = { outcome: 'denied' | 'failed'; code: ErrorCode; message: string; target?: string; details?: AuditDetails };
@@ -136,8 +143,10 @@ export async function runCommand(session: Session, command: AnyAppCommand, rawIn
       return refuse(session, action, { outcome: 'denied', ...failureIn(session, error), target, details: { permission } });
     }
 
+    const stepUpDue = spec.stepUp === 'always' || (spec.stepUp === 'once-keys-enrolled' && session.keysEnrolled);
+    if (options.probeStepUp === true) return { ok: true, value: { stepUp: stepUpDue } };
     let stepUp: StepUpOutcome | undefined;
-    if (spec.stepUp === 'always' || (spec.stepUp === 'once-keys-enrolled' && session.keysEnrolled)) {
+    if (stepUpDue) {
       // Ensure a command that asks for a step-up never runs without one: no verifier means no.
       if (session.stepUp === undefined) {
         const message = `${action} needs a step-up with a hardware key, and none is configured here`;

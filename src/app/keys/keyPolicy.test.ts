@@ -28,14 +28,26 @@ async function bobWith(hardwareKeys: NonNullable<ReturnType<typeof demoOrgPolicy
   return { demo, session };
 }
 
-const CHROMIUM_VIRTUAL_AAGUID = /^[0-9a-f-]{36}$/;
+/** Chromium's virtual authenticator reports the all-zero AAGUID (attestation "none": the key says so itself). */
+const CHROMIUM_VIRTUAL_AAGUID = '00000000-0000-0000-0000-000000000000';
+/** YubiKey 5 NFC (FIDO MDS), a model the virtual authenticator is not. */
+const YUBIKEY_5_NFC = 'cb69481e-8ff7-4039-93ec-0a2729a154a8';
 
 describe('when the policy allows only other authenticator models', () => {
-  it('refuses the enrolment with APP_KEY_NOT_ALLOWED, audited, and stores no key', async () => {
-    const { demo, session } = await bobWith({ allowedAaguids: ['cb69481e-8ff7-4039-93ec-0a2729a154a8'] });
-    await expect(enrolKey(session, await browser.newKey(), 'Unlisted key')).rejects.toThrow(/APP_KEY_NOT_ALLOWED/);
+  it('refuses the enrolment with APP_KEY_NOT_ALLOWED naming the model, audited, and stores no key', async () => {
+    const { demo, session } = await bobWith({ allowedAaguids: [YUBIKEY_5_NFC] });
+    await expect(enrolKey(session, await browser.newKey(), 'Unlisted key')).rejects.toThrow(`APP_KEY_NOT_ALLOWED: the organisation policy does not allow authenticators of model ${CHROMIUM_VIRTUAL_AAGUID}`);
     expect(auditEntries(demo.vault).at(-1)).toMatchObject({ action: 'keys.register', outcome: 'denied', reason: 'APP_KEY_NOT_ALLOWED' });
     expect(demo.vault.db.prepare("SELECT count(*) AS n FROM webauthn_credentials WHERE user_id = 'bob'").get()).toEqual({ n: 0 });
+  });
+});
+
+describe('when the policy lists the model among others', () => {
+  it('enrols the key and records its model', async () => {
+    const { demo, session } = await bobWith({ allowedAaguids: [YUBIKEY_5_NFC, CHROMIUM_VIRTUAL_AAGUID] });
+    const id = await enrolKey(session, await browser.newKey(), 'Listed key');
+    expect(demo.vault.db.prepare('SELECT aaguid FROM webauthn_credentials WHERE id = ?').get(id)).toEqual({ aaguid: CHROMIUM_VIRTUAL_AAGUID });
+    expect(auditEntries(demo.vault).at(-1)).toMatchObject({ action: 'keys.register', outcome: 'allowed', details: { aaguid: CHROMIUM_VIRTUAL_AAGUID } });
   });
 });
 
@@ -45,7 +57,7 @@ describe('when the policy requires keys and allows the model', () => {
     const key = await browser.newKey();
     const probeId = await enrolKey(probe.session, key, 'Probe');
     const aaguid = (probe.demo.vault.db.prepare('SELECT aaguid FROM webauthn_credentials WHERE id = ?').get(probeId) as { aaguid: string }).aaguid;
-    expect(aaguid).toMatch(CHROMIUM_VIRTUAL_AAGUID);
+    expect(aaguid).toBe(CHROMIUM_VIRTUAL_AAGUID);
 
     const { demo, session } = await bobWith({ required: true, allowedAaguids: [aaguid] });
     const id = await enrolKey(session, key, 'Only key');

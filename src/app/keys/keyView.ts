@@ -10,7 +10,7 @@ export function keyView(credential: CredentialRecord, slots: readonly KeySlot[])
     aaguid: credential.aaguid,
     transports: credential.transports,
     prfCapable: credential.prfCapable,
-    unlocks: slots.some((slot) => slot.kind === 'webauthn-prf' && slot.credentialId === credential.id),
+    unlocks: slots.some((slot) => (slot.kind === 'webauthn-prf' || slot.kind === 'password-and-key') && slot.credentialId === credential.id),
     // Told by the key itself, not by its name: a published demo key is one whoever has the source can use.
     demo: isDemoCredential(credential.userId, credential.id, credential.publicKey),
     createdAt: credential.createdAt,

@@ -10,6 +10,8 @@ export interface AppDispatchOptions {
   signal?: AbortSignal;
   /** Write the file the command produces here, inside the command's transaction (the CLI's `--out`). */
   deliverTo?: DeliveryTarget;
+  /** Checks up to the step-up only; answers `{stepUp: boolean}` and runs nothing (DispatchOptions.probeStepUp). */
+  probeStepUp?: boolean;
 }
 
 /** What the session learnt when it opened; shown once (the CLI prints it on stderr, the desktop on screen). */

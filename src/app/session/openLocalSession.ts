@@ -1,13 +1,14 @@
 import type { CommandInput, CommandName, CommandOutput, DispatchResult } from '../../api/index.js';
 import { PERMISSIONS } from '../../contract/index.js';
 import { holdsPermission } from '../../policy/index.js';
-import { unlockVault, type UnlockedVault, type VaultSecret } from '../../vault/index.js';
+import { opensWithPasswordAndKey, unlockVault, type UnlockedVault, type VaultSecret } from '../../vault/index.js';
 import { dispatchUnknown } from '../dispatch/dispatch.js';
 import { openSession, type OpenSessionOptions, type Session } from '../dispatch/openSession.js';
 import type { DispatchOptions } from '../dispatch/runCommand.js';
 import { deliverFile } from '../files/deliverFile.js';
 import { demoAuthenticatorFor } from '../demo/demoAuthenticator.js';
 import { configureKeyCeremonies } from '../keys/keyCeremonies.js';
+import { hardwareKeyRules } from '../keys/policyOf.js';
 import { BANK_VERIFICATION_KEY } from '../policy/bankTrustAnchor.js';
 import type { JwsVerificationKey } from '../../crypto/index.js';
 import { webAuthnStepUp } from '../keys/webAuthnStepUp.js';
@@ -27,6 +28,12 @@ export interface OpenAppSessionOptions extends OpenSessionOptions {
   recordUnlock?: boolean;
 }
 
+/** Where the policy asks for the password and a key together and the vault still opens with either alone. */
+function unlockModeNotice(session: Session, vault: UnlockedVault): string[] {
+  if (hardwareKeyRules(session.policy).unlock !== 'password-and-key' || opensWithPasswordAndKey(vault)) return [];
+  return ['your organisation requires the password and a hardware key together to unlock this vault; it still opens with either alone until you turn that on (keys.require-password-and-key)'];
+}
+
 function factsOf(session: Session, vault: UnlockedVault): SessionFacts {
   const { policy } = session;
   return {
@@ -36,7 +43,7 @@ function factsOf(session: Session, vault: UnlockedVault): SessionFacts {
     permissions: PERMISSIONS.filter((permission) => policy.status !== 'unusable' && holdsPermission(session.capabilities, session.roles, permission, policy.status === 'expired')),
     policy: policy.status === 'valid' ? { status: 'valid', code: null, message: null } : { status: policy.status, code: policy.code, message: policy.message },
     failedAttempts: vault.failedAttempts.length,
-    notices: [...vault.notices],
+    notices: [...vault.notices, ...unlockModeNotice(session, vault)],
     lockAfterMs: vault.autoLockMs,
   };
 }

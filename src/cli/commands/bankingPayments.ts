@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import type { CommandOutput } from '../../api/index.js';
+import { runApprovalWindow } from '../../desktop/index.js';
 import { given, integer, runAppCommand } from '../appSession.js';
+import { globalOptions, readPassword, vaultDir } from '../globalOptions.js';
+import { printResult } from '../output.js';
 import { formatTable } from './bankingTable.js';
 import { payeeCheckText } from './payeeCheckText.js';
 
@@ -14,6 +17,11 @@ const ORDER_OPTIONS: [string, string][] = [
   ['--reference <text>', 'remittance information'],
   ['--date <date>', 'execution date YYYY-MM-DD (default today)'],
 ];
+
+/** One payment's outcome in a few words: "demo-0005 approved", "demo-0007 still needs: B". */
+function approvalText(v: CommandOutput<'payments.approve'>): string {
+  return v.executable ? `${v.id} approved` : `${v.id} signed, still needs: ${v.missing.join(' or ') || 'none possible'}`;
+}
 
 function showText(v: CommandOutput<'payments.show'>): string {
   const p = v.payment;
@@ -64,13 +72,18 @@ export function registerBankingPayments(program: Command): void {
 
   payments
     .command('approve')
-    .description('approve with a hardware key (step-up; refused where none is configured)')
-    .argument('<id>')
-    .action((id: string, _opts, command: Command) =>
-      runAppCommand(command, 'payments.approve', { id }, (v) =>
-        v.status === 'approved' ? `${v.id} approved` : `${v.id} still needs: ${v.missing.join(' or ')}`,
-      ),
-    );
+    .description('approve in a small Coffer window with your hardware key: one payment by its digest, several as one batch (needs a display)')
+    .argument('<ids...>', 'the payments; several are signed with one touch after their payees and totals are shown')
+    .action(async (ids: string[], _opts, command: Command) => {
+      const options = globalOptions(command);
+      const result = await runApprovalWindow({
+        vaultDir: vaultDir(options),
+        ids,
+        password: () => readPassword(options),
+        onBlocked: (event) => process.stderr.write(`coffer: the window was refused ${event.kind} ${event.target} [${event.reason}]\n`),
+      });
+      printResult(options, result.value, () => (result.kind === 'single' ? approvalText(result.value) : `batch ${result.value.digest.slice(0, 12)}…: ${result.value.payments.map(approvalText).join(', ')}`));
+    });
 
   payments
     .command('export-approvals')

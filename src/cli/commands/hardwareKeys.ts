@@ -31,7 +31,7 @@ export function registerHardwareKeys(program: Command): void {
           ? 'No hardware keys enrolled. Enrol one in the desktop app (`coffer app`).'
           : formatTable(
               ['NAME', 'ID', 'TRANSPORTS', 'UNLOCKS', 'LAST USED'],
-              v.keys.map((k) => [k.demo ? `DEMO: ${k.name}` : k.name, k.id, k.transports.join(',') || '-', k.unlocks ? 'yes' : k.prfCapable ? 'no (can)' : 'no (no PRF)', k.lastUsedAt ?? 'never']),
+              v.keys.map((k) => [k.demo ? `DEMO: ${k.name}` : k.name, k.id, k.transports.join(',') || '-', k.unlocks ? (v.unlock.current === 'password-and-key' ? 'with password' : 'yes') : k.prfCapable ? 'no (can)' : 'no (no PRF)', k.lastUsedAt ?? 'never']),
             ),
       ),
     );

@@ -80,7 +80,8 @@ export function registerVaultLifecycle(program: Command): void {
           '  key slots:',
           ...v.slots.map((slot) => {
             // A hardware key's slot is wrapped by HKDF over the key's PRF output: it has no iteration count.
-            const kdf = slot.kind === 'webauthn-prf' ? 'HKDF over the key' : `PBKDF2 ${slot.kdfIterations.toLocaleString('en')} it.`;
+            const pbkdf2 = `PBKDF2 ${slot.kdfIterations.toLocaleString('en')} it.`;
+            const kdf = slot.kind === 'webauthn-prf' ? 'HKDF over the key' : slot.kind === 'password-and-key' ? `${pbkdf2}, then HKDF with the key` : pbkdf2;
             return `    ${slot.id.padEnd(18)} ${slot.kind.padEnd(12)} ${slot.state.padEnd(8)} ${kdf}`;
           }),
           '  records:',

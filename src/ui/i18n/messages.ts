@@ -1,4 +1,5 @@
 /** Every text of the UI, in English and German. Keys name the place, not the words. */
+import { approvalsDe, approvalsEn } from './messagesApprovals';
 import { keysDe, keysEn } from './messagesKeys';
 import { payeeCheckDe, payeeCheckEn } from './messagesPayeeCheck';
 import { screensDe, screensEn } from './messagesScreens';
@@ -15,6 +16,7 @@ const shellEn = {
   'lock.withKey': 'Unlock with your key',
   'lock.withKeyBusy': 'Touch your key…',
   'lock.withKeyHint': 'Your hardware key opens this vault without the password.',
+  'lock.bothHint': 'Your organisation requires the password and your hardware key together: enter the password, press Unlock, then touch the key.',
   'lock.assurance.encrypted': 'Encrypted at rest with AES-256',
   'lock.assurance.offline': 'This window has no network access',
   'lock.assurance.audited': 'Every action is written to a tamper-evident log',
@@ -83,7 +85,7 @@ const shellEn = {
   'refusal.retry': 'Try again',
 } as const;
 
-const en = { ...shellEn, ...screensEn, ...keysEn, ...payeeCheckEn };
+const en = { ...shellEn, ...screensEn, ...keysEn, ...payeeCheckEn, ...approvalsEn };
 export type MessageKey = keyof typeof en;
 
 const shellDe: Record<keyof typeof shellEn, string> = {
@@ -98,6 +100,7 @@ const shellDe: Record<keyof typeof shellEn, string> = {
   'lock.withKey': 'Mit Ihrem Schlüssel entsperren',
   'lock.withKeyBusy': 'Berühren Sie Ihren Schlüssel…',
   'lock.withKeyHint': 'Ihr Hardware-Schlüssel öffnet diesen Tresor ohne Passwort.',
+  'lock.bothHint': 'Ihre Organisation verlangt Passwort und Hardware-Schlüssel zusammen: Geben Sie das Passwort ein, drücken Sie „Entsperren“ und berühren Sie dann den Schlüssel.',
   'lock.assurance.encrypted': 'Ruhende Daten mit AES-256 verschlüsselt',
   'lock.assurance.offline': 'Dieses Fenster hat keinen Netzzugang',
   'lock.assurance.audited': 'Jede Aktion landet in einem fälschungssicheren Protokoll',
@@ -166,7 +169,7 @@ const shellDe: Record<keyof typeof shellEn, string> = {
   'refusal.retry': 'Erneut versuchen',
 };
 
-const de: Record<MessageKey, string> = { ...shellDe, ...screensDe, ...keysDe, ...payeeCheckDe };
+const de: Record<MessageKey, string> = { ...shellDe, ...screensDe, ...keysDe, ...payeeCheckDe, ...approvalsDe };
 
 export type Locale = 'en' | 'de';
 export const LOCALES: readonly Locale[] = ['en', 'de'];

@@ -12,6 +12,10 @@ export const KEY_REFUSALS: Table = {
     en: { title: 'The hardware key did not confirm this, so nothing was changed.', action: 'Try again and touch the key soon after Coffer asks (the confirmation is valid for a few minutes only); use a key registered for you.' },
     de: { title: 'Der Hardware-Schlüssel hat das nicht bestätigt, deshalb wurde nichts geändert.', action: 'Versuchen Sie es erneut und berühren Sie den Schlüssel bald nach der Aufforderung (die Bestätigung gilt nur wenige Minuten); verwenden Sie einen für Sie registrierten Schlüssel.' },
   },
+  VAULT_PASSWORD_AND_KEY_REQUIRED: {
+    en: { title: 'This vault opens only with the password and your hardware key together.', action: 'Enter the password, press Unlock and touch your key when it blinks. Lost the key? Use the recovery code.' },
+    de: { title: 'Dieser Tresor öffnet sich nur mit Passwort und Hardware-Schlüssel zusammen.', action: 'Geben Sie das Passwort ein, drücken Sie „Entsperren“ und berühren Sie den Schlüssel, wenn er blinkt. Schlüssel verloren? Nutzen Sie den Wiederherstellungscode.' },
+  },
   UI_NO_KEY: {
     en: { title: 'You have no hardware key in this vault yet.', action: 'Add one under Hardware keys, then come back and try again.' },
     de: { title: 'Sie haben in diesem Tresor noch keinen Hardware-Schlüssel.', action: 'Fügen Sie unter „Hardware-Schlüssel“ einen hinzu und versuchen Sie es dann erneut.' },

@@ -1,5 +1,5 @@
 import { messageSize } from './messageSize';
-import { MAX_MESSAGE_BYTES, PROGRESS_EVENT, type CofferResult, type CommandName, type Commands, type Progress } from './wire';
+import { MAX_MESSAGE_BYTES, PROGRESS_EVENT, type ApiCommandName, type CofferResult, type CommandName, type Commands, type Progress } from './wire';
 
 let nextId = 1;
 
@@ -24,10 +24,22 @@ export async function callCoffer<N extends CommandName>(
   onProgress?: (progress: Progress) => void,
   stepUpProof?: unknown,
 ): Promise<CofferResult<Commands[N]['output']>> {
+  return send(command, input, stepUpProof === undefined ? {} : { stepUpProof }, onProgress);
+}
+
+/**
+ * Whether `command` with `input` would need the hardware key, asked before the key is: every check of the
+ * command up to its step-up runs (and a refusal comes back as it would), the command itself does not.
+ */
+export function probeStepUp<N extends ApiCommandName>(command: N, input: Commands[N]['input']): Promise<CofferResult<{ stepUp: boolean }>> {
+  return send(command, input, { probeStepUp: true });
+}
+
+async function send<T>(command: CommandName, input: unknown, extra: { stepUpProof?: unknown; probeStepUp?: true }, onProgress?: (progress: Progress) => void): Promise<CofferResult<T>> {
   const door = window.coffer;
   if (door === undefined) return refusal('UI_NO_SHELL', 'this page runs outside the Coffer window');
   const id = nextId++;
-  const request = stepUpProof === undefined ? { id, command, input } : { id, command, input, stepUpProof };
+  const request = { id, command, input, ...extra };
   // Ensure the message fits before it leaves: the shell refuses bigger ones anyway.
   if (messageSize(request) > MAX_MESSAGE_BYTES) {
     return refusal('DESKTOP_MESSAGE_TOO_LARGE', `expected at most ${MAX_MESSAGE_BYTES} bytes`);
@@ -42,8 +54,8 @@ export async function callCoffer<N extends CommandName>(
     if (!isResult(answer)) return refusal('UI_BAD_ANSWER', 'the shell answered in an unknown form');
     // Large answers come as one JSON string (see the shell's packAnswer): much faster across the binding.
     const packed = answer as { ok: true; json?: string };
-    if (packed.ok && typeof packed.json === 'string') return { ok: true, value: JSON.parse(packed.json) as Commands[N]['output'] };
-    return answer as CofferResult<Commands[N]['output']>;
+    if (packed.ok && typeof packed.json === 'string') return { ok: true, value: JSON.parse(packed.json) as T };
+    return answer as CofferResult<T>;
   } catch {
     return refusal('UI_SHELL_GONE', 'the connection to the Coffer process was lost');
   } finally {

@@ -43,6 +43,14 @@ export interface SessionInfo {
   permissions: string[];
   /** Idle time after which the shell locks the vault and reloads this page. */
   lockAfterMs: number;
+  /** Set when the window was opened for one task only (`coffer payments approve ID…`): it shows nothing else. */
+  task?: ApprovalTask;
+}
+
+/** The payments a window of `coffer payments approve` approves: one, or a batch signed with one assertion. */
+export interface ApprovalTask {
+  kind: 'approve';
+  ids: string[];
 }
 
 /** `reason` tells the lock screen why it is shown again: the user locked, or the idle timer did. */
@@ -54,13 +62,15 @@ interface ShellCommands {
   'session.unlock': { input: { password: string }; output: SessionInfo };
   'session.lock': { input: Record<string, never>; output: { locked: true } };
   'session.unlock-options': { input: Record<string, never>; output: KeyUnlockOptions };
-  'session.unlock-key': { input: { credentialId: string; prfOutput: string }; output: SessionInfo };
+  'session.unlock-key': { input: { credentialId: string; prfOutput: string; password?: string }; output: SessionInfo };
 }
 
 /** The hardware keys that open the vault (its `webauthn-prf` slots): ids and PRF inputs, base64url. */
 export interface KeyUnlockOptions {
   rpId: string;
   keys: { credentialId: string; prfInput: string }[];
+  /** The vault opens with the password and one of these keys together, never with either alone. */
+  passwordAndKey: boolean;
 }
 
 /** What each command takes and returns: the shell's own, then every command of the app API. */

@@ -1,13 +1,13 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { callCoffer } from '../ipc/callCoffer';
+import { callCoffer, probeStepUp } from '../ipc/callCoffer';
 import type { ApiCommandName, CofferResult, Commands } from '../ipc/wire';
 import type { Assertion, AssertionRequest } from './keyCeremony';
 
 /*
  * The hardware-key step-up of the window (issue 12): while a ceremony waits for a touch, one notice says what
- * the key is asked to confirm; a command the app answers with APP_STEP_UP_REQUIRED is asked for again once,
- * with the assertion. A ceremony that does not happen sends nothing, so nothing changes.
+ * the key is asked to confirm; a command that needs the key is asked about first and sent once, with the
+ * assertion. A ceremony that does not happen sends nothing, so nothing changes.
  */
 
 type SetPrompt = (what: string | undefined) => void;
@@ -42,7 +42,11 @@ export interface KeyAsk extends Omit<AssertionRequest, 'options'> {
 export interface StepUp {
   /** A user-verified assertion by one of the user's keys over a fresh challenge of `keys.assert-options` (or `challenge`). */
   askKey(ask: KeyAsk): Promise<CofferResult<Assertion>>;
-  /** Runs `command`; when the app asks for a step-up, asks the key and runs it once more with the proof. */
+  /**
+   * Runs `command`, asking the key first when the command will need it: the app is asked whether it would
+   * (every check up to the step-up, nothing run), so a refusal comes before the touch and a command that
+   * runs sends its proof the first time.
+   */
   withStepUp<N extends ApiCommandName>(command: N, input: Commands[N]['input'], what: string): Promise<CofferResult<Commands[N]['output']>>;
 }
 
@@ -69,8 +73,9 @@ export function useStepUp(): StepUp {
   );
   const withStepUp = useCallback(
     async <N extends ApiCommandName>(command: N, input: Commands[N]['input'], what: string): Promise<CofferResult<Commands[N]['output']>> => {
-      const first = await callCoffer(command, input);
-      if (first.ok || first.error.code !== 'APP_STEP_UP_REQUIRED') return first;
+      const probe = await probeStepUp(command, input);
+      if (!probe.ok) return probe;
+      if (!probe.value.stepUp) return callCoffer(command, input);
       const assertion = await askKey({ what });
       if (!assertion.ok) return assertion;
       return callCoffer(command, input, undefined, assertion.value.proof);

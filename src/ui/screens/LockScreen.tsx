@@ -14,6 +14,8 @@ import { askKeyToUnlock } from '../session/askKeyToUnlock';
  * awaited, and nothing else keeps it (no storage; the shell never sends it back). Where a hardware key opens
  * the vault (a `webauthn-prf` slot), "Unlock with your key" asks the key for its PRF output and hands it
  * straight to the shell: it lives in one local variable of `unlockWithKey` and never in component state.
+ * Where the vault opens with the password and a key together (a `password-and-key` slot), Unlock asks the key
+ * after the password is typed and sends both in one message.
  */
 export function LockScreen({ onUnlocked, autoLocked }: { onUnlocked: (session: SessionInfo) => void; autoLocked: boolean }) {
   const { t } = useI18n();
@@ -56,7 +58,11 @@ export function LockScreen({ onUnlocked, autoLocked }: { onUnlocked: (session: S
     }
     setBusy(true);
     setRefusal(undefined);
-    const result = await callCoffer('session.unlock', { password: typed });
+    // Where the vault opens with the password and a key together, the key is asked next and both go at once.
+    const both = keyOptions?.passwordAndKey === true ? keyOptions : undefined;
+    const answer = both === undefined ? undefined : await askKeyToUnlock(both);
+    const result =
+      answer === undefined ? await callCoffer('session.unlock', { password: typed }) : answer.ok ? await callCoffer('session.unlock-key', { ...answer.value, password: typed }) : answer;
     setBusy(false);
     if (result.ok) onUnlocked(result.value);
     else {
@@ -107,6 +113,9 @@ export function LockScreen({ onUnlocked, autoLocked }: { onUnlocked: (session: S
             </div>
             <h2 className="text-2xl font-semibold tracking-tight text-slate-900">{t('lock.title')}</h2>
             <p className="mt-2 text-sm text-slate-500">{t('lock.subtitle')}</p>
+            {keyOptions?.passwordAndKey === true && (
+              <p data-unlock="password-and-key" className="mt-4 rounded-xl border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-950">{t('lock.bothHint')}</p>
+            )}
             {autoLocked && refusal === undefined && (
               <p role="status" className="mt-6 rounded-xl border border-sky-200 bg-sky-50 p-3 text-sm text-sky-900">
                 {t('lock.autoLocked')}
@@ -130,7 +139,7 @@ export function LockScreen({ onUnlocked, autoLocked }: { onUnlocked: (session: S
                 {busy ? t('lock.unlocking') : t('lock.unlock')}
               </Button>
             </Form>
-            {keyOptions && (
+            {keyOptions && !keyOptions.passwordAndKey && (
               <div data-unlock="key" className="mt-5 space-y-3">
                 <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-slate-500">
                   <span className="h-px flex-1 bg-slate-200" />

@@ -14,15 +14,16 @@ import type { Refusal } from '../../ipc/wire';
 import { enableUnlock } from '../../keys/enableUnlock';
 import { useStepUp } from '../../keys/StepUp';
 import { EnrolKey } from './EnrolKey';
+import { RequirePasswordAndKey } from './RequirePasswordAndKey';
 
 type Key = CommandOutput<'keys.list'>['keys'][number];
 
 const TRANSPORTS = new Set(['usb', 'nfc', 'ble', 'internal', 'hybrid']);
 
 /** Whether the key unlocks the vault, and for a key that cannot, why (issue 12: the UI says why). */
-function UnlockState({ keyInfo, onEnable }: { keyInfo: Key; onEnable(): void }) {
+function UnlockState({ keyInfo, withPassword, onEnable }: { keyInfo: Key; withPassword: boolean; onEnable(): void }) {
   const { t } = useI18n();
-  if (keyInfo.unlocks) return <span data-unlock="yes" className="font-medium text-emerald-800">{t('keys.unlocks')}</span>;
+  if (keyInfo.unlocks) return <span data-unlock={withPassword ? 'with-password' : 'yes'} className="font-medium text-emerald-800">{t(withPassword ? 'keys.unlocksWithPassword' : 'keys.unlocks')}</span>;
   if (!keyInfo.prfCapable) return <span data-unlock="no-prf" className="text-slate-700">{t('keys.noPrf')}</span>;
   return (
     <span data-unlock="off" className="flex flex-wrap items-center gap-2 text-slate-700">
@@ -102,7 +103,7 @@ export function KeysScreen() {
                 </div>
                 <p><span className="sr-only">{t('keys.transports')}: </span><span data-transports>{key.transports.map(transport).join(', ') || '—'}</span></p>
                 <p><span className="text-slate-600">{t('keys.lastUsed')}: </span><span data-last-used>{key.lastUsedAt ? dateTime(key.lastUsedAt) : t('keys.never')}</span></p>
-                <UnlockState keyInfo={key} onEnable={() => void unlock(key)} />
+                <UnlockState keyInfo={key} withPassword={list.data?.unlock.current === 'password-and-key'} onEnable={() => void unlock(key)} />
                 <div className="flex gap-2">
                   <ActionButton tone="quiet" aria-label={`${t('keys.rename')}: ${key.name}`} onPress={() => setRenaming(renaming === key.id ? undefined : key.id)}>{t('keys.rename')}</ActionButton>
                   <ActionButton tone="danger" aria-label={`${t('keys.remove')}: ${key.name}`} onPress={() => void remove(key)}>{t('keys.remove')}</ActionButton>
@@ -121,6 +122,7 @@ export function KeysScreen() {
           {refusal && <RefusalNotice refusal={refusal} />}
         </div>
       </Card>
+      {list.data && <RequirePasswordAndKey list={list.data} onDone={finished} />}
       {list.isSuccess && <EnrolKey hasKeys={keys.length > 0} onDone={finished} />}
     </Page>
   );

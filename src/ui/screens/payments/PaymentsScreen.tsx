@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Cell, Column, Row, Table, TableBody, TableHeader, ToggleButton, ToggleButtonGroup, type Key } from 'react-aria-components';
+import { Cell, Checkbox, Column, Row, Table, TableBody, TableHeader, ToggleButton, ToggleButtonGroup, type Key } from 'react-aria-components';
 import { ActionButton } from '../../components/ActionButton';
 import { Card, Page } from '../../components/Page';
 import { RefusalNotice } from '../../components/RefusalNotice';
@@ -16,12 +16,34 @@ import { PaymentForm } from './PaymentForm';
 
 const FILTERS: readonly ('all' | PaymentStatus)[] = ['all', 'draft', 'pending_approval', 'approved', 'queued', 'submitted', 'rejected', 'cancelled'];
 
-/** A list of payments as a keyboard-navigable table; Enter or a click opens one. */
-export function PaymentTable({ payments, onOpen, label }: { payments: readonly PaymentSummary[]; onOpen(id: string): void; label: string }) {
-  const { t, money, date } = useI18n();
+/** Rows ticked for a batch approval: the Approvals screen passes them, other lists select nothing. */
+export interface PaymentSelection {
+  selected: ReadonlySet<string>;
+  onChange(selected: Set<string>): void;
+}
+
+function SelectBox({ label }: { label: string }) {
   return (
-    <Table aria-label={label} onRowAction={(key) => onOpen(String(key))} data-list="payments" className="w-full text-sm">
+    <Checkbox slot="selection" aria-label={label} className="group flex items-center outline-none">
+      <span aria-hidden="true" className="flex size-4 items-center justify-center rounded border border-slate-400 group-data-[selected]:border-emerald-700 group-data-[selected]:bg-emerald-700 group-data-[focus-visible]:ring-4 group-data-[focus-visible]:ring-emerald-500/40">
+        <span className="hidden size-2 rounded-sm bg-white group-data-[selected]:block" />
+      </span>
+    </Checkbox>
+  );
+}
+
+/** A list of payments as a keyboard-navigable table; Enter or a click opens one; with `selection`, a box per row. */
+export function PaymentTable({ payments, onOpen, label, selection }: { payments: readonly PaymentSummary[]; onOpen(id: string): void; label: string; selection?: PaymentSelection }) {
+  const { t, money, date } = useI18n();
+  const selecting = selection === undefined ? {} : {
+    selectionMode: 'multiple' as const,
+    selectedKeys: new Set<Key>(selection.selected),
+    onSelectionChange: (keys: 'all' | Set<Key>) => selection.onChange(new Set(keys === 'all' ? payments.map((payment) => payment.id) : [...keys].map(String))),
+  };
+  return (
+    <Table aria-label={label} onRowAction={(key) => onOpen(String(key))} {...selecting} data-list="payments" className="w-full text-sm">
       <TableHeader className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+        {selection !== undefined && <Column className="w-10 py-3 pl-6"><SelectBox label={t('batch.selectAll')} /></Column>}
         <Column isRowHeader className="px-6 py-3">{t('overview.payee')}</Column>
         <Column className="px-6 py-3">{t('pay.from')}</Column>
         <Column className="px-6 py-3">{t('overview.execution')}</Column>
@@ -30,7 +52,8 @@ export function PaymentTable({ payments, onOpen, label }: { payments: readonly P
       </TableHeader>
       <TableBody items={payments} renderEmptyState={() => <p className="px-6 py-10 text-center text-slate-600">{t('pay.none')}</p>} className="divide-y divide-slate-100">
         {(payment) => (
-          <Row id={payment.id} data-payment={payment.id} className="cursor-default outline-none data-[hovered]:bg-slate-50 data-[focus-visible]:bg-emerald-50 data-[focus-visible]:ring-2 data-[focus-visible]:ring-inset data-[focus-visible]:ring-emerald-600">
+          <Row id={payment.id} data-payment={payment.id} className="cursor-default outline-none data-[hovered]:bg-slate-50 data-[selected]:bg-emerald-50/60 data-[focus-visible]:bg-emerald-50 data-[focus-visible]:ring-2 data-[focus-visible]:ring-inset data-[focus-visible]:ring-emerald-600">
+            {selection !== undefined && <Cell className="py-3 pl-6"><SelectBox label={t('batch.select')} /></Cell>}
             <Cell className="px-6 py-3">
               <p className="font-medium text-slate-900">{payment.creditorName}</p>
               <p className="font-mono text-xs text-slate-600">{formatIban(payment.creditorIban)}</p>
