@@ -19,7 +19,7 @@ import { enrolDevice } from '../enrolment/enrolDevice.js';
 import { acceptPayment } from '../payments/acceptPayment.js';
 import { idempotencyRequestHash } from '../payments/idempotentAnswer.js';
 import { readStatementFeed } from '../statements/readStatementFeed.js';
-import type { ReceivedRequest } from '../signatures/readRequestSignature.js';
+import type { ReceivedRequest } from '../../protocol/index.js';
 import type { GatewayStore } from '../store/openStore.js';
 import { httpStatusFor } from './errorStatus.js';
 import { kyselyRateLimitStore } from './kyselyRateLimitStore.js';

@@ -1,5 +1,5 @@
-import { CofferError, DeviceCertificate, describeZodIssue } from '../../contract/index.js';
-import { signJws, verifyJws, type JwsSigningKey, type JwsVerificationKey } from '../../crypto/index.js';
+import { CofferError, DeviceCertificate, describeZodIssue } from '../contract/index.js';
+import { signJws, verifyJws, type JwsSigningKey, type JwsVerificationKey } from '../crypto/index.js';
 
 /** The JWS `typ` of a device certificate: a policy or another bank-signed document cannot pass for one. */
 export const DEVICE_CERTIFICATE_JWS_TYPE = 'coffer-device-cert+jws';
