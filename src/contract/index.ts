@@ -39,6 +39,8 @@ export {
   BankKeyText,
   DeviceCertificate,
   PolicyResponse,
+  BankAccount,
+  AccountsResponse,
   DeviceResponse,
   HealthResponse,
   ReadyResponse,

@@ -37,6 +37,7 @@ import { showSettingsCommand } from './showSettingsCommand.js';
 import { showVaultCommand } from './showVaultCommand.js';
 import { submitPaymentCommand } from './submitPaymentCommand.js';
 import { verifyAuditCommand } from './verifyAuditCommand.js';
+import { enrolCommand } from './enrolCommand.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command keeps its own preparation type
 type CommandImplementations = { [Name in CommandName]: AppCommand<Name, any> };
@@ -83,6 +84,7 @@ export const COMMANDS = {
   'keys.rename': renameKeyCommand,
   'keys.remove': removeKeyCommand,
   'keys.enable-unlock': enableKeyUnlockCommand,
+  'bank.enrol': enrolCommand,
 } as const satisfies CommandImplementations;
 
 export const COMMAND_LIST: readonly AnyAppCommand[] = Object.freeze(Object.values(COMMANDS));

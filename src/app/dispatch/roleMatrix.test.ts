@@ -100,10 +100,12 @@ const INPUTS: { [Name in CommandName]: CommandInput<Name> } = {
   'keys.rename': { id: 'AAAA', name: 'Matrix key' },
   'keys.remove': { id: 'AAAA' },
   'keys.enable-unlock': { id: 'AAAA', prfInput: 'A'.repeat(43), prfOutput: 'A'.repeat(43) },
+  // No gateway listens on port 1: once allowed, a demo vault answers APP_ALREADY_ENROLLED, a fresh one APP_GATEWAY_UNREACHABLE.
+  'bank.enrol': { server: 'http://127.0.0.1:1', code: 'ABCD-EFGH-JKMN-PQRS-TVWX' },
 };
 
-/** Commands that need a hardware key the matrix vaults do not hold: allowed means refused by anything but policy. */
-const NEEDS_A_KEY: ReadonlySet<string> = new Set(['keys.register', 'keys.rename', 'keys.remove', 'keys.enable-unlock']);
+/** Commands that need a hardware key (or a gateway) the matrix vaults do not hold: allowed means refused by anything but policy. */
+const NEEDS_A_KEY: ReadonlySet<string> = new Set(['keys.register', 'keys.rename', 'keys.remove', 'keys.enable-unlock', 'bank.enrol']);
 
 /**
  * Runs every command for the vault's user and checks the answer against the capability files: allowed

@@ -8,6 +8,7 @@ import {
   IdempotencyKeyText,
   PaymentSubmission,
   StatementSyncQuery,
+  type AccountsResponse,
   type DeviceResponse,
   type PolicyResponse,
   type StatementSyncResponse,
@@ -173,6 +174,11 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     const stored = await currentPolicy(store.db, device.org_id);
     if (!stored) throw new CofferError('SERVER_NOT_FOUND', `expected a signed policy for ${device.org_id}, found none`);
     return { policy: stored.jws, version: stored.version };
+  });
+  app.get('/v1/accounts', async function accounts(request): Promise<AccountsResponse> {
+    const device = await authenticateDevice(store, received(request), now());
+    const rows = await store.db.selectFrom('accounts').select(['iban', 'name', 'currency', 'bic']).where('org_id', '=', device.org_id).orderBy('iban').execute();
+    return { accounts: rows };
   });
   app.get('/v1/device', async function device(request): Promise<DeviceResponse> {
     const row = await authenticateDevice(store, received(request), now());

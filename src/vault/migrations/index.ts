@@ -4,12 +4,13 @@ import { orgPolicyCache } from './0003_org_policy.js';
 import { statementDetails } from './0004_statement_details.js';
 import { recordSeals } from './0005_record_seals.js';
 import { webauthnCredentials } from './0006_webauthn_credentials.js';
+import { bankConnection } from './0007_bank_connection.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every schema step in order; a new step is appended, never edited once released. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, auditLog, orgPolicyCache, statementDetails, recordSeals, webauthnCredentials];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, auditLog, orgPolicyCache, statementDetails, recordSeals, webauthnCredentials, bankConnection];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { ActivationCodeText } from '../contract/index.js';
+import { commandSpec } from './commandSpec.js';
+
+/** Statements taken over for one account by enrolment or sync. */
+const PulledStatements = z.strictObject({ iban: z.string(), entries: z.number().int(), cursor: z.number().int() });
+
+export const bankEnrol = commandSpec({
+  name: 'bank.enrol',
+  permission: 'bank:enrol',
+  summary: "enrol this fresh vault at the bank's gateway with a one-time activation code, then fetch the signed policy, the accounts and the statements",
+  input: z.strictObject({
+    /** The gateway's origin: https, or plain http to this machine only. */
+    server: z.string().min(1).max(2048),
+    /** As bank staff handed it out; lower case and spaces around it are forgiven. */
+    code: z.string().trim().toUpperCase().pipe(ActivationCodeText),
+  }),
+  output: z.strictObject({
+    gateway: z.string(),
+    deviceId: z.string(),
+    orgId: z.string(),
+    userId: z.string(),
+    roles: z.array(z.string()),
+    policyExpiresAt: z.string(),
+    /** The bank key now pinned as this vault's trust anchor for policies (alg and base64url). */
+    bankKey: z.strictObject({ alg: z.string(), publicKey: z.string() }),
+    witness: z.string(),
+    accounts: z.number().int(),
+    statements: z.array(PulledStatements),
+  }),
+  stepUp: 'never',
+  changes: true,
+});
+
+export type PulledStatementsOut = z.infer<typeof PulledStatements>;

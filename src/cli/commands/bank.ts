@@ -1,0 +1,30 @@
+import type { Command } from 'commander';
+import type { CommandOutput } from '../../api/index.js';
+import { runAppCommand } from '../appSession.js';
+
+function statementsText(statements: CommandOutput<'bank.enrol'>['statements']): string[] {
+  return statements.map((s) => `  statements    ${s.iban}  ${s.entries.toLocaleString('en')} new booking(s), feed position ${s.cursor}`);
+}
+
+function enrolText(v: CommandOutput<'bank.enrol'>): string {
+  return [
+    `Enrolled at ${v.gateway} as ${v.userId} of ${v.orgId} (device ${v.deviceId})`,
+    `  roles         ${v.roles.join(', ') || 'none'}`,
+    `  policy        signed by the bank key ${v.bankKey.alg} ${v.bankKey.publicKey} (pinned for this vault), expires ${v.policyExpiresAt}`,
+    `  witness       ${v.witness}`,
+    `  accounts      ${v.accounts}`,
+    ...statementsText(v.statements),
+    '',
+    'Unlock again to work as this user.',
+  ].join('\n');
+}
+
+/** `coffer enrol`: the vault's link to the bank's gateway (docs/gateway.md, docs/security.md "Enrolment"). */
+export function registerBank(program: Command): void {
+  program
+    .command('enrol')
+    .description("enrol a fresh vault (made by `coffer init`) at the bank's gateway with a one-time activation code")
+    .requiredOption('--server <url>', "the gateway's address: https://… (plain http only to this machine)")
+    .requiredOption('--code <code>', 'the activation code bank staff gave you (ABCD-EFGH-JKMN-PQRS-TVWX)')
+    .action((opts: { server: string; code: string }, command: Command) => runAppCommand(command, 'bank.enrol', { server: opts.server, code: opts.code }, enrolText));
+}
