@@ -33,3 +33,24 @@ export const bankEnrol = commandSpec({
 });
 
 export type PulledStatementsOut = z.infer<typeof PulledStatements>;
+
+export const bankSync = commandSpec({
+  name: 'bank.sync',
+  permission: 'bank:sync',
+  summary: "synchronise with the bank: the signed policy and new accounts, the outbox of approved payments, new statement bookings, and the witness's cosignature of the audit log",
+  input: z.strictObject({}),
+  output: z.strictObject({
+    gateway: z.string(),
+    policy: z.strictObject({ version: z.number().int(), installed: z.boolean(), newAccounts: z.number().int() }),
+    payments: z.strictObject({
+      sent: z.number().int(),
+      accepted: z.array(z.string()),
+      refused: z.array(z.strictObject({ id: z.string(), code: z.string() })),
+      pending: z.array(z.string()),
+    }),
+    statements: z.array(PulledStatements),
+  }),
+  stepUp: 'never',
+  changes: true,
+  long: true,
+});

@@ -7,7 +7,7 @@ import { keysAssertOptions, keysEnableUnlock, keysList, keysRegister, keysRegist
 import { paymentsApprove, paymentsCancel, paymentsCreate, paymentsEdit, paymentsSubmit } from './paymentCommands.js';
 import { paymentsExport, paymentsList, paymentsShow } from './paymentQueries.js';
 import { desktopBlocked } from './desktopCommands.js';
-import { bankEnrol } from './bankCommands.js';
+import { bankEnrol, bankSync } from './bankCommands.js';
 import { statementsImport } from './statementCommands.js';
 import { settingsSet, settingsShow, vaultExportKey, vaultPasswd, vaultRecoveryCode, vaultRekey, vaultShow } from './vaultCommands.js';
 
@@ -51,6 +51,7 @@ export const COMMAND_SPEC_LIST = [
   keysRemove,
   keysEnableUnlock,
   bankEnrol,
+  bankSync,
 ] as const;
 
 type SpecList = (typeof COMMAND_SPEC_LIST)[number];

@@ -16,11 +16,16 @@ afterEach(async () => {
 });
 
 /** `coffer server …` in the background; resolves with its URL once it says it listens. */
-export function serve(args: string[], env: Record<string, string>): Promise<{ url: string; stop: () => Promise<number | null> }> {
+export function serve(args: string[], env: Record<string, string>): Promise<{ url: string; stop: () => Promise<number | null>; kill: () => Promise<number | null> }> {
   const child = spawn(COFFER, ['server', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   const exited = new Promise<number | null>((done) => child.on('close', done));
   const stop = async () => {
     if (child.exitCode === null) child.kill('SIGTERM');
+    return exited;
+  };
+  // A crash: no graceful close, whatever it was doing is cut off where it stands.
+  const kill = async () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
     return exited;
   };
   stops.push(async () => void (await stop()));
@@ -29,7 +34,7 @@ export function serve(args: string[], env: Record<string, string>): Promise<{ ur
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
       const match = /listening on (\S+)/.exec(stderr);
-      if (match?.[1]) done({ url: match[1], stop });
+      if (match?.[1]) done({ url: match[1], stop, kill });
     });
     void exited.then((status) => fail(new Error(`coffer server exited ${String(status)}: ${stderr}`)));
   });

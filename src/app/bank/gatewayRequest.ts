@@ -56,7 +56,8 @@ export async function gatewayRequest(request: GatewayRequest, accept: readonly n
   throw refusalOf(response.status, text);
 }
 
-function refusalOf(status: number, text: string): CofferError {
+/** The gateway's coded refusal as our error (its code when it is one of ours). */
+export function refusalOf(status: number, text: string): CofferError {
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -19,7 +19,18 @@ function enrolText(v: CommandOutput<'bank.enrol'>): string {
   ].join('\n');
 }
 
-/** `coffer enrol`: the vault's link to the bank's gateway (docs/gateway.md, docs/security.md "Enrolment"). */
+function syncText(v: CommandOutput<'bank.sync'>): string {
+  const { payments, policy } = v;
+  return [
+    `Synced with ${v.gateway}`,
+    `  policy        version ${policy.version}${policy.installed ? ' (new, verified and installed)' : ' (unchanged)'}${policy.newAccounts > 0 ? `, ${policy.newAccounts} new account(s)` : ''}`,
+    `  payments      ${payments.accepted.length} accepted, ${payments.refused.length} refused, ${payments.pending.length} waiting for the gateway`,
+    ...payments.refused.map((r) => `    refused     ${r.id} [${r.code}]`),
+    ...statementsText(v.statements),
+  ].join('\n');
+}
+
+/** `coffer enrol` and `coffer sync`: the vault's link to the bank's gateway (docs/gateway.md, docs/security.md "Enrolment"). */
 export function registerBank(program: Command): void {
   program
     .command('enrol')
@@ -27,4 +38,9 @@ export function registerBank(program: Command): void {
     .requiredOption('--server <url>', "the gateway's address: https://… (plain http only to this machine)")
     .requiredOption('--code <code>', 'the activation code bank staff gave you (ABCD-EFGH-JKMN-PQRS-TVWX)')
     .action((opts: { server: string; code: string }, command: Command) => runAppCommand(command, 'bank.enrol', { server: opts.server, code: opts.code }, enrolText));
+
+  program
+    .command('sync')
+    .description('send approved payments, fetch the policy and new statements, and have the bank witness the audit log')
+    .action((_opts: unknown, command: Command) => runAppCommand(command, 'bank.sync', {}, syncText));
 }
