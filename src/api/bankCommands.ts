@@ -41,6 +41,8 @@ export const bankSync = commandSpec({
   input: z.strictObject({}),
   output: z.strictObject({
     gateway: z.string(),
+    /** The size of the log the bank's witness has cosigned, and the size it had cosigned before. */
+    witness: z.strictObject({ size: z.number().int(), oldSize: z.number().int() }),
     policy: z.strictObject({ version: z.number().int(), installed: z.boolean(), newAccounts: z.number().int() }),
     payments: z.strictObject({
       sent: z.number().int(),

@@ -163,8 +163,8 @@ const APP_CODES = [
   'APP_BAD_GATEWAY_ANSWER',
   /** The vault's user, vault id or device key differ from what the bank certified at enrolment. */
   'APP_DEVICE_MISMATCH',
-  /** The bank key learnt at enrolment was replaced by one the old key did not vouch for. */
-  'APP_BANK_KEY_CHANGED',
+  /** The bank's witness cosigned a larger log than this vault holds: an older copy of the vault was put back. */
+  'APP_LOG_ROLLED_BACK',
   'APP_INTERNAL',
 ] as const;
 

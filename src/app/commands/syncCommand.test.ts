@@ -11,6 +11,8 @@ import { enrolmentRegistrationChallenge } from '../../domain/index.js';
 import type { GatewayStore } from '../../server/index.js';
 import type { UnlockedVault } from '../../vault/index.js';
 import { dispatch } from '../dispatch/dispatch.js';
+import { verifyBundle, verifyCosignature } from '../../audit/index.js';
+import type { AuditBundle } from '../../contract/index.js';
 import { openSession } from '../dispatch/openSession.js';
 
 const EUR = 'DE89370400440532013000';
@@ -27,11 +29,12 @@ async function bobsKey(store: GatewayStore, gatewayUrl: string): Promise<Softwar
   return key;
 }
 
-/** Alice's enrolled vault with one payment of 120.00 EUR that Bob approved. */
-async function approvedPayment(store: GatewayStore, enrolAt: string, bob: SoftwareKey) {
+/** Alice's enrolled vault with one payment of 120.00 EUR that Bob approved with the key he enrolled after her. */
+async function approvedPayment(store: GatewayStore, enrolAt: string, gatewayUrl: string) {
   const { vault } = await enrolFreshVault(enrolAt, await anotherCode(store, 'alice'));
   open.push(vault);
-  // The policy with Bob's key arrives with the first sync.
+  const bob = await bobsKey(store, gatewayUrl);
+  // The policy with Bob's key, issued after Alice enrolled, arrives with her first sync.
   expect(await dispatch(await openSession(vault), 'bank.sync', {})).toMatchObject({ ok: true, value: { policy: { installed: true } } });
   const session = await openSession(vault);
   const created = await dispatch(session, 'payments.create', { from: EUR, toName: 'Boulangerie Éclair SARL', toIban: 'FR1420041010050500013M02606', amount: '120.00', currency: 'EUR', reference: 'Catering' });
@@ -48,8 +51,7 @@ describeOnEachStore('coffer sync', (stores) => {
     const store = await stores.fresh();
     await demoBankWithCode(store, 'erin');
     const gateway = await startTestGateway(store);
-    const bob = await bobsKey(store, gateway.url);
-    const { vault, id } = await approvedPayment(store, gateway.url, bob);
+    const { vault, id } = await approvedPayment(store, gateway.url, gateway.url);
     const first = await dispatch(await openSession(vault), 'bank.sync', {});
     expect(first).toMatchObject({ ok: true, value: { payments: { sent: 1, accepted: [id], refused: [], pending: [] } } });
     expect(statusOf(vault, id)).toBe('accepted');
@@ -66,8 +68,7 @@ describeOnEachStore('coffer sync', (stores) => {
     await demoBankWithCode(store, 'erin');
     const gateway = await startTestGateway(store);
     const proxy = await lossyProxy(gateway.url);
-    const bob = await bobsKey(store, gateway.url);
-    const { vault, id } = await approvedPayment(store, proxy.url, bob);
+    const { vault, id } = await approvedPayment(store, proxy.url, gateway.url);
     proxy.loseAnswers('POST', '/v1/payments', 2);
     const result = await dispatch(await openSession(vault), 'bank.sync', {});
     expect(result).toMatchObject({ ok: true, value: { payments: { sent: 3, accepted: [id], pending: [] } } });
@@ -89,8 +90,7 @@ describeOnEachStore('coffer sync', (stores) => {
     await demoBankWithCode(store, 'erin');
     const gateway = await startTestGateway(store);
     const proxy = await lossyProxy(gateway.url);
-    const bob = await bobsKey(store, gateway.url);
-    const { vault, id } = await approvedPayment(store, proxy.url, bob);
+    const { vault, id } = await approvedPayment(store, proxy.url, gateway.url);
     proxy.loseAnswers('POST', '/v1/payments', 3);
     const offline = await dispatch(await openSession(vault), 'bank.sync', {});
     expect(offline).toMatchObject({ ok: true, value: { payments: { accepted: [], pending: [id] } } });
@@ -99,6 +99,31 @@ describeOnEachStore('coffer sync', (stores) => {
     const online = await dispatch(await openSession(vault), 'bank.sync', {});
     expect(online).toMatchObject({ ok: true, value: { payments: { sent: 1, accepted: [id] } } });
     expect(await store.db.selectFrom('payments').select('payment_id').execute()).toHaveLength(1);
+  });
+
+  it('has the bank witness cosign the log at each sync: audit verify checks the cosignatures, and the exported bundle carries them', async () => {
+    const store = await stores.fresh();
+    const { code } = await demoBankWithCode(store, 'dave');
+    const gateway = await startTestGateway(store);
+    const { vault } = await enrolFreshVault(gateway.url, code);
+    open.push(vault);
+    const first = await dispatch(await openSession(vault), 'bank.sync', {});
+    expect(first).toMatchObject({ ok: true, value: { witness: { oldSize: 0 } } });
+    const second = await dispatch(await openSession(vault), 'bank.sync', {});
+    if (!first.ok || !second.ok) throw new Error('expected both syncs to pass');
+    expect(second.value.witness.oldSize).toBe(first.value.witness.size);
+    expect(second.value.witness.size).toBeGreaterThan(first.value.witness.size);
+    expect(auditEntries(vault).filter((entry) => entry.action === 'bank.witness').map((entry) => entry.details.size)).toEqual([first.value.witness.size, second.value.witness.size]);
+    const verified = await dispatch(await openSession(vault), 'audit.verify', {});
+    expect(verified).toMatchObject({ ok: true, value: { witnessedSize: second.value.witness.size, cosignatures: 2 } });
+    const exported = await dispatch(await openSession(vault), 'audit.export', {});
+    if (!exported.ok) throw new Error(exported.error.message);
+    const bundle = JSON.parse(new TextDecoder().decode(exported.value.file.bytes)) as AuditBundle;
+    expect(bundle.cosignatures).toHaveLength(2);
+    expect(verifyBundle(bundle, { trustedVerifierKey: bundle.verifierKey }).size).toBe(bundle.entries.length);
+    // Each carried note is the device's checkpoint with the witness's cosignature line, which its key verifies.
+    const witness = { name: 'bank.example/witness', publicKey: Buffer.from((await (await fetch(`${gateway.url}/v1/witness`)).json() as { publicKey: string }).publicKey, 'base64') };
+    for (const note of bundle.cosignatures) verifyCosignature(note.slice(0, note.indexOf('\n\n') + 1), note.slice(note.indexOf('\n\n') + 2), witness);
   });
 
   it('refuses an enrolled vault whose enrolment record was deleted: the build\'s key does not verify the bank\'s policy', async () => {

@@ -23,6 +23,7 @@ function syncText(v: CommandOutput<'bank.sync'>): string {
   const { payments, policy } = v;
   return [
     `Synced with ${v.gateway}`,
+    `  witness       the bank cosigned the audit log up to ${v.witness.size} entries`,
     `  policy        version ${policy.version}${policy.installed ? ' (new, verified and installed)' : ' (unchanged)'}${policy.newAccounts > 0 ? `, ${policy.newAccounts} new account(s)` : ''}`,
     `  payments      ${payments.accepted.length} accepted, ${payments.refused.length} refused, ${payments.pending.length} waiting for the gateway`,
     ...payments.refused.map((r) => `    refused     ${r.id} [${r.code}]`),
