@@ -30,6 +30,9 @@ export const bankEnrol = commandSpec({
   }),
   stepUp: 'never',
   changes: true,
+  // The window has no network; a hostile page must not point the app at a gateway of its choosing, whose key
+  // the vault would then pin. Enrolment is the CLI's (and a future first-run screen of the shell's).
+  shellOnly: true,
 });
 
 export type PulledStatementsOut = z.infer<typeof PulledStatements>;

@@ -107,7 +107,8 @@ export async function pushPayments(vault: UnlockedVault, connection: BankConnect
       try {
         pushed.sent += 1;
         const answer = await gatewayRequest({ gateway, method: 'POST', path: '/v1/payments', signer, body, contentType: 'application/json', headers: { 'idempotency-key': row.idempotencyKey } }, [409]);
-        const accepted = answer.status === 201 || answer.status === 200 || PaymentAnswer.safeParse(safeJson(answer.text)).success;
+        // 201 accepted now; 409 with the stored answer: accepted before (this send repeats an earlier one).
+        const accepted = answer.status === 201 || PaymentAnswer.safeParse(safeJson(answer.text)).success;
         if (accepted) {
           recordAnswer(vault, row, answer.status, { accepted: true, body: parseAnswer(answer, PaymentAnswer, "the bank's acceptance") }, options.now());
           pushed.accepted.push(row.paymentId);

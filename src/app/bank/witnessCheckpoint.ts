@@ -62,7 +62,7 @@ export async function witnessCheckpoint(vault: UnlockedVault, connection: BankCo
     try {
       answer = await gatewayRequest({ gateway, method: 'POST', path: '/v1/witness/add-checkpoint', signer, body, contentType: 'text/plain; charset=utf-8' }, [409]);
     } catch (error) {
-      if (error instanceof CofferError && (error.code === 'SERVER_WITNESS_INCONSISTENT' || error.code === 'SERVER_BAD_REQUEST')) {
+      if (error instanceof CofferError && error.code === 'SERVER_WITNESS_INCONSISTENT') {
         refuseLog(vault, new CofferError('SERVER_WITNESS_INCONSISTENT', `the bank's witness cannot join this vault's log of ${size} entries to the ${oldSize} it cosigned: the log was rewritten; the bank is alerted, and this vault takes no changes`), { size, oldSize });
       }
       throw error;
