@@ -8,7 +8,7 @@ import { enrolmentWithKeys } from '../../../test/support/paymentGateway.js';
 import { registerKey, softwareKey, type SoftwareKey } from '../../../test/support/softwareAuthenticator.js';
 import { auditEntries } from '../../../test/fixtures/demo/demoVault.js';
 import { enrolmentRegistrationChallenge } from '../../domain/index.js';
-import type { GatewayStore } from '../../server/index.js';
+import { setApprovalRule, type GatewayStore } from '../../server/index.js';
 import type { UnlockedVault } from '../../vault/index.js';
 import { dispatch } from '../dispatch/dispatch.js';
 import { verifyBundle, verifyCosignature } from '../../audit/index.js';
@@ -99,6 +99,23 @@ describeOnEachStore('coffer sync', (stores) => {
     const online = await dispatch(await openSession(vault), 'bank.sync', {});
     expect(online).toMatchObject({ ok: true, value: { payments: { sent: 1, accepted: [id] } } });
     expect(await store.db.selectFrom('payments').select('payment_id').execute()).toHaveLength(1);
+  });
+
+  it('records the bank\'s refusal with its code and rejects the payment: the rule changed before it was sent', async () => {
+    const store = await stores.fresh();
+    await demoBankWithCode(store, 'erin');
+    const gateway = await startTestGateway(store);
+    const { vault, id } = await approvedPayment(store, gateway.url, gateway.url);
+    // The bank now wants two signatures (A and B) for small EUR payments: Bob's E alone no longer suffices.
+    await setApprovalRule(store, 'sam', { orgId: 'demo-nordlicht', account: EUR, currency: 'EUR', minAmountMinor: 0, maxAmountMinor: 10_000_00, approvers: [{ userId: 'bob', signatureClass: 'A' }, { userId: 'carol', signatureClass: 'B' }] });
+    const result = await dispatch(await openSession(vault), 'bank.sync', {});
+    expect(result).toMatchObject({ ok: true, value: { payments: { sent: 1, accepted: [], refused: [{ id, code: 'POLICY_APPROVALS_MISSING' }], pending: [] } } });
+    expect(statusOf(vault, id)).toBe('rejected');
+    const answer = auditEntries(vault).find((entry) => entry.action === 'bank.payment' && entry.target === id);
+    expect(answer).toMatchObject({ outcome: 'allowed', details: { answer: 'refused', code: 'POLICY_APPROVALS_MISSING' } });
+    expect(await store.db.selectFrom('payments').select('payment_id').execute()).toEqual([]);
+    // Refused is final: the next sync does not send it again.
+    expect(await dispatch(await openSession(vault), 'bank.sync', {})).toMatchObject({ ok: true, value: { payments: { sent: 0 } } });
   });
 
   it('has the bank witness cosign the log at each sync: audit verify checks the cosignatures, and the exported bundle carries them', async () => {
