@@ -27,6 +27,8 @@ export const bankEnrol = commandSpec({
     witness: z.string(),
     accounts: z.number().int(),
     statements: z.array(PulledStatements),
+    /** Set when the enrolment stands but the statement history could not all be fetched: `coffer sync` resumes it. */
+    notice: z.string().optional(),
   }),
   stepUp: 'never',
   changes: true,

@@ -19,12 +19,13 @@ export interface PulledStatements {
 interface AccountCursor {
   id: string;
   iban: string;
+  currency: string;
   after: number;
 }
 
 function accountCursors(db: VaultDatabase): AccountCursor[] {
   return db
-    .prepare('SELECT a.id, a.iban, coalesce(c.after_seq, 0) AS after FROM accounts a LEFT JOIN statement_cursors c ON c.account_id = a.id ORDER BY a.iban')
+    .prepare('SELECT a.id, a.iban, a.currency, coalesce(c.after_seq, 0) AS after FROM accounts a LEFT JOIN statement_cursors c ON c.account_id = a.id ORDER BY a.iban')
     .all() as AccountCursor[];
 }
 
@@ -70,8 +71,10 @@ export async function pullStatements(vault: UnlockedVault, connection: BankConne
     for (;;) {
       const path = `/v1/statements?${new URLSearchParams({ account: account.iban, after: String(cursor), limit: String(STATEMENT_PAGE) }).toString()}`;
       const page = parseAnswer(await gatewayRequest({ gateway, method: 'GET', path, signer }), StatementSyncResponse, 'a page of statements');
-      // Ensure the page is the one asked for and moves forward: a gateway cannot move the cursor back or book elsewhere.
-      if (page.account !== account.iban || page.next < cursor || page.entries.some((entry) => entry.seq <= cursor || entry.seq > page.next)) {
+      // Ensure the page is the one asked for and moves forward: a gateway cannot move the cursor back, book elsewhere,
+      // or book another currency on the account.
+      const outside = page.entries.some((entry) => entry.seq <= cursor || entry.seq > page.next || entry.currency !== account.currency);
+      if (page.account !== account.iban || page.next < cursor || outside) {
         throw new CofferError('APP_BAD_GATEWAY_ANSWER', `expected statements of ${account.iban.slice(0, 2)}… after ${cursor}, found another page`);
       }
       if (page.entries.length === 0 && page.next === cursor) break;

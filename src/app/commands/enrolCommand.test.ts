@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { anotherCode, demoBankWithCode, DEMO_ORG_ID, enrolFreshVault } from '../../../test/support/enrolledVault.js';
 import { describeOnEachStore } from '../../../test/support/gatewayStores.js';
 import { startTestGateway } from '../../../test/support/gatewayClient.js';
+import { lossyProxy } from '../../../test/support/lossyProxy.js';
 import { makeTestVault } from '../../../test/support/testVault.js';
 import { auditEntries, makeDemoVault, signDemoPolicy } from '../../../test/fixtures/demo/demoVault.js';
 import { demoOrgPolicy } from '../demo/demoOrganisation.js';
@@ -37,6 +38,20 @@ describeOnEachStore('a fresh vault enrols at the gateway', (stores) => {
     // The log covers every row enrolment wrote: the connection, policy, accounts, bookings and cursors.
     const verified = await verifyVaultAudit(vault, {});
     expect(verified.records).toBeGreaterThan(statementEntries);
+  });
+
+  it('stands when the network fails during the statement history: it says so, and the next sync takes over the rest', async () => {
+    const store = await stores.fresh();
+    const { code, statementEntries } = await demoBankWithCode(store, 'erin');
+    const gateway = await startTestGateway(store);
+    const proxy = await lossyProxy(gateway.url);
+    proxy.loseAnswers('GET', '/v1/statements', 1);
+    const { vault, enrolment } = await enrolFreshVault(proxy.url, code);
+    open.push(vault);
+    expect(enrolment.notice).toMatch(/coffer sync/);
+    expect(auditEntries(vault).find((entry) => entry.action === 'bank.statements')).toMatchObject({ outcome: 'failed', reason: 'APP_GATEWAY_UNREACHABLE' });
+    expect(await dispatch(await openSession(vault), 'bank.sync', {})).toMatchObject({ ok: true });
+    expect(vault.db.prepare('SELECT count(*) FROM statement_transactions').pluck().get()).toBe(statementEntries);
   });
 
   it('pins the bank key it learnt: a policy signed by the demo key is refused from then on', async () => {

@@ -85,7 +85,16 @@ export const enrolCommand = implementCommand('bank.enrol', {
       storeOrgPolicy(db, policy, answer.policy, ctx.now);
       return storeBankAccounts(db, certificate.orgId, accounts.accounts, ctx.now);
     });
-    const statements = await pullStatements(vault, connection, signer, () => new Date());
+    // The enrolment stands once stored: a history cut off by the network is resumed by the next sync, not failed.
+    let statements: Awaited<ReturnType<typeof pullStatements>> = [];
+    let notice: string | undefined;
+    try {
+      statements = await pullStatements(vault, connection, signer, () => new Date());
+    } catch (error) {
+      if (!(error instanceof CofferError) || error.code !== 'APP_GATEWAY_UNREACHABLE') throw error;
+      notice = 'enrolled, but the statement history could not all be fetched: run `coffer sync` to take over the rest';
+      vault.record([{ action: 'bank.statements', outcome: 'failed', reason: error.code, target: connection.gatewayUrl }]);
+    }
     return {
       gateway: gateway.origin,
       deviceId: answer.deviceId,
@@ -97,6 +106,7 @@ export const enrolCommand = implementCommand('bank.enrol', {
       witness: witness.name,
       accounts: added,
       statements,
+      ...(notice === undefined ? {} : { notice }),
     };
   },
   recordsOwnEntries: true,

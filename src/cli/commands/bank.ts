@@ -14,6 +14,7 @@ function enrolText(v: CommandOutput<'bank.enrol'>): string {
     `  witness       ${v.witness}`,
     `  accounts      ${v.accounts}`,
     ...statementsText(v.statements),
+    ...(v.notice === undefined ? [] : ['', `Note: ${v.notice}`]),
     '',
     'Unlock again to work as this user.',
   ].join('\n');
