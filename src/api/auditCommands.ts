@@ -51,7 +51,10 @@ const Verification = z.strictObject({
   verified: z.literal(true),
   /** Records of the audited tables checked against the log (a vault's verification; a bundle has none). */
   records: z.number().int().optional(),
-  origin: z.string(), size: z.number().int(), rootHash: z.string(), checkpoints: z.number().int(), verifierKey: z.string() });
+  origin: z.string(), size: z.number().int(), rootHash: z.string(), checkpoints: z.number().int(), verifierKey: z.string(),
+  /** An enrolled vault's: the largest size the bank's witness cosigned, and how many cosignatures were checked. */
+  witnessedSize: z.number().int().optional(),
+  cosignatures: z.number().int().optional() });
 
 export const auditVerify = commandSpec({
   name: 'audit.verify',

@@ -8,6 +8,7 @@ import { paymentsApprove, paymentsCancel, paymentsCreate, paymentsEdit, payments
 import { paymentsExport, paymentsList, paymentsShow } from './paymentQueries.js';
 import { payeesRecordCheck } from './payeeCheckCommands.js';
 import { desktopBlocked } from './desktopCommands.js';
+import { bankEnrol, bankSync } from './bankCommands.js';
 import { statementsImport } from './statementCommands.js';
 import { settingsSet, settingsShow, vaultExportKey, vaultPasswd, vaultRecoveryCode, vaultRekey, vaultShow } from './vaultCommands.js';
 
@@ -52,6 +53,8 @@ export const COMMAND_SPEC_LIST = [
   keysRemove,
   keysEnableUnlock,
   keysRequirePasswordAndKey,
+  bankEnrol,
+  bankSync,
 ] as const;
 
 type SpecList = (typeof COMMAND_SPEC_LIST)[number];

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { registerApp } from './commands/app.js';
 import { registerAudit } from './commands/audit.js';
+import { registerBank } from './commands/bank.js';
 import { registerBanking } from './commands/banking.js';
 import { registerBankingPayments } from './commands/bankingPayments.js';
 import { registerDemo } from './commands/demo.js';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerBanking(program);
   registerBankingPayments(program);
   registerDemo(program);
+  registerBank(program);
   registerApp(program);
   registerServer(program);
   return program;

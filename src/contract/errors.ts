@@ -161,6 +161,20 @@ const APP_CODES = [
   'APP_CANCELLED',
   /** The session's worker stopped (crashed or was terminated); the vault is locked. */
   'APP_SESSION_ENDED',
+  /** Enrolment of a vault that is enrolled already, or that holds another organisation's (or the demo's) data. */
+  'APP_ALREADY_ENROLLED',
+  /** A command that talks to the bank, in a vault never enrolled at one. */
+  'APP_NOT_ENROLLED',
+  /** A gateway URL that is not https (plain http only on loopback), or not a URL at all. */
+  'APP_INSECURE_GATEWAY',
+  /** The gateway could not be reached, or kept answering 5xx: nothing was lost, sync again later. */
+  'APP_GATEWAY_UNREACHABLE',
+  /** The gateway answered something that does not parse or does not verify (a signature, a certificate). */
+  'APP_BAD_GATEWAY_ANSWER',
+  /** The vault's user, vault id or device key differ from what the bank certified at enrolment. */
+  'APP_DEVICE_MISMATCH',
+  /** The bank's witness cosigned a larger log than this vault holds: an older copy of the vault was put back. */
+  'APP_LOG_ROLLED_BACK',
   'APP_INTERNAL',
 ] as const;
 

@@ -66,6 +66,19 @@ export type DeviceCertificate = z.infer<typeof DeviceCertificate>;
 export const PolicyResponse = z.strictObject({ policy: z.string().min(1), version: z.number().int().positive() });
 export type PolicyResponse = z.infer<typeof PolicyResponse>;
 
+/** One account the organisation holds at the bank, as GET /v1/accounts lists it. */
+export const BankAccount = z.strictObject({
+  iban: z.string().min(1).max(34),
+  name: z.string().min(1).max(200),
+  currency: z.string().length(3),
+  bic: z.string().min(8).max(11).nullable(),
+});
+export type BankAccount = z.infer<typeof BankAccount>;
+
+/** GET /v1/accounts: the accounts of the signing device's organisation, by IBAN. */
+export const AccountsResponse = z.strictObject({ accounts: z.array(BankAccount) });
+export type AccountsResponse = z.infer<typeof AccountsResponse>;
+
 /** GET /v1/device: the signing device as the gateway knows it. */
 export const DeviceResponse = z.strictObject({ deviceId: Id, orgId: Id, userId: Id, vaultId: Id });
 export type DeviceResponse = z.infer<typeof DeviceResponse>;

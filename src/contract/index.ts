@@ -41,6 +41,8 @@ export {
   BankKeyText,
   DeviceCertificate,
   PolicyResponse,
+  BankAccount,
+  AccountsResponse,
   DeviceResponse,
   HealthResponse,
   ReadyResponse,

@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'policy:read',
   'keys:read',
   'keys:write',
+  'bank:enrol',
+  'bank:sync',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -28,3 +28,17 @@ describe('when the window imports a statement through the shell backend', () => 
     }
   });
 });
+
+describe('when the window asks the app to enrol at a gateway', () => {
+  it('refuses the command at the door: a page never chooses the gateway whose key the vault pins', async () => {
+    const backend = openSessionBackend(alice.dir);
+    expect(await backend.unlock(TEST_PASSWORD)).toMatchObject({ ok: true });
+    try {
+      expect(backend.commands.has('bank.enrol')).toBe(false);
+      expect(backend.commands.has('bank.sync')).toBe(true);
+      expect(await backend.dispatch('bank.enrol', { server: 'https://evil.example', code: 'ABCD-EFGH-JKMN-PQRS-TVWX' })).toMatchObject({ ok: false, error: { code: 'APP_UNKNOWN_COMMAND' } });
+    } finally {
+      await backend.lock('user');
+    }
+  });
+});

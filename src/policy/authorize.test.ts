@@ -44,6 +44,8 @@ settings:write        .       .       .         .       Y
 policy:read           .       Y       Y         Y       Y
 keys:read             Y       Y       Y         Y       Y
 keys:write            Y       Y       Y         Y       Y
+bank:enrol            .       .       .         .       Y
+bank:sync             Y       Y       Y         Y       Y
 `;
 const [header = '', ...rows] = MATRIX.trim().split('\n');
 const columns = header.trim().split(/\s+/);
@@ -105,7 +107,7 @@ describe('when a maker prepares payments under the committed ceilings', () => {
 
 describe('when the organisation policy has expired and the app is read-only', () => {
   // docs/permissions.md "Offline": what still works, as far as the roles grant it.
-  const stillAllowed = new Set(['vault:unlock', 'vault:read', 'vault:passwd', 'audit:read-own', 'audit:read', 'audit:verify', 'audit:export', 'accounts:read', 'transactions:read', 'payees:read', 'payments:read', 'policy:read']);
+  const stillAllowed = new Set(['vault:unlock', 'vault:read', 'vault:passwd', 'audit:read-own', 'audit:read', 'audit:verify', 'audit:export', 'accounts:read', 'transactions:read', 'payees:read', 'payments:read', 'policy:read', 'bank:sync']);
   for (const permission of PERMISSIONS) {
     it(`${stillAllowed.has(permission) ? 'keeps the matrix for' : 'refuses with POLICY_EXPIRED'} ${permission}`, () => {
       ROLES.forEach((role, column) => {

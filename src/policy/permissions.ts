@@ -4,7 +4,9 @@ import { PERMISSIONS, type Permission } from '../contract/index.js';
 /**
  * What stays allowed while the organisation policy is expired (offline read-only mode): reading, checking the
  * audit log, opening the vault to do so, and changing one's own vault password (it protects the device's
- * data and grants nobody anything). Nothing that changes banking data, rights or keys, and nothing that signs.
+ * data and grants nobody anything), and syncing with the bank, which is how a new policy arrives (the sync sends
+ * payments only under a valid policy, and the gateway decides each by its own). Nothing that changes banking
+ * data, rights or keys by itself, and nothing that signs.
  */
 export const READ_ONLY_PERMISSIONS = [
   'vault:unlock',
@@ -19,6 +21,7 @@ export const READ_ONLY_PERMISSIONS = [
   'payees:read',
   'payments:read',
   'policy:read',
+  'bank:sync',
 ] as const satisfies readonly Permission[];
 
 export const PermissionSchema = z.enum(PERMISSIONS, {

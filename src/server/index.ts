@@ -14,21 +14,9 @@ export { addAccount, AddAccountInput } from './bank/addAccount.js';
 export { recordStaffAction } from './bank/recordStaffAction.js';
 export { createActivationCode, CreateActivationCodeInput, DEFAULT_CODE_VALIDITY_MINUTES, type ActivationCodeIssued } from './enrolment/createActivationCode.js';
 export { generateActivationCode, hashActivationCode } from './enrolment/activationCode.js';
-export { signDeviceCertificate, verifyDeviceCertificate, DEVICE_CERTIFICATE_JWS_TYPE } from './enrolment/deviceCertificate.js';
 export { enrolDevice } from './enrolment/enrolDevice.js';
 export { authenticateDevice } from './enrolment/authenticateDevice.js';
 export { revokeDevice, RevokeDeviceInput } from './enrolment/revokeDevice.js';
-export { signGatewayRequest, type SignGatewayRequestOptions } from './signatures/signGatewayRequest.js';
-export { readRequestSignature, type ReceivedRequest, type RequestSignature } from './signatures/readRequestSignature.js';
-export { contentDigest, contentDigestMatches } from './signatures/contentDigest.js';
-export {
-  SIGNATURE_LABEL,
-  COVERED_COMPONENTS,
-  SIGNATURE_PARAMETERS,
-  SIGNATURE_ALGORITHM,
-  MAX_CLOCK_SKEW_MS,
-  ENROLMENT_KEY_ID,
-} from './signatures/requestSignatureProfile.js';
 export { buildGateway, DEFAULT_RATE_LIMIT, LOG_REDACTIONS, type GatewayOptions } from './http/buildGateway.js';
 export { openApiDocument } from './http/openApiDocument.js';
 export { httpStatusFor } from './http/errorStatus.js';

@@ -31,5 +31,6 @@ export { VaultAuditLog, readAuditEntries, readCheckpoints, type AuditRecord, typ
 export type { VaultEvent } from './unlockedVault.js';
 export type { DeviceIdentity } from './deviceKey.js';
 export { SEALED_TABLES, recordDigest, batchDigest, type RecordClaims } from './recordSeals.js';
+export { assignVaultUser } from './vaultMeta.js';
 export { addPrfSlot, removeHardwareKeySlots, type AddPrfSlotOptions } from './hardwareKeySlots.js';
 export { opensWithPasswordAndKey, requirePasswordAndKey, type PasswordAndKeyResult, type RequirePasswordAndKeyOptions } from './passwordAndKeySlot.js';

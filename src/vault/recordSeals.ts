@@ -25,6 +25,9 @@ export const SEALED_TABLES: Readonly<Record<string, string>> = Object.freeze({
   org_policy: 'id',
   webauthn_credentials: 'id',
   approval_evidence: 'approval_id',
+  bank_connection: 'id',
+  statement_cursors: 'account_id',
+  payment_outbox: 'payment_id',
   payee_checks: 'id',
 });
 

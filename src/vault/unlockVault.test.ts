@@ -48,14 +48,35 @@ describe('a new vault', () => {
   });
 });
 
+/** What migration 7 (bank connection) added, so a test can make a file as the releases before it wrote it. */
+const DROP_SCHEMA_7 = 'DROP TABLE witness_cosignatures; DROP TABLE payment_outbox; DROP TABLE statement_cursors; DROP TABLE bank_connection;';
+
+describe('a vault of the release before bank enrolment (schema 6)', () => {
+  it('is migrated at unlock to the latest schema, and its new tables take audited writes', async () => {
+    const { dir, vault } = await makeTestVault();
+    const keyHex = vault.withDataKey((key) => key.toString('hex'));
+    vault.lock();
+    const plain = openAsPlainSqlCipher4(vaultPaths(dir).db, keyHex);
+    plain.exec(`DROP TABLE payee_checks; ${DROP_SCHEMA_7} PRAGMA user_version = 6;`);
+    plain.close();
+    const reopened = await unlockVault(dir, { password: TEST_PASSWORD }, { autoLockMs: null });
+    expect(schemaVersion(reopened.db)).toBe(LATEST_SCHEMA_VERSION);
+    reopened.db
+      .prepare("INSERT INTO bank_connection VALUES (1, 'https://bank.example', 'd', 'o', 'u', 'EdDSA', 'k', 'c', 'w', 'wk', 'now')")
+      .run();
+    expect(reopened.db.prepare("SELECT count(*) AS n FROM temp.touched_records WHERE tbl = 'bank_connection'").get()).toEqual({ n: 1 });
+    reopened.lock();
+  });
+});
+
 describe('a vault of the release before hardware keys (schema 5)', () => {
   it('is migrated at unlock to the latest schema, and its new tables take audited writes', async () => {
     const { dir, vault } = await makeTestVault();
     const keyHex = vault.withDataKey((key) => key.toString('hex'));
     vault.lock();
-    // Ensure the file is what that release wrote: without the tables of migrations 6 and 7, at user_version 5.
+    // Ensure the file is what that release wrote: without the tables of migrations 6, 7 and 8, at user_version 5.
     const plain = openAsPlainSqlCipher4(vaultPaths(dir).db, keyHex);
-    plain.exec('DROP TABLE payee_checks; DROP TABLE approval_evidence; DROP TABLE webauthn_credentials; PRAGMA user_version = 5;');
+    plain.exec(`DROP TABLE payee_checks; ${DROP_SCHEMA_7} DROP TABLE approval_evidence; DROP TABLE webauthn_credentials; PRAGMA user_version = 5;`);
     plain.close();
     const reopened = await unlockVault(dir, { password: TEST_PASSWORD }, { autoLockMs: null });
     expect(schemaVersion(reopened.db)).toBe(LATEST_SCHEMA_VERSION);

@@ -17,6 +17,14 @@ export function writeVaultMeta(db: VaultDatabase, key: VaultMetaKey, value: stri
   );
 }
 
+/**
+ * Names the vault's user (the bank's user id, learnt at enrolment), inside the caller's transaction. It takes
+ * effect at the next unlock; the device certificate binds it from then on (docs/security.md "Enrolment").
+ */
+export function assignVaultUser(db: VaultDatabase, userId: string): void {
+  writeVaultMeta(db, 'user_id', userId);
+}
+
 /** True when vault.keys on disk is no longer the one this process read (another process rewrote it since). */
 function keyFileChangedSince(file: VaultKeyFile, keysPath: string): boolean {
   try {

@@ -115,8 +115,7 @@ describe('an attacker with the data key edits the log rows directly', () => {
   });
 
   // A copy of both vault files from last week is a complete, self-consistent older vault: nothing inside it
-  // can know a newer one existed. Only the bank witness, which has cosigned a larger checkpoint, catches it:
-  // the gateway's side is test/attacks/rewrite-audit-log-past-the-witness.test.ts; the vault learns of it
-  // once `coffer sync` sends its checkpoints (issue 13).
-  it.skip('rolling both files back to an older copy is caught by the vault — needs `coffer sync` to the witness (issue 13)', () => undefined);
+  // can know a newer one existed. Only the bank witness, which has cosigned a larger checkpoint, catches it, at
+  // the next `coffer sync`: test/attacks/rewrite-or-roll-back-vault-before-sync.test.ts (the vault's side) and
+  // rewrite-audit-log-past-the-witness.test.ts (the gateway's).
 });

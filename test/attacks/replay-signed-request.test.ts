@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeOnEachStore } from '../support/gatewayStores.js';
 import { enrol, orgWithCode, send, startTestGateway } from '../support/gatewayClient.js';
-import { signGatewayRequest } from '../../src/server/index.js';
+import { signGatewayRequest } from '../../src/protocol/index.js';
 
 describeOnEachStore('an attacker replays a signed request', (stores) => {
   it('the same request sent again is refused with SERVER_REPLAY, also by another gateway process', async () => {

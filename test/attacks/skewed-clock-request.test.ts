@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeOnEachStore } from '../support/gatewayStores.js';
 import { enrol, orgWithCode, signedGet, startTestGateway } from '../support/gatewayClient.js';
-import { MAX_CLOCK_SKEW_MS } from '../../src/server/index.js';
+import { MAX_CLOCK_SKEW_MS } from '../../src/protocol/index.js';
 
 describeOnEachStore('an attacker sends requests signed for another time', (stores) => {
   it('a signature created beyond the allowed skew, either way, is refused with SERVER_CLOCK_SKEW', async () => {

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { describeOnEachStore } from '../support/gatewayStores.js';
 import { enrol, enrolmentRequest, encodeJson, orgWithCode, send, signedGet, startTestGateway } from '../support/gatewayClient.js';
 import { generateEd25519KeyPair } from '../../src/crypto/index.js';
-import { contentDigest, signGatewayRequest } from '../../src/server/index.js';
+import { contentDigest, signGatewayRequest } from '../../src/protocol/index.js';
 
 describeOnEachStore('an attacker changes, strips or forges request signatures', (stores) => {
   async function enrolled() {

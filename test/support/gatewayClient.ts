@@ -13,11 +13,10 @@ import {
   buildGateway,
   createActivationCode,
   createOrganisation,
-  ENROLMENT_KEY_ID,
-  signGatewayRequest,
   type GatewayOptions,
   type GatewayStore,
 } from '../../src/server/index.js';
+import { ENROLMENT_KEY_ID, signGatewayRequest } from '../../src/protocol/index.js';
 
 export interface TestGateway {
   app: FastifyInstance;

@@ -11,11 +11,10 @@ import {
   addUser,
   createActivationCode,
   createOrganisation,
-  ENROLMENT_KEY_ID,
   setApprovalRule,
-  signGatewayRequest,
   type GatewayStore,
 } from '../../src/server/index.js';
+import { ENROLMENT_KEY_ID, signGatewayRequest } from '../../src/protocol/index.js';
 import { encodeJson, send, type GatewayAnswer, type TestDevice } from './gatewayClient.js';
 import { assertWithKey, registerKey, softwareKey, type SoftwareKey } from './softwareAuthenticator.js';
 

@@ -5,7 +5,8 @@
  */
 import { expect } from 'vitest';
 import { formatAddCheckpoint, type Cosigner } from '../../src/audit/index.js';
-import { createActivationCode, signGatewayRequest, type GatewayStore } from '../../src/server/index.js';
+import { signGatewayRequest } from '../../src/protocol/index.js';
+import { createActivationCode, type GatewayStore } from '../../src/server/index.js';
 import type { UnlockedVault } from '../../src/vault/index.js';
 import { tryEnrol, type TestGateway } from './gatewayClient.js';
 import { makeTestVault } from './testVault.js';

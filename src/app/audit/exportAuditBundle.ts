@@ -1,9 +1,10 @@
 import { AUDIT_BUNDLE_FORMAT, type AuditBundle } from '../../contract/index.js';
 import { readAuditEntries, readCheckpoints, type UnlockedVault } from '../../vault/index.js';
+import { readCosignedCheckpoints } from '../bank/witnessCheckpoint.js';
 
 /**
  * The vault's log as a `coffer-audit-bundle/v1` (docs/audit.md): checkpointed first, so the bundle ends
- * with a signature over every entry in it. Entries carry their stored sequence number as index, so a gap
+ * with a signature over every entry in it, and the bank witness's cosigned checkpoints of an enrolled vault. Entries carry their stored sequence number as index, so a gap
  * left by a deleted row shows in the bundle instead of being papered over.
  */
 export function exportAuditBundle(vault: UnlockedVault): AuditBundle {
@@ -17,6 +18,6 @@ export function exportAuditBundle(vault: UnlockedVault): AuditBundle {
     verifierKey: audit.identity.verifierKey,
     entries,
     checkpoints: readCheckpoints(vault.db).map((checkpoint) => checkpoint.note),
-    cosignatures: [],
+    cosignatures: readCosignedCheckpoints(vault.db).map((cosigned) => cosigned.checkpoint),
   };
 }

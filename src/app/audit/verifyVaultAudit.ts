@@ -1,5 +1,6 @@
 import type { AuditVerification } from '../../api/index.js';
 import type { UnlockedVault } from '../../vault/index.js';
+import { checkCosignatures } from './checkCosignatures.js';
 import { checkRecordSeals } from './checkRecordSeals.js';
 import { checkStoredNodes } from './checkStoredNodes.js';
 import { exportAuditBundle } from './exportAuditBundle.js';
@@ -26,7 +27,10 @@ export async function verifyVaultAudit(vault: UnlockedVault, options: VerifyVaul
   checkStoredNodes(vault, verified.tree);
   // Ensure the data is what the log says it is: every record sealed by the entry that produced it.
   const records = checkRecordSeals(vault);
+  // Ensure the log still holds what the bank's witness cosigned, by the witness key pinned at enrolment.
+  const witnessed = checkCosignatures(vault, verified.tree, verified.size);
   return {
+    ...witnessed,
     verified: true,
     records,
     origin: verified.origin,

@@ -39,6 +39,8 @@ import { showSettingsCommand } from './showSettingsCommand.js';
 import { showVaultCommand } from './showVaultCommand.js';
 import { submitPaymentCommand } from './submitPaymentCommand.js';
 import { verifyAuditCommand } from './verifyAuditCommand.js';
+import { enrolCommand } from './enrolCommand.js';
+import { syncCommand } from './syncCommand.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command keeps its own preparation type
 type CommandImplementations = { [Name in CommandName]: AppCommand<Name, any> };
@@ -87,6 +89,8 @@ export const COMMANDS = {
   'keys.remove': removeKeyCommand,
   'keys.enable-unlock': enableKeyUnlockCommand,
   'keys.require-password-and-key': requirePasswordAndKeyCommand,
+  'bank.enrol': enrolCommand,
+  'bank.sync': syncCommand,
 } as const satisfies CommandImplementations;
 
 export const COMMAND_LIST: readonly AnyAppCommand[] = Object.freeze(Object.values(COMMANDS));

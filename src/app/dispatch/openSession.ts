@@ -2,9 +2,11 @@ import type { JwsVerificationKey } from '../../crypto/index.js';
 import type { Capability, Role } from '../../policy/index.js';
 import type { KdfChoice, UnlockedVault } from '../../vault/index.js';
 import { shippedCapabilities } from '../policy/shippedCapabilities.js';
-import { BANK_VERIFICATION_KEY } from '../policy/bankTrustAnchor.js';
 import { verifyCachedOrgPolicy, type PolicyState } from '../policy/verifyCachedOrgPolicy.js';
 import { hasEnrolledKeys } from '../keys/credentialRecords.js';
+import { checkDeviceCertificate } from '../bank/checkDeviceCertificate.js';
+import { vaultTrustAnchor } from '../bank/bankConnection.js';
+import { CofferError } from '../../contract/index.js';
 import type { StepUpVerifier } from './stepUp.js';
 
 /** Where no bank policy governs the vault (before enrolment), its owner looks after it and reads its log. */
@@ -32,7 +34,7 @@ export interface Session {
 export interface OpenSessionOptions {
   /** Defaults to the capability files embedded in the build. */
   capabilities?: readonly Capability[];
-  /** Defaults to the pinned BANK_VERIFICATION_KEY. */
+  /** Defaults to the bank key pinned at enrolment, or BANK_VERIFICATION_KEY in a vault no bank enrolled. */
   bankKey?: JwsVerificationKey;
   /** The step-up hook (WebAuthn); without it, commands that need a step-up are refused. */
   stepUp?: StepUpVerifier;
@@ -53,16 +55,26 @@ function rolesOf(policy: PolicyState, userId: string): readonly Role[] {
 /**
  * Starts a session: loads the capability files (a bad one throws POLICY_BAD_CAPABILITY and nothing runs),
  * verifies the cached organisation policy, and looks the vault's user up in it. A policy that is not valid
- * is audited here, so the log shows when and why the app went read-only.
+ * is audited here, so the log shows when and why the app went read-only. In an enrolled vault the device
+ * certificate is checked first: a vault whose user, id or key differ from what the bank certified gets no roles,
+ * and every command is refused with APP_DEVICE_MISMATCH (audited here as `device.verify`).
  */
 export async function openSession(vault: UnlockedVault, options: OpenSessionOptions = {}): Promise<Session> {
   const capabilities = options.capabilities ?? (shipped ??= shippedCapabilities());
   const now = options.now ?? (() => new Date());
-  const bankKey = options.bankKey ?? BANK_VERIFICATION_KEY;
-  const policy = await verifyCachedOrgPolicy(vault.db, { bankKey, now: now() });
   const userId = vault.userId;
-  if (policy.status === 'expired' || policy.status === 'unusable') {
-    vault.record([{ action: 'policy.verify', outcome: 'denied', reason: policy.code, details: { status: policy.status } }]);
+  // The bank key pinned at enrolment (the demo key in a vault no bank enrolled): policies and payee checks answer to it.
+  const bankKey = options.bankKey ?? vaultTrustAnchor(vault.db);
+  let policy = await verifyCachedOrgPolicy(vault.db, { bankKey, now: now() });
+  try {
+    await checkDeviceCertificate(vault);
+    if (policy.status === 'expired' || policy.status === 'unusable') {
+      vault.record([{ action: 'policy.verify', outcome: 'denied', reason: policy.code, details: { status: policy.status } }]);
+    }
+  } catch (error) {
+    if (!(error instanceof CofferError) || error.code !== 'APP_DEVICE_MISMATCH') throw error;
+    policy = { status: 'unusable', code: error.code, message: error.message };
+    vault.record([{ action: 'device.verify', outcome: 'denied', reason: error.code }]);
   }
   return Object.freeze({
     vault,

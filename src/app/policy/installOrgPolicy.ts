@@ -1,7 +1,7 @@
 import type { JwsVerificationKey } from '../../crypto/index.js';
 import { verifyOrgPolicy, type OrgPolicy } from '../../policy/index.js';
 import type { UnlockedVault, VaultDatabase } from '../../vault/index.js';
-import { BANK_VERIFICATION_KEY } from './bankTrustAnchor.js';
+import { vaultTrustAnchor } from '../bank/bankConnection.js';
 import { readCachedOrgPolicy } from './cachedOrgPolicy.js';
 
 export interface InstallOrgPolicyOptions {
@@ -42,7 +42,7 @@ export async function installOrgPolicy(vault: UnlockedVault, jws: string, option
   const cached = readCachedOrgPolicy(vault.db);
   let policy: OrgPolicy;
   try {
-    policy = await verifyOrgPolicy(jws, options.bankKey ?? BANK_VERIFICATION_KEY, now, {
+    policy = await verifyOrgPolicy(jws, options.bankKey ?? vaultTrustAnchor(vault.db), now, {
       orgId: cached?.orgId,
       notIssuedBefore: cached?.newestIssuedAt,
     });
@@ -51,14 +51,21 @@ export async function installOrgPolicy(vault: UnlockedVault, jws: string, option
     throw error;
   }
   const details = { issuedAt: policy.issuedAt, expiresAt: policy.expiresAt, users: policy.users.length, rules: policy.approvalRules.length };
-  return vault.transact({ action: 'policy.install', target: policy.orgId, details }, (db) => {
-    const newest = cached !== undefined && Date.parse(cached.newestIssuedAt) > Date.parse(policy.issuedAt) ? cached.newestIssuedAt : policy.issuedAt;
-    db.prepare(
-      `INSERT INTO org_policy (id, org_id, jws, issued_at, expires_at, newest_issued_at, stored_at) VALUES (1, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET jws = excluded.jws, issued_at = excluded.issued_at, expires_at = excluded.expires_at,
-         newest_issued_at = excluded.newest_issued_at, stored_at = excluded.stored_at`,
-    ).run(policy.orgId, jws, policy.issuedAt, policy.expiresAt, newest, now.toISOString());
-    mirrorOrganisation(db, policy, now.toISOString());
-    return policy;
-  });
+  return vault.transact({ action: 'policy.install', target: policy.orgId, details }, (db) => storeOrgPolicy(db, policy, jws, now));
+}
+
+/**
+ * Writes a policy that was verified against the vault's trust anchor, inside the caller's transaction (with the
+ * caller's audit entry): the JWS as received, and the organisation and users mirrored into their tables.
+ */
+export function storeOrgPolicy(db: VaultDatabase, policy: OrgPolicy, jws: string, now: Date): OrgPolicy {
+  const cached = readCachedOrgPolicy(db);
+  const newest = cached !== undefined && Date.parse(cached.newestIssuedAt) > Date.parse(policy.issuedAt) ? cached.newestIssuedAt : policy.issuedAt;
+  db.prepare(
+    `INSERT INTO org_policy (id, org_id, jws, issued_at, expires_at, newest_issued_at, stored_at) VALUES (1, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET jws = excluded.jws, issued_at = excluded.issued_at, expires_at = excluded.expires_at,
+       newest_issued_at = excluded.newest_issued_at, stored_at = excluded.stored_at`,
+  ).run(policy.orgId, jws, policy.issuedAt, policy.expiresAt, newest, now.toISOString());
+  mirrorOrganisation(db, policy, now.toISOString());
+  return policy;
 }

@@ -78,9 +78,9 @@ describe('when the cached policy has expired', () => {
     expect(bankingRowCounts(vault)).toEqual(rows);
   });
 
-  it('keeps every command that changes the vault out of read-only mode, but one\'s own secrets, the exports (recorded reads) and the record of the window\'s refusals', () => {
+  it('keeps every command that changes the vault out of read-only mode, but one\'s own secrets, the exports (recorded reads), the record of the window\'s refusals and the sync that brings a new policy', () => {
     const readOnlyWrites = COMMAND_LIST.filter((c) => c.spec.changes && (READ_ONLY_PERMISSIONS as readonly string[]).includes(c.spec.permission)).map((c) => c.spec.name);
-    expect(readOnlyWrites.sort()).toEqual(['audit.export', 'desktop.blocked', 'payments.export-approvals', 'transactions.export', 'vault.passwd', 'vault.recovery-code']);
+    expect(readOnlyWrites.sort()).toEqual(['audit.export', 'bank.sync', 'desktop.blocked', 'payments.export-approvals', 'transactions.export', 'vault.passwd', 'vault.recovery-code']);
   });
 });
 

@@ -1,5 +1,7 @@
 import { parseCapabilities, type Capability, type CapabilityFile } from '../../policy/index.js';
 import auditReview from '../../../capabilities/audit-review.json' with { type: 'json' };
+import bankEnrolment from '../../../capabilities/bank-enrolment.json' with { type: 'json' };
+import bankSync from '../../../capabilities/bank-sync.json' with { type: 'json' };
 import bankingRead from '../../../capabilities/banking-read.json' with { type: 'json' };
 import hardwareKeys from '../../../capabilities/hardware-keys.json' with { type: 'json' };
 import ownAuditTrail from '../../../capabilities/own-audit-trail.json' with { type: 'json' };
@@ -17,6 +19,8 @@ import vaultAdministration from '../../../capabilities/vault-administration.json
  */
 export const SHIPPED_CAPABILITY_FILES: readonly CapabilityFile[] = Object.freeze([
   { name: 'capabilities/audit-review.json', json: auditReview },
+  { name: 'capabilities/bank-enrolment.json', json: bankEnrolment },
+  { name: 'capabilities/bank-sync.json', json: bankSync },
   { name: 'capabilities/banking-read.json', json: bankingRead },
   { name: 'capabilities/hardware-keys.json', json: hardwareKeys },
   { name: 'capabilities/own-audit-trail.json', json: ownAuditTrail },

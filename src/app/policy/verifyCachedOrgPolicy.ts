@@ -2,7 +2,7 @@ import { CofferError, type ErrorCode } from '../../contract/index.js';
 import type { JwsVerificationKey } from '../../crypto/index.js';
 import { verifyOrgPolicy, type OrgPolicy } from '../../policy/index.js';
 import type { VaultDatabase } from '../../vault/index.js';
-import { BANK_VERIFICATION_KEY } from './bankTrustAnchor.js';
+import { vaultTrustAnchor } from '../bank/bankConnection.js';
 import { readCachedOrgPolicy } from './cachedOrgPolicy.js';
 
 /**
@@ -30,7 +30,8 @@ function coded(error: unknown): { code: ErrorCode; message: string } {
 }
 
 /**
- * Verifies the cached policy JWS again, as at every session start: bank signature against the pinned key,
+ * Verifies the cached policy JWS again, as at every session start: bank signature against the vault's pinned
+ * key (the bank key learnt at enrolment; the build's key in a vault no bank enrolled),
  * the enrolled organisation, no rollback below the newest issuedAt seen, validity at `now`.
  */
 export async function verifyCachedOrgPolicy(db: VaultDatabase, options: VerifyCachedOrgPolicyOptions = {}): Promise<PolicyState> {
@@ -42,7 +43,7 @@ export async function verifyCachedOrgPolicy(db: VaultDatabase, options: VerifyCa
     }
     return { status: 'none', code: 'APP_NO_POLICY', message: 'this vault holds no organisation policy yet: enrol with the bank (or run coffer demo seed)' };
   }
-  const bankKey = options.bankKey ?? BANK_VERIFICATION_KEY;
+  const bankKey = options.bankKey ?? vaultTrustAnchor(db);
   const now = options.now ?? new Date();
   const checks = { orgId: cached.orgId, notIssuedBefore: cached.newestIssuedAt };
   try {

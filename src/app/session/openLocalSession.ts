@@ -9,7 +9,7 @@ import { deliverFile } from '../files/deliverFile.js';
 import { demoAuthenticatorFor } from '../demo/demoAuthenticator.js';
 import { configureKeyCeremonies } from '../keys/keyCeremonies.js';
 import { hardwareKeyRules } from '../keys/policyOf.js';
-import { BANK_VERIFICATION_KEY } from '../policy/bankTrustAnchor.js';
+import { vaultTrustAnchor } from '../bank/bankConnection.js';
 import type { JwsVerificationKey } from '../../crypto/index.js';
 import { webAuthnStepUp } from '../keys/webAuthnStepUp.js';
 import type { AppDispatchOptions, AppSession, SessionFacts } from './appSession.js';
@@ -57,7 +57,7 @@ function dispatchOptions(options: AppDispatchOptions, vault: UnlockedVault): Dis
  * An app session in this thread, on an unlocked vault: what tests use, and what the session worker runs.
  * `trustAnchor`: the key the session's policy was verified with, which decides whether this is a demo vault.
  */
-export function localAppSession(session: Session, trustAnchor: JwsVerificationKey = BANK_VERIFICATION_KEY): AppSession {
+export function localAppSession(session: Session, trustAnchor: JwsVerificationKey = vaultTrustAnchor(session.vault.db)): AppSession {
   const { vault } = session;
   const facts = Object.freeze(factsOf(session, vault));
   const demoAuthenticator = demoAuthenticatorFor(session, trustAnchor);
@@ -91,7 +91,7 @@ export async function openLocalAppSession(dir: string, secret: VaultSecret, opti
     configureKeyCeremonies(vault, rpId);
     // The hardware-key step-up: the desktop passes the browser's assertion as the `stepUpProof`.
     const stepUp = sessionOptions.stepUp ?? webAuthnStepUp({ vault, now: sessionOptions.now });
-    return localAppSession(await openSession(vault, { ...sessionOptions, stepUp }), sessionOptions.bankKey);
+    return localAppSession(await openSession(vault, { ...sessionOptions, stepUp }), sessionOptions.bankKey ?? vaultTrustAnchor(vault.db));
   } catch (error) {
     vault.lock();
     throw error;

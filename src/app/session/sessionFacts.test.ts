@@ -32,10 +32,11 @@ describe('when a session opens, its facts name the permissions the roles hold', 
     expect(permissions.filter((p) => p.startsWith('payments:') && p !== 'payments:read')).toEqual([]);
   });
 
-  it('gives the viewer reading only, besides her own password and hardware keys', async () => {
+  it('gives the viewer reading only, besides her own password and hardware keys, and syncing with the bank', async () => {
     const { permissions } = await factsOf('erin');
-    // Her own keys and password protect her device and grant nothing over the company's data.
-    const ownSecrets = new Set(['vault:unlock', 'vault:passwd', 'keys:write']);
+    // Her own keys and password protect her device and grant nothing over the company's data; a sync fetches
+    // what she may read and sends only payments their maker's device holds.
+    const ownSecrets = new Set(['vault:unlock', 'vault:passwd', 'keys:write', 'bank:sync']);
     expect(permissions.filter((p) => !p.endsWith(':read') && !p.endsWith(':read-own') && !ownSecrets.has(p))).toEqual([]);
     expect(permissions).toContain('accounts:read');
   });

@@ -9,8 +9,9 @@ import { formatTable } from './bankingTable.js';
 
 const MAX_BUNDLE_BYTES = 1024 ** 3;
 
-function verifiedText(v: { size: number; checkpoints: number; rootHash: string }): string {
-  return [`audit log verified: ${v.size} entries, ${v.checkpoints} checkpoints`, `root ${v.rootHash}`].join('\n');
+function verifiedText(v: { size: number; checkpoints: number; rootHash: string; witnessedSize?: number; cosignatures?: number }): string {
+  const witnessed = v.witnessedSize === undefined ? [] : [`witnessed by the bank up to ${v.witnessedSize} entries (${v.cosignatures ?? 0} cosignatures checked)${v.witnessedSize < v.size ? `; the last ${v.size - v.witnessedSize} are witnessed at the next sync` : ''}`];
+  return [`audit log verified: ${v.size} entries, ${v.checkpoints} checkpoints`, `root ${v.rootHash}`, ...witnessed].join('\n');
 }
 
 /** `audit verify --bundle F`: no vault and no password, so no session either. */

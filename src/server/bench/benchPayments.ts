@@ -6,7 +6,7 @@ import { addUser } from '../bank/addUser.js';
 import { setApprovalRule } from '../bank/setApprovalRule.js';
 import { gatewayRelyingParty } from '../credentials/relyingParty.js';
 import { createActivationCode } from '../enrolment/createActivationCode.js';
-import { signGatewayRequest } from '../signatures/signGatewayRequest.js';
+import { signGatewayRequest } from '../../protocol/index.js';
 import type { GatewayStore } from '../store/openStore.js';
 import { assertWithBenchKey, benchKey, registerBenchKey, type BenchKey } from './benchAuthenticator.js';
 import { enrolBenchDevice, send, type BenchDevice } from './benchClient.js';

@@ -1,4 +1,4 @@
-import { signGatewayRequest } from '../signatures/signGatewayRequest.js';
+import { signGatewayRequest } from '../../protocol/index.js';
 import { send, type BenchDevice } from './benchClient.js';
 
 const PAGE = 50;

@@ -1,6 +1,5 @@
 import { CofferError } from '../../contract/index.js';
-import { readRequestSignature, type ReceivedRequest } from '../signatures/readRequestSignature.js';
-import { MAX_CLOCK_SKEW_MS } from '../signatures/requestSignatureProfile.js';
+import { MAX_CLOCK_SKEW_MS, readRequestSignature, type ReceivedRequest } from '../../protocol/index.js';
 import { isUniqueViolation } from '../store/constraintViolation.js';
 import type { GatewayStore } from '../store/openStore.js';
 import type { DeviceTable } from '../store/storeSchema.js';

@@ -4,7 +4,7 @@ import { enrol, orgWithCode, signedGet, startTestGateway } from '../../../test/s
 import { DeviceResponse, PolicyResponse } from '../../contract/index.js';
 import { verifyOrgPolicy } from '../../policy/index.js';
 import { verifyGatewayAudit } from '../bank/verifyGatewayAudit.js';
-import { verifyDeviceCertificate } from './deviceCertificate.js';
+import { verifyDeviceCertificate } from '../../protocol/index.js';
 
 describeOnEachStore('a device enrols with an activation code', (stores) => {
   it('gets a bank-signed certificate binding its key, vault and user, and the signed policy', async () => {

@@ -7,12 +7,10 @@ import { currentPolicy, issueOrgPolicy } from '../bank/issueOrgPolicy.js';
 import { gatewayRelyingParty, type RelyingParty } from '../credentials/relyingParty.js';
 import { verifyCredentialRegistration, type RegisteredCredential } from '../credentials/verifyCredentialRegistration.js';
 import { rfc3339 } from '../bank/rfc3339.js';
-import { readRequestSignature, type ReceivedRequest } from '../signatures/readRequestSignature.js';
-import { ENROLMENT_KEY_ID } from '../signatures/requestSignatureProfile.js';
+import { ENROLMENT_KEY_ID, readRequestSignature, signDeviceCertificate, type ReceivedRequest } from '../../protocol/index.js';
 import { isUniqueViolation } from '../store/constraintViolation.js';
 import type { GatewayStore } from '../store/openStore.js';
 import { hashActivationCode } from './activationCode.js';
-import { signDeviceCertificate } from './deviceCertificate.js';
 
 // One message for an unknown code and a code of a removed user: the answer must not tell a guesser which.
 const BAD_CODE = 'expected an activation code the bank issued for a current user, found none';

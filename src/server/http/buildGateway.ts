@@ -10,6 +10,7 @@ import {
   PaymentSubmission,
   PayeeCheckRequest,
   StatementSyncQuery,
+  type AccountsResponse,
   type DeviceResponse,
   type PaymentStatusFeedResponse,
   type PayeeCheckResponse,
@@ -28,7 +29,7 @@ import { idempotencyRequestHash } from '../payments/idempotentAnswer.js';
 import { readPaymentStatusFeed } from '../payments/readPaymentStatusFeed.js';
 import { recordPaymentRefusal } from '../payments/recordPaymentRefusal.js';
 import { readStatementFeed } from '../statements/readStatementFeed.js';
-import type { ReceivedRequest } from '../signatures/readRequestSignature.js';
+import type { ReceivedRequest } from '../../protocol/index.js';
 import type { GatewayStore } from '../store/openStore.js';
 import { httpStatusFor } from './errorStatus.js';
 import { kyselyRateLimitStore } from './kyselyRateLimitStore.js';
@@ -184,6 +185,11 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     const stored = await currentPolicy(store.db, device.org_id);
     if (!stored) throw new CofferError('SERVER_NOT_FOUND', `expected a signed policy for ${device.org_id}, found none`);
     return { policy: stored.jws, version: stored.version };
+  });
+  app.get('/v1/accounts', async function accounts(request): Promise<AccountsResponse> {
+    const device = await authenticateDevice(store, received(request), now());
+    const rows = await store.db.selectFrom('accounts').select(['iban', 'name', 'currency', 'bic']).where('org_id', '=', device.org_id).orderBy('iban').execute();
+    return { accounts: rows };
   });
   app.get('/v1/device', async function device(request): Promise<DeviceResponse> {
     const row = await authenticateDevice(store, received(request), now());

@@ -19,6 +19,7 @@ import {
   PolicyResponse,
   ReadyResponse,
   StatementSyncQuery,
+  AccountsResponse,
   StatementSyncResponse,
   WitnessKeyResponse,
 } from '../../contract/index.js';
@@ -50,7 +51,7 @@ export async function openApiDocument(): Promise<ReturnType<typeof createDocumen
   return createDocument({
     openapi: '3.1.0',
     info: { title: 'Coffer bank gateway', version: '1' },
-    components: { schemas: { EnrolmentRequest, EnrolmentResponse, PolicyResponse, DeviceResponse, PaymentSubmission, ApprovalBatch, PaymentAnswer, PaymentStatusFeedResponse, PaymentStatusReport, StatementSyncResponse, WitnessKeyResponse, PayeeCheckRequest, PayeeCheckResponse, PayeeCheckAnswer, GatewayErrorResponse } },
+    components: { schemas: { EnrolmentRequest, EnrolmentResponse, PolicyResponse, AccountsResponse, DeviceResponse, PaymentSubmission, ApprovalBatch, PaymentAnswer, PaymentStatusFeedResponse, PaymentStatusReport, StatementSyncResponse, WitnessKeyResponse, PayeeCheckRequest, PayeeCheckResponse, PayeeCheckAnswer, GatewayErrorResponse } },
     paths: {
       '/healthz': { get: { summary: 'the process is up', responses: { '200': json(HealthResponse, 'up') } } },
       '/readyz': {
@@ -69,6 +70,7 @@ export async function openApiDocument(): Promise<ReturnType<typeof createDocumen
         }),
       },
       '/v1/policy': { get: signed({ summary: "the organisation's current signed policy", responses: { '200': json(PolicyResponse, 'the policy JWS') } }) },
+      '/v1/accounts': { get: signed({ summary: "the organisation's accounts at the bank", responses: { '200': json(AccountsResponse, 'the accounts, by IBAN') } }) },
       '/v1/payments': {
         post: {
           ...signed({

@@ -7,7 +7,7 @@ import { addAccount } from '../bank/addAccount.js';
 import { DEMO_COUNTERPARTIES } from '../demo/demoCounterparties.js';
 import { loadBankKey } from '../bank/bankKey.js';
 import { verifyGatewayAudit } from '../bank/verifyGatewayAudit.js';
-import { signGatewayRequest } from '../signatures/signGatewayRequest.js';
+import { signGatewayRequest } from '../../protocol/index.js';
 import type { GatewayStore } from '../store/openStore.js';
 
 const OWN_ACCOUNT = 'DE89370400440532013000';

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { GatewayErrorResponse, PaymentAnswer, paymentRefusalOf } from '../../contract/index.js';
 import { encodeJson, send, startTestGateway } from '../../../test/support/gatewayClient.js';
-import { signGatewayRequest } from '../signatures/signGatewayRequest.js';
+import { signGatewayRequest } from '../../protocol/index.js';
 import { describeOnEachStore } from '../../../test/support/gatewayStores.js';
 import { approve, digestOf, enrolledOrg, newIdempotencyKey, order, submitPayment, USD_ACCOUNT } from '../../../test/support/paymentGateway.js';
 

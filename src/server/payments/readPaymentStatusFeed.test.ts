@@ -7,7 +7,7 @@ import { approve, approveBatch, enrolledOrg, order, ORG, submitPayment } from '.
 import { addUser } from '../bank/addUser.js';
 import { createOrganisation } from '../bank/createOrganisation.js';
 import { createActivationCode } from '../enrolment/createActivationCode.js';
-import { signGatewayRequest } from '../signatures/signGatewayRequest.js';
+import { signGatewayRequest } from '../../protocol/index.js';
 import type { GatewayStore } from '../store/openStore.js';
 import { exportPayments } from './exportPayments.js';
 import { markPayment } from './markPayment.js';

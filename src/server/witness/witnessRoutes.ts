@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WitnessKeyResponse } from '../../contract/index.js';
 import { authenticateDevice } from '../enrolment/authenticateDevice.js';
-import type { ReceivedRequest } from '../signatures/readRequestSignature.js';
+import type { ReceivedRequest } from '../../protocol/index.js';
 import type { GatewayStore } from '../store/openStore.js';
 import { addCheckpoint } from './addCheckpoint.js';
 import { loadWitnessKey } from './witnessKey.js';

@@ -4,13 +4,14 @@ import { orgPolicyCache } from './0003_org_policy.js';
 import { statementDetails } from './0004_statement_details.js';
 import { recordSeals } from './0005_record_seals.js';
 import { webauthnCredentials } from './0006_webauthn_credentials.js';
-import { payeeChecks } from './0007_payee_checks.js';
+import { bankConnection } from './0007_bank_connection.js';
+import { payeeChecks } from './0008_payee_checks.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every schema step in order; a new step is appended, never edited once released. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, auditLog, orgPolicyCache, statementDetails, recordSeals, webauthnCredentials, payeeChecks];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, auditLog, orgPolicyCache, statementDetails, recordSeals, webauthnCredentials, bankConnection, payeeChecks];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

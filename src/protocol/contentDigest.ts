@@ -1,5 +1,5 @@
 import { parseDictionary } from 'structured-headers';
-import { constantTimeEqual, sha256 } from '../../crypto/index.js';
+import { constantTimeEqual, sha256 } from '../crypto/index.js';
 
 /** The Content-Digest field (RFC 9530 §2) for `body`: `sha-256=:<base64>:`. */
 export function contentDigest(body: Uint8Array): string {

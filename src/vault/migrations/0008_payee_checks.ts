@@ -7,7 +7,7 @@ import type { Migration } from './migration.js';
  * sealed rows of those keep their digests, and a payment finds its check by its creditor's IBAN and name.
  */
 export const payeeChecks: Migration = {
-  version: 7,
+  version: 8,
   name: 'payee checks',
   up(db) {
     db.exec(`

@@ -1,6 +1,6 @@
 import { parseDictionary, serializeInnerList, type InnerList } from 'structured-headers';
-import { CofferError } from '../../contract/index.js';
-import { ed25519Verify } from '../../crypto/index.js';
+import { CofferError } from '../contract/index.js';
+import { ed25519Verify } from '../crypto/index.js';
 import { contentDigestMatches } from './contentDigest.js';
 import {
   COVERED_COMPONENTS,

@@ -1,4 +1,4 @@
-import { ed25519Sign, randomBytes } from '../../crypto/index.js';
+import { ed25519Sign, randomBytes } from '../crypto/index.js';
 import { contentDigest } from './contentDigest.js';
 import { COVERED_COMPONENTS, SIGNATURE_ALGORITHM, SIGNATURE_LABEL, SIGNATURE_PARAMETERS } from './requestSignatureProfile.js';
 
@@ -18,8 +18,7 @@ export interface SignGatewayRequestOptions {
 
 /**
  * The headers a device sends with a request (Content-Digest, Signature-Input, Signature), per Coffer's
- * RFC 9421 profile. Here so the tests sign as a client will; the app's sync client takes it over when it
- * exists (it must then move to a layer both may import).
+ * RFC 9421 profile: the app's gateway client signs with it, and the gateway's tests sign as that client does.
  */
 export async function signGatewayRequest(options: SignGatewayRequestOptions): Promise<Record<string, string>> {
   const body = options.body ?? new Uint8Array();

@@ -1,5 +1,5 @@
-import { CofferError, DeviceCertificate, describeZodIssue } from '../../contract/index.js';
-import { signJws, verifyJws, type JwsSigningKey, type JwsVerificationKey } from '../../crypto/index.js';
+import { CofferError, DeviceCertificate, describeZodIssue } from '../contract/index.js';
+import { signJws, verifyJws, type JwsSigningKey, type JwsVerificationKey } from '../crypto/index.js';
 
 /** The JWS `typ` of a device certificate: a policy or another bank-signed document cannot pass for one. */
 export const DEVICE_CERTIFICATE_JWS_TYPE = 'coffer-device-cert+jws';
@@ -12,7 +12,8 @@ export async function signDeviceCertificate(certificate: DeviceCertificate, bank
 
 /**
  * Checks a device certificate against the pinned bank key and returns what it binds. The app runs it at
- * every unlock (next phase) to refuse a vault whose user id differs from the certificate's.
+ * enrolment and at every session start (checkDeviceCertificate) to refuse a vault whose user, vault id or
+ * device key differ from the certificate's.
  */
 export async function verifyDeviceCertificate(jws: string, bankKey: JwsVerificationKey): Promise<DeviceCertificate> {
   let payload: Uint8Array;

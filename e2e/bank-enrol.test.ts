@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { coffer } from '../test/support/cofferCli.js';
+import { postgresAvailable } from '../test/support/gatewayStores.js';
+import { freshDatabaseUrl, serve } from '../test/support/gatewayProcess.js';
+import { tempDir } from '../test/support/tempDir.js';
+
+// Each test starts several CLI processes; on a loaded 2-core machine one takes seconds to start.
+const CLI_TEST_TIMEOUT_MS = 180_000;
+const PASSWORD = 'enrolment test password 5678';
+const stores = [
+  { kind: 'sqlite', storeArgs: () => Promise.resolve({ args: ['--data', tempDir()], env: {} }) },
+  { kind: 'postgres', storeArgs: async () => ({ args: [], env: { DATABASE_URL: await freshDatabaseUrl() } }) },
+] as const;
+
+for (const { kind, storeArgs } of stores) {
+  describe.skipIf(kind === 'postgres' && !postgresAvailable)(`coffer enrol against coffer server on ${kind}`, () => {
+    it('a fresh vault enrols with the code bank staff issued, then works as that user with the bank\'s accounts', async () => {
+      const { args, env } = await storeArgs();
+      const staff = (more: string[]) => coffer(['--json', 'server', ...args, '--staff', 'sam', ...more], env);
+      expect((await staff(['seed-demo'])).status).toBe(0);
+      const { code } = JSON.parse((await staff(['user', 'activation-code', '--org', 'demo-nordlicht', '--user', 'alice'])).stdout) as { code: string };
+      const gateway = await serve([...args, '--port', '0'], env);
+      const vault = join(tempDir(), 'vault');
+      const user = { COFFER_PASSWORD: PASSWORD };
+      expect((await coffer(['init', '--vault', vault], user)).status).toBe(0);
+
+      const plain = await coffer(['enrol', '--vault', vault, '--server', 'http://bank.example', '--code', code], user);
+      expect([plain.status, plain.stderr]).toEqual([1, expect.stringMatching(/^coffer: expected https .*\[APP_INSECURE_GATEWAY\]\n$/)]);
+
+      const enrolled = await coffer(['--json', 'enrol', '--vault', vault, '--server', gateway.url, '--code', code], user);
+      expect(enrolled.status, enrolled.stderr).toBe(0);
+      expect(JSON.parse(enrolled.stdout)).toMatchObject({ userId: 'alice', orgId: 'demo-nordlicht', roles: ['maker'], accounts: 3 });
+
+      const accounts = await coffer(['--json', 'accounts', 'list', '--vault', vault], user);
+      expect(accounts.stderr).toBe('');
+      expect((JSON.parse(accounts.stdout) as { accounts: unknown[] }).accounts).toHaveLength(3);
+      const again = await coffer(['enrol', '--vault', vault, '--server', gateway.url, '--code', code], user);
+      expect([again.status, /\[POLICY_DENIED\]/.test(again.stderr)]).toEqual([1, true]);
+    }, CLI_TEST_TIMEOUT_MS);
+  });
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { ActivationCodeText } from '../contract/index.js';
+import { commandSpec } from './commandSpec.js';
+
+/** Statements taken over for one account by enrolment or sync. */
+const PulledStatements = z.strictObject({ iban: z.string(), entries: z.number().int(), cursor: z.number().int() });
+
+export const bankEnrol = commandSpec({
+  name: 'bank.enrol',
+  permission: 'bank:enrol',
+  summary: "enrol this fresh vault at the bank's gateway with a one-time activation code, then fetch the signed policy, the accounts and the statements",
+  input: z.strictObject({
+    /** The gateway's origin: https, or plain http to this machine only. */
+    server: z.string().min(1).max(2048),
+    /** As bank staff handed it out; lower case and spaces around it are forgiven. */
+    code: z.string().trim().toUpperCase().pipe(ActivationCodeText),
+  }),
+  output: z.strictObject({
+    gateway: z.string(),
+    deviceId: z.string(),
+    orgId: z.string(),
+    userId: z.string(),
+    roles: z.array(z.string()),
+    policyExpiresAt: z.string(),
+    /** The bank key now pinned as this vault's trust anchor for policies (alg and base64url). */
+    bankKey: z.strictObject({ alg: z.string(), publicKey: z.string() }),
+    witness: z.string(),
+    accounts: z.number().int(),
+    statements: z.array(PulledStatements),
+    /** Set when the enrolment stands but the statement history could not all be fetched: `coffer sync` resumes it. */
+    notice: z.string().optional(),
+  }),
+  stepUp: 'never',
+  changes: true,
+  // The window has no network; a hostile page must not point the app at a gateway of its choosing, whose key
+  // the vault would then pin. Enrolment is the CLI's (and a future first-run screen of the shell's).
+  shellOnly: true,
+});
+
+export type PulledStatementsOut = z.infer<typeof PulledStatements>;
+
+export const bankSync = commandSpec({
+  name: 'bank.sync',
+  permission: 'bank:sync',
+  summary: "synchronise with the bank: the signed policy and new accounts, the outbox of approved payments, new statement bookings, and the witness's cosignature of the audit log",
+  input: z.strictObject({}),
+  output: z.strictObject({
+    gateway: z.string(),
+    /** The size of the log the bank's witness has cosigned, and the size it had cosigned before. */
+    witness: z.strictObject({ size: z.number().int(), oldSize: z.number().int() }),
+    policy: z.strictObject({ version: z.number().int(), installed: z.boolean(), newAccounts: z.number().int() }),
+    payments: z.strictObject({
+      sent: z.number().int(),
+      accepted: z.array(z.string()),
+      refused: z.array(z.strictObject({ id: z.string(), code: z.string() })),
+      pending: z.array(z.string()),
+    }),
+    statements: z.array(PulledStatements),
+  }),
+  stepUp: 'never',
+  changes: true,
+  long: true,
+});

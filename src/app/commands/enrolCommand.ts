@@ -1,0 +1,113 @@
+import { CofferError, EnrolmentResponse, WitnessKeyResponse, AccountsResponse, type DeviceCertificate } from '../../contract/index.js';
+import { ed25519PublicKeyFromSeed } from '../../crypto/index.js';
+import { verifyOrgPolicy, type OrgPolicy } from '../../policy/index.js';
+import { ENROLMENT_KEY_ID, verifyDeviceCertificate } from '../../protocol/index.js';
+import { assignVaultUser, type UnlockedVault } from '../../vault/index.js';
+import { bankVerificationKey, readBankConnection, writeBankConnection, type BankConnection } from '../bank/bankConnection.js';
+import { gatewayRequest, parseAnswer } from '../bank/gatewayRequest.js';
+import { parseGatewayUrl } from '../bank/gatewayUrl.js';
+import { pullStatements } from '../bank/pullStatements.js';
+import { storeBankAccounts } from '../bank/storeBankAccounts.js';
+import { implementCommand } from '../dispatch/defineCommand.js';
+import { storeOrgPolicy } from '../policy/installOrgPolicy.js';
+
+const JSON_TYPE = 'application/json';
+
+/** Ensure a vault is enrolled once, and only a fresh one: never a demo vault or one holding an organisation's data. */
+function ensureFresh(vault: UnlockedVault): void {
+  const held = vault.db.prepare('SELECT (SELECT count(*) FROM organisations) + (SELECT count(*) FROM accounts) + (SELECT count(*) FROM org_policy) AS n').pluck().get() as number;
+  if (readBankConnection(vault.db) !== undefined || held > 0) {
+    throw new CofferError('APP_ALREADY_ENROLLED', 'expected a fresh vault (made by `coffer init`), found one that is enrolled already or holds an organisation (a demo vault?): enrol a new vault');
+  }
+}
+
+/** Ensure the certificate binds what this device sent: its key, its vault, and the ids the answer names. */
+function ensureCertifiesThisDevice(certificate: DeviceCertificate, answer: EnrolmentResponse, devicePublicKey: string, vaultId: string): void {
+  const bound = certificate.devicePublicKey === devicePublicKey && certificate.vaultId === vaultId;
+  const named = certificate.deviceId === answer.deviceId && certificate.orgId === answer.orgId && certificate.userId === answer.userId;
+  if (!bound || !named) throw new CofferError('APP_BAD_GATEWAY_ANSWER', 'expected a certificate of this device key and vault, found one for another');
+}
+
+async function verifiedCertificate(answer: EnrolmentResponse): Promise<DeviceCertificate> {
+  try {
+    return await verifyDeviceCertificate(answer.deviceCertificate, bankVerificationKey(answer.bankKey));
+  } catch (cause) {
+    throw new CofferError('APP_BAD_GATEWAY_ANSWER', 'expected a device certificate signed by the bank key the gateway named, found one that does not verify', { cause });
+  }
+}
+
+/**
+ * `bank.enrol`: enrols the vault's device key (the key that signs its checkpoints) with a one-time activation code,
+ * pins the bank key and the witness key it learns (trust on first use: docs/security.md "Enrolment"), and
+ * stores the certificate, the policy (verified with that key) and the accounts in one transaction with one
+ * `bank.enrol` entry; then takes over the statement history page by page (`bank.statements`). A crash after the
+ * gateway enrolled the device but before the vault stored it leaves the vault fresh: the code is spent, and the
+ * bank issues a new one.
+ */
+export const enrolCommand = implementCommand('bank.enrol', {
+  prepare(ctx, input) {
+    ensureFresh(ctx.vault);
+    return { data: parseGatewayUrl(input.server), target: input.server };
+  },
+  async run(ctx, input, gateway) {
+    const { vault } = ctx;
+    const seed = vault.audit.identity.signer.seed;
+    const devicePublicKey = Buffer.from(ed25519PublicKeyFromSeed(seed)).toString('base64url');
+    const witness = parseAnswer(await gatewayRequest({ gateway, method: 'GET', path: '/v1/witness' }), WitnessKeyResponse, "the witness's key");
+    const body = new TextEncoder().encode(JSON.stringify({ activationCode: input.code, devicePublicKey, vaultId: vault.vaultId }));
+    const sent = await gatewayRequest({ gateway, method: 'POST', path: '/v1/enrolments', signer: { keyId: ENROLMENT_KEY_ID, seed }, body, contentType: JSON_TYPE });
+    const answer = parseAnswer(sent, EnrolmentResponse, 'an enrolment');
+    const certificate = await verifiedCertificate(answer);
+    ensureCertifiesThisDevice(certificate, answer, devicePublicKey, vault.vaultId);
+    let policy: OrgPolicy;
+    try {
+      policy = await verifyOrgPolicy(answer.policy, bankVerificationKey(answer.bankKey), ctx.now, { orgId: certificate.orgId });
+    } catch (cause) {
+      throw new CofferError('APP_BAD_GATEWAY_ANSWER', 'expected the organisation policy signed by the bank key that signed the certificate, found one that does not verify', { cause });
+    }
+    const signer = { keyId: answer.deviceId, seed };
+    const accounts = parseAnswer(await gatewayRequest({ gateway, method: 'GET', path: '/v1/accounts', signer }), AccountsResponse, "the organisation's accounts");
+    const connection: BankConnection = {
+      gatewayUrl: gateway.origin,
+      deviceId: answer.deviceId,
+      orgId: certificate.orgId,
+      userId: certificate.userId,
+      bankKey: answer.bankKey,
+      deviceCertificate: answer.deviceCertificate,
+      witnessName: witness.name,
+      witnessKey: witness.publicKey,
+      enrolledAt: ctx.now.toISOString(),
+    };
+    const details = { gateway: gateway.origin, deviceId: answer.deviceId, userId: certificate.userId, bankKey: answer.bankKey.publicKey, witness: witness.name, policyIssuedAt: policy.issuedAt };
+    const added = vault.transact({ action: 'bank.enrol', target: certificate.orgId, details }, (db) => {
+      writeBankConnection(db, connection);
+      assignVaultUser(db, certificate.userId);
+      storeOrgPolicy(db, policy, answer.policy, ctx.now);
+      return storeBankAccounts(db, certificate.orgId, accounts.accounts, ctx.now);
+    });
+    // The enrolment stands once stored: a history cut off by the network is resumed by the next sync, not failed.
+    let statements: Awaited<ReturnType<typeof pullStatements>> = [];
+    let notice: string | undefined;
+    try {
+      statements = await pullStatements(vault, connection, signer, () => new Date());
+    } catch (error) {
+      if (!(error instanceof CofferError) || error.code !== 'APP_GATEWAY_UNREACHABLE') throw error;
+      notice = 'enrolled, but the statement history could not all be fetched: run `coffer sync` to take over the rest';
+      vault.record([{ action: 'bank.statements', outcome: 'failed', reason: error.code, target: connection.gatewayUrl }]);
+    }
+    return {
+      gateway: gateway.origin,
+      deviceId: answer.deviceId,
+      orgId: certificate.orgId,
+      userId: certificate.userId,
+      roles: [...(policy.users.find((user) => user.id === certificate.userId)?.roles ?? [])],
+      policyExpiresAt: policy.expiresAt,
+      bankKey: answer.bankKey,
+      witness: witness.name,
+      accounts: added,
+      statements,
+      ...(notice === undefined ? {} : { notice }),
+    };
+  },
+  recordsOwnEntries: true,
+});

@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import type { CommandOutput } from '../../api/index.js';
+import { runAppCommand } from '../appSession.js';
+
+function statementsText(statements: CommandOutput<'bank.enrol'>['statements']): string[] {
+  return statements.map((s) => `  statements    ${s.iban}  ${s.entries.toLocaleString('en')} new booking(s), feed position ${s.cursor}`);
+}
+
+function enrolText(v: CommandOutput<'bank.enrol'>): string {
+  return [
+    `Enrolled at ${v.gateway} as ${v.userId} of ${v.orgId} (device ${v.deviceId})`,
+    `  roles         ${v.roles.join(', ') || 'none'}`,
+    `  policy        signed by the bank key ${v.bankKey.alg} ${v.bankKey.publicKey} (pinned for this vault), expires ${v.policyExpiresAt}`,
+    `  witness       ${v.witness}`,
+    `  accounts      ${v.accounts}`,
+    ...statementsText(v.statements),
+    ...(v.notice === undefined ? [] : ['', `Note: ${v.notice}`]),
+    '',
+    'Unlock again to work as this user.',
+  ].join('\n');
+}
+
+function syncText(v: CommandOutput<'bank.sync'>): string {
+  const { payments, policy } = v;
+  return [
+    `Synced with ${v.gateway}`,
+    `  witness       the bank cosigned the audit log up to ${v.witness.size} entries`,
+    `  policy        version ${policy.version}${policy.installed ? ' (new, verified and installed)' : ' (unchanged)'}${policy.newAccounts > 0 ? `, ${policy.newAccounts} new account(s)` : ''}`,
+    `  payments      ${payments.accepted.length} accepted, ${payments.refused.length} refused, ${payments.pending.length} waiting for the gateway`,
+    ...payments.refused.map((r) => `    refused     ${r.id} [${r.code}]`),
+    ...statementsText(v.statements),
+  ].join('\n');
+}
+
+/** `coffer enrol` and `coffer sync`: the vault's link to the bank's gateway (docs/gateway.md, docs/security.md "Enrolment"). */
+export function registerBank(program: Command): void {
+  program
+    .command('enrol')
+    .description("enrol a fresh vault (made by `coffer init`) at the bank's gateway with a one-time activation code")
+    .requiredOption('--server <url>', "the gateway's address: https://… (plain http only to this machine)")
+    .requiredOption('--code <code>', 'the activation code bank staff gave you (ABCD-EFGH-JKMN-PQRS-TVWX)')
+    .action((opts: { server: string; code: string }, command: Command) => runAppCommand(command, 'bank.enrol', { server: opts.server, code: opts.code }, enrolText));
+
+  program
+    .command('sync')
+    .description('send approved payments, fetch the policy and new statements, and have the bank witness the audit log')
+    .action((_opts: unknown, command: Command) => runAppCommand(command, 'bank.sync', {}, syncText));
+}
