@@ -1,8 +1,7 @@
 import { Agent, request } from 'node:http';
 import { EnrolmentResponse, type RegistrationResponseJson } from '../../contract/index.js';
 import { generateEd25519KeyPair, randomBytes, type Ed25519KeyPair } from '../../crypto/index.js';
-import { signGatewayRequest } from '../../protocol/index.js';
-import { ENROLMENT_KEY_ID } from '../../protocol/index.js';
+import { ENROLMENT_KEY_ID, signGatewayRequest } from '../../protocol/index.js';
 
 /** The load generator's side of one enrolled device: the gateway's base URL, a keep-alive agent, the device key. */
 export interface BenchDevice {
