@@ -1,9 +1,4 @@
-/** Counterparties of the demo's bookings (IBANs with valid check digits). */
-export const DEMO_COUNTERPARTIES = [
-  { name: 'Hanseatic Retail AG', iban: 'DK5000400440116243' },
-  { name: 'Svensk Möbel AB', iban: 'SE4550000000058398257466' },
-  { name: 'Alpen Logistik GmbH', iban: 'AT611904300234573201' },
-  { name: 'Van Dijk Trading B.V.', iban: 'NL91ABNA0417164300' },
-  { name: 'Helvetia Präzision AG', iban: 'CH9300762011623852957' },
-  { name: 'Thames Components Ltd', iban: 'GB33BUKB20201555555555' },
-] as const;
+import { DEMO_PAYEE_DIRECTORY } from '../../domain/index.js';
+
+/** Counterparties of the demo's bookings: the demo payee directory's booked entries, so their payee checks match. */
+export const DEMO_COUNTERPARTIES: readonly { name: string; iban: string }[] = DEMO_PAYEE_DIRECTORY.filter((entry) => 'booked' in entry).map(({ name, iban }) => ({ name, iban }));

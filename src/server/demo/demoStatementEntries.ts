@@ -31,7 +31,8 @@ export function demoStatementEntries(iban: string, currency: string, endMs: numb
     const isoDay = date.toISOString().slice(0, 10);
     const count = 2 + Math.floor(random() * 5);
     for (let n = 0; n < count; n += 1) {
-      const party = DEMO_COUNTERPARTIES[Math.floor(random() * DEMO_COUNTERPARTIES.length)] ?? DEMO_COUNTERPARTIES[0];
+      const party = DEMO_COUNTERPARTIES[Math.floor(random() * DEMO_COUNTERPARTIES.length)];
+      if (party === undefined) throw new Error('the demo payee directory marks no counterparty as booked');
       const credit = random() < 0.45;
       // Skewed towards small sums, as a trading company's days are: 10.00 to 50,000.00.
       const amount = Math.round((10 + random() ** 3 * 49_990) * 100);
