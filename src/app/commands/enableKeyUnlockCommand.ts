@@ -1,7 +1,6 @@
-import { CofferError } from '../../contract/index.js';
 import { addPrfSlot } from '../../vault/index.js';
 import { implementCommand } from '../dispatch/defineCommand.js';
-import { requireOwnCredential } from '../keys/requireOwnCredential.js';
+import { requireOwnPrfCredential } from '../keys/requireOwnCredential.js';
 
 /**
  * `keys.enable-unlock`: a `webauthn-prf` key slot for one of the user's PRF-capable keys, wrapping the data
@@ -10,9 +9,7 @@ import { requireOwnCredential } from '../keys/requireOwnCredential.js';
  */
 export const enableKeyUnlockCommand = implementCommand('keys.enable-unlock', {
   prepare(ctx, input) {
-    const key = requireOwnCredential(ctx.db, ctx.userId, input.id);
-    if (!key.prfCapable) throw new CofferError('APP_KEY_REJECTED', `key ${key.id} did not offer the PRF extension at enrolment, so it cannot unlock the vault`);
-    return { target: key.id, data: undefined };
+    return { target: requireOwnPrfCredential(ctx.db, ctx.userId, input.id).id, data: undefined };
   },
   // The slot is written to vault.keys and recorded by the vault in the same step.
   recordsOwnEntries: true,
