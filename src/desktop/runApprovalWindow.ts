@@ -43,7 +43,6 @@ export async function runApprovalWindow(options: ApprovalWindowOptions): Promise
   if (virtualDisplay && env.TEST_WORKER_INDEX === undefined && env.VITEST !== 'true') {
     throw new CofferError('DESKTOP_NO_DISPLAY', 'an approval window on a private display is for tests only: the person approving must see the payment');
   }
-  const uiDir = ensureUiBuilt(locateCheckout());
   const backend = openSessionBackend(options.vaultDir, options.rpId === undefined ? {} : { rpId: options.rpId });
   const unlocked = await backend.unlock(await options.password());
   if (!unlocked.ok) throw new CofferError(unlocked.error.code, unlocked.error.message);
@@ -61,6 +60,8 @@ export async function runApprovalWindow(options: ApprovalWindowOptions): Promise
     throw new CofferError('DESKTOP_NO_DISPLAY', 'approving shows the payment in a window while the key is touched, and there is no DISPLAY: run it in a desktop session, or approve in `coffer app`');
   }
 
+  // Built only now: a refusal above needs no UI, and a first build (tens of seconds) would only delay it.
+  const uiDir = ensureUiBuilt(locateCheckout());
   const task = approvalTaskBackend(backend, { kind: 'approve', ids: options.ids }, options.onBlocked);
   let shell: AppShell;
   try {
