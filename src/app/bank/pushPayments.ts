@@ -66,7 +66,8 @@ function recordAnswer(vault: UnlockedVault, row: OutboxRow, status: number, answ
   const details: Record<string, string | string[]> = answer.accepted ? { answer: 'accepted', digest: answer.body.digest, approvedBy: answer.body.approvedBy } : { answer: 'refused', code: answer.code };
   vault.transact({ action: 'bank.payment', target: row.paymentId, details: { ...details, attempts: row.attempts + 1 } }, (db) => {
     const { payment, accountId } = requirePayment(db, row.paymentId);
-    updatePayment(db, transitionPayment(payment, answer.accepted ? 'accepted' : 'rejected'), accountId, payment.version, now);
+    // The bank's signed status report may have come first (the answer was lost, the feed was not): it stands.
+    if (payment.status === 'submitted') updatePayment(db, transitionPayment(payment, answer.accepted ? 'accepted' : 'rejected'), accountId, payment.version, now);
     db.prepare('UPDATE payment_outbox SET attempts = attempts + 1, answered_at = ?, answer_status = ?, answer = ? WHERE payment_id = ?').run(
       now.toISOString(), status, JSON.stringify(answer.accepted ? answer.body : { code: answer.code }), row.paymentId,
     );
