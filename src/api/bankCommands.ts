@@ -61,6 +61,12 @@ export const bankSync = commandSpec({
       refused: z.array(z.strictObject({ seq: z.number().int(), code: z.string() })),
       cursor: z.number().int(),
     }),
+    /** Verification of Payee asked for payees and creditors without a check: results by payee or payment id, refusals by code, and how many wait for the next sync. */
+    payees: z.strictObject({
+      checked: z.array(z.strictObject({ target: z.string(), result: z.string() })),
+      failed: z.array(z.strictObject({ target: z.string(), code: z.string() })),
+      pending: z.number().int(),
+    }),
     statements: z.array(PulledStatements),
   }),
   stepUp: 'never',
