@@ -65,6 +65,13 @@ describeOnEachStore('coffer sync: payment statuses', (stores) => {
     const third = await sync(vault);
     expect(third.statuses).toMatchObject({ recorded: [], refused: [], cursor: second.statuses.cursor });
     expect(vault.db.prepare('SELECT count(*) FROM payment_status_reports').pluck().get()).toBe(2);
+
+    // A lost cursor (here deleted by hand) makes the next sync read the feed again: nothing is applied twice.
+    vault.db.prepare('DELETE FROM payment_status_cursor').run();
+    const fourth = await sync(vault);
+    expect(fourth.statuses).toMatchObject({ recorded: [], refused: [], cursor: second.statuses.cursor });
+    expect(statusOf(vault, id)).toBe('rejected');
+    expect(auditEntries(vault).filter((entry) => entry.action === 'bank.payment-status' && entry.details.alreadyKept === true)).toHaveLength(2);
   });
 
   it('records an execution once the bank exported the payment', async () => {

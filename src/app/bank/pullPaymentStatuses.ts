@@ -71,8 +71,15 @@ export async function pullPaymentStatuses(vault: UnlockedVault, connection: Bank
     const ordered = page.statuses.every((entry, index) => entry.seq > (page.statuses[index - 1]?.seq ?? after) && entry.seq <= page.next);
     if (page.next < after || !ordered) throw new CofferError('APP_BAD_GATEWAY_ANSWER', `expected payment statuses after ${after} in order, found another page`);
     for (const entry of page.statuses) {
+      const kept = vault.db.prepare('SELECT report FROM payment_status_reports WHERE seq = ?').pluck().get(entry.seq) as string | undefined;
+      if (kept === entry.report) {
+        // Kept before (the cursor was lost or put back): step over it without applying it twice.
+        vault.transact({ action: 'bank.payment-status', details: { seq: entry.seq, alreadyKept: true } }, (db) => writeStatusCursor(db, entry.seq, now()));
+        continue;
+      }
       let report: PaymentStatusReport | undefined;
       try {
+        if (kept !== undefined) throw new CofferError('APP_STATUS_REPORT_REFUSED', `expected report ${entry.seq} as the bank signed it before, found another under its number`);
         report = await verifyPaymentStatusReport(entry.report, bankKey);
         reportedPayment(vault.db, connection, report);
       } catch (error) {
