@@ -55,6 +55,18 @@ export const bankSync = commandSpec({
       refused: z.array(z.strictObject({ id: z.string(), code: z.string() })),
       pending: z.array(z.string()),
     }),
+    /** The bank's status reports taken over (each payment and the status it now has) and those refused, by feed position and code. */
+    statuses: z.strictObject({
+      recorded: z.array(z.strictObject({ id: z.string(), status: z.string() })),
+      refused: z.array(z.strictObject({ seq: z.number().int(), code: z.string() })),
+      cursor: z.number().int(),
+    }),
+    /** Verification of Payee asked for payees and creditors without a check: results by payee or payment id, refusals by code, and how many wait for the next sync. */
+    payees: z.strictObject({
+      checked: z.array(z.strictObject({ target: z.string(), result: z.string() })),
+      failed: z.array(z.strictObject({ target: z.string(), code: z.string() })),
+      pending: z.number().int(),
+    }),
     statements: z.array(PulledStatements),
   }),
   stepUp: 'never',

@@ -24,3 +24,4 @@ export { BlockedEventIn, BlockedKind } from './desktopCommands.js';
 export { KeyName, StepUpProof } from './keyCommands.js';
 export { boundEnd, boundStart, type AuditVerification } from './auditCommands.js';
 export { PayeeCheckView } from './payeeCheckCommands.js';
+export { PaymentBankStatus } from './paymentQueries.js';

@@ -5,6 +5,24 @@ import { commandSpec } from './commandSpec.js';
 import { PayeeCheckView } from './payeeCheckCommands.js';
 import { FileOutput, IbanInput, PageLimit } from './fields.js';
 
+/**
+ * What the bank said of a payment after it was sent, from its signed status reports verified again at each
+ * read: nothing yet, its latest report (with the ISO 20022 reason of a rejection and the reason's ISO name),
+ * or `tampered` when the stored reports or the payment's stored status are not what the bank signed.
+ */
+export const PaymentBankStatus = z.discriminatedUnion('state', [
+  z.strictObject({ state: z.literal('none') }),
+  z.strictObject({
+    state: z.literal('reported'),
+    status: z.enum(['accepted', 'executed', 'rejected']),
+    reason: z.string().optional(),
+    reasonName: z.string().optional(),
+    reportedAt: Timestamp,
+  }),
+  z.strictObject({ state: z.literal('tampered'), problem: z.string() }),
+]);
+export type PaymentBankStatus = z.infer<typeof PaymentBankStatus>;
+
 export const paymentsList = commandSpec({
   name: 'payments.list',
   permission: 'payments:read',
@@ -23,6 +41,7 @@ export const paymentsList = commandSpec({
         executionDate: IsoDate,
         createdBy: UserId,
         version: z.number().int(),
+        bank: PaymentBankStatus,
       }),
     ),
   }),
@@ -54,6 +73,8 @@ export const paymentsShow = commandSpec({
     digest: z.string(),
     /** Verification of Payee for the creditor's IBAN and name, shown before anyone signs. */
     payeeCheck: PayeeCheckView,
+    /** What the bank reported of the payment once sent (signed status reports, verified at this read). */
+    bank: PaymentBankStatus,
     approvals: z.array(
       z.strictObject({
         id: z.string(),

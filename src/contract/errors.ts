@@ -145,6 +145,10 @@ const APP_CODES = [
   'APP_PAYEE_CHECK_MISMATCH',
   /** A stored payee check that no longer verifies (hand-edited row): it is shown as tampered, never as its claim. */
   'APP_PAYEE_CHECK_TAMPERED',
+  /** A payment status report the bank signed, but not for a payment of this vault with this digest, or a move its status cannot make: audited, never applied. */
+  'APP_STATUS_REPORT_REFUSED',
+  /** A payment's stored bank status that its stored, signed status reports do not bear out (hand-edited rows): shown as tampered, never as its claim. */
+  'APP_PAYMENT_STATUS_TAMPERED',
   'APP_OWN_PAYMENT',
   'APP_NOT_A_SIGNER',
   'APP_ALREADY_APPROVED',

@@ -97,6 +97,18 @@ describe('schema migrations', () => {
     db.close();
   });
 
+  it('migration 9 adds the payment-status tables and leaves payment rows as they were', () => {
+    const db = openEncryptedDatabase(join(tempDir(), 'v8.db'), randomBytes(32));
+    migrate(db, MIGRATIONS, 8);
+    const paymentsBefore = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'payments'").get();
+    expect(migrate(db)).toBe(MIGRATIONS.length);
+    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'payments'").get()).toEqual(paymentsBefore);
+    expect(db.prepare('SELECT count(*) AS n FROM payment_status_reports').get()).toEqual({ n: 0 });
+    expect(() => db.prepare("INSERT INTO payment_status_cursor (id, after_seq, synced_at) VALUES (2, 0, 't')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO payment_status_cursor (id, after_seq, synced_at) VALUES (1, -1, 't')").run()).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('roll back a failing step whole and leave the version where it was', () => {
     const db = new Database(':memory:');
     const failing = [

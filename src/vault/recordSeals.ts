@@ -29,6 +29,8 @@ export const SEALED_TABLES: Readonly<Record<string, string>> = Object.freeze({
   statement_cursors: 'account_id',
   payment_outbox: 'payment_id',
   payee_checks: 'id',
+  payment_status_reports: 'seq',
+  payment_status_cursor: 'id',
 });
 
 /** Above this many records of one table, an entry carries one digest over them all instead of one each. */

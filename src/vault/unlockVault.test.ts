@@ -48,6 +48,9 @@ describe('a new vault', () => {
   });
 });
 
+/** What migration 9 (payment statuses) added. */
+const DROP_SCHEMA_9 = 'DROP TABLE payment_status_cursor; DROP TABLE payment_status_reports;';
+
 /** What migration 7 (bank connection) added, so a test can make a file as the releases before it wrote it. */
 const DROP_SCHEMA_7 = 'DROP TABLE witness_cosignatures; DROP TABLE payment_outbox; DROP TABLE statement_cursors; DROP TABLE bank_connection;';
 
@@ -57,7 +60,7 @@ describe('a vault of the release before bank enrolment (schema 6)', () => {
     const keyHex = vault.withDataKey((key) => key.toString('hex'));
     vault.lock();
     const plain = openAsPlainSqlCipher4(vaultPaths(dir).db, keyHex);
-    plain.exec(`DROP TABLE payee_checks; ${DROP_SCHEMA_7} PRAGMA user_version = 6;`);
+    plain.exec(`${DROP_SCHEMA_9} DROP TABLE payee_checks; ${DROP_SCHEMA_7} PRAGMA user_version = 6;`);
     plain.close();
     const reopened = await unlockVault(dir, { password: TEST_PASSWORD }, { autoLockMs: null });
     expect(schemaVersion(reopened.db)).toBe(LATEST_SCHEMA_VERSION);
@@ -76,7 +79,7 @@ describe('a vault of the release before hardware keys (schema 5)', () => {
     vault.lock();
     // Ensure the file is what that release wrote: without the tables of migrations 6, 7 and 8, at user_version 5.
     const plain = openAsPlainSqlCipher4(vaultPaths(dir).db, keyHex);
-    plain.exec(`DROP TABLE payee_checks; ${DROP_SCHEMA_7} DROP TABLE approval_evidence; DROP TABLE webauthn_credentials; PRAGMA user_version = 5;`);
+    plain.exec(`${DROP_SCHEMA_9} DROP TABLE payee_checks; ${DROP_SCHEMA_7} DROP TABLE approval_evidence; DROP TABLE webauthn_credentials; PRAGMA user_version = 5;`);
     plain.close();
     const reopened = await unlockVault(dir, { password: TEST_PASSWORD }, { autoLockMs: null });
     expect(schemaVersion(reopened.db)).toBe(LATEST_SCHEMA_VERSION);

@@ -30,7 +30,11 @@ function configuredAutoLockMs(db: VaultDatabase): number {
 }
 
 /** An event described by its caller; the vault adds who (the vault's user), the device, time and outcome. */
-export type VaultEvent = Omit<AuditRecord, 'outcome' | 'userId'> & { userId?: string };
+/**
+ * A change's audit entry. `outcome` is `allowed` unless the change is the handling of a refusal: a bank
+ * message refused and stepped over (its cursor moves past it) is `denied`, with its code as `reason`.
+ */
+export type VaultEvent = Omit<AuditRecord, 'outcome' | 'userId'> & { userId?: string; outcome?: 'allowed' | 'denied' };
 
 const LOG_FAILED_KEY = 'log_failed';
 /** What a vault whose log failed verification still does: verify again, and export the evidence. */
@@ -159,7 +163,7 @@ export class UnlockedVault {
         forgetUnsealedChanges(db);
         const result = change(db);
         const records = sealTouchedRecords(db, this.#audit.size);
-        this.#audit.append([{ ...record, details: records === undefined ? record.details : { ...record.details, records: { ...records } }, outcome: 'allowed' }]);
+        this.#audit.append([{ ...record, details: records === undefined ? record.details : { ...record.details, records: { ...records } }, outcome: event.outcome ?? 'allowed' }]);
         return result;
       })();
     } catch (error) {

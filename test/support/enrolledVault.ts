@@ -9,7 +9,8 @@ import { unlockVault, type UnlockedVault } from '../../src/vault/index.js';
 import { makeTestVault, TEST_PASSWORD } from './testVault.js';
 import { assertWithKey, type SoftwareKey } from './softwareAuthenticator.js';
 import { canonicalJson } from '../../src/contract/index.js';
-import { paymentDigest, paymentDigestBody, transitionPayment } from '../../src/domain/index.js';
+import { batchDigest, paymentDigest, paymentDigestBody, transitionPayment } from '../../src/domain/index.js';
+import { batchDigestInputs } from '../../src/app/keys/approvalChallenge.js';
 import { insertApproval, insertApprovalEvidence } from '../../src/app/commands/records/approvalRecords.js';
 import { newRecordId } from '../../src/app/commands/records/newRecordId.js';
 import { requirePayment, updatePayment } from '../../src/app/commands/records/paymentRecords.js';
@@ -58,5 +59,23 @@ export function approvalArrives(vault: UnlockedVault, paymentId: string, approve
     insertApproval(db, { id: approvalId, paymentId, paymentVersion: payment.version, userId: approver.userId, paymentDigest: digest.toString('hex'), signatureClass: approver.signatureClass, createdAt: new Date().toISOString() });
     insertApprovalEvidence(db, { approvalId, credentialId: approver.key.id, assertion: JSON.stringify(assertWithKey(approver.key, digest)), digestInputs: canonicalJson(paymentDigestBody(payment)) });
     updatePayment(db, transitionPayment(payment, 'approved'), accountId, payment.version, new Date());
+  });
+}
+
+/**
+ * The same for a batch: one assertion of the approver's key over the batch digest of `paymentIds`, written
+ * into the maker's vault as `payments.approve-batch` would write it there, each payment moving to approved.
+ */
+export function batchApprovalArrives(vault: UnlockedVault, paymentIds: readonly string[], approver: { userId: string; key: SoftwareKey; signatureClass: 'E' | 'A' | 'B' }): void {
+  vault.transact({ action: 'test.batch-approval-arrives', details: { payments: [...paymentIds] } }, (db) => {
+    const stored = paymentIds.map((id) => requirePayment(db, id));
+    const members = stored.map(({ payment }) => ({ id: payment.id, digest: paymentDigest(payment).toString('hex') }));
+    const assertion = JSON.stringify(assertWithKey(approver.key, batchDigest(stored.map(({ payment }) => paymentDigest(payment)))));
+    for (const { payment, accountId } of stored) {
+      const approvalId = newRecordId();
+      insertApproval(db, { id: approvalId, paymentId: payment.id, paymentVersion: payment.version, userId: approver.userId, paymentDigest: paymentDigest(payment).toString('hex'), signatureClass: approver.signatureClass, createdAt: new Date().toISOString() });
+      insertApprovalEvidence(db, { approvalId, credentialId: approver.key.id, assertion, digestInputs: batchDigestInputs(members, payment) });
+      updatePayment(db, transitionPayment(payment, 'approved'), accountId, payment.version, new Date());
+    }
   });
 }

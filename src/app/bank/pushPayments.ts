@@ -3,7 +3,7 @@ import { randomBytes } from '../../crypto/index.js';
 import { transitionPayment, type Payment } from '../../domain/index.js';
 import type { UnlockedVault, VaultDatabase } from '../../vault/index.js';
 import { requirePayment, updatePayment } from '../commands/records/paymentRecords.js';
-import { verifyApprovals } from '../keys/verifyApprovals.js';
+import { verifyApprovals, type ApprovalProof } from '../keys/verifyApprovals.js';
 import type { PolicyState } from '../policy/verifyCachedOrgPolicy.js';
 import type { BankConnection } from './bankConnection.js';
 import { gatewayRequest, parseAnswer, refusalOf, type GatewaySigner } from './gatewayRequest.js';
@@ -66,7 +66,8 @@ function recordAnswer(vault: UnlockedVault, row: OutboxRow, status: number, answ
   const details: Record<string, string | string[]> = answer.accepted ? { answer: 'accepted', digest: answer.body.digest, approvedBy: answer.body.approvedBy } : { answer: 'refused', code: answer.code };
   vault.transact({ action: 'bank.payment', target: row.paymentId, details: { ...details, attempts: row.attempts + 1 } }, (db) => {
     const { payment, accountId } = requirePayment(db, row.paymentId);
-    updatePayment(db, transitionPayment(payment, answer.accepted ? 'accepted' : 'rejected'), accountId, payment.version, now);
+    // The bank's signed status report may have come first (the answer was lost, the feed was not): it stands.
+    if (payment.status === 'submitted') updatePayment(db, transitionPayment(payment, answer.accepted ? 'accepted' : 'rejected'), accountId, payment.version, now);
     db.prepare('UPDATE payment_outbox SET attempts = attempts + 1, answered_at = ?, answer_status = ?, answer = ? WHERE payment_id = ?').run(
       now.toISOString(), status, JSON.stringify(answer.accepted ? answer.body : { code: answer.code }), row.paymentId,
     );
@@ -80,11 +81,21 @@ function recordRetry(vault: UnlockedVault, row: OutboxRow, error: CofferError): 
   row.attempts += 1;
 }
 
+/**
+ * A batch approval's assertion signed the batch digest: the gateway re-derives it from `batch.digests`, the
+ * digests of every payment of the batch (docs/signing.md "Batch approvals"), sorted as the batch digest hashes
+ * them and as the approval recorded them.
+ */
+function batchOf(proof: ApprovalProof): { batch?: { digests: string[] } } {
+  const { inputs } = proof.challenge;
+  return inputs.kind === 'batch' ? { batch: { digests: inputs.payments.map((member) => member.digest).sort() } } : {};
+}
+
 const delay = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /**
- * Sends the outbox: each unanswered payment with its approvals (those whose stored assertions still verify)
- * and its Idempotency-Key to POST /v1/payments. A 201, or a 409 with the stored answer, is acceptance; a
+ * Sends the outbox: each unanswered payment with its approvals (those whose stored assertions still verify,
+ * a batch approval with its batch's digests) and its Idempotency-Key to POST /v1/payments. A 201, or a 409 with the stored answer, is acceptance; a
  * coded refusal rejects the payment with the bank's code; a network error or 5xx is retried with back-off,
  * then left for the next sync. Nothing is sent under a policy that is not valid.
  */
@@ -101,7 +112,7 @@ export async function pushPayments(vault: UnlockedVault, connection: BankConnect
     }
     const { payment } = requirePayment(vault.db, row.paymentId);
     const { proofs } = await verifyApprovals(vault, policy, payment);
-    const approvals = proofs.map((proof) => PaymentApproval.parse({ credentialId: proof.credential.id, assertion: proof.assertion }));
+    const approvals = proofs.map((proof) => PaymentApproval.parse({ credentialId: proof.credential.id, assertion: proof.assertion, ...batchOf(proof) }));
     const body = new TextEncoder().encode(JSON.stringify({ payment: orderOf(payment), approvals }));
     for (let attempt = 0; ; attempt += 1) {
       try {

@@ -1,4 +1,5 @@
 import { formatAmount } from '../../domain/index.js';
+import { paymentBankStatusOf, shownStatus } from '../bank/paymentStatusRecords.js';
 import { implementCommand } from '../dispatch/defineCommand.js';
 import { listAccountRecords, requireAccount } from './records/accountRecords.js';
 import { PAYMENT_SELECT, paymentFromRow, paymentResource } from './records/paymentRecords.js';
@@ -12,7 +13,7 @@ export const listPaymentsCommand = implementCommand('payments.list', {
     const accounts = listAccountRecords(ctx.db);
     return { resource: accounts.length === 0 ? {} : accounts.map((a) => ({ account: a.iban, currency: a.currency })), anyResource: true, data: undefined };
   },
-  run(ctx, input, accountId) {
+  async run(ctx, input, accountId) {
     const where: string[] = [];
     const params: unknown[] = [];
     if (input.status !== undefined) {
@@ -25,13 +26,17 @@ export const listPaymentsCommand = implementCommand('payments.list', {
     }
     const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
     const rows = ctx.db.prepare(`${PAYMENT_SELECT} ${clause} ORDER BY p.created_at DESC, p.id LIMIT ?`).all(...params, input.limit);
-    const payments = rows
+    const permitted = rows
       .map((row) => paymentFromRow(row).payment)
       // A role scoped to some accounts, currencies or amounts sees only the payments within its scope.
-      .filter((payment) => ctx.permits(paymentResource(payment)))
-      .map((payment) => ({
+      .filter((payment) => ctx.permits(paymentResource(payment)));
+    const payments = [];
+    for (const payment of permitted) {
+      // Only a payment the bank has spoken of has reports to verify; a hand-set `executed` is caught all the same.
+      const bank = await paymentBankStatusOf(ctx.vault, ctx.bankKey, payment);
+      payments.push({
         id: payment.id,
-        status: payment.status,
+        status: shownStatus(payment, bank),
         debtorIban: payment.debtorIban,
         creditorName: payment.creditor.name,
         creditorIban: payment.creditor.iban,
@@ -41,7 +46,9 @@ export const listPaymentsCommand = implementCommand('payments.list', {
         executionDate: payment.executionDate,
         createdBy: payment.createdBy,
         version: payment.version,
-      }));
+        bank,
+      });
+    }
     return { payments };
   },
 });

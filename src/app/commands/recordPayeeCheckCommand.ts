@@ -1,9 +1,8 @@
 import { CofferError } from '../../contract/index.js';
-import { sha256 } from '../../crypto/index.js';
 import type { VaultDatabase } from '../../vault/index.js';
 import { implementCommand } from '../dispatch/defineCommand.js';
+import { admitPayeeCheck } from '../payees/admitPayeeCheck.js';
 import { insertPayeeCheck, storedPayeeCheckAnswer, type CheckedParty } from '../payees/payeeCheckRecords.js';
-import { verifyPayeeCheck } from '../payees/verifyPayeeCheck.js';
 import { requirePayment } from './records/paymentRecords.js';
 
 function requirePayee(db: VaultDatabase, id: string): CheckedParty & { id: string } {
@@ -19,18 +18,10 @@ function requirePayee(db: VaultDatabase, id: string): CheckedParty & { id: strin
  */
 export const recordPayeeCheckCommand = implementCommand('payees.record-check', {
   async prepare(ctx, input) {
-    const answer = await verifyPayeeCheck(input.answer, ctx.bankKey);
     const payee = input.payee === undefined ? undefined : requirePayee(ctx.db, input.payee);
     const party: CheckedParty = payee ?? requirePayment(ctx.db, input.payment ?? '').payment.creditor;
-    // Ensure the bank answered about this payee: the IBAN and the name exactly as the payment will carry them.
-    if (answer.iban !== party.iban) throw new CofferError('APP_PAYEE_CHECK_MISMATCH', 'expected a check for the IBAN this payee carries, found one for another IBAN');
-    if (answer.name !== party.name) throw new CofferError('APP_PAYEE_CHECK_MISMATCH', 'expected a check for the name this payee carries, found one for another name');
-    // Ensure a check id names one answer: the same answer again is kept once, another under its id is a forged row.
-    const stored = storedPayeeCheckAnswer(ctx.db, answer.checkId);
-    if (stored !== undefined && stored !== input.answer) throw new CofferError('APP_PAYEE_CHECK_TAMPERED', `expected check ${answer.checkId} to be stored as the bank signed it, found another answer under its id`);
-    const answerDigest = sha256(new TextEncoder().encode(input.answer)).toString('hex');
-    const details = { checkId: answer.checkId, result: answer.result, checkedAt: answer.checkedAt, country: answer.iban.slice(0, 2), answerDigest };
-    return { target: payee?.id ?? input.payment, details: { ...details, alreadyKept: stored !== undefined }, data: { answer, payeeId: payee?.id ?? null } };
+    const { answer, details } = await admitPayeeCheck(ctx.db, ctx.bankKey, input.answer, party);
+    return { target: payee?.id ?? input.payment, details, data: { answer, payeeId: payee?.id ?? null } };
   },
   run(ctx, input, { answer, payeeId }) {
     if (storedPayeeCheckAnswer(ctx.db, answer.checkId) === undefined) insertPayeeCheck(ctx.db, answer, input.answer, { payeeId, userId: ctx.userId, now: ctx.now });

@@ -1,6 +1,7 @@
 import { formatAmount, paymentDigest } from '../../domain/index.js';
 import { implementCommand } from '../dispatch/defineCommand.js';
 import { verifyApprovals } from '../keys/verifyApprovals.js';
+import { paymentBankStatusOf, shownStatus } from '../bank/paymentStatusRecords.js';
 import { payeeCheckOf } from '../payees/payeeCheckRecords.js';
 import { approvalStatusOf, listApprovals } from './records/approvalRecords.js';
 import { paymentResource, requirePayment } from './records/paymentRecords.js';
@@ -15,9 +16,11 @@ export const showPaymentCommand = implementCommand('payments.show', {
     // Each stored assertion is verified again; a row without a valid one is reported (and logged) as tampering.
     const verified = await verifyApprovals(ctx.vault, ctx.policyState, payment);
     const payeeCheck = await payeeCheckOf(ctx.vault, ctx.bankKey, payment.creditor, payment.id);
-    return { resource: paymentResource(payment), target: payment.id, data: { payment, verified, payeeCheck } };
+    // The bank's status reports are verified again: a status edited by hand is shown as tampered, never as the bank's.
+    const bank = await paymentBankStatusOf(ctx.vault, ctx.bankKey, payment);
+    return { resource: paymentResource(payment), target: payment.id, data: { payment, verified, payeeCheck, bank } };
   },
-  run(ctx, _input, { payment, verified, payeeCheck }) {
+  run(ctx, _input, { payment, verified, payeeCheck, bank }) {
     const digest = paymentDigest(payment).toString('hex');
     const counted = new Set(verified.counted.map((approval) => approval.id));
     const problems = new Map(verified.tampered.map((tampered) => [tampered.id, tampered.reason]));
@@ -33,6 +36,6 @@ export const showPaymentCommand = implementCommand('payments.show', {
         ? { executable: true, missing: [], reason: null, message: null }
         : { executable: false, missing: status.missing, reason: status.reason, message: status.message };
     }
-    return { payment: { ...payment, amount: formatAmount(payment.amountMinor, payment.currency) }, digest, payeeCheck, approvals, approval };
+    return { payment: { ...payment, status: shownStatus(payment, bank), amount: formatAmount(payment.amountMinor, payment.currency) }, digest, payeeCheck, bank, approvals, approval };
   },
 });

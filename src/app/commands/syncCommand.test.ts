@@ -1,13 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestVault } from '../../../test/support/testVault.js';
-import { anotherCode, approvalArrives, demoBankWithCode, enrolFreshVault } from '../../../test/support/enrolledVault.js';
+import { demoBankWithCode, enrolFreshVault } from '../../../test/support/enrolledVault.js';
 import { describeOnEachStore } from '../../../test/support/gatewayStores.js';
 import { startTestGateway } from '../../../test/support/gatewayClient.js';
 import { lossyProxy } from '../../../test/support/lossyProxy.js';
-import { enrolmentWithKeys } from '../../../test/support/paymentGateway.js';
-import { registerKey, softwareKey, type SoftwareKey } from '../../../test/support/softwareAuthenticator.js';
+import { approvedPayment as approvedPaymentIn } from '../../../test/support/approvedPayment.js';
 import { auditEntries } from '../../../test/fixtures/demo/demoVault.js';
-import { enrolmentRegistrationChallenge } from '../../domain/index.js';
 import { setApprovalRule, type GatewayStore } from '../../server/index.js';
 import type { UnlockedVault } from '../../vault/index.js';
 import { dispatch } from '../dispatch/dispatch.js';
@@ -21,28 +19,7 @@ afterEach(() => {
   for (const vault of open.splice(0)) vault.lock();
 });
 
-/** Bob enrols a device of his own with a hardware key, which the bank then vouches for in the policy. */
-async function bobsKey(store: GatewayStore, gatewayUrl: string): Promise<SoftwareKey> {
-  const key = softwareKey();
-  const { answer } = await enrolmentWithKeys(gatewayUrl, await anotherCode(store, 'bob'), (device) => [registerKey(key, enrolmentRegistrationChallenge(device.publicKey))]);
-  expect(answer.status).toBe(201);
-  return key;
-}
-
-/** Alice's enrolled vault with one payment of 120.00 EUR that Bob approved with the key he enrolled after her. */
-async function approvedPayment(store: GatewayStore, enrolAt: string, gatewayUrl: string) {
-  const { vault } = await enrolFreshVault(enrolAt, await anotherCode(store, 'alice'));
-  open.push(vault);
-  const bob = await bobsKey(store, gatewayUrl);
-  // The policy with Bob's key, issued after Alice enrolled, arrives with her first sync.
-  expect(await dispatch(await openSession(vault), 'bank.sync', {})).toMatchObject({ ok: true, value: { policy: { installed: true } } });
-  const session = await openSession(vault);
-  const created = await dispatch(session, 'payments.create', { from: EUR, toName: 'Boulangerie Éclair SARL', toIban: 'FR1420041010050500013M02606', amount: '120.00', currency: 'EUR', reference: 'Catering' });
-  if (!created.ok) throw new Error(created.error.message);
-  expect(await dispatch(session, 'payments.submit', { id: created.value.id })).toMatchObject({ ok: true });
-  approvalArrives(vault, created.value.id, { userId: 'bob', key: bob, signatureClass: 'E' });
-  return { vault, id: created.value.id };
-}
+const approvedPayment = (store: GatewayStore, enrolAt: string, gatewayUrl: string) => approvedPaymentIn(store, enrolAt, gatewayUrl, open);
 
 const statusOf = (vault: UnlockedVault, id: string) => vault.db.prepare('SELECT status FROM payments WHERE id = ?').pluck().get(id);
 
@@ -55,7 +32,7 @@ describeOnEachStore('coffer sync', (stores) => {
     const first = await dispatch(await openSession(vault), 'bank.sync', {});
     expect(first).toMatchObject({ ok: true, value: { payments: { sent: 1, accepted: [id], refused: [], pending: [] } } });
     expect(statusOf(vault, id)).toBe('accepted');
-    expect(auditEntries(vault).filter((entry) => entry.target === id).map((entry) => entry.action)).toEqual(['payments.create', 'payments.submit', 'test.approval-arrives', 'bank.submit', 'bank.payment']);
+    expect(auditEntries(vault).filter((entry) => entry.target === id).map((entry) => entry.action)).toEqual(['payments.create', 'payments.submit', 'test.approval-arrives', 'bank.submit', 'bank.payment', 'bank.payment-status']);
     expect(auditEntries(vault).find((entry) => entry.action === 'bank.payment')).toMatchObject({ outcome: 'allowed', details: { answer: 'accepted', approvedBy: ['bob'] } });
     const second = await dispatch(await openSession(vault), 'bank.sync', {});
     expect(second).toMatchObject({ ok: true, value: { payments: { sent: 0, accepted: [], pending: [] } } });
@@ -82,10 +59,11 @@ describeOnEachStore('coffer sync', (stores) => {
       ['bank.payment-retry', 'APP_GATEWAY_UNREACHABLE'],
       ['bank.payment-retry', 'APP_GATEWAY_UNREACHABLE'],
       ['bank.payment', 'accepted'],
+      ['bank.payment-status', undefined],
     ]);
   });
 
-  it('when the gateway stays unreachable, keeps the payment submitted in the outbox and sends it at the next sync', async () => {
+  it('when the answers stay lost, keeps the payment in the outbox and sends it at the next sync; the bank\'s signed status tells it was accepted', async () => {
     const store = await stores.fresh();
     await demoBankWithCode(store, 'erin');
     const gateway = await startTestGateway(store);
@@ -93,11 +71,13 @@ describeOnEachStore('coffer sync', (stores) => {
     const { vault, id } = await approvedPayment(store, proxy.url, gateway.url);
     proxy.loseAnswers('POST', '/v1/payments', 3);
     const offline = await dispatch(await openSession(vault), 'bank.sync', {});
-    expect(offline).toMatchObject({ ok: true, value: { payments: { accepted: [], pending: [id] } } });
-    expect(statusOf(vault, id)).toBe('submitted');
+    // The bank did accept it (the answers were lost, not the request): its signed report comes with the status feed.
+    expect(offline).toMatchObject({ ok: true, value: { payments: { accepted: [], pending: [id] }, statuses: { recorded: [{ id, status: 'accepted' }] } } });
+    expect(statusOf(vault, id)).toBe('accepted');
     expect(await dispatch(await openSession(vault), 'payments.cancel', { id })).toMatchObject({ ok: false });
     const online = await dispatch(await openSession(vault), 'bank.sync', {});
     expect(online).toMatchObject({ ok: true, value: { payments: { sent: 1, accepted: [id] } } });
+    expect(statusOf(vault, id)).toBe('accepted');
     expect(await store.db.selectFrom('payments').select('payment_id').execute()).toHaveLength(1);
   });
 

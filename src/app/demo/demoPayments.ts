@@ -10,7 +10,7 @@ export interface DemoPayment {
 }
 
 type Signer = readonly ['bob' | 'carol', 'E' | 'A' | 'B'];
-const VERSION: Record<PaymentStatus, number> = { draft: 1, pending_approval: 2, approved: 3, queued: 4, submitted: 5, accepted: 6, rejected: 6, cancelled: 2 };
+const VERSION: Record<PaymentStatus, number> = { draft: 1, pending_approval: 2, approved: 3, queued: 4, submitted: 5, accepted: 6, executed: 7, rejected: 6, cancelled: 2 };
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 

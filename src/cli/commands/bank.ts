@@ -28,6 +28,10 @@ function syncText(v: CommandOutput<'bank.sync'>): string {
     `  policy        version ${policy.version}${policy.installed ? ' (new, verified and installed)' : ' (unchanged)'}${policy.newAccounts > 0 ? `, ${policy.newAccounts} new account(s)` : ''}`,
     `  payments      ${payments.accepted.length} accepted, ${payments.refused.length} refused, ${payments.pending.length} waiting for the gateway`,
     ...payments.refused.map((r) => `    refused     ${r.id} [${r.code}]`),
+    `  statuses      ${v.statuses.recorded.length} status report(s) from the bank${v.statuses.refused.length > 0 ? `, ${v.statuses.refused.length} refused (not applied, see the audit log)` : ''}`,
+    ...v.statuses.recorded.map((r) => `    ${r.status.padEnd(11)} ${r.id}`),
+    `  payee checks  ${v.payees.checked.length} asked${v.payees.failed.length > 0 ? `, ${v.payees.failed.length} answer(s) refused` : ''}${v.payees.pending > 0 ? `, ${v.payees.pending} left for the next sync` : ''}`,
+    ...v.payees.checked.map((c) => `    ${c.result.padEnd(11)} ${c.target}`),
     ...statementsText(v.statements),
   ].join('\n');
 }

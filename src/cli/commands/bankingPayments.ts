@@ -6,6 +6,7 @@ import { globalOptions, readPassword, vaultDir } from '../globalOptions.js';
 import { printResult } from '../output.js';
 import { formatTable } from './bankingTable.js';
 import { payeeCheckText } from './payeeCheckText.js';
+import { paymentBankStatusText, paymentStatusWord } from './paymentBankStatusText.js';
 
 const ORDER_OPTIONS: [string, string][] = [
   ['--from <iban>', 'debited account (one of the organisation\'s)'],
@@ -35,6 +36,7 @@ function showText(v: CommandOutput<'payments.show'>): string {
     `  execution ${p.executionDate} (expires ${p.expiresAt})`,
     `  made by   ${p.createdBy}`,
     `  digest    ${v.digest}`,
+    `  bank      ${paymentBankStatusText(v.bank)}`,
     ...v.approvals.map((a) => `  approval  ${a.userId} (${a.signatureClass ?? '-'}) at ${a.createdAt}${a.counts ? '' : ' — void'}`),
   ];
   if (v.approval) lines.push(v.approval.executable ? '  status    executable' : `  missing   ${v.approval.missing.join(' or ') || 'none possible'}: ${v.approval.message ?? ''}`);
@@ -100,14 +102,14 @@ export function registerBankingPayments(program: Command): void {
   payments
     .command('list')
     .description('payments, newest first')
-    .option('--status <status>', 'draft, pending_approval, approved, queued, submitted, accepted, rejected, cancelled')
+    .option('--status <status>', 'draft, pending_approval, approved, queued, submitted, accepted, executed, rejected, cancelled')
     .option('--account <iban>', 'only this debited account')
     .option('--limit <n>', 'at most this many (default 100)', integer)
     .action((opts: Record<string, string | number | undefined>, command: Command) =>
       runAppCommand(command, 'payments.list', given(opts), (v) =>
         formatTable(
           ['ID', 'STATUS', 'EXECUTION', 'AMOUNT', 'CUR', 'CREDITOR', 'MADE BY'],
-          v.payments.map((p) => [p.id, p.status, p.executionDate, p.amount, p.currency, p.creditorName, p.createdBy]),
+          v.payments.map((p) => [p.id, paymentStatusWord(p.status, p.bank), p.executionDate, p.amount, p.currency, p.creditorName, p.createdBy]),
           [3],
         ),
       ),

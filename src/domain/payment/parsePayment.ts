@@ -13,6 +13,7 @@ export const PaymentStatus = z.enum([
   'queued',
   'submitted',
   'accepted',
+  'executed',
   'rejected',
   'cancelled',
 ]);

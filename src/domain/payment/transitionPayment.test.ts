@@ -5,7 +5,7 @@ import type { Payment, PaymentStatus } from './parsePayment.js';
 import { samplePayment } from '../../../test/fixtures/domain/samplePayment.js';
 import { CofferError } from '../../contract/index.js';
 
-const STATUSES: PaymentStatus[] = ['draft', 'pending_approval', 'approved', 'queued', 'submitted', 'accepted', 'rejected', 'cancelled'];
+const STATUSES: PaymentStatus[] = ['draft', 'pending_approval', 'approved', 'queued', 'submitted', 'accepted', 'executed', 'rejected', 'cancelled'];
 
 // The lifecycle of DESIGN.md, written out edge by edge independently of PAYMENT_TRANSITIONS.
 const SPEC_EDGES = new Set([
@@ -15,6 +15,9 @@ const SPEC_EDGES = new Set([
   'queued→submitted',
   'submitted→accepted',
   'submitted→rejected',
+  // After acceptance, the bank's signed status reports (docs/gateway.md "Payment status after acceptance").
+  'accepted→executed',
+  'accepted→rejected',
   'draft→cancelled',
   'pending_approval→cancelled',
   'approved→cancelled',
@@ -90,8 +93,8 @@ describe('transitionPayment', () => {
       );
     });
 
-    it('has no way out of accepted, rejected or cancelled', () => {
-      for (const final of ['accepted', 'rejected', 'cancelled'] as const) {
+    it('has no way out of executed, rejected or cancelled', () => {
+      for (const final of ['executed', 'rejected', 'cancelled'] as const) {
         expect(isFinalStatus(final)).toBe(true);
         for (const to of STATUSES) expect(() => transitionPayment(inStatus(final), to)).toThrow(CofferError);
       }

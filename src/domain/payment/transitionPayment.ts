@@ -4,7 +4,8 @@ import { CofferError } from '../../contract/index.js';
 /**
  * The payment lifecycle (DESIGN.md "Payments and signing"): each status and the statuses it may go
  * to. Cancelling is possible until the file leaves for the bank; after `submitted` only the bank's
- * answer moves it. `accepted`, `rejected` and `cancelled` are final.
+ * answer moves it: accepted (or refused), then executed or rejected as its signed status reports say.
+ * `executed`, `rejected` and `cancelled` are final.
  */
 export const PAYMENT_TRANSITIONS: Readonly<Record<PaymentStatus, readonly PaymentStatus[]>> = {
   draft: ['pending_approval', 'cancelled'],
@@ -12,7 +13,8 @@ export const PAYMENT_TRANSITIONS: Readonly<Record<PaymentStatus, readonly Paymen
   approved: ['queued', 'cancelled'],
   queued: ['submitted', 'cancelled'],
   submitted: ['accepted', 'rejected'],
-  accepted: [],
+  accepted: ['executed', 'rejected'],
+  executed: [],
   rejected: [],
   cancelled: [],
 };
@@ -22,7 +24,7 @@ export function canTransition(from: PaymentStatus, to: PaymentStatus): boolean {
   return PAYMENT_TRANSITIONS[from]?.includes(to) ?? false;
 }
 
-/** True for statuses with no way out: accepted, rejected, cancelled. */
+/** True for statuses with no way out: executed, rejected, cancelled. */
 export function isFinalStatus(status: PaymentStatus): boolean {
   return PAYMENT_TRANSITIONS[status]?.length === 0;
 }

@@ -8,6 +8,7 @@ const TONE: Record<PaymentStatus, string> = {
   queued: 'bg-sky-50 text-sky-800 ring-sky-200',
   submitted: 'bg-indigo-50 text-indigo-800 ring-indigo-200',
   accepted: 'bg-emerald-50 text-emerald-800 ring-emerald-200',
+  executed: 'bg-emerald-100 text-emerald-900 ring-emerald-300',
   rejected: 'bg-rose-50 text-rose-800 ring-rose-200',
   cancelled: 'bg-slate-50 text-slate-500 ring-slate-200',
 };

@@ -44,7 +44,7 @@ export function PaymentDetail({ id, onClose }: { id: string; onClose(): void }) 
 
   if (shown.isError) return <RefusalNotice refusal={refusalOf(shown.error)} />;
   if (!shown.data) return <p className="text-sm text-slate-600">{t('overview.loading')}</p>;
-  const { payment, digest, approvals, approval, payeeCheck } = shown.data;
+  const { payment, digest, approvals, approval, payeeCheck, bank } = shown.data;
   const draft: PaymentDraft = {
     from: payment.debtorIban,
     toName: payment.creditor.name,
@@ -70,6 +70,12 @@ export function PaymentDetail({ id, onClose }: { id: string; onClose(): void }) 
           </div>
         </div>
         <PayeeCheckNotice check={payeeCheck} />
+        {bank.state === 'tampered' && <p role="alert" data-bank-status="tampered" className="rounded-md bg-rose-50 p-3 text-sm text-rose-900 ring-1 ring-rose-200">{t('pay.bank.tampered', { problem: bank.problem })}</p>}
+        {bank.state === 'reported' && (
+          <p data-bank-status={bank.status} className="text-sm text-slate-700">
+            {bank.status === 'rejected' ? t('pay.bank.rejected', { when: dateTime(bank.reportedAt), reason: bank.reason ?? '', name: bank.reasonName ?? '' }) : t(`pay.bank.${bank.status}`, { when: dateTime(bank.reportedAt) })}
+          </p>
+        )}
         <dl className="grid grid-cols-1 gap-x-8 gap-y-3 text-sm md:grid-cols-2">
           <div><dt className="text-slate-600">{t('pay.from')}</dt><dd className="font-mono">{formatIban(payment.debtorIban)}</dd></div>
           <div><dt className="text-slate-600">{t('pay.date')}</dt><dd>{date(payment.executionDate)}</dd></div>

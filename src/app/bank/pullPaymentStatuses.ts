@@ -1,0 +1,111 @@
+import { CofferError, PaymentStatusFeedResponse, type PaymentStatusFeedEntry, type PaymentStatusReport } from '../../contract/index.js';
+import { transitionPayment, verifyPaymentStatusReport, type Payment } from '../../domain/index.js';
+import type { UnlockedVault, VaultDatabase } from '../../vault/index.js';
+import { requirePayment, updatePayment } from '../commands/records/paymentRecords.js';
+import { bankVerificationKey, type BankConnection } from './bankConnection.js';
+import { gatewayRequest, parseAnswer, type GatewaySigner } from './gatewayRequest.js';
+import { ensureReportFits, insertStatusReport, readStatusCursor, writeStatusCursor } from './paymentStatusRecords.js';
+
+/** How many reports one page (one request) carries at most; each report is its own transaction and entry. */
+export const STATUS_PAGE = 500;
+
+export interface PulledPaymentStatuses {
+  /** Reports applied: the payment and the status it now has. */
+  recorded: { id: string; status: string }[];
+  /** Reports refused (never applied): their feed position and why. */
+  refused: { seq: number; code: string }[];
+  cursor: number;
+}
+
+/** The steps from `from` to the reported status: a report of execution for a payment still `submitted` passes through `accepted`. */
+function stepsTo(from: Payment['status'], to: PaymentStatusReport['status']): Payment['status'][] {
+  if (from === to) return [];
+  if (from === 'submitted' && to !== 'accepted') return ['accepted', to];
+  return [to];
+}
+
+/**
+ * Checks a verified report against the vault's own payment: for this organisation, a payment of this vault
+ * with the same digest, and a move its lifecycle allows. Returns the payment as the report leaves it, or
+ * throws APP_STATUS_REPORT_REFUSED.
+ */
+function reportedPayment(db: VaultDatabase, connection: BankConnection, report: PaymentStatusReport): { payment: Payment; accountId: string; moved: Payment } {
+  const stored = db.prepare('SELECT 1 FROM payments WHERE id = ?').get(report.paymentId);
+  if (stored === undefined) throw new CofferError('APP_STATUS_REPORT_REFUSED', `expected a status report for a payment of this vault, found one for ${report.paymentId}`);
+  const { payment, accountId } = requirePayment(db, report.paymentId);
+  ensureReportFits(report, payment, connection.orgId);
+  let moved = payment;
+  try {
+    for (const step of stepsTo(payment.status, report.status)) moved = transitionPayment(moved, step);
+  } catch (cause) {
+    throw new CofferError('APP_STATUS_REPORT_REFUSED', `expected a status the payment can reach, found ${report.status} for a payment ${payment.status} here`, { cause });
+  }
+  return { payment, accountId, moved };
+}
+
+/** Applies a report in the caller's transaction, checked again there: the payment, the kept report and the cursor, all or none. */
+function applyReport(db: VaultDatabase, connection: BankConnection, entry: PaymentStatusFeedEntry, report: PaymentStatusReport, now: Date): string {
+  const { payment, accountId, moved } = reportedPayment(db, connection, report);
+  if (moved !== payment) updatePayment(db, moved, accountId, payment.version, now);
+  insertStatusReport(db, entry.seq, report, entry.report, now);
+  writeStatusCursor(db, entry.seq, now);
+  return moved.status;
+}
+
+/**
+ * Takes over the bank's payment status reports from the feed, from the stored cursor. Each report is handled
+ * in one transaction with the cursor and its audit entry (`bank.payment-status`): applied (the payment moves to
+ * accepted, executed or rejected, and the signed report is kept for every later read to verify again), or
+ * refused (`denied`, with its code; the payment is untouched) and stepped over. A sync cut off anywhere resumes
+ * at the first report not handled.
+ */
+export async function pullPaymentStatuses(vault: UnlockedVault, connection: BankConnection, signer: GatewaySigner, now: () => Date): Promise<PulledPaymentStatuses> {
+  const gateway = new URL(connection.gatewayUrl);
+  const bankKey = bankVerificationKey(connection.bankKey);
+  const pulled: PulledPaymentStatuses = { recorded: [], refused: [], cursor: readStatusCursor(vault.db) };
+  for (;;) {
+    const after = pulled.cursor;
+    const path = `/v1/payment-statuses?${new URLSearchParams({ after: String(after), limit: String(STATUS_PAGE) }).toString()}`;
+    const page = parseAnswer(await gatewayRequest({ gateway, method: 'GET', path, signer }), PaymentStatusFeedResponse, 'a page of payment statuses');
+    // Ensure the page moves forward in order: a gateway cannot move the cursor back nor skip past what it sends.
+    const ordered = page.statuses.every((entry, index) => entry.seq > (page.statuses[index - 1]?.seq ?? after) && entry.seq <= page.next);
+    if (page.next < after || !ordered) throw new CofferError('APP_BAD_GATEWAY_ANSWER', `expected payment statuses after ${after} in order, found another page`);
+    for (const entry of page.statuses) {
+      const kept = vault.db.prepare('SELECT report FROM payment_status_reports WHERE seq = ?').pluck().get(entry.seq) as string | undefined;
+      if (kept === entry.report) {
+        // Kept before (the cursor was lost or put back): step over it without applying it twice.
+        vault.transact({ action: 'bank.payment-status', details: { seq: entry.seq, alreadyKept: true } }, (db) => writeStatusCursor(db, entry.seq, now()));
+        continue;
+      }
+      let report: PaymentStatusReport | undefined;
+      try {
+        if (kept !== undefined) throw new CofferError('APP_STATUS_REPORT_REFUSED', `expected report ${entry.seq} as the bank signed it before, found another under its number`);
+        report = await verifyPaymentStatusReport(entry.report, bankKey);
+        reportedPayment(vault.db, connection, report);
+      } catch (error) {
+        if (!(error instanceof CofferError) || !REFUSALS.has(error.code)) throw error;
+        // Refused, audited and stepped over, so one bad report does not stop every later one.
+        vault.transact(
+          { action: 'bank.payment-status', outcome: 'denied', reason: error.code, ...(report ? { target: report.paymentId } : {}), details: report ? statusDetails(entry.seq, report) : { seq: entry.seq } },
+          (db) => writeStatusCursor(db, entry.seq, now()),
+        );
+        pulled.refused.push({ seq: entry.seq, code: error.code });
+        continue;
+      }
+      const verified = report;
+      const status = vault.transact({ action: 'bank.payment-status', target: verified.paymentId, details: statusDetails(entry.seq, verified) }, (db) => applyReport(db, connection, entry, verified, now()));
+      pulled.recorded.push({ id: verified.paymentId, status });
+    }
+    pulled.cursor = page.next;
+    if (page.next !== after && page.statuses.length === 0) vault.transact({ action: 'bank.payment-status', details: { after, next: page.next } }, (db) => writeStatusCursor(db, page.next, now()));
+    if (!page.more || page.next === after) break;
+  }
+  return pulled;
+}
+
+const REFUSALS: ReadonlySet<string> = new Set(['DOMAIN_BAD_STATUS_REPORT', 'APP_STATUS_REPORT_REFUSED']);
+
+/** What an entry keeps of a report: which payment and digest, its status and reason, never an amount or a name. */
+function statusDetails(seq: number, report: PaymentStatusReport): Record<string, string | number> {
+  return { seq, digest: report.digest, status: report.status, ...(report.reason ? { reason: report.reason } : {}), reportedAt: report.at };
+}
