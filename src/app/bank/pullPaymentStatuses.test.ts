@@ -85,7 +85,7 @@ describeOnEachStore('coffer sync: payment statuses', (stores) => {
     await expect(verifyVaultAudit(vault)).resolves.toMatchObject({ verified: true });
   });
 
-  it('refuses and audits a report for another digest, one for a payment it does not hold, and one the bank did not sign; applies the next genuine one', async () => {
+  it("refuses and audits a report for another digest and one the bank did not sign, steps over the bank's report of another maker's payment, and applies the next genuine one", async () => {
     const store = await stores.fresh();
     await demoBankWithCode(store, 'erin');
     const gateway = await startTestGateway(store);
@@ -113,17 +113,36 @@ describeOnEachStore('coffer sync: payment statuses', (stores) => {
     });
 
     const result = await sync(vault);
-    expect(result.statuses.refused.map((refusal) => refusal.code)).toEqual(['APP_STATUS_REPORT_REFUSED', 'APP_STATUS_REPORT_REFUSED', 'DOMAIN_BAD_STATUS_REPORT']);
+    expect(result.statuses.refused.map((refusal) => refusal.code)).toEqual(['APP_STATUS_REPORT_REFUSED', 'DOMAIN_BAD_STATUS_REPORT']);
     expect(result.statuses.recorded).toEqual([{ id, status: 'rejected' }]);
     expect(statusOf(vault, id)).toBe('rejected');
     const refusals = auditEntries(vault).filter((entry) => entry.action === 'bank.payment-status' && entry.outcome === 'denied');
     expect(refusals.map((entry) => [entry.target, entry.reason])).toEqual([
-      ['someone-elses', 'APP_STATUS_REPORT_REFUSED'],
       [id, 'APP_STATUS_REPORT_REFUSED'],
       [null, 'DOMAIN_BAD_STATUS_REPORT'],
     ]);
     // Only the bank's genuine reports of this vault's payment are kept.
     expect(vault.db.prepare('SELECT status FROM payment_status_reports ORDER BY seq').pluck().all()).toEqual(['accepted', 'rejected']);
     expect(await show(vault, id)).toMatchObject({ bank: { state: 'reported', status: 'rejected', reason: 'AM04', reasonName: 'InsufficientFunds' } });
+  });
+  it("steps over the bank's reports of other makers' payments at the end of the feed in one entry, without a refusal", async () => {
+    const store = await stores.fresh();
+    await demoBankWithCode(store, 'erin');
+    const gateway = await startTestGateway(store);
+    const proxy = await lossyProxy(gateway.url);
+    const { vault } = await approvedPayment(store, proxy.url, gateway.url, open);
+    const before = (await sync(vault)).statuses.cursor;
+    const bankKey = (await loadBankKey(store.db, Date.now())).signingKey;
+    const colleagues = await signPaymentStatusReport({ orgId: DEMO_ORG_ID, paymentId: 'colleagues-payment', digest: 'cd'.repeat(32), status: 'accepted', at: new Date().toISOString() }, bankKey);
+    proxy.rewriteAnswers('GET', '/v1/payment-statuses', (text) => {
+      const page = JSON.parse(text) as PaymentStatusFeedResponse;
+      return JSON.stringify({ statuses: [...page.statuses, { seq: page.next + 1, report: colleagues }], next: page.next + 1, more: false });
+    });
+
+    const result = await sync(vault);
+    expect(result.statuses).toMatchObject({ recorded: [], refused: [], cursor: before + 1 });
+    const step = auditEntries(vault).filter((entry) => entry.action === 'bank.payment-status').at(-1);
+    expect(step).toMatchObject({ outcome: 'allowed', details: { after: before, next: before + 1, otherPayments: 1 } });
+    expect(vault.db.prepare('SELECT count(*) FROM payment_status_reports WHERE payment_id = ?').pluck().get('colleagues-payment')).toBe(0);
   });
 });

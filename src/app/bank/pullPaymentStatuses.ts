@@ -56,8 +56,9 @@ function applyReport(db: VaultDatabase, connection: BankConnection, entry: Payme
  * Takes over the bank's payment status reports from the feed, from the stored cursor. Each report is handled
  * in one transaction with the cursor and its audit entry (`bank.payment-status`): applied (the payment moves to
  * accepted, executed or rejected, and the signed report is kept for every later read to verify again), or
- * refused (`denied`, with its code; the payment is untouched) and stepped over. A sync cut off anywhere resumes
- * at the first report not handled.
+ * refused (`denied`, with its code; the payment is untouched) and stepped over. The feed is the organisation's:
+ * the bank's report of a payment this vault never held (another maker's) is stepped over without a refusal,
+ * counted in the entry that moves the cursor past it. A sync cut off anywhere resumes at the first report not handled.
  */
 export async function pullPaymentStatuses(vault: UnlockedVault, connection: BankConnection, signer: GatewaySigner, now: () => Date): Promise<PulledPaymentStatuses> {
   const gateway = new URL(connection.gatewayUrl);
@@ -70,17 +71,25 @@ export async function pullPaymentStatuses(vault: UnlockedVault, connection: Bank
     // Ensure the page moves forward in order: a gateway cannot move the cursor back nor skip past what it sends.
     const ordered = page.statuses.every((entry, index) => entry.seq > (page.statuses[index - 1]?.seq ?? after) && entry.seq <= page.next);
     if (page.next < after || !ordered) throw new CofferError('APP_BAD_GATEWAY_ANSWER', `expected payment statuses after ${after} in order, found another page`);
+    let cursorWritten = after;
+    let otherPayments = 0;
     for (const entry of page.statuses) {
       const kept = vault.db.prepare('SELECT report FROM payment_status_reports WHERE seq = ?').pluck().get(entry.seq) as string | undefined;
       if (kept === entry.report) {
         // Kept before (the cursor was lost or put back): step over it without applying it twice.
         vault.transact({ action: 'bank.payment-status', details: { seq: entry.seq, alreadyKept: true } }, (db) => writeStatusCursor(db, entry.seq, now()));
+        cursorWritten = entry.seq;
         continue;
       }
       let report: PaymentStatusReport | undefined;
       try {
         if (kept !== undefined) throw new CofferError('APP_STATUS_REPORT_REFUSED', `expected report ${entry.seq} as the bank signed it before, found another under its number`);
         report = await verifyPaymentStatusReport(entry.report, bankKey);
+        // Another maker's payment of this organisation: the feed is the organisation's, and the report is not about this vault.
+        if (report.orgId === connection.orgId && vault.db.prepare('SELECT 1 FROM payments WHERE id = ?').get(report.paymentId) === undefined) {
+          otherPayments += 1;
+          continue;
+        }
         reportedPayment(vault.db, connection, report);
       } catch (error) {
         if (!(error instanceof CofferError) || !REFUSALS.has(error.code)) throw error;
@@ -89,15 +98,20 @@ export async function pullPaymentStatuses(vault: UnlockedVault, connection: Bank
           { action: 'bank.payment-status', outcome: 'denied', reason: error.code, ...(report ? { target: report.paymentId } : {}), details: report ? statusDetails(entry.seq, report) : { seq: entry.seq } },
           (db) => writeStatusCursor(db, entry.seq, now()),
         );
+        cursorWritten = entry.seq;
         pulled.refused.push({ seq: entry.seq, code: error.code });
         continue;
       }
       const verified = report;
       const status = vault.transact({ action: 'bank.payment-status', target: verified.paymentId, details: statusDetails(entry.seq, verified) }, (db) => applyReport(db, connection, entry, verified, now()));
+      cursorWritten = entry.seq;
       pulled.recorded.push({ id: verified.paymentId, status });
     }
     pulled.cursor = page.next;
-    if (page.next !== after && page.statuses.length === 0) vault.transact({ action: 'bank.payment-status', details: { after, next: page.next } }, (db) => writeStatusCursor(db, page.next, now()));
+    // An empty page that moves the cursor, or reports of other makers' payments at its end: one entry for the step.
+    if (page.next > cursorWritten) {
+      vault.transact({ action: 'bank.payment-status', details: { after, next: page.next, ...(otherPayments > 0 ? { otherPayments } : {}) } }, (db) => writeStatusCursor(db, page.next, now()));
+    }
     if (!page.more || page.next === after) break;
   }
   return pulled;
