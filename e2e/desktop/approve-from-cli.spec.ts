@@ -16,7 +16,7 @@ import { WindowKeys, type WindowKey } from './windowKeys.js';
  * named, a touch of the key, the outcome back to the command line. The window is driven here as a person
  * would drive it, with Bob's key in a CDP virtual authenticator; only the display is a private Xvfb.
  */
-test.use({ user: 'bob' });
+test.use({ user: 'bob', ownVault: 'approve-from-cli' });
 test.describe.configure({ mode: 'serial' });
 
 const CREDITOR_IBAN = 'FR1420041010050500013M02606';

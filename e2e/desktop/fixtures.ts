@@ -37,6 +37,12 @@ interface AppOptions {
   user: string;
   /** The hardware-key rules of a demo policy the demo bank signs for this worker's vault (keys required, step-up window). */
   hardwareKeys: OrgPolicy['hardwareKeys'];
+  /**
+   * A worker's vault is shared by every spec file with the same options, in whatever order they run: a spec
+   * that changes the demo's payments or keys, or one that needs them as seeded, names itself here to get a
+   * vault (and a worker) of its own.
+   */
+  ownVault: string;
 }
 
 /** Replaces the seeded policy by one with `hardwareKeys`, signed by the demo bank like the seed's. */
@@ -84,6 +90,7 @@ export const test = base.extend<{ app: App; ownApp: App }, AppOptions & { vaultD
   lockAfterMs: [undefined, { option: true, scope: 'worker' }],
   user: ['alice', { option: true, scope: 'worker' }],
   hardwareKeys: [undefined, { option: true, scope: 'worker' }],
+  ownVault: ['', { option: true, scope: 'worker' }],
   tempDir: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -104,8 +111,8 @@ export const test = base.extend<{ app: App; ownApp: App }, AppOptions & { vaultD
     { scope: 'worker' },
   ],
   vaultDir: [
-    async ({ tempDir: _tempDir, user, hardwareKeys }, use) => {
-      const dir = mkdtempSync(join(tmpdir(), 'coffer-e2e-vault-'));
+    async ({ tempDir: _tempDir, user, hardwareKeys, ownVault }, use) => {
+      const dir = mkdtempSync(join(tmpdir(), `coffer-e2e-vault-${ownVault.replace(/[^a-z-]/g, '')}`));
       await seedDemoVault(join(dir, user), { user }, () => Promise.resolve(PASSWORD));
       if (hardwareKeys !== undefined) await installKeyRules(join(dir, user), hardwareKeys);
       await use(join(dir, user));

@@ -3,7 +3,7 @@ import { expect, test, type App } from './fixtures.js';
 
 // Bob approves; the demo seed gave the payees the demo bank's Verification of Payee answers (one close match,
 // one no match, one payee never checked). He must see them, in words, before his key is asked.
-test.use({ user: 'bob' });
+test.use({ user: 'bob', ownVault: 'payee-check' });
 
 async function openApproval(app: App, id: string) {
   const { page } = app;
