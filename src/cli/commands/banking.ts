@@ -68,7 +68,7 @@ export function registerBanking(program: Command): void {
     .action((_opts, command: Command) =>
       runAppCommand(command, 'payees.list', {}, (v) =>
         formatTable(
-          ['NAME', 'IBAN', 'BIC', 'ID', 'BANK CHECK', 'CHECK'],
+          ['NAME', 'IBAN', 'BIC', 'ID', 'BANK CHECK', 'WARNING'],
           v.payees.map((p) => [p.name, p.iban, p.bic, p.id, payeeCheckWord(p.payeeCheck), p.sameNameOtherIban.length > 0 ? `same name, other IBAN: ${p.sameNameOtherIban.map((o) => o.id).join(', ')}` : '']),
         ),
       ),
