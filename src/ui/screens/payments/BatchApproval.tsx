@@ -81,7 +81,7 @@ export function BatchApproval({ ids, onClose, onApproved }: { ids: readonly stri
                 <td className="py-2 pr-3">
                   <p data-field="payee" className="font-medium text-slate-900">{payment.creditorName}</p>
                   <p data-field="iban" className="font-mono text-xs text-slate-600">{formatIban(payment.creditorIban)}</p>
-                  <PayeeCheckBadge check={payment.payeeCheck} />
+                  <div className="mt-1"><PayeeCheckBadge check={payment.payeeCheck} /></div>
                   {outcome && <p className="text-xs text-emerald-800">{outcome.executable ? t('batch.outcomeApproved') : t('batch.outcomePartial', { missing: outcome.missing.join(' / ') || '—' })}</p>}
                 </td>
                 <td className="py-2 pr-3">{date(payment.executionDate)}</td>

@@ -59,7 +59,7 @@ export function PayeeCheckBadge({ check }: { check: PayeeCheckView }) {
   const { tone } = wordsFor(check);
   const kind = check.status === 'checked' ? check.result : check.status;
   return (
-    <p data-payee-check={kind} className={`rounded-lg px-3 py-1.5 text-xs font-medium ring-1 ${BADGE_CLASS[tone]}`}>
+    <p data-payee-check={kind} className={`inline-block rounded-lg px-3 py-1.5 text-xs font-medium ring-1 ${BADGE_CLASS[tone]}`}>
       {t(`vop.badge.${kind}`, { registered: check.status === 'checked' ? (check.registeredName ?? '') : '' })}
     </p>
   );
