@@ -76,10 +76,30 @@ function recomputedChallenge(approval: ExportedApproval, paymentDigestHex: strin
   return sha256(`coffer/payment-batch/v1${JSON.stringify([...digests].sort())}`).toString('base64url');
 }
 
+/**
+ * @passwordless-id/webauthn 2.4 turns an ES256 signature from DER into r ‖ s assuming each integer fills 32
+ * bytes (convertASN1toRaw in its server.js), so it misreads the one signature in a hundred or so whose r or s
+ * is shorter: it failed this test now and then. The same two integers, each written as 0x00 and 32 bytes, are
+ * what it reads right; the values it verifies are unchanged.
+ */
+function widenedForItsParser(signature: string): string {
+  const der = Buffer.from(signature, 'base64url');
+  const rLength = der[3] ?? 0;
+  const sLength = der[5 + rLength] ?? 0;
+  const wide = (integer: Buffer) => {
+    let first = 0;
+    while (first < integer.length - 1 && integer[first] === 0) first += 1;
+    const value = integer.subarray(first);
+    return Buffer.concat([Buffer.from([0x02, 33, 0]), Buffer.alloc(32 - value.length), value]);
+  };
+  return Buffer.concat([Buffer.from([0x30, 70]), wide(der.subarray(4, 4 + rLength)), wide(der.subarray(6 + rLength, 6 + rLength + sLength))]).toString('base64url');
+}
+
 /** The outside verifier, given only what the file holds. */
 function verify(approval: ExportedApproval, overrides: { challenge?: string; signature?: string } = {}) {
   const spki = createPublicKey({ key: approval.credential.publicKeyJwk, format: 'jwk' }).export({ type: 'spki', format: 'der' });
-  const assertion = { ...approval.assertion, response: { ...approval.assertion.response, ...(overrides.signature ? { signature: overrides.signature } : {}) } };
+  const signature = widenedForItsParser(overrides.signature ?? approval.assertion.response.signature);
+  const assertion = { ...approval.assertion, response: { ...approval.assertion.response, signature } };
   return server.verifyAuthentication(
     assertion as Parameters<typeof server.verifyAuthentication>[0],
     { id: approval.credential.id, publicKey: spki.toString('base64url'), algorithm: approval.credential.publicKeyJwk.alg as 'ES256', transports: [] },
