@@ -27,7 +27,6 @@ const PLAN: readonly { id: string; status: PaymentStatus; account: string; payee
   { id: 'demo-0010', status: 'accepted', account: 'EUR', payee: 0, amountMinor: 5_600_00, days: -6, remittance: 'Freight February', signers: [['bob', 'E']] },
   { id: 'demo-0011', status: 'rejected', account: 'EUR', payee: 2, amountMinor: 1_999_99, days: -4, remittance: 'Invoice VD-2250', signers: [['carol', 'A'], ['bob', 'E']] },
   { id: 'demo-0012', status: 'cancelled', account: 'EUR', payee: 3, amountMinor: 640_00, days: 3, remittance: 'Duplicate order', signers: [] },
-  { id: 'demo-0013', status: 'executed', account: 'EUR', payee: 5, amountMinor: 3_150_00, days: -9, remittance: 'Invoice RF-102', signers: [['bob', 'E']] },
 ];
 
 /** Payments in every lifecycle state, all made by Alice, with the approvals each had collected. */

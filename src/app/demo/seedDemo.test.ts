@@ -42,9 +42,11 @@ describe('when the demo organisation is seeded in full', () => {
     }
   });
 
-  it('has payments in every lifecycle state', () => {
+  it("has payments in every lifecycle state but executed, which only the bank's signed report makes", () => {
     const statuses = (vault.db.prepare('SELECT DISTINCT status FROM payments').pluck().all() as string[]).sort();
-    expect(statuses).toEqual([...PaymentStatus.options].sort());
+    // A payment stored as executed without the bank's signed report of it reads as tampered, and a demo vault
+    // is never enrolled, so it never receives one (coffer sync, docs/security.md).
+    expect(statuses).toEqual(PaymentStatus.options.filter((status) => status !== 'executed').sort());
   });
 
   it('stores approvals that agree with the signed rules: released payments are executable, pending ones not yet', async () => {
