@@ -281,6 +281,16 @@ const SERVER_CODES = [
   'SERVER_PAYMENT_ALREADY_MARKED',
   /** Bank staff marked executed a payment that has not left in a pain.001 file yet. */
   'SERVER_PAYMENT_NOT_EMITTED',
+  /** An approval or a withdrawal names a payment the organisation never shared for approval. */
+  'SERVER_UNKNOWN_PAYMENT',
+  /** An approval of a payment its maker withdrew (cancelled). */
+  'SERVER_PAYMENT_WITHDRAWN',
+  /** An approval of a digest the payment no longer has: the maker changed it since. */
+  'SERVER_STALE_APPROVAL',
+  /** An approval by a credential of another user than the device's: a device speaks for its own user. */
+  'SERVER_NOT_DEVICE_USER',
+  /** A maker's signature over a pending payment does not verify with the device's key. */
+  'SERVER_BAD_MAKER_SIGNATURE',
 ] as const;
 
 /** Every code any part of Coffer may throw or answer with. */

@@ -302,3 +302,106 @@ export type PayeeCheckAnswer = z.infer<typeof PayeeCheckAnswer>;
 /** The gateway's reply: the answer as a compact JWS by the bank key, `typ` PAYEE_CHECK_JWS_TYPE, payload a PayeeCheckAnswer. */
 export const PayeeCheckResponse = z.strictObject({ answer: z.string().min(1).max(4096) });
 export type PayeeCheckResponse = z.infer<typeof PayeeCheckResponse>;
+
+/*
+ * Approvals between vaults (issue 13, "the whole story"). One vault is one user: the maker's payment reaches
+ * the approvers' vaults through the gateway, and their approvals reach the gateway, which accepts the payment
+ * once the organisation's rule is met. The gateway relays; it cannot make a payment the maker never made,
+ * because every pending payment carries the maker's own device signature and the bank's certificate of that
+ * device, which the approver's vault checks against the pinned bank key before it shows the payment.
+ */
+
+/** Domain tag of a maker's signature over a pending payment, so it is no other signature of a device key. */
+export const PENDING_PAYMENT_SIGNATURE_TAG = 'coffer/pending-payment/v1';
+
+/** Pending: waiting for approvals; withdrawn: the maker cancelled it; accepted: the gateway accepted it. */
+export const PendingPaymentStatus = z.enum(['pending', 'withdrawn', 'accepted']);
+export type PendingPaymentStatus = z.infer<typeof PendingPaymentStatus>;
+
+/** An Ed25519 signature: 64 bytes, base64url without padding. */
+export const Ed25519SignatureText = z.string().regex(/^[A-Za-z0-9_-]{86}$/, 'expected 64 bytes as unpadded base64url');
+
+/**
+ * What a maker's device signs (Ed25519, device key) for a pending payment: the canonical JSON (RFC 8785) of
+ * `{tag: PENDING_PAYMENT_SIGNATURE_TAG, orgId, paymentId, digest, status}` with `status` pending or withdrawn.
+ */
+export const PendingPaymentStatement = z.strictObject({
+  tag: z.literal(PENDING_PAYMENT_SIGNATURE_TAG),
+  orgId: Id,
+  paymentId: z.string().min(1).max(35),
+  digest: PaymentDigestHex,
+  status: z.enum(['pending', 'withdrawn']),
+});
+export type PendingPaymentStatement = z.infer<typeof PendingPaymentStatement>;
+
+/**
+ * POST /v1/pending-payments, by the maker's device: a payment waiting for approvals (again after each edit,
+ * with its new digest), or withdrawn when the maker cancelled it. `makerSignature` is the device's signature
+ * over the PendingPaymentStatement of this order's digest and `status`.
+ */
+export const PendingPaymentSubmission = z.strictObject({
+  payment: PaymentOrder,
+  status: z.enum(['pending', 'withdrawn']),
+  makerSignature: Ed25519SignatureText,
+});
+export type PendingPaymentSubmission = z.infer<typeof PendingPaymentSubmission>;
+
+/** The gateway's answer to a pending payment or an approval: where the payment stands now. */
+export const PendingPaymentAnswer = z.strictObject({
+  paymentId: z.string().min(1).max(35),
+  digest: PaymentDigestHex,
+  status: PendingPaymentStatus,
+  /** The users whose approvals of this digest the gateway holds (accepted: those that counted). */
+  approvedBy: z.array(Id),
+});
+export type PendingPaymentAnswer = z.infer<typeof PendingPaymentAnswer>;
+
+/** GET /v1/pending-payments?after=SEQ&limit=N: the organisation's pending payments as they changed, oldest first. */
+export const PendingPaymentFeedQuery = PaymentStatusFeedQuery;
+export const PendingPaymentFeedEntry = z.strictObject({
+  seq: z.number().int().positive(),
+  payment: PaymentOrder,
+  digest: PaymentDigestHex,
+  status: z.enum(['pending', 'withdrawn']),
+  makerSignature: Ed25519SignatureText,
+  /** The maker's device certificate (compact JWS by the bank key): binds the key that made `makerSignature` to the maker. */
+  makerCertificate: z.string().min(1),
+});
+export type PendingPaymentFeedEntry = z.infer<typeof PendingPaymentFeedEntry>;
+export const PendingPaymentFeedResponse = z.strictObject({
+  payments: z.array(PendingPaymentFeedEntry),
+  /** The cursor to resume from: the last entry's seq, or the `after` asked when there was nothing new. */
+  next: z.number().int().nonnegative(),
+  /** Whether more entries follow `next` already. */
+  more: z.boolean(),
+});
+export type PendingPaymentFeedResponse = z.infer<typeof PendingPaymentFeedResponse>;
+
+/**
+ * POST /v1/approvals, by an approver's device: its user's approval of a pending payment as it stands at
+ * `digest`. The gateway verifies it as it verifies the approvals of a submission, keeps it, and accepts the
+ * payment in the same transaction once the approvals it holds meet the rule.
+ */
+export const ApprovalSubmission = z.strictObject({
+  paymentId: z.string().min(1).max(35),
+  digest: PaymentDigestHex,
+  approval: PaymentApproval,
+});
+export type ApprovalSubmission = z.infer<typeof ApprovalSubmission>;
+
+/** Domain tag of the challenge of a hardware key registered by an enrolled device after its enrolment. */
+export const DEVICE_CREDENTIAL_TAG = 'coffer/device-credential/v1';
+
+/**
+ * POST /v1/credentials, by an enrolled device: one WebAuthn registration of its user's new hardware key. Its
+ * challenge is `deviceRegistrationChallenge(devicePublicKey, salt)` (src/domain/credential), so a registration
+ * is bound to the device that sends it; the bank then vouches for the key in the next policy version.
+ */
+export const CredentialSubmission = z.strictObject({
+  credential: RegistrationResponseJson,
+  /** 32 random bytes, base64url: the part of the challenge the device chose. */
+  salt: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'expected 32 bytes as unpadded base64url'),
+});
+export type CredentialSubmission = z.infer<typeof CredentialSubmission>;
+export const CredentialAnswer = z.strictObject({ credentialId: z.string().min(1), policyVersion: z.number().int().positive() });
+export type CredentialAnswer = z.infer<typeof CredentialAnswer>;

@@ -73,6 +73,19 @@ export {
   PayeeCheckRequest,
   PayeeCheckAnswer,
   PayeeCheckResponse,
+  PENDING_PAYMENT_SIGNATURE_TAG,
+  PendingPaymentStatus,
+  Ed25519SignatureText,
+  PendingPaymentStatement,
+  PendingPaymentSubmission,
+  PendingPaymentAnswer,
+  PendingPaymentFeedQuery,
+  PendingPaymentFeedEntry,
+  PendingPaymentFeedResponse,
+  ApprovalSubmission,
+  DEVICE_CREDENTIAL_TAG,
+  CredentialSubmission,
+  CredentialAnswer,
 } from './gatewayMessages.js';
 export type { BenchFigure } from './benchFigure.js';
 export { PAYMENT_REFUSALS, paymentRefusalOf, type PaymentRefusal, type PaymentRefusalCode, type PaymentRefusalRemedy } from './paymentRefusals.js';

@@ -70,7 +70,7 @@ export { CSV_DIALECTS, type CsvDialect } from './csv/csvDialects.js';
 export { neutraliseCsvCell, looksLikeFormula } from './csv/neutraliseCsvCell.js';
 
 // Hardware-key credentials: the enrolment's registration challenge, and the demo's published keys (refused by the gateway)
-export { ENROLMENT_REGISTRATION_TAG, enrolmentRegistrationChallenge } from './credential/registrationChallenge.js';
+export { ENROLMENT_REGISTRATION_TAG, deviceRegistrationChallenge, enrolmentRegistrationChallenge } from './credential/registrationChallenge.js';
 export {
   DEMO_CREDENTIAL_KEY_TAG,
   DEMO_CREDENTIAL_ID_TAG,

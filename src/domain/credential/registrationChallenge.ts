@@ -1,3 +1,4 @@
+import { DEVICE_CREDENTIAL_TAG } from '../../contract/index.js';
 import { sha256 } from '../../crypto/index.js';
 
 /** Domain tag of the WebAuthn registration challenge of an enrolment, so it is no other digest of ours. */
@@ -11,4 +12,15 @@ export const ENROLMENT_REGISTRATION_TAG = 'coffer/enrolment-credential/v1';
  */
 export function enrolmentRegistrationChallenge(devicePublicKey: Uint8Array): string {
   return sha256(Buffer.from(ENROLMENT_REGISTRATION_TAG, 'utf8'), devicePublicKey).toString('base64url');
+}
+
+
+/**
+ * The challenge of a hardware key registered by an enrolled device after its enrolment (POST /v1/credentials):
+ * SHA-256(tag ‖ the device's 32-byte Ed25519 public key ‖ a 32-byte salt the device chose), base64url. The
+ * vault issues it as its own registration challenge, so one ceremony both adds the key to the vault and can
+ * be shown to the gateway, which recomputes it from the device it authenticated.
+ */
+export function deviceRegistrationChallenge(devicePublicKey: Uint8Array, salt: Uint8Array): string {
+  return sha256(Buffer.from(DEVICE_CREDENTIAL_TAG, 'utf8'), devicePublicKey, salt).toString('base64url');
 }
