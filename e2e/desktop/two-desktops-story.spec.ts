@@ -84,22 +84,18 @@ let ottoKey: WindowKey | undefined;
 /** The policy version Otto's vault held before his key was registered. */
 let policyBefore = 0;
 
-/**
- * Steps that wait on work being built on other branches right now (issue 13), each with what it waits on.
- * Undefined once that work is merged into this branch; never faked in the meantime.
- */
-const WAITING: Record<'credentials' | 'approvals', string | undefined> = {
-  credentials: 'waits on branch app (keys.register-options bound to the device key, coffer sync pushing the registration) and gw (POST /v1/credentials re-issuing the policy)',
-  approvals: 'waits on branch app (coffer sync sharing, receiving and pushing approvals, the accepted report in both vaults) and gw (POST/GET /v1/pending-payments, POST /v1/approvals)',
-};
-
 /** Bank staff at the console: `coffer --json server --data DIR --staff sam …`. */
 const staff = (args: string[]) => coffer(['--json', 'server', '--data', gatewayData, '--staff', 'sam', ...args]);
 /** A user at their own vault: `coffer --json … --vault DIR`, the password from COFFER_PASSWORD. */
 const user = (who: string, args: string[]) => coffer(['--json', ...args, '--vault', vaults[who] ?? ''], { COFFER_PASSWORD: PASSWORD });
 
 interface SyncOutput {
+  witness: { size: number; oldSize: number };
   policy: { version: number; installed: boolean };
+  credentials: { registered: { id: string; policyVersion: number }[]; refused: unknown[]; pending: number };
+  shared: { shared: string[]; withdrawn: string[]; refused: unknown[]; pending: number };
+  received: { received: { id: string; change: string }[]; refused: unknown[] };
+  approvals: { sent: { id: string; status: string }[]; refused: unknown[]; pending: number };
   payments: { sent: number; accepted: string[]; refused: { id: string; code: string }[] };
   statuses: { recorded: { id: string; status: string }[]; refused: unknown[] };
 }
@@ -112,8 +108,12 @@ interface AuditLog {
   entries: { action: string; outcome: string; target: string | null; reason: string | null; details: Record<string, unknown> }[];
 }
 
+/** Each vault's last sync, for what the bank's witness cosigned. */
+const lastSync: Record<string, SyncOutput> = {};
+
 async function sync(who: string): Promise<SyncOutput> {
-  return json<SyncOutput>(user(who, ['sync']));
+  lastSync[who] = await json<SyncOutput>(user(who, ['sync']));
+  return lastSync[who];
 }
 
 async function show(who: string, id: string): Promise<ShownPayment> {
@@ -198,13 +198,14 @@ test('3. Otto registers a hardware key in his desktop window', async ({ tempDir 
 });
 
 test('3b. his coffer sync takes the key to the bank, whose next policy lists it', async () => {
-  test.fixme(WAITING.credentials !== undefined, WAITING.credentials);
   test.setTimeout(STEP_TIMEOUT_MS);
   const after = await sync(APPROVER);
-  // The bank re-issues the policy when it registers a key, listing it under Otto: the vault installs it.
-  expect(after.policy.installed, JSON.stringify(after)).toBe(true);
+  expect(after.credentials, JSON.stringify(after)).toMatchObject({ registered: [{ id: expect.any(String), policyVersion: after.policy.version }], refused: [], pending: 0 });
+  // The bank re-issues the policy when it registers a key, listing it under Otto: the vault installs it in the same sync.
+  expect(after.policy.installed).toBe(true);
   expect(after.policy.version).toBeGreaterThan(policyBefore);
-  expect(JSON.stringify(after)).not.toMatch(/SERVER_|refused":\[\{/);
+  // Sent once: the next sync has nothing more to register.
+  expect((await sync(APPROVER)).credentials).toEqual({ registered: [], refused: [], pending: 0 });
 });
 
 test('4. Mia creates and submits a payment while the gateway is down; her sync fails in one line and loses nothing; back online it is shared', async () => {
@@ -222,15 +223,17 @@ test('4. Mia creates and submits a payment while the gateway is down; her sync f
   expect((await show(MAKER, paymentId)).payment).toMatchObject({ status: 'pending_approval', createdBy: MAKER });
 
   gateway = await startGateway(gatewayData, port);
-  await sync(MAKER);
+  const online = await sync(MAKER);
+  expect(online.shared).toEqual({ shared: [paymentId], withdrawn: [], refused: [], pending: 0 });
+  // Her own payment is not in the outbox: it waits for approvals given in another vault.
+  expect(online.payments.sent).toBe(0);
   // Still hers and still waiting: sharing is not approving.
   expect((await show(MAKER, paymentId)).payment.status).toBe('pending_approval');
 });
 
 test('5. Otto syncs: Mia\'s payment waits in his vault; he approves it in his window with his key; his sync gets it accepted', async ({ tempDir }) => {
-  test.fixme(WAITING.approvals !== undefined, WAITING.approvals);
   test.setTimeout(STEP_TIMEOUT_MS);
-  await sync(APPROVER);
+  expect((await sync(APPROVER)).received).toMatchObject({ received: [{ id: paymentId, change: 'added' }], refused: [] });
   const received = await show(APPROVER, paymentId);
   expect(received.payment).toMatchObject({ id: paymentId, status: 'pending_approval', createdBy: MAKER, amount: '1250.00', currency: 'EUR' });
   expect(received.digest).toBe((await show(MAKER, paymentId)).digest);
@@ -257,19 +260,25 @@ test('5. Otto syncs: Mia\'s payment waits in his vault; he approves it in his wi
   });
   expect((await show(APPROVER, paymentId)).approvals).toEqual([expect.objectContaining({ userId: APPROVER, signatureClass: 'E', counts: true })]);
 
-  await sync(APPROVER);
+  const relayed = await sync(APPROVER);
+  expect(relayed.approvals, JSON.stringify(relayed)).toEqual({ sent: [{ id: paymentId, status: 'accepted' }], refused: [], pending: 0 });
+  expect(relayed.statuses.recorded).toEqual([{ id: paymentId, status: 'accepted' }]);
   expect((await show(APPROVER, paymentId)).payment.status).toBe('accepted');
 });
 
-test('6. Mia syncs: both vaults hold the payment accepted, with the bank\'s status entry in an audit log that verifies', async ({ tempDir }) => {
-  test.fixme(WAITING.approvals !== undefined, WAITING.approvals);
+test('6. Mia syncs: both vaults hold the payment accepted, with the bank\'s status entry in an audit log the bank\'s witness cosigned', async ({ tempDir }) => {
   test.setTimeout(STEP_TIMEOUT_MS);
-  await sync(MAKER);
+  expect((await sync(MAKER)).statuses.recorded).toEqual([{ id: paymentId, status: 'accepted' }]);
   for (const who of [MAKER, APPROVER]) {
     expect((await show(who, paymentId)).payment.status, who).toBe('accepted');
     const log = await json<AuditLog>(user(who, ['audit', 'log', '--action', 'bank.payment-status']));
     expect(log.entries.filter((entry) => entry.target === paymentId && entry.outcome === 'allowed'), who).toHaveLength(1);
-    await json(user(who, ['audit', 'verify']));
+    // The bank's witness cosigned the log as it now stands, from a consistency proof with what it cosigned before.
+    const witness = lastSync[who]?.witness;
+    expect(witness?.size ?? 0, who).toBeGreaterThan(witness?.oldSize ?? Infinity);
+    // `audit verify` itself is the auditor's and the admin's (capabilities/audit-review.json): a maker or approver is told so in one line.
+    const verify = await user(who, ['audit', 'verify']);
+    expect([verify.status, verify.stderr.trim().split('\n').length, verify.stderr.includes('POLICY_DENIED')], said(verify)).toEqual([1, 1, true]);
   }
   // Mia's window says what she needs to know: her payment is accepted by the bank.
   await withWindow(MAKER, tempDir, async (app) => {
@@ -284,13 +293,11 @@ test('6. Mia syncs: both vaults hold the payment accepted, with the bank\'s stat
 });
 
 test('7. bank staff emit it once in a pain.001.001.09 file; syncing again accepts nothing twice', async () => {
-  test.fixme(WAITING.approvals !== undefined, WAITING.approvals);
   test.setTimeout(STEP_TIMEOUT_MS);
   // Both vaults sync again: nothing is sent twice, nothing new is recorded.
   for (const who of [MAKER, APPROVER]) {
     const again = await sync(who);
-    expect(again.payments.accepted, who).toEqual([]);
-    expect(again.statuses.recorded, who).toEqual([]);
+    expect([again.shared.shared, again.received.received, again.approvals.sent, again.payments.accepted, again.statuses.recorded], who).toEqual([[], [], [], [], []]);
   }
   const listed = await json<{ payments: { paymentId: string; status: string }[] }>(staff(['payments', 'list', '--org', ORG]));
   expect(listed.payments.map((payment) => [payment.paymentId, payment.status])).toEqual([[paymentId, 'accepted']]);
