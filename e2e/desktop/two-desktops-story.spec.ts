@@ -247,12 +247,17 @@ test('5. Otto syncs: Mia\'s payment waits in his vault; he approves it in his wi
     const row = page.locator(`[data-list="payments"] [data-payment="${paymentId}"]`);
     await expect(row).toContainText(CREDITOR.name);
     await row.click();
-    await page.locator('[data-detail]').getByRole('button', { name: 'Approve with hardware key' }).click();
+    const detail = page.locator(`[data-detail="${paymentId}"]`);
+    // Who made it, what it pays, and what is still needed: what an approver decides on.
+    await expect(detail).toContainText(MAKER);
+    await expect(detail).toContainText('Still needed: E');
+    await app.screenshot('story-approver-sees-makers-payment');
+    await detail.getByRole('button', { name: 'Approve with hardware key' }).click();
     const dialog = page.locator('[data-dialog="approve"]');
     await expect(dialog.locator('[data-field="amount"]')).toHaveText('€1,250.00 EUR');
     await expect(dialog.locator('[data-field="payee"]')).toHaveText(CREDITOR.name);
     await expect(dialog.locator('[data-field="digest"]')).toHaveText(received.digest);
-    await app.screenshot('story-approver-sees-makers-payment');
+    await app.screenshot('story-approver-signs-makers-payment');
     expect(await violations(page), 'approval dialog of a payment received from the bank').toEqual([]);
     await dialog.getByRole('button', { name: 'Sign with hardware key' }).click();
     await expect(dialog.locator('[data-approval-result="approved"]')).toContainText('Approved');
@@ -287,7 +292,7 @@ test('6. Mia syncs: both vaults hold the payment accepted, with the bank\'s stat
     await page.locator(`[data-list="payments"] [data-payment="${paymentId}"]`).click();
     const detail = page.locator('[data-detail]');
     await expect(detail).toContainText(CREDITOR.name);
-    await expect(detail).toContainText(/accepted/i);
+    await expect(detail).toContainText('The bank accepted this payment');
     await app.screenshot('story-maker-sees-acceptance');
   });
 });
