@@ -55,7 +55,8 @@ async function installKeyRules(dir: string, hardwareKeys: NonNullable<OrgPolicy[
   }
 }
 
-async function openApp(vaultDir: string, tempDir: string, lockAfterMs: number | undefined): Promise<App> {
+/** The shell on any vault (a spec with vaults of its own, not the worker's demo vault), at its lock screen. */
+export async function openApp(vaultDir: string, tempDir: string, lockAfterMs: number | undefined): Promise<App> {
   const blocked: BlockedEvent[] = [];
   const backend = openSessionBackend(vaultDir, { maxLockAfterMs: lockAfterMs });
   const uiDir = join(locateCheckout(import.meta.dirname), 'dist', 'ui');

@@ -42,13 +42,38 @@ export type PulledStatementsOut = z.infer<typeof PulledStatements>;
 export const bankSync = commandSpec({
   name: 'bank.sync',
   permission: 'bank:sync',
-  summary: "synchronise with the bank: the signed policy and new accounts, the outbox of approved payments, new statement bookings, and the witness's cosignature of the audit log",
+  summary: "synchronise with the bank: the signed policy and new accounts, hardware keys registered since enrolment, payments shared for approval between vaults and the approvals given here, the outbox of approved payments, new statement bookings, and the witness's cosignature of the audit log",
   input: z.strictObject({}),
   output: z.strictObject({
     gateway: z.string(),
     /** The size of the log the bank's witness has cosigned, and the size it had cosigned before. */
     witness: z.strictObject({ size: z.number().int(), oldSize: z.number().int() }),
     policy: z.strictObject({ version: z.number().int(), installed: z.boolean(), newAccounts: z.number().int() }),
+    /** Hardware keys registered after enrolment sent to the bank: registered (with the policy version that lists them), refused by code, left for the next sync. */
+    credentials: z.strictObject({
+      registered: z.array(z.strictObject({ id: z.string(), policyVersion: z.number().int() })),
+      refused: z.array(z.strictObject({ id: z.string(), code: z.string() })),
+      pending: z.number().int(),
+    }),
+    /** The user's own payments shared for approval in other vaults, and those withdrawn since (cancelled). */
+    shared: z.strictObject({
+      shared: z.array(z.string()),
+      withdrawn: z.array(z.string()),
+      refused: z.array(z.strictObject({ id: z.string(), code: z.string() })),
+      pending: z.number().int(),
+    }),
+    /** Other makers' payments taken over from the gateway (added, changed or withdrawn here), and entries refused by feed position and code. */
+    received: z.strictObject({
+      received: z.array(z.strictObject({ id: z.string(), change: z.enum(['added', 'changed', 'withdrawn']) })),
+      refused: z.array(z.strictObject({ seq: z.number().int(), code: z.string() })),
+      cursor: z.number().int(),
+    }),
+    /** The user's approvals of received payments sent to the gateway: where each payment stands now, refusals by code. */
+    approvals: z.strictObject({
+      sent: z.array(z.strictObject({ id: z.string(), status: z.string() })),
+      refused: z.array(z.strictObject({ id: z.string(), code: z.string() })),
+      pending: z.number().int(),
+    }),
     payments: z.strictObject({
       sent: z.number().int(),
       accepted: z.array(z.string()),

@@ -149,6 +149,8 @@ const APP_CODES = [
   'APP_STATUS_REPORT_REFUSED',
   /** A payment's stored bank status that its stored, signed status reports do not bear out (hand-edited rows): shown as tampered, never as its claim. */
   'APP_PAYMENT_STATUS_TAMPERED',
+  /** A pending payment from the gateway's feed that its maker's device did not sign as shown (certificate, signature, digest, organisation or account): audited, never shown. */
+  'APP_PENDING_PAYMENT_REFUSED',
   'APP_OWN_PAYMENT',
   'APP_NOT_A_SIGNER',
   'APP_ALREADY_APPROVED',

@@ -31,6 +31,11 @@ export const SEALED_TABLES: Readonly<Record<string, string>> = Object.freeze({
   payee_checks: 'id',
   payment_status_reports: 'seq',
   payment_status_cursor: 'id',
+  credential_registrations: 'credential_id',
+  shared_payments: 'payment_id',
+  received_payments: 'payment_id',
+  pending_payment_cursor: 'id',
+  sent_approvals: 'approval_id',
 });
 
 /** Above this many records of one table, an entry carries one digest over them all instead of one each. */

@@ -17,11 +17,25 @@ export interface PulledPaymentStatuses {
   cursor: number;
 }
 
-/** The steps from `from` to the reported status: a report of execution for a payment still `submitted` passes through `accepted`. */
-function stepsTo(from: Payment['status'], to: PaymentStatusReport['status']): Payment['status'][] {
+/** The lifecycle up to the bank, in order: a payment approved in other vaults walks it here when the bank reports on it. */
+const TO_THE_BANK: readonly Payment['status'][] = ['pending_approval', 'approved', 'queued', 'submitted'];
+
+/**
+ * The steps from `from` to the reported status: a report of execution for a payment still `submitted` passes
+ * through `accepted`; a payment the bank accepted on approvals given in other vaults (`shared`: one this vault
+ * shared or received through the gateway) first walks pending_approval → approved → queued → submitted here.
+ */
+function stepsTo(from: Payment['status'], to: PaymentStatusReport['status'], shared: boolean): Payment['status'][] {
   if (from === to) return [];
-  if (from === 'submitted' && to !== 'accepted') return ['accepted', to];
+  const before = shared ? TO_THE_BANK.indexOf(from) : -1;
+  const walk = before >= 0 ? TO_THE_BANK.slice(before + 1) : [];
+  if (from === 'submitted' || walk.length > 0) return [...walk, ...(to === 'accepted' ? [to] : ['accepted' as const, to])];
   return [to];
+}
+
+/** Whether the payment went to the bank through the gateway's meeting point rather than this vault's outbox. */
+function sharedThroughGateway(db: VaultDatabase, id: string): boolean {
+  return db.prepare("SELECT 1 FROM received_payments WHERE payment_id = ? UNION ALL SELECT 1 FROM shared_payments WHERE payment_id = ? AND status = 'pending' AND refusal IS NULL").get(id, id) !== undefined;
 }
 
 /**
@@ -29,18 +43,21 @@ function stepsTo(from: Payment['status'], to: PaymentStatusReport['status']): Pa
  * with the same digest, and a move its lifecycle allows. Returns the payment as the report leaves it, or
  * throws APP_STATUS_REPORT_REFUSED.
  */
-function reportedPayment(db: VaultDatabase, connection: BankConnection, report: PaymentStatusReport): { payment: Payment; accountId: string; moved: Payment } {
+function reportedPayment(db: VaultDatabase, connection: BankConnection, report: PaymentStatusReport): { payment: Payment; accountId: string; moved: Payment; elsewhere: boolean } {
   const stored = db.prepare('SELECT 1 FROM payments WHERE id = ?').get(report.paymentId);
   if (stored === undefined) throw new CofferError('APP_STATUS_REPORT_REFUSED', `expected a status report for a payment of this vault, found one for ${report.paymentId}`);
   const { payment, accountId } = requirePayment(db, report.paymentId);
   ensureReportFits(report, payment, connection.orgId);
   let moved = payment;
+  const shared = sharedThroughGateway(db, payment.id);
+  // Approved in other vaults: it reaches the bank's word from before `submitted`, which only such a payment may.
+  const elsewhere = shared && TO_THE_BANK.slice(0, -1).includes(payment.status);
   try {
-    for (const step of stepsTo(payment.status, report.status)) moved = transitionPayment(moved, step);
+    for (const step of stepsTo(payment.status, report.status, shared)) moved = transitionPayment(moved, step);
   } catch (cause) {
     throw new CofferError('APP_STATUS_REPORT_REFUSED', `expected a status the payment can reach, found ${report.status} for a payment ${payment.status} here`, { cause });
   }
-  return { payment, accountId, moved };
+  return { payment, accountId, moved, elsewhere };
 }
 
 /** Applies a report in the caller's transaction, checked again there: the payment, the kept report and the cursor, all or none. */
@@ -58,7 +75,10 @@ function applyReport(db: VaultDatabase, connection: BankConnection, entry: Payme
  * accepted, executed or rejected, and the signed report is kept for every later read to verify again), or
  * refused (`denied`, with its code; the payment is untouched) and stepped over. The feed is the organisation's:
  * the bank's report of a payment this vault never held (another maker's) is stepped over without a refusal,
- * counted in the entry that moves the cursor past it. A sync cut off anywhere resumes at the first report not handled.
+ * counted in the entry that moves the cursor past it. A payment shared or received through the gateway's meeting
+ * point, still pending approval or approved here, walks the lifecycle to the bank's word in the same one
+ * transaction, its entry saying it was accepted on approvals given in other vaults (`onApprovalsInOtherVaults`).
+ * A sync cut off anywhere resumes at the first report not handled.
  */
 export async function pullPaymentStatuses(vault: UnlockedVault, connection: BankConnection, signer: GatewaySigner, now: () => Date): Promise<PulledPaymentStatuses> {
   const gateway = new URL(connection.gatewayUrl);
@@ -82,6 +102,7 @@ export async function pullPaymentStatuses(vault: UnlockedVault, connection: Bank
         continue;
       }
       let report: PaymentStatusReport | undefined;
+      let elsewhere = false;
       try {
         if (kept !== undefined) throw new CofferError('APP_STATUS_REPORT_REFUSED', `expected report ${entry.seq} as the bank signed it before, found another under its number`);
         report = await verifyPaymentStatusReport(entry.report, bankKey);
@@ -90,7 +111,7 @@ export async function pullPaymentStatuses(vault: UnlockedVault, connection: Bank
           otherPayments += 1;
           continue;
         }
-        reportedPayment(vault.db, connection, report);
+        if (reportedPayment(vault.db, connection, report).elsewhere) elsewhere = true;
       } catch (error) {
         if (!(error instanceof CofferError) || !REFUSALS.has(error.code)) throw error;
         // Refused, audited and stepped over, so one bad report does not stop every later one.
@@ -103,7 +124,8 @@ export async function pullPaymentStatuses(vault: UnlockedVault, connection: Bank
         continue;
       }
       const verified = report;
-      const status = vault.transact({ action: 'bank.payment-status', target: verified.paymentId, details: statusDetails(entry.seq, verified) }, (db) => applyReport(db, connection, entry, verified, now()));
+      const details = { ...statusDetails(entry.seq, verified), ...(elsewhere ? { onApprovalsInOtherVaults: true } : {}) };
+      const status = vault.transact({ action: 'bank.payment-status', target: verified.paymentId, details }, (db) => applyReport(db, connection, entry, verified, now()));
       cursorWritten = entry.seq;
       pulled.recorded.push({ id: verified.paymentId, status });
     }

@@ -25,7 +25,8 @@ export interface PushOptions {
   now: () => Date;
 }
 
-function orderOf(payment: Payment): PaymentOrder {
+/** The order as the bank sees it: the payment without its status, version and time of creation. */
+export function orderOf(payment: Payment): PaymentOrder {
   const { id, debtorIban, creditor, amountMinor, currency, remittanceInfo, executionDate, expiresAt, createdBy } = payment;
   return { id, debtorIban, creditor: { ...creditor }, amountMinor, currency, remittanceInfo, executionDate, expiresAt, createdBy };
 }

@@ -8,22 +8,35 @@ import { hardwareKeyRules } from '../keys/policyOf.js';
 
 type NewCredential = Omit<CredentialRecord, 'lastUsedAt' | 'removedAt'>;
 
+/** A registration whose challenge was bound to the enrolled device: kept, as sent, to be shown to the bank at the next sync. */
+interface ForTheBank {
+  registration: string;
+  salt: string;
+}
+
 /**
  * `keys.register`: verifies the browser's registration response (WebAuthn L3 §7.1, with
  * @simplewebauthn/server) against a registration challenge this session issued and has not used, the
  * window's origin, the rpId and user verification, then stores the key. Once the user holds a key, the
- * dispatcher asks for a step-up with it first ('once-keys-enrolled').
+ * dispatcher asks for a step-up with it first ('once-keys-enrolled'). In an enrolled vault the challenge was
+ * bound to the device (keys.register-options): the response and its salt wait in `credential_registrations`
+ * for `bank.sync` to send them to the bank, which then lists the key in the organisation's policy.
  */
 export const registerKeyCommand = implementCommand('keys.register', {
   async prepare(ctx, input) {
     const ceremonies = keyCeremoniesOf(ctx.vault);
     let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
+    let salt: string | undefined;
     try {
       verification = await verifyRegistrationResponse({
         // The library's JSON type is a structural twin of ours (its optional members are looser).
         response: input.response as Parameters<typeof verifyRegistrationResponse>[0]['response'],
         // Ensure the response answers a challenge of this session, once, before it expired.
-        expectedChallenge: (challenge) => ceremonies.consume(challenge, 'register', ctx.now),
+        expectedChallenge: (challenge) => {
+          const issued = ceremonies.take(challenge, 'register', ctx.now);
+          salt = issued?.salt;
+          return issued !== undefined;
+        },
         expectedOrigin: ceremonies.rp.origin,
         expectedRPID: ceremonies.rp.rpId,
         requireUserVerification: true,
@@ -47,17 +60,22 @@ export const registerKeyCommand = implementCommand('keys.register', {
       prfCapable: input.response.clientExtensionResults.prf?.enabled === true,
       createdAt: ctx.now.toISOString(),
     };
-    return { target: credential.id, details: { aaguid: credential.aaguid, prfCapable: credential.prfCapable, transports: credential.transports }, data: credential };
+    const forTheBank: ForTheBank | undefined = salt === undefined ? undefined : { registration: JSON.stringify(input.response), salt };
+    const details = { aaguid: credential.aaguid, prfCapable: credential.prfCapable, transports: credential.transports, forTheBank: forTheBank !== undefined };
+    return { target: credential.id, details, data: { credential, forTheBank } };
   },
-  guard(ctx, _input, credential) {
+  guard(ctx, _input, { credential }) {
     const allowed = hardwareKeyRules(ctx.policyState).allowedAaguids;
     // Ensure only the authenticator models the bank allows, when it names them.
     if (allowed !== undefined && !allowed.includes(credential.aaguid.toLowerCase())) {
       throw new CofferError('APP_KEY_NOT_ALLOWED', `the organisation policy does not allow authenticators of model ${credential.aaguid}`);
     }
   },
-  run(ctx, _input, credential) {
+  run(ctx, _input, { credential, forTheBank }) {
     insertCredential(ctx.db, credential);
+    if (forTheBank !== undefined) {
+      ctx.db.prepare('INSERT INTO credential_registrations (credential_id, registration, salt, registered_at) VALUES (?, ?, ?, ?)').run(credential.id, forTheBank.registration, forTheBank.salt, ctx.now.toISOString());
+    }
     return keyView({ ...credential, lastUsedAt: null, removedAt: null }, ctx.vault.keyFile.slots);
   },
 });

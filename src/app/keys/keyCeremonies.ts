@@ -12,6 +12,14 @@ export type ChallengePurpose = 'register' | 'assert';
 interface Issued {
   purpose: ChallengePurpose;
   expiresAt: number;
+  /** The salt of a device-bound registration challenge (deviceRegistrationChallenge), base64url. */
+  salt?: string;
+}
+
+/** A challenge the caller derived itself (a registration bound to the enrolled device), with its salt. */
+export interface ChosenChallenge {
+  challenge: string;
+  salt: string;
 }
 
 /**
@@ -23,20 +31,29 @@ export class KeyCeremonies {
 
   constructor(readonly rp: RelyingParty) {}
 
-  /** A fresh base64url challenge for `purpose`, valid for `ttlMs`. */
-  issue(purpose: ChallengePurpose, now: Date, ttlMs: number): string {
+  /**
+   * A fresh base64url challenge for `purpose`, valid for `ttlMs`: 32 random bytes, or `chosen` (derived from
+   * 32 random bytes of salt by the caller), which is then single use and expires the same way.
+   */
+  issue(purpose: ChallengePurpose, now: Date, ttlMs: number, chosen?: ChosenChallenge): string {
     this.#forgetExpired(now);
-    const challenge = randomBytes(CHALLENGE_BYTES).toString('base64url');
-    this.#issued.set(challenge, { purpose, expiresAt: now.getTime() + ttlMs });
+    const challenge = chosen?.challenge ?? randomBytes(CHALLENGE_BYTES).toString('base64url');
+    this.#issued.set(challenge, { purpose, expiresAt: now.getTime() + ttlMs, ...(chosen ? { salt: chosen.salt } : {}) });
     return challenge;
   }
 
   /** Uses up `challenge`: true once if this session issued it for `purpose` and it has not expired. */
   consume(challenge: string, purpose: ChallengePurpose, now: Date): boolean {
+    return this.take(challenge, purpose, now) !== undefined;
+  }
+
+  /** Uses up `challenge` as `consume` does, and says how it was issued (its salt, if the caller chose it). */
+  take(challenge: string, purpose: ChallengePurpose, now: Date): { salt?: string } | undefined {
     const issued = this.#issued.get(challenge);
-    if (issued === undefined || issued.purpose !== purpose) return false;
+    if (issued === undefined || issued.purpose !== purpose) return undefined;
     this.#issued.delete(challenge);
-    return issued.expiresAt > now.getTime();
+    if (issued.expiresAt <= now.getTime()) return undefined;
+    return issued.salt === undefined ? {} : { salt: issued.salt };
   }
 
   #forgetExpired(now: Date): void {

@@ -1,7 +1,7 @@
 import { verifyRegistrationResponse } from '@simplewebauthn/server';
 import { cose, decodeCredentialPublicKey } from '@simplewebauthn/server/helpers';
 import { CofferError, type RegistrationResponseJson } from '../../contract/index.js';
-import { enrolmentRegistrationChallenge, isDemoCredential } from '../../domain/index.js';
+import { isDemoCredential } from '../../domain/index.js';
 import { DEMO_USERS } from '../../policy/index.js';
 import type { RelyingParty } from './relyingParty.js';
 
@@ -15,7 +15,11 @@ export interface RegisteredCredential {
 
 export interface VerifyCredentialRegistrationOpts {
   response: RegistrationResponseJson;
-  devicePublicKey: Uint8Array;
+  /**
+   * The challenge (base64url) the registration must have signed, bound to the device that sends it: the
+   * enrolment's (enrolmentRegistrationChallenge) or a later one's (deviceRegistrationChallenge).
+   */
+  challenge: string;
   userId: string;
   rp: RelyingParty;
 }
@@ -35,9 +39,9 @@ function ec2X(publicKey: Uint8Array): Uint8Array | undefined {
 }
 
 /**
- * One WebAuthn registration sent with an enrolment (WebAuthn L3 §7.1), verified with @simplewebauthn/server:
- * the challenge is the enrolment's (bound to the device key), the origin and rpId the bank's, user
- * verification was done. A credential of the demo (published private keys) is refused whoever it claims to be.
+ * One WebAuthn registration (WebAuthn L3 §7.1), sent with an enrolment or by an enrolled device later, verified
+ * with @simplewebauthn/server: the challenge is the one bound to the sending device's key, the origin and rpId
+ * the bank's, user verification was done. A credential of the demo (published private keys) is refused whoever it claims to be.
  */
 export async function verifyCredentialRegistration(opts: VerifyCredentialRegistrationOpts): Promise<RegisteredCredential> {
   let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
@@ -45,13 +49,13 @@ export async function verifyCredentialRegistration(opts: VerifyCredentialRegistr
     verification = await verifyRegistrationResponse({
       // The library's JSON type is a structural twin of ours (its optional members are looser).
       response: opts.response as Parameters<typeof verifyRegistrationResponse>[0]['response'],
-      expectedChallenge: enrolmentRegistrationChallenge(opts.devicePublicKey),
+      expectedChallenge: opts.challenge,
       expectedOrigin: opts.rp.origin,
       expectedRPID: opts.rp.rpId,
       requireUserVerification: true,
     });
   } catch (cause) {
-    throw new CofferError('SERVER_BAD_CREDENTIAL', `expected a WebAuthn registration for this enrolment, found one that does not verify: ${firstLine(cause)}`, { cause });
+    throw new CofferError('SERVER_BAD_CREDENTIAL', `expected a WebAuthn registration bound to this device, found one that does not verify: ${firstLine(cause)}`, { cause });
   }
   const info = verification.registrationInfo;
   // Ensure the library verified it (it answers false rather than throwing for some failures).

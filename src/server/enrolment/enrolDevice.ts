@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
 import { CofferError, type EnrolmentRequest, type EnrolmentResponse } from '../../contract/index.js';
 import { randomId } from '../../crypto/index.js';
+import { enrolmentRegistrationChallenge } from '../../domain/index.js';
 import { appendGatewayAudit } from '../bank/appendGatewayAudit.js';
 import { bankKeyText, loadBankKey } from '../bank/bankKey.js';
 import { currentPolicy, issueOrgPolicy } from '../bank/issueOrgPolicy.js';
 import { gatewayRelyingParty, type RelyingParty } from '../credentials/relyingParty.js';
+import { insertCredential } from '../credentials/insertCredential.js';
 import { verifyCredentialRegistration, type RegisteredCredential } from '../credentials/verifyCredentialRegistration.js';
 import { rfc3339 } from '../bank/rfc3339.js';
 import { ENROLMENT_KEY_ID, readRequestSignature, signDeviceCertificate, type ReceivedRequest } from '../../protocol/index.js';
@@ -22,7 +24,7 @@ async function verifyRegistrations(store: GatewayStore, body: EnrolmentRequest, 
   const code = await store.db.selectFrom('activation_codes').select('user_id').where('code_hash', '=', codeHash).executeTakeFirst();
   if (!code) throw new CofferError('SERVER_BAD_ACTIVATION_CODE', BAD_CODE);
   const registered: RegisteredCredential[] = [];
-  for (const response of responses) registered.push(await verifyCredentialRegistration({ response, devicePublicKey, userId: code.user_id, rp }));
+  for (const response of responses) registered.push(await verifyCredentialRegistration({ response, challenge: enrolmentRegistrationChallenge(devicePublicKey), userId: code.user_id, rp }));
   if (new Set(registered.map((credential) => credential.id)).size !== registered.length) {
     throw new CofferError('SERVER_BAD_CREDENTIAL', 'expected each credential once in an enrolment, found one twice');
   }
@@ -70,17 +72,7 @@ export async function enrolDevice(store: GatewayStore, request: ReceivedRequest,
       if (isUniqueViolation(error, 'public_key')) throw new CofferError('SERVER_DEVICE_KEY_IN_USE', 'expected a device key not yet enrolled, found it enrolled: generate a new key per enrolment', { cause: error });
       throw error;
     }
-    for (const credential of credentials) {
-      try {
-        await trx
-          .insertInto('credentials')
-          .values({ id: credential.id, org_id: code.org_id, user_id: code.user_id, public_key: Buffer.from(credential.publicKey).toString('base64url'), sign_count: credential.signCount, aaguid: credential.aaguid, device_id: deviceId, created_at: now })
-          .execute();
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new CofferError('SERVER_CREDENTIAL_IN_USE', `expected a credential not yet registered, found ${credential.id} registered already`, { cause: error });
-        throw error;
-      }
-    }
+    for (const credential of credentials) await insertCredential(trx, credential, { orgId: code.org_id, userId: code.user_id, deviceId, now });
     const policy = credentials.length > 0 ? await issueOrgPolicy(trx, code.org_id, bankKey.signingKey, now) : await currentPolicy(trx, code.org_id);
     if (!policy) throw new CofferError('SERVER_NOT_FOUND', `expected a signed policy for ${code.org_id}, found none`);
     await appendGatewayAudit(trx, store.dialect, {

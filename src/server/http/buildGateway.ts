@@ -2,15 +2,22 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { DestinationStream } from 'pino';
 import {
+  ApprovalSubmission,
   CofferError,
+  CredentialSubmission,
   describeZodIssue,
   EnrolmentRequest,
   IdempotencyKeyText,
   PaymentStatusFeedQuery,
   PaymentSubmission,
   PayeeCheckRequest,
+  PendingPaymentFeedQuery,
+  PendingPaymentSubmission,
   StatementSyncQuery,
   type AccountsResponse,
+  type CredentialAnswer,
+  type PendingPaymentAnswer,
+  type PendingPaymentFeedResponse,
   type DeviceResponse,
   type PaymentStatusFeedResponse,
   type PayeeCheckResponse,
@@ -27,7 +34,12 @@ import type { PayeeDirectoryEntry } from '../payees/registeredHolder.js';
 import { DEMO_PAYEE_DIRECTORY } from '../../domain/index.js';
 import { idempotencyRequestHash } from '../payments/idempotentAnswer.js';
 import { readPaymentStatusFeed } from '../payments/readPaymentStatusFeed.js';
-import { recordPaymentRefusal } from '../payments/recordPaymentRefusal.js';
+import { recordPaymentRefusal, recordRefusal, type RefusalAction } from '../payments/recordPaymentRefusal.js';
+import { readPendingPaymentFeed } from '../payments/readPendingPaymentFeed.js';
+import { relayApproval } from '../payments/relayApproval.js';
+import { sharePendingPayment } from '../payments/sharePendingPayment.js';
+import { registerDeviceCredential } from '../credentials/registerDeviceCredential.js';
+import type { DeviceTable } from '../store/storeSchema.js';
 import { readStatementFeed } from '../statements/readStatementFeed.js';
 import type { ReceivedRequest } from '../../protocol/index.js';
 import type { GatewayStore } from '../store/openStore.js';
@@ -232,6 +244,41 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     const query = StatementSyncQuery.safeParse(request.query);
     if (!query.success) throw new CofferError('SERVER_BAD_REQUEST', describeZodIssue(query.error).text);
     return readStatementFeed(store, device, query.data);
+  });
+  /** A write by an authenticated device whose every refusal enters the gateway's audit log as evidence. */
+  async function audited<T>(request: FastifyRequest, action: RefusalAction, write: (device: DeviceTable) => Promise<T>): Promise<T> {
+    const device = await authenticateDevice(store, received(request), now());
+    try {
+      return await write(device);
+    } catch (error) {
+      if (error instanceof CofferError && error.code !== 'SERVER_STORE_UNAVAILABLE') {
+        await recordRefusal(store, device, action, request.body, error, now()).catch((cause: unknown) => request.log.error({ err: cause }, 'refusal not audited'));
+      }
+      throw error;
+    }
+  }
+  function parsed<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof describeZodIssue>[0] } }, value: unknown): T {
+    const result = schema.safeParse(value);
+    if (!result.success) throw new CofferError('SERVER_BAD_REQUEST', describeZodIssue(result.error).text);
+    return result.data;
+  }
+  app.post('/v1/pending-payments', async function sharePayment(request, reply) {
+    const outcome = await audited(request, 'payment.share.refuse', (device) => sharePendingPayment(store, { device, submission: parsed(PendingPaymentSubmission, request.body), now: now() }));
+    request.log.info({ paymentId: outcome.body.paymentId, status: outcome.body.status }, 'pending payment answered');
+    return reply.status(outcome.status).send(outcome.body satisfies PendingPaymentAnswer);
+  });
+  app.get('/v1/pending-payments', async function pendingPayments(request): Promise<PendingPaymentFeedResponse> {
+    const device = await authenticateDevice(store, received(request), now());
+    return readPendingPaymentFeed(store, device, parsed(PendingPaymentFeedQuery, request.query));
+  });
+  app.post('/v1/approvals', async function approvePayment(request): Promise<PendingPaymentAnswer> {
+    const answer = await audited(request, 'approval.refuse', (device) => relayApproval(store, { device, submission: parsed(ApprovalSubmission, request.body), now: now(), rp }));
+    request.log.info({ paymentId: answer.paymentId, status: answer.status }, 'approval answered');
+    return answer;
+  });
+  app.post('/v1/credentials', async function registerCredential(request, reply) {
+    const answer: CredentialAnswer = await audited(request, 'credential.refuse', (device) => registerDeviceCredential(store, { device, submission: parsed(CredentialSubmission, request.body), now: now(), rp }));
+    return reply.status(201).send(answer);
   });
   await registerWitnessRoutes(app, { store, name: options.witnessName ?? DEFAULT_WITNESS_NAME, now, received });
   return app;

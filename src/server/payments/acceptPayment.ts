@@ -1,17 +1,16 @@
-import { CofferError, canonicalJson, describeZodIssue, type PaymentAnswer, type PaymentOrder, type PaymentSubmission } from '../../contract/index.js';
+import { CofferError, describeZodIssue, type PaymentAnswer, type PaymentOrder, type PaymentSubmission } from '../../contract/index.js';
 import { ensureNotExpired, paymentDigest, PaymentDigestInput } from '../../domain/index.js';
 import { approvalStatus } from '../../policy/index.js';
-import { appendGatewayAudit } from '../bank/appendGatewayAudit.js';
 import { loadBankKey } from '../bank/bankKey.js';
 import { rfc3339 } from '../bank/rfc3339.js';
 import type { RelyingParty } from '../credentials/relyingParty.js';
 import { isUniqueViolation } from '../store/constraintViolation.js';
 import type { GatewayStore } from '../store/openStore.js';
 import type { DeviceTable, PaymentRow } from '../store/storeSchema.js';
-import { appendPaymentStatus } from './appendPaymentStatus.js';
 import { approvalChallenge } from './approvalChallenge.js';
 import { checkEmittable } from './checkEmittable.js';
 import { countApprovals } from './countApprovals.js';
+import { acceptedPaymentRow, insertAcceptedPayment, reportAcceptance, type AcceptedPayment, type RecordedApproval } from './recordAcceptance.js';
 import { idempotentAnswer, storeIdempotentAnswer, type StoredAnswer } from './idempotentAnswer.js';
 import { signedPolicyOf } from './signedPolicyOf.js';
 import { verifyApproval, type VerifiedApproval } from './verifyApproval.js';
@@ -29,12 +28,12 @@ export interface AcceptPaymentOpts {
 /** 201 accepted now; 409 accepted before (the stored answer); either again for a retried Idempotency-Key. */
 export type PaymentOutcome = StoredAnswer<PaymentAnswer>;
 
-function answerOf(row: Pick<PaymentRow, 'org_id' | 'payment_id' | 'digest' | 'accepted_at' | 'approvals'>): PaymentAnswer {
+export function answerOf(row: Pick<PaymentRow, 'org_id' | 'payment_id' | 'digest' | 'accepted_at' | 'approvals'>): PaymentAnswer {
   const approvals = JSON.parse(row.approvals) as { userId: string }[];
   return { paymentId: row.payment_id, orgId: row.org_id, digest: row.digest, status: 'accepted', acceptedAt: rfc3339(row.accepted_at), approvedBy: approvals.map((approval) => approval.userId) };
 }
 
-async function storedPayment(store: GatewayStore, orgId: string, paymentId: string): Promise<PaymentRow | undefined> {
+export async function storedPayment(store: GatewayStore, orgId: string, paymentId: string): Promise<PaymentRow | undefined> {
   return store.db.selectFrom('payments').selectAll().where('org_id', '=', orgId).where('payment_id', '=', paymentId).executeTakeFirst();
 }
 
@@ -47,13 +46,21 @@ function duplicateOf(row: PaymentRow, digest: string): PaymentOutcome {
 }
 
 /** The digest re-derived by the domain's own function from the order as received (docs/signing.md). */
-function digestOf(order: PaymentOrder): Buffer {
+export function digestOf(order: PaymentOrder): Buffer {
   const parsed = PaymentDigestInput.safeParse(order);
   if (!parsed.success) {
     const issue = describeZodIssue(parsed.error);
     throw new CofferError('DOMAIN_BAD_PAYMENT', `expected a valid payment, found a bad ${issue.path || 'value'}: ${issue.message}`);
   }
   return paymentDigest(parsed.data);
+}
+
+/** An order the bank can pay now: unexpired, from an account the organisation holds, writable as pain.001. */
+export async function checkOrderPayable(store: GatewayStore, orgId: string, order: PaymentOrder, now: number): Promise<void> {
+  ensureNotExpired(order, new Date(now));
+  const account = await store.db.selectFrom('accounts').select(['iban', 'org_id']).where('iban', '=', order.debtorIban).executeTakeFirst();
+  if (!account || account.org_id !== orgId) throw new CofferError('SERVER_UNKNOWN_ACCOUNT', `expected a debtor account ${orgId} holds at the bank, found another`);
+  checkEmittable(order, now);
 }
 
 async function verifyApprovals(store: GatewayStore, opts: AcceptPaymentOpts, digest: Buffer): Promise<VerifiedApproval[]> {
@@ -92,10 +99,10 @@ export async function acceptPayment(store: GatewayStore, opts: AcceptPaymentOpts
   const digestHex = digest.toString('hex');
   const earlier = await storedPayment(store, device.org_id, order.id);
   if (earlier) return duplicateOf(earlier, digestHex);
-  ensureNotExpired(order, new Date(now));
-  const account = await store.db.selectFrom('accounts').select(['iban', 'org_id']).where('iban', '=', order.debtorIban).executeTakeFirst();
-  if (!account || account.org_id !== device.org_id) throw new CofferError('SERVER_UNKNOWN_ACCOUNT', `expected a debtor account ${device.org_id} holds at the bank, found another`);
-  checkEmittable(order, now);
+  const shared = await store.db.selectFrom('pending_payments').select('maker').where('org_id', '=', device.org_id).where('payment_id', '=', order.id).executeTakeFirst();
+  // Ensure a payment id another maker shared for approval is not taken over by a submission.
+  if (shared && shared.maker !== order.createdBy) throw new CofferError('SERVER_PAYMENT_ID_CONFLICT', `expected a new payment id or one ${order.createdBy} shared, found ${order.id} shared by another maker`);
+  await checkOrderPayable(store, device.org_id, order, now);
   let approvals: VerifiedApproval[];
   try {
     approvals = await verifyApprovals(store, opts, digest);
@@ -114,51 +121,17 @@ export async function acceptPayment(store: GatewayStore, opts: AcceptPaymentOpts
   });
   if (!status.executable) throw new CofferError(status.reason, status.message);
   const counted = new Set(status.counted.map((approval) => approval.userId));
-  const recorded = approvals.map(({ userId, credentialId, signCount, assertion, batch }) => ({ userId, credentialId, signCount, counted: counted.has(userId), assertion, ...(batch ? { batchDigest: batch.digest } : {}) }));
-  const row: PaymentRow = {
-    org_id: device.org_id,
-    payment_id: order.id,
-    digest: digestHex,
-    debtor_iban: order.debtorIban,
-    currency: order.currency,
-    maker: order.createdBy,
-    order_json: canonicalJson(order),
-    approvals: JSON.stringify(recorded.filter((approval) => approval.counted)),
-    device_id: device.id,
-    accepted_at: now,
-    emission_id: null,
-    status: 'accepted',
-    status_reason: null,
-  };
+  const recorded: RecordedApproval[] = approvals.map(({ userId, credentialId, signCount, assertion, batch }) => ({ userId, credentialId, signCount, counted: counted.has(userId), assertion, ...(batch ? { batchDigest: batch.digest } : {}) }));
+  const accepted: AcceptedPayment = { orgId: device.org_id, order, digest: digestHex, approvals: recorded, makerDeviceId: device.id, now };
+  const row = acceptedPaymentRow(accepted);
   const bankKey = await loadBankKey(store.db, now);
   const answer: PaymentOutcome = { status: 201, body: answerOf(row) };
   try {
     return await store.db.transaction().execute(async function acceptInTransaction(trx) {
-      await trx.insertInto('payments').values(row).execute();
+      await insertAcceptedPayment(trx, row);
       const raised = await countApprovals(trx, approvals, { orgId: device.org_id, paymentId: order.id, now });
       await storeIdempotentAnswer(trx, device.id, opts.idempotencyKey, opts.requestHash, answer, now);
-      // The bank's signed word that it accepted this order, for every device of the organisation to sync.
-      await appendPaymentStatus(trx, store.dialect, bankKey.signingKey, { orgId: device.org_id, paymentId: order.id, digest: digestHex, status: 'accepted', at: answer.body.acceptedAt }, now);
-      await appendGatewayAudit(trx, store.dialect, {
-        at: now,
-        actor: `device:${device.id}`,
-        action: 'payment.accept',
-        orgId: device.org_id,
-        details: {
-          paymentId: order.id,
-          digest: digestHex,
-          maker: order.createdBy,
-          approvals: recorded.map(({ userId, credentialId, signCount, counted: counts, batchDigest }) => ({
-            userId,
-            credentialId,
-            signCount,
-            counted: counts,
-            // False for a batch assertion whose counter another payment of its batch raised.
-            counterRaised: raised.has(credentialId),
-            ...(batchDigest ? { batchDigest } : {}),
-          })),
-        },
-      });
+      await reportAcceptance(trx, store.dialect, bankKey.signingKey, accepted, { actor: `device:${device.id}`, raised, relayed: false });
       return answer;
     });
   } catch (error) {

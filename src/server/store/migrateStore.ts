@@ -7,6 +7,7 @@ import * as m0004 from './migrations/m0004_statement_feed.js';
 import * as m0005 from './migrations/m0005_batch_approvals.js';
 import * as m0006 from './migrations/m0006_payment_status.js';
 import * as m0007 from './migrations/m0007_payee_checks.js';
+import * as m0008 from './migrations/m0008_pending_payments.js';
 import type { StoreDialect } from './storeDialect.js';
 
 /** Every migration, in order; one file each under `migrations/`, the same for SQLite and PostgreSQL. */
@@ -18,6 +19,7 @@ const MIGRATIONS = [
   ['0005_batch_approvals', m0005],
   ['0006_payment_status', m0006],
   ['0007_payee_checks', m0007],
+  ['0008_pending_payments', m0008],
 ] as const;
 
 /** The names of every migration, in the order they run. */

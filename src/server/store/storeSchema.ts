@@ -241,6 +241,59 @@ export interface PayeeCheckTable {
   checked_at: number;
 }
 
+/** A payment its maker shared for approval between vaults (migration 0008): one row per id, as it stands now. */
+export interface PendingPaymentTable {
+  org_id: string;
+  payment_id: string;
+  /** Payment digest, hex, of the order as it stands now. */
+  digest: string;
+  /** Canonical JSON of the order as shared. */
+  order_json: string;
+  maker: string;
+  /** The maker's device whose key made `maker_signature`. */
+  device_id: string;
+  /** Ed25519 (base64url) by that device over the PendingPaymentStatement of `digest` and the shared status. */
+  maker_signature: string;
+  /** `pending`, `withdrawn` (final) or `accepted`. */
+  status: string;
+  updated_at: number;
+}
+
+/** Each change of a pending payment, numbered in the order written: the cursor approvers' devices pull by. */
+export interface PendingPaymentFeedTable {
+  seq: Generated<number>;
+  org_id: string;
+  payment_id: string;
+  digest: string;
+  /** `pending` or `withdrawn`: an acceptance reaches devices through the payment status feed. */
+  status: string;
+  order_json: string;
+  maker_signature: string;
+  /** The maker's device: its certificate goes with the entry. */
+  device_id: string;
+  created_at: number;
+}
+
+/** An approver's approval relayed by her device (migration 0008): one per (organisation, payment, digest, user). */
+export interface RelayedApprovalTable {
+  org_id: string;
+  payment_id: string;
+  digest: string;
+  user_id: string;
+  credential_id: string;
+  /** JSON of the WebAuthn assertion as received. */
+  assertion: string;
+  /** SHA-256 (base64url) of the assertion (assertionHash). */
+  assertion_hash: string;
+  sign_count: number;
+  /** The batch digest (hex) the assertion signed, when it was a batch approval. */
+  batch_digest: string | null;
+  /** JSON of the batch's payment digests (hex, sorted). */
+  batch_digests: string | null;
+  device_id: string;
+  received_at: number;
+}
+
 export interface GatewayDatabase {
   bank_keys: BankKeyTable;
   organisations: OrganisationTable;
@@ -264,4 +317,7 @@ export interface GatewayDatabase {
   payment_emissions: PaymentEmissionTable;
   idempotency_keys: IdempotencyKeyTable;
   payee_checks: PayeeCheckTable;
+  pending_payments: PendingPaymentTable;
+  pending_payment_feed: PendingPaymentFeedTable;
+  relayed_approvals: RelayedApprovalTable;
 }

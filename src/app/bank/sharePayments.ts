@@ -1,0 +1,90 @@
+import { CofferError, PendingPaymentAnswer, type PendingPaymentSubmission } from '../../contract/index.js';
+import { paymentDigest } from '../../domain/index.js';
+import type { UnlockedVault } from '../../vault/index.js';
+import { requirePayment } from '../commands/records/paymentRecords.js';
+import type { BankConnection } from './bankConnection.js';
+import { gatewayRequest, parseAnswer, type GatewaySigner } from './gatewayRequest.js';
+import { signPendingStatement } from './pendingStatement.js';
+import { orderOf } from './pushPayments.js';
+
+export interface SharedPayments {
+  /** Payments shared (again) for approval at their current digest. */
+  shared: string[];
+  /** Shared payments the maker cancelled since, now withdrawn at the gateway. */
+  withdrawn: string[];
+  refused: { id: string; code: string }[];
+  /** Left for the next sync: the gateway could not be reached. */
+  pending: number;
+}
+
+interface ToShare {
+  id: string;
+  status: 'pending' | 'withdrawn';
+}
+
+/**
+ * What to tell the gateway: the user's own payments pending approval not yet shared at their current digest
+ * (never shared, or edited since), then those shared as pending that the maker since cancelled.
+ */
+function toShare(vault: UnlockedVault): ToShare[] {
+  const pending = vault.db
+    .prepare(
+      `SELECT p.id, s.digest, s.status FROM payments p LEFT JOIN shared_payments s ON s.payment_id = p.id
+        WHERE p.status = 'pending_approval' AND p.created_by = ? ORDER BY p.created_at, p.id`,
+    )
+    .all(vault.userId) as { id: string; digest: string | null; status: string | null }[];
+  const changed = pending.filter((row) => row.status !== 'pending' || row.digest !== paymentDigest(requirePayment(vault.db, row.id).payment).toString('hex'));
+  const cancelled = vault.db
+    .prepare(`SELECT p.id FROM payments p JOIN shared_payments s ON s.payment_id = p.id WHERE p.status = 'cancelled' AND s.status = 'pending' AND s.refusal IS NULL AND p.created_by = ? ORDER BY p.created_at, p.id`)
+    .pluck()
+    .all(vault.userId) as string[];
+  return [...changed.map((row) => ({ id: row.id, status: 'pending' as const })), ...cancelled.map((id) => ({ id, status: 'withdrawn' as const }))];
+}
+
+/**
+ * The maker's side of approvals between vaults: each own payment pending approval that the gateway has not
+ * seen at its current digest goes to POST /v1/pending-payments, signed by the device key over the
+ * PendingPaymentStatement, and each shared one the maker cancelled since goes as withdrawn. One transaction
+ * and one `bank.share-payment` entry each (id, digest, status; no amount or name); a coded refusal is kept
+ * with its code, and the payment is shared again only once its digest changes. An unreachable gateway stops
+ * the step: the rest waits for the next sync, and a repeated share is idempotent at the gateway.
+ */
+export async function sharePayments(vault: UnlockedVault, connection: BankConnection, signer: GatewaySigner, now: () => Date): Promise<SharedPayments> {
+  const gateway = new URL(connection.gatewayUrl);
+  const result: SharedPayments = { shared: [], withdrawn: [], refused: [], pending: 0 };
+  const rows = toShare(vault);
+  for (const [index, { id, status }] of rows.entries()) {
+    const { payment } = requirePayment(vault.db, id);
+    const digest = paymentDigest(payment).toString('hex');
+    const makerSignature = signPendingStatement(signer.seed, { orgId: connection.orgId, paymentId: id, digest, status });
+    const submission: PendingPaymentSubmission = { payment: orderOf(payment), status, makerSignature };
+    const details = { digest, status };
+    let outcome: { answer: PendingPaymentAnswer } | { code: string };
+    try {
+      const body = new TextEncoder().encode(JSON.stringify(submission));
+      outcome = { answer: parseAnswer(await gatewayRequest({ gateway, method: 'POST', path: '/v1/pending-payments', signer, body, contentType: 'application/json' }), PendingPaymentAnswer, "the gateway's answer to a pending payment") };
+    } catch (error) {
+      if (!(error instanceof CofferError)) throw error;
+      if (error.code === 'APP_GATEWAY_UNREACHABLE') {
+        result.pending = rows.length - index;
+        break;
+      }
+      if (error.code === 'APP_BAD_GATEWAY_ANSWER') throw error;
+      outcome = { code: error.code };
+    }
+    const refusal = 'code' in outcome ? outcome.code : null;
+    const answer = 'answer' in outcome ? JSON.stringify(outcome.answer) : null;
+    vault.transact(
+      { action: 'bank.share-payment', target: id, ...(refusal === null ? {} : { outcome: 'denied' as const, reason: refusal }), details: { ...details, ...('answer' in outcome ? { approvedBy: outcome.answer.approvedBy } : {}) } },
+      (db) => {
+        db.prepare(
+          `INSERT INTO shared_payments (payment_id, digest, status, answer, refusal, shared_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (payment_id) DO UPDATE SET digest = excluded.digest, status = excluded.status, answer = excluded.answer, refusal = excluded.refusal, shared_at = excluded.shared_at`,
+        ).run(id, digest, status, answer, refusal, now().toISOString());
+      },
+    );
+    if (refusal !== null) result.refused.push({ id, code: refusal });
+    else (status === 'pending' ? result.shared : result.withdrawn).push(id);
+  }
+  return result;
+}

@@ -1,0 +1,100 @@
+import { CofferError, canonicalJson, PENDING_PAYMENT_SIGNATURE_TAG, type PendingPaymentAnswer, type PendingPaymentStatement, type PendingPaymentSubmission } from '../../contract/index.js';
+import { ed25519Verify } from '../../crypto/index.js';
+import { appendGatewayAudit } from '../bank/appendGatewayAudit.js';
+import { isUniqueViolation } from '../store/constraintViolation.js';
+import type { GatewayStore } from '../store/openStore.js';
+import type { DeviceTable } from '../store/storeSchema.js';
+import { checkOrderPayable, digestOf, storedPayment } from './acceptPayment.js';
+import { pendingAnswer } from './pendingAnswer.js';
+import { sql } from 'kysely';
+
+export interface SharePendingPaymentOpts {
+  device: DeviceTable;
+  submission: PendingPaymentSubmission;
+  now: number;
+}
+
+/** 201 for a change the gateway stored now, 200 for one it held already (or an id accepted before). */
+export interface ShareOutcome {
+  status: 200 | 201;
+  body: PendingPaymentAnswer;
+}
+
+/** The bytes a maker's device signs for a pending payment: canonical JSON of the PendingPaymentStatement. */
+export function pendingPaymentStatementBytes(statement: Omit<PendingPaymentStatement, 'tag'>): Buffer {
+  const signed: PendingPaymentStatement = { tag: PENDING_PAYMENT_SIGNATURE_TAG, ...statement };
+  return Buffer.from(canonicalJson(signed), 'utf8');
+}
+
+/**
+ * POST /v1/pending-payments, as a list of steps: the order is the device user's own; its digest is re-derived
+ * with the domain's function; a pending order is payable now; the maker's device signed this digest and status
+ * (so the approvers' vaults can check the maker's own signature and certificate, and the gateway cannot show
+ * them a payment the maker never made); an id accepted before answers `accepted` for its digest and is a
+ * conflict for another; an id another maker shared is a conflict; a withdrawn payment stays withdrawn. Then one
+ * transaction: the row upserted, one feed row, the audit entry. The same digest and status again changes nothing.
+ */
+export async function sharePendingPayment(store: GatewayStore, opts: SharePendingPaymentOpts): Promise<ShareOutcome> {
+  const { device, submission, now } = opts;
+  const order = submission.payment;
+  // Ensure only the maker's own device shares her payment: the maker is not bound by the digest.
+  if (order.createdBy !== device.user_id) throw new CofferError('SERVER_NOT_MAKER', `expected a payment made by ${device.user_id}, the device's user, found one made by ${order.createdBy}`);
+  const digest = digestOf(order).toString('hex');
+  if (submission.status === 'pending') await checkOrderPayable(store, device.org_id, order, now);
+  const message = pendingPaymentStatementBytes({ orgId: device.org_id, paymentId: order.id, digest, status: submission.status });
+  // Ensure the device key signed this very digest and status: approvers' vaults check the same bytes.
+  if (!ed25519Verify(Buffer.from(device.public_key, 'base64url'), message, Buffer.from(submission.makerSignature, 'base64url'))) {
+    throw new CofferError('SERVER_BAD_MAKER_SIGNATURE', `expected the maker's device signature over payment ${order.id} at digest ${digest.slice(0, 12)}… and status ${submission.status}, found one that does not verify`);
+  }
+  const accepted = await storedPayment(store, device.org_id, order.id);
+  if (accepted) {
+    if (accepted.digest !== digest) throw new CofferError('SERVER_PAYMENT_ID_CONFLICT', `expected a new payment id or the order accepted under ${order.id}, found another order under that id`);
+    return { status: 200, body: await pendingAnswer(store.db, device.org_id, order.id) };
+  }
+  try {
+    return await store.db.transaction().execute(async function shareInTransaction(trx) {
+      // Lock the row (PostgreSQL) so a share and a relayed approval of this id take turns.
+      if (store.dialect === 'postgres') await sql`SELECT 1 FROM pending_payments WHERE org_id = ${device.org_id} AND payment_id = ${order.id} FOR UPDATE`.execute(trx);
+      const earlier = await trx.selectFrom('pending_payments').selectAll().where('org_id', '=', device.org_id).where('payment_id', '=', order.id).executeTakeFirst();
+      if (earlier) {
+        // Ensure one maker per payment id: another maker's share under it is refused.
+        if (earlier.maker !== order.createdBy) throw new CofferError('SERVER_PAYMENT_ID_CONFLICT', `expected a new payment id or one ${order.createdBy} shared, found ${order.id} shared by another maker`);
+        if (earlier.status === 'accepted') {
+          if (earlier.digest !== digest) throw new CofferError('SERVER_PAYMENT_ID_CONFLICT', `expected a new payment id or the order accepted under ${order.id}, found another order under that id`);
+          return { status: 200 as const, body: await pendingAnswer(trx, device.org_id, order.id) };
+        }
+        // Ensure a withdrawal is final: approvers were told it is off, so their approvals must not revive it.
+        if (earlier.status === 'withdrawn' && submission.status === 'pending') throw new CofferError('SERVER_PAYMENT_WITHDRAWN', `expected a payment id not withdrawn, found ${order.id} withdrawn by its maker: share the order under a new id`);
+        if (earlier.digest === digest && earlier.status === submission.status) return { status: 200 as const, body: await pendingAnswer(trx, device.org_id, order.id) };
+      }
+      const row = { org_id: device.org_id, payment_id: order.id, digest, order_json: canonicalJson(order), maker: order.createdBy, device_id: device.id, maker_signature: submission.makerSignature, status: submission.status, updated_at: now };
+      if (earlier) {
+        await trx.updateTable('pending_payments').set(row).where('org_id', '=', device.org_id).where('payment_id', '=', order.id).execute();
+      } else {
+        await trx.insertInto('pending_payments').values(row).execute();
+      }
+      // The feed is numbered at insert: locked against other writers until commit, as the status feed is.
+      if (store.dialect === 'postgres') await sql`LOCK TABLE pending_payment_feed IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
+      await trx
+        .insertInto('pending_payment_feed')
+        .values({ org_id: device.org_id, payment_id: order.id, digest, status: submission.status, order_json: row.order_json, maker_signature: submission.makerSignature, device_id: device.id, created_at: now })
+        .execute();
+      await appendGatewayAudit(trx, store.dialect, {
+        at: now,
+        actor: `device:${device.id}`,
+        action: submission.status === 'pending' ? 'payment.share' : 'payment.withdraw',
+        orgId: device.org_id,
+        details: { paymentId: order.id, digest, maker: order.createdBy, ...(earlier ? { previousDigest: earlier.digest, previousStatus: earlier.status } : {}) },
+      });
+      return { status: 201 as const, body: await pendingAnswer(trx, device.org_id, order.id) };
+    });
+  } catch (error) {
+    // Two first shares of one id raced (any process): the loser's answer is the winner's state, or a conflict.
+    if (!isUniqueViolation(error, 'pending_payments')) throw error;
+    const winner = await store.db.selectFrom('pending_payments').select(['maker', 'digest', 'status']).where('org_id', '=', device.org_id).where('payment_id', '=', order.id).executeTakeFirst();
+    if (!winner || winner.maker !== order.createdBy || winner.digest !== digest || winner.status !== submission.status) {
+      throw new CofferError('SERVER_PAYMENT_ID_CONFLICT', `expected a new payment id, found ${order.id} shared at the same time with another order or status`, { cause: error });
+    }
+    return { status: 200, body: await pendingAnswer(store.db, device.org_id, order.id) };
+  }
+}
