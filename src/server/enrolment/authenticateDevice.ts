@@ -25,7 +25,7 @@ export async function authenticateDevice(store: GatewayStore, request: ReceivedR
   }
   if (device.revoked_at !== null) throw new CofferError('SERVER_DEVICE_REVOKED', 'expected an active device, found it revoked by the bank');
   // Committed with the other requests' nonces of the moment (groupCommit.ts), and answered after that commit.
-  if (!(await recordNonce(store.db, { device_id: device.id, nonce: signature.nonce, created_at: signature.createdMs }))) {
+  if (!(await recordNonce(store, { device_id: device.id, nonce: signature.nonce, created_at: signature.createdMs }))) {
     throw new CofferError('SERVER_REPLAY', 'expected a fresh nonce, found one this device already used: the request is a replay');
   }
   acceptedSincePrune += 1;

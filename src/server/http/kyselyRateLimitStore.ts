@@ -1,7 +1,5 @@
 import type { FastifyRateLimitOptions, FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
-import type { Kysely } from 'kysely';
-import { countRequest } from '../store/groupCommit.js';
-import type { GatewayDatabase } from '../store/storeSchema.js';
+import { countRequest, type GroupedStore } from '../store/groupCommit.js';
 
 /** Delete expired counters on every this-many increments of a process, keeping the table small without a timer. */
 const PRUNE_EVERY = 1000;
@@ -12,12 +10,13 @@ const PRUNE_EVERY = 1000;
  * stored one has ended, else adds the group's requests, and returns the count and when the window ends
  * (SQLite ≥ 3.35 and PostgreSQL both read the old row in SET and support RETURNING).
  */
-export function kyselyRateLimitStore(db: Kysely<GatewayDatabase>, now: () => number): FastifyRateLimitStoreCtor {
+export function kyselyRateLimitStore(store: GroupedStore, now: () => number): FastifyRateLimitStoreCtor {
+  const { db } = store;
   let sincePrune = 0;
   async function increment(key: string, windowMs: number): Promise<{ current: number; ttl: number }> {
     const at = now();
     // Committed with the other requests' counters and nonces of the moment (groupCommit.ts).
-    const counted = await countRequest(db, key, at, windowMs);
+    const counted = await countRequest(store, key, at, windowMs);
     sincePrune += 1;
     if (sincePrune >= PRUNE_EVERY) {
       sincePrune = 0;
