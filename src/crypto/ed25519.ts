@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { CofferError } from '../contract/errors.js';
 
 /** Ed25519 (RFC 8032, FIPS 186-5) over raw 32-byte seeds and public keys. */
@@ -38,12 +38,33 @@ export function ed25519Sign(seed: Uint8Array, message: Uint8Array): Buffer {
   return sign(null, message, privateKeyFromSeed(seed));
 }
 
+/** Public keys imported recently, by their raw bytes (hex): at most this many are kept. */
+const IMPORTED_KEYS_KEPT = 4096;
+const importedPublicKeys = new Map<string, KeyObject>();
+
+/**
+ * The KeyObject of a raw public key, imported once: the gateway verifies every request of a device with the
+ * same key, and the import (createPublicKey) cost more than the verification itself. A key is a function of
+ * its bytes, so nothing is ever stale here; which device a key belongs to, and whether it is revoked, is
+ * read by the caller on every request.
+ */
+function importedPublicKey(publicKey: Uint8Array): KeyObject {
+  const name = Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength).toString('hex');
+  let key = importedPublicKeys.get(name);
+  if (key === undefined) {
+    key = createPublicKey({ key: Buffer.concat([SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' });
+    // Oldest first out (a Map keeps insertion order): a flood of unknown keys cannot grow the map.
+    if (importedPublicKeys.size >= IMPORTED_KEYS_KEPT) importedPublicKeys.delete(importedPublicKeys.keys().next().value as string);
+    importedPublicKeys.set(name, key);
+  }
+  return key;
+}
+
 /** Returns false for any malformed key or signature instead of throwing: a verifier never trusts input. */
 export function ed25519Verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
   if (publicKey.length !== ED25519_PUBLIC_KEY_LENGTH || signature.length !== ED25519_SIGNATURE_LENGTH) return false;
   try {
-    const key = createPublicKey({ key: Buffer.concat([SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' });
-    return verify(null, message, key, signature);
+    return verify(null, message, importedPublicKey(publicKey), signature);
   } catch {
     return false;
   }

@@ -1,4 +1,5 @@
 import { createHmac, createPublicKey, verify } from 'node:crypto';
+import { CompactSign } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { ed25519Sign } from './ed25519.js';
 import { generateJwsKeyPair, jwsVerificationKeyFor, signJws, verifyJws, type JwsVerificationKey } from './jws.js';
@@ -30,6 +31,15 @@ describe('when signing and verifying the RFC 8037 A.4 example', () => {
     const verified = await verifyJws(rfc8037.token, rfcKey);
     expect(text(verified.payload)).toBe(rfc8037.payload);
     expect(verified.header).toEqual({ alg: 'EdDSA' });
+  });
+  it('writes, with a typ header too, the very token jose writes for the same key (Ed25519 is deterministic)', async () => {
+    const payload = Buffer.from(JSON.stringify({ paymentId: 'p-1', status: 'accepted' }));
+    const ours = await signJws(payload, { alg: 'EdDSA', privateKey: rfc8037.seed }, { typ: 'coffer-payment-status+jws' });
+    const jose = await new CompactSign(payload)
+      .setProtectedHeader({ alg: 'EdDSA', typ: 'coffer-payment-status+jws' })
+      .sign({ kty: 'OKP', crv: 'Ed25519', x: b64u(rfc8037.publicKey), d: b64u(rfc8037.seed) });
+    expect(ours).toBe(jose);
+    expect((await verifyJws(ours, rfcKey, { typ: 'coffer-payment-status+jws' })).header).toEqual({ alg: 'EdDSA', typ: 'coffer-payment-status+jws' });
   });
   it('derives the published public key from the seed', () => {
     expect(Buffer.from(jwsVerificationKeyFor({ alg: 'EdDSA', privateKey: rfc8037.seed }).publicKey)).toEqual(rfc8037.publicKey);

@@ -1,6 +1,6 @@
 import { createECDH, createPublicKey } from 'node:crypto';
 import { CompactSign, compactVerify, type JWK } from 'jose';
-import { ED25519_PUBLIC_KEY_LENGTH, ed25519PublicKeyFromSeed, generateEd25519KeyPair } from './ed25519.js';
+import { ED25519_PUBLIC_KEY_LENGTH, ed25519PublicKeyFromSeed, ed25519Sign, generateEd25519KeyPair } from './ed25519.js';
 import { CofferError } from '../contract/errors.js';
 
 /**
@@ -120,6 +120,13 @@ export function generateJwsKeyPair(alg: JwsAlgorithm): JwsKeyPair {
 /** Signs `payload` as a compact JWS whose protected header is `{alg, typ?}` and nothing else. */
 export async function signJws(payload: Uint8Array, key: JwsSigningKey, options: JwsOptions = {}): Promise<string> {
   const header = options.typ === undefined ? { alg: key.alg } : { alg: key.alg, typ: options.typ };
+  if (key.alg === 'EdDSA') {
+    // RFC 8037 §3.1: EdDSA signs the ASCII signing input as it is, and Ed25519 is deterministic, so this is
+    // jose's token byte for byte (jws.test.ts holds it to that), without deriving the public key and
+    // importing a JWK on every signature: the gateway signs a status report with every accepted payment.
+    const signingInput = `${b64u(Buffer.from(JSON.stringify(header), 'utf8'))}.${b64u(payload)}`;
+    return `${signingInput}.${b64u(ed25519Sign(key.privateKey, Buffer.from(signingInput, 'ascii')))}`;
+  }
   return new CompactSign(payload).setProtectedHeader(header).sign(privateJwk(key));
 }
 

@@ -39,6 +39,20 @@ describe('Ed25519', () => {
     expect(ed25519Verify(pair.publicKey.subarray(1), Buffer.from('checkpoint 1'), sig)).toBe(false);
     expect(ed25519Verify(pair.publicKey, Buffer.from('checkpoint 1'), sig)).toBe(true);
   });
+  it('keeps each imported key to its own bytes: a key verified before does not pass a signature by another, nor a key changed in place', () => {
+    const [alice, mallory] = [generateEd25519KeyPair(), generateEd25519KeyPair()];
+    const byAlice = ed25519Sign(alice.seed, Buffer.from('request'));
+    const byMallory = ed25519Sign(mallory.seed, Buffer.from('request'));
+    expect(ed25519Verify(alice.publicKey, Buffer.from('request'), byAlice)).toBe(true);
+    expect(ed25519Verify(alice.publicKey, Buffer.from('request'), byMallory)).toBe(false);
+    expect(ed25519Verify(mallory.publicKey, Buffer.from('request'), byAlice)).toBe(false);
+    // The caller's buffer changed after the import: the key is looked up by the bytes now in it.
+    const reused = Buffer.from(alice.publicKey);
+    expect(ed25519Verify(reused, Buffer.from('request'), byAlice)).toBe(true);
+    mallory.publicKey.copy(reused);
+    expect(ed25519Verify(reused, Buffer.from('request'), byAlice)).toBe(false);
+    expect(ed25519Verify(reused, Buffer.from('request'), byMallory)).toBe(true);
+  });
 });
 
 describe('constant-time compare, random bytes and zeroing', () => {

@@ -33,8 +33,9 @@ export function registerDiagnostics(program: Command): void {
     .option('--server', 'the bank gateway instead: payment submissions and signed statement syncs over loopback, on SQLite, and on PostgreSQL when DATABASE_URL is set')
     .option('--seconds <n>', 'with --server: seconds per load phase (default 10, 2 with --quick)', integer)
     .option('--growth-to <lines>', 'with --server: stored statement lines at the end of the growth curve (default 10000000, 50000 with --quick)', integer)
-    .action(async (opts: { quick?: boolean; only?: string; server?: boolean; seconds?: number | string; growthTo?: number | string }) => {
-      if (!opts.server && (opts.seconds !== undefined || opts.growthTo !== undefined)) throw usageError('--seconds and --growth-to go with --server');
+    .option('--clients-in-process', "with --server: the load generator in the gateway's thread, as the figures before 2026-12-02 06:00 UTC were measured, instead of a worker thread")
+    .action(async (opts: { quick?: boolean; only?: string; server?: boolean; seconds?: number | string; growthTo?: number | string; clientsInProcess?: boolean }) => {
+      if (!opts.server && (opts.seconds !== undefined || opts.growthTo !== undefined || opts.clientsInProcess)) throw usageError('--seconds, --growth-to and --clients-in-process go with --server');
       if (opts.server) {
         if (opts.only !== undefined && opts.only !== 'sqlite' && opts.only !== 'postgres') throw usageError(`with --server, --only takes sqlite or postgres; found ${opts.only}`);
         if (opts.only === 'postgres' && !process.env.DATABASE_URL) throw usageError('--only postgres needs DATABASE_URL');
@@ -48,6 +49,7 @@ export function registerDiagnostics(program: Command): void {
           ...(typeof opts.seconds === 'number' ? { seconds: opts.seconds } : {}),
           ...(typeof opts.growthTo === 'number' ? { growthTo: opts.growthTo } : {}),
           ...(opts.only === 'sqlite' || opts.only === 'postgres' ? { only: opts.only } : {}),
+          ...(opts.clientsInProcess ? { clients: 'inProcess' as const } : {}),
         });
         return;
       }

@@ -27,8 +27,13 @@ export async function loadBankKey(db: Kysely<GatewayDatabase>, now: number): Pro
     return loadBankKey(db, now);
   }
   const signingKey = { alg: 'EdDSA' as const, privateKey: Buffer.from(existing.private_key, 'base64url') };
-  return { signingKey, verificationKey: jwsVerificationKeyFor(signingKey) };
+  // The public key is derived from the private one, never read from its column, but once per process and
+  // stored key: every accepted payment loads the key to sign its status report.
+  if (derived?.privateKeyText !== existing.private_key) derived = { privateKeyText: existing.private_key, verificationKey: jwsVerificationKeyFor(signingKey) };
+  return { signingKey, verificationKey: derived.verificationKey };
 }
+
+let derived: { privateKeyText: string; verificationKey: JwsVerificationKey } | undefined;
 
 /** The bank's public key as the app receives it. */
 export function bankKeyText(key: JwsVerificationKey): { alg: 'EdDSA' | 'ES256'; publicKey: string } {

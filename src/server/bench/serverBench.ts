@@ -18,6 +18,7 @@ import { preparePaymentLoad, submitPayments } from './benchPayments.js';
 import { sampleAuditLockWaits } from './sampleAuditLockWaits.js';
 import { closedLoop, openLoop } from './statementLoad.js';
 import { rawSubmissionVerificationsPerSecond, rawVerificationsPerSecond } from './rawVerifications.js';
+import { startBenchLoadThread, type BenchLoadThread } from './benchLoadWorker.js';
 
 /** One line of `coffer bench --server`: the app's figure shape, with the load average beside it. */
 export type ServerBenchFigure = BenchFigure;
@@ -32,27 +33,38 @@ export interface ServerBenchOptions {
   quick?: boolean;
   /** One store only (the tests run each store's figures in its own suite). */
   only?: 'sqlite' | 'postgres';
+  /**
+   * Where the load generator runs: in a worker thread of its own (the default), so the figures are the
+   * gateway's and not the gateway's and its clients' on one thread, or in the gateway's thread as before
+   * (`inProcess`, kept to compare runs with the figures measured that way).
+   */
+  clients?: 'thread' | 'inProcess';
 }
 
-const ORG = 'bench';
-const IBAN = 'DE89370400440532013000';
+/** The load generator's loops, in the gateway's thread or in a thread of its own. */
+type BenchLoad = Pick<BenchLoadThread, 'closedLoop' | 'openLoop' | 'submitPayments'>;
+const inProcess: BenchLoad = { closedLoop, openLoop, submitPayments };
+const clientsWhere = (clients: BenchLoad) => (clients === inProcess ? 'in the gateway thread' : 'one worker thread');
+
+export const BENCH_ORG = 'bench';
+export const BENCH_IBAN = 'DE89370400440532013000';
 const CONCURRENCY = 16;
 const BASE_LINES = 10_000;
 /** Payments prepared per second of load: more than this machine accepts, so a run does not run dry (flagged when it does). */
 const PREPARED_PER_SECOND = 600;
 const load = () => round(loadavg()[0] ?? 0, 2);
 
-interface BenchGateway {
+export interface BenchGateway {
   viewer: BenchDevice;
   agent: Agent;
   base: string;
   close: () => Promise<void>;
 }
 
-async function startBenchGateway(store: GatewayStore): Promise<BenchGateway> {
-  await createOrganisation(store, 'bench', { orgId: ORG, name: 'Bench GmbH' });
-  await addUser(store, 'bench', { orgId: ORG, userId: 'ben', name: 'Ben', roles: ['viewer'] });
-  await addAccount(store, 'bench', { orgId: ORG, iban: IBAN, currency: 'EUR', name: 'Operating', bic: 'COBADEFFXXX' });
+export async function startBenchGateway(store: GatewayStore): Promise<BenchGateway> {
+  await createOrganisation(store, 'bench', { orgId: BENCH_ORG, name: 'Bench GmbH' });
+  await addUser(store, 'bench', { orgId: BENCH_ORG, userId: 'ben', name: 'Ben', roles: ['viewer'] });
+  await addAccount(store, 'bench', { orgId: BENCH_ORG, iban: BENCH_IBAN, currency: 'EUR', name: 'Operating', bic: 'COBADEFFXXX' });
   // Every request of the run comes from one address: the limit is lifted so the gateway, not the limiter, is measured.
   const app = await buildGateway({ store, log: false, rateLimit: { max: 1_000_000_000, windowMs: 60_000 } });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -62,7 +74,7 @@ async function startBenchGateway(store: GatewayStore): Promise<BenchGateway> {
   // Idle sockets are dropped after 30 s, before the gateway closes them (Fastify's keep-alive timeout is 72 s):
   // after a long bulk load, a socket the gateway had closed would otherwise be reused and reset.
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY * 4, timeout: 30_000 });
-  const viewer = await enrolBenchDevice(base, agent, (await createActivationCode(store, 'bench', { orgId: ORG, userId: 'ben' })).code);
+  const viewer = await enrolBenchDevice(base, agent, (await createActivationCode(store, 'bench', { orgId: BENCH_ORG, userId: 'ben' })).code);
   return {
     viewer,
     agent,
@@ -74,7 +86,7 @@ async function startBenchGateway(store: GatewayStore): Promise<BenchGateway> {
   };
 }
 
-async function openBenchStore(kind: 'sqlite' | 'postgres', databaseUrl: string | undefined): Promise<{ store: GatewayStore; dispose: () => Promise<void> }> {
+export async function openBenchStore(kind: 'sqlite' | 'postgres', databaseUrl: string | undefined): Promise<{ store: GatewayStore; dispose: () => Promise<void> }> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'coffer-bench-gateway-'));
     const store = await openStore({ dataDir: dir });
@@ -92,13 +104,13 @@ async function openBenchStore(kind: 'sqlite' | 'postgres', databaseUrl: string |
 }
 
 /** Verified payment submissions per second: 16 makers' requests back to back, each payment new and approved. */
-async function benchPayments(emit: (figure: ServerBenchFigure) => void, kind: string, store: GatewayStore, gateway: BenchGateway, seconds: number, raw: number): Promise<void> {
+async function benchPayments(emit: (figure: ServerBenchFigure) => void, clients: BenchLoad, kind: string, store: GatewayStore, gateway: BenchGateway, seconds: number, raw: number): Promise<void> {
   const warmUp = Math.min(1, seconds);
   const perClient = Math.ceil(((seconds + warmUp) * PREPARED_PER_SECOND) / CONCURRENCY);
-  const prepared = await preparePaymentLoad(store, gateway.base, gateway.agent, ORG, IBAN, CONCURRENCY, perClient);
-  await submitPayments(prepared, warmUp);
+  const prepared = await preparePaymentLoad(store, gateway.base, gateway.agent, BENCH_ORG, BENCH_IBAN, CONCURRENCY, perClient);
+  await clients.submitPayments(prepared, warmUp);
   const sampler = store.dialect === 'postgres' ? sampleAuditLockWaits(store) : undefined;
-  const run = await submitPayments(prepared, seconds);
+  const run = await clients.submitPayments(prepared, seconds);
   const waits = await sampler?.stop();
   const ratio = round(run.rate / raw, 3);
   emit({
@@ -111,6 +123,7 @@ async function benchPayments(emit: (figure: ServerBenchFigure) => void, kind: st
     met: ratio >= 0.3,
     details: {
       concurrency: CONCURRENCY,
+      clients: clientsWhere(clients),
       accepted: run.accepted,
       seconds,
       p50Ms: round(percentile(run.latencies, 50)),
@@ -123,11 +136,11 @@ async function benchPayments(emit: (figure: ServerBenchFigure) => void, kind: st
 }
 
 /** Signed statement syncs per second, p99 at half that rate, and the latency's growth with the lines stored. */
-async function benchStatements(emit: (figure: ServerBenchFigure) => void, kind: 'sqlite' | 'postgres', store: GatewayStore, gateway: BenchGateway, seconds: number, growthTo: number, raw: number): Promise<void> {
+async function benchStatements(emit: (figure: ServerBenchFigure) => void, clients: BenchLoad, kind: 'sqlite' | 'postgres', store: GatewayStore, gateway: BenchGateway, seconds: number, growthTo: number, raw: number): Promise<void> {
   const { viewer } = gateway;
-  await bookBenchLines(store, IBAN, 0, BASE_LINES);
-  await closedLoop(viewer, IBAN, BASE_LINES, Math.min(1, seconds), CONCURRENCY);
-  const max = await closedLoop(viewer, IBAN, BASE_LINES, seconds, CONCURRENCY);
+  await bookBenchLines(store, BENCH_IBAN, 0, BASE_LINES);
+  await clients.closedLoop(viewer, BENCH_IBAN, BASE_LINES, Math.min(1, seconds), CONCURRENCY);
+  const max = await clients.closedLoop(viewer, BENCH_IBAN, BASE_LINES, seconds, CONCURRENCY);
   emit({
     figure: `server.statements.sync.${kind}`,
     unit: 'requests/s',
@@ -135,30 +148,30 @@ async function benchStatements(emit: (figure: ServerBenchFigure) => void, kind: 
     baseline: { name: 'server.ed25519.verify', value: round(raw, 0) },
     ratio: round(max.rate / raw, 3),
     ...(kind === 'postgres' ? { goal: '>= 1000 requests/s', met: max.rate >= 1000 } : {}),
-    details: { concurrency: CONCURRENCY, pageSize: 50, storedLines: BASE_LINES, seconds, p50Ms: round(percentile(max.latencies, 50)), p99Ms: round(percentile(max.latencies, 99)) },
+    details: { concurrency: CONCURRENCY, clients: clientsWhere(clients), pageSize: 50, storedLines: BASE_LINES, seconds, p50Ms: round(percentile(max.latencies, 50)), p99Ms: round(percentile(max.latencies, 99)) },
     loadAverage1m: load(),
   });
-  const half = await openLoop(viewer, IBAN, BASE_LINES, seconds, max.rate / 2);
+  const half = await clients.openLoop(viewer, BENCH_IBAN, BASE_LINES, seconds, max.rate / 2);
   const p99 = percentile(half.latencies, 99);
   emit({
     figure: `server.statements.sync.${kind}.halfLoad.p99`,
     unit: 'ms',
     value: round(p99),
     ...(kind === 'postgres' ? { goal: 'p99 < 50 ms at half the maximum rate', met: p99 < 50 } : {}),
-    details: { rate: round(half.rate, 0), p50Ms: round(percentile(half.latencies, 50)), requests: half.latencies.length },
+    details: { clients: clientsWhere(clients), rate: round(half.rate, 0), p50Ms: round(percentile(half.latencies, 50)), requests: half.latencies.length },
     loadAverage1m: load(),
   });
-  const small = await closedLoop(viewer, IBAN, BASE_LINES, Math.max(1, seconds / 2), 1);
+  const small = await closedLoop(viewer, BENCH_IBAN, BASE_LINES, Math.max(1, seconds / 2), 1);
   const loading = performance.now();
-  await bookBenchLines(store, IBAN, BASE_LINES, growthTo - BASE_LINES);
+  await bookBenchLines(store, BENCH_IBAN, BASE_LINES, growthTo - BASE_LINES);
   const loadSeconds = (performance.now() - loading) / 1000;
   // On SQLite the load held this process's event loop for minutes, gateway included: every kept-alive socket
   // has outlived the gateway's keep-alive timeout, and both ends close them the moment the loop runs again.
   gateway.agent.destroy();
   await new Promise((resolve) => setTimeout(resolve, 100));
-  const plan = await explainStatementFeed(store, IBAN, Math.floor(growthTo / 2), 51);
-  await closedLoop(viewer, IBAN, growthTo, Math.min(1, seconds), 1);
-  const large = await closedLoop(viewer, IBAN, growthTo, Math.max(1, seconds / 2), 1);
+  const plan = await explainStatementFeed(store, BENCH_IBAN, Math.floor(growthTo / 2), 51);
+  await closedLoop(viewer, BENCH_IBAN, growthTo, Math.min(1, seconds), 1);
+  const large = await closedLoop(viewer, BENCH_IBAN, growthTo, Math.max(1, seconds / 2), 1);
   const growth = round(percentile(large.latencies, 50) / percentile(small.latencies, 50), 2);
   emit({
     figure: `server.statements.sync.${kind}.growth`,
@@ -185,8 +198,8 @@ async function benchStatements(emit: (figure: ServerBenchFigure) => void, kind: 
  * `coffer bench --server`: a real gateway on loopback over a fresh store, on SQLite and, when a database is
  * given, on PostgreSQL: verified payment submissions per second against the raw verifications of the
  * signatures each carries; signed statement syncs per second, p99 at half that rate, and how a sync's latency
- * grows with the lines stored. The load generator runs in this process, so it shares the machine's cores
- * with the gateway: the figures are the gateway and its clients together.
+ * grows with the lines stored. The load generator runs in a worker thread of this process (`clients`), so
+ * it no longer shares the gateway's event loop, but still shares the machine's cores with it.
  */
 export async function benchServer(emit: (figure: ServerBenchFigure) => void, options: ServerBenchOptions = {}): Promise<void> {
   const seconds = options.seconds ?? (options.quick ? 2 : 10);
@@ -198,18 +211,26 @@ export async function benchServer(emit: (figure: ServerBenchFigure) => void, opt
   emit({ figure: 'server.payments.verify.raw', unit: 'submissions/s', value: round(rawSubmission, 0), details: { note: 'one thread: an Ed25519 request signature and an ECDSA P-256 approval verified, the baseline of the submissions' }, loadAverage1m: load() });
   const stores: ('sqlite' | 'postgres')[] = options.databaseUrl ? ['sqlite', 'postgres'] : ['sqlite'];
   const kinds = stores.filter((kind) => options.only === undefined || options.only === kind);
-  for (const kind of kinds) {
-    const { store, dispose } = await openBenchStore(kind, options.databaseUrl);
+  const thread = options.clients === 'inProcess' ? undefined : startBenchLoadThread();
+  const clients: BenchLoad = thread ?? inProcess;
+  try {
+    for (const kind of kinds) await benchStore(emit, clients, kind, options.databaseUrl, seconds, growthTo, raw, rawSubmission);
+  } finally {
+    await thread?.close();
+  }
+}
+
+async function benchStore(emit: (figure: ServerBenchFigure) => void, clients: BenchLoad, kind: 'sqlite' | 'postgres', databaseUrl: string | undefined, seconds: number, growthTo: number, raw: number, rawSubmission: number): Promise<void> {
+  const { store, dispose } = await openBenchStore(kind, databaseUrl);
+  try {
+    const gateway = await startBenchGateway(store);
     try {
-      const gateway = await startBenchGateway(store);
-      try {
-        await benchPayments(emit, kind, store, gateway, seconds, rawSubmission);
-        await benchStatements(emit, kind, store, gateway, seconds, growthTo, raw);
-      } finally {
-        await gateway.close();
-      }
+      await benchPayments(emit, clients, kind, store, gateway, seconds, rawSubmission);
+      await benchStatements(emit, clients, kind, store, gateway, seconds, growthTo, raw);
     } finally {
-      await dispose();
+      await gateway.close();
     }
+  } finally {
+    await dispose();
   }
 }

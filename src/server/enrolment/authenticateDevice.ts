@@ -1,6 +1,6 @@
 import { CofferError } from '../../contract/index.js';
 import { MAX_CLOCK_SKEW_MS, readRequestSignature, type ReceivedRequest } from '../../protocol/index.js';
-import { isUniqueViolation } from '../store/constraintViolation.js';
+import { recordNonce } from '../store/groupCommit.js';
 import type { GatewayStore } from '../store/openStore.js';
 import type { DeviceTable } from '../store/storeSchema.js';
 
@@ -24,11 +24,9 @@ export async function authenticateDevice(store: GatewayStore, request: ReceivedR
     throw new CofferError('SERVER_BAD_SIGNATURE', 'expected a signature by the device key over this request, found one that does not verify');
   }
   if (device.revoked_at !== null) throw new CofferError('SERVER_DEVICE_REVOKED', 'expected an active device, found it revoked by the bank');
-  try {
-    await store.db.insertInto('request_nonces').values({ device_id: device.id, nonce: signature.nonce, created_at: signature.createdMs }).execute();
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new CofferError('SERVER_REPLAY', 'expected a fresh nonce, found one this device already used: the request is a replay', { cause: error });
-    throw error;
+  // Committed with the other requests' nonces of the moment (groupCommit.ts), and answered after that commit.
+  if (!(await recordNonce(store, { device_id: device.id, nonce: signature.nonce, created_at: signature.createdMs }))) {
+    throw new CofferError('SERVER_REPLAY', 'expected a fresh nonce, found one this device already used: the request is a replay');
   }
   acceptedSincePrune += 1;
   if (acceptedSincePrune >= PRUNE_EVERY) {

@@ -166,7 +166,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   await app.register(rateLimit, {
     max: limit.max,
     timeWindow: limit.windowMs,
-    store: kyselyRateLimitStore(store.db, now),
+    store: kyselyRateLimitStore(store, now),
     // A store that cannot count refuses rather than letting every request through.
     skipOnError: false,
     errorResponseBuilder: () => new CofferError('SERVER_RATE_LIMITED', `expected at most ${limit.max} requests per ${limit.windowMs / 1000} s, found more; retry later`),
