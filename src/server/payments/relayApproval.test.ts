@@ -298,4 +298,28 @@ describeOnEachStore('approvals between vaults', (stores) => {
       expect(await store.db.selectFrom('gateway_audit').select('seq').where('action', '=', 'payment.accept').execute()).toHaveLength(round + 1);
     }
   });
+
+  it('a relayed approval and a submission completing the same payment at the same moment through two processes: accepted once', async () => {
+    const store = await stores.fresh();
+    const second = await stores.secondProcess(store);
+    const one = await startTestGateway(store);
+    const two = await startTestGateway(second);
+    const users = await enrolledOrg(store, one.url);
+    // Carol's second device and key: the submission's approval is not the relayed one's assertion.
+    const carolAgain = await enrolUser(store, one.url, 'carol');
+    for (let round = 0; round < 4; round += 1) {
+      const payment = twoApproverOrder();
+      await shared(one.url, users.alice, payment);
+      expect((await relayApproval(one.url, users.bob, payment, approve(users.bob.hardwareKey, payment))).body).toMatchObject({ status: 'pending' });
+      const [relayed, submitted] = await Promise.all([
+        relayApproval(one.url, users.carol, payment, approve(users.carol.hardwareKey, payment)),
+        submitPayment(two.url, users.alice, { payment, approvals: [approve(users.bob.hardwareKey, payment), approve(carolAgain.hardwareKey, payment)] }),
+      ]);
+      expect([relayed.status, PendingPaymentAnswer.parse(relayed.body).status]).toEqual([200, 'accepted']);
+      expect([201, 409]).toContain(submitted.status);
+      expect(await store.db.selectFrom('payments').select('payment_id').where('payment_id', '=', payment.id).execute()).toHaveLength(1);
+      expect(await store.db.selectFrom('payment_status_feed').select('status').where('payment_id', '=', payment.id).execute()).toEqual([{ status: 'accepted' }]);
+      expect((await store.db.selectFrom('pending_payments').select('status').where('payment_id', '=', payment.id).executeTakeFirst())?.status).toBe('accepted');
+    }
+  });
 });
