@@ -11,6 +11,7 @@ import { softwareKey } from '../../../test/support/softwareAuthenticator.js';
 import { addUser } from '../bank/addUser.js';
 import { createOrganisation } from '../bank/createOrganisation.js';
 import { createActivationCode } from '../enrolment/createActivationCode.js';
+import { revokeDevice } from '../enrolment/revokeDevice.js';
 import type { GatewayStore } from '../store/openStore.js';
 import { exportPayments } from './exportPayments.js';
 
@@ -231,6 +232,19 @@ describeOnEachStore('approvals between vaults', (stores) => {
     expect((await relayApproval(gateway.url, users.bob, payment, approve(users.bob.hardwareKey, payment))).body).toMatchObject({ status: 'accepted' });
     const other = await sharePayment(gateway.url, users.alice, { ...payment, remittanceInfo: 'Something else' });
     expect([other.status, other.code]).toEqual([409, 'SERVER_PAYMENT_ID_CONFLICT']);
+  });
+
+  it("refuses approvals of a payment whose maker's device the bank revoked since it was shared", async () => {
+    const store = await stores.fresh();
+    const gateway = await startTestGateway(store);
+    const users = await enrolledOrg(store, gateway.url);
+    const payment = order();
+    await shared(gateway.url, users.alice, payment);
+    await revokeDevice(store, 'sam', { deviceId: users.alice.deviceId });
+    const unchanged = await snapshot(store);
+    const answer = await relayApproval(gateway.url, users.bob, payment, approve(users.bob.hardwareKey, payment));
+    expect([answer.status, answer.code]).toEqual([409, 'SERVER_PAYMENT_WITHDRAWN']);
+    expect(await snapshot(store)).toEqual(unchanged);
   });
 
   it('a device of another organisation sees none of the feed and cannot approve', async () => {
