@@ -38,6 +38,16 @@ export function ed25519Sign(seed: Uint8Array, message: Uint8Array): Buffer {
   return sign(null, message, privateKeyFromSeed(seed));
 }
 
+/**
+ * A signer holding its key imported once, for a long-lived process that signs with one key again and again
+ * (the gateway's bank key). Importing a seed (createPrivateKey) costs several times the signature itself.
+ * The caller decides how long the key lives in memory: the app's keys, zeroized on lock, never come here.
+ */
+export function ed25519Signer(seed: Uint8Array): (message: Uint8Array) => Buffer {
+  const key = privateKeyFromSeed(seed);
+  return (message) => sign(null, message, key);
+}
+
 /** Public keys imported recently, by their raw bytes (hex): at most this many are kept. */
 const IMPORTED_KEYS_KEPT = 4096;
 const importedPublicKeys = new Map<string, KeyObject>();

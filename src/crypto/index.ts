@@ -29,6 +29,7 @@ export {
   verifyJws,
   generateJwsKeyPair,
   jwsVerificationKeyFor,
+  preparedJwsSigningKey,
   JWS_ALGORITHMS,
   P256_PRIVATE_KEY_LENGTH,
   P256_PUBLIC_KEY_LENGTH,

@@ -2,7 +2,7 @@ import { createHmac, createPublicKey, verify } from 'node:crypto';
 import { CompactSign } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { ed25519Sign } from './ed25519.js';
-import { generateJwsKeyPair, jwsVerificationKeyFor, signJws, verifyJws, type JwsVerificationKey } from './jws.js';
+import { generateJwsKeyPair, jwsVerificationKeyFor, preparedJwsSigningKey, signJws, verifyJws, type JwsVerificationKey } from './jws.js';
 
 const b64u = (value: string | Uint8Array) => Buffer.from(value).toString('base64url');
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
@@ -40,6 +40,12 @@ describe('when signing and verifying the RFC 8037 A.4 example', () => {
       .sign({ kty: 'OKP', crv: 'Ed25519', x: b64u(rfc8037.publicKey), d: b64u(rfc8037.seed) });
     expect(ours).toBe(jose);
     expect((await verifyJws(ours, rfcKey, { typ: 'coffer-payment-status+jws' })).header).toEqual({ alg: 'EdDSA', typ: 'coffer-payment-status+jws' });
+  });
+  it('signs with a prepared key (imported once) the same token, and the prepared key keeps its own copy of the seed', async () => {
+    const seed = Buffer.from(rfc8037.seed);
+    const prepared = preparedJwsSigningKey({ alg: 'EdDSA', privateKey: seed });
+    seed.fill(0);
+    expect(await signJws(Buffer.from(rfc8037.payload), prepared)).toBe(rfc8037.token);
   });
   it('derives the published public key from the seed', () => {
     expect(Buffer.from(jwsVerificationKeyFor({ alg: 'EdDSA', privateKey: rfc8037.seed }).publicKey)).toEqual(rfc8037.publicKey);

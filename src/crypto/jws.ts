@@ -1,6 +1,6 @@
 import { createECDH, createPublicKey } from 'node:crypto';
 import { CompactSign, compactVerify, type JWK } from 'jose';
-import { ED25519_PUBLIC_KEY_LENGTH, ed25519PublicKeyFromSeed, ed25519Sign, generateEd25519KeyPair } from './ed25519.js';
+import { ED25519_PUBLIC_KEY_LENGTH, ed25519PublicKeyFromSeed, ed25519Sign, ed25519Signer, generateEd25519KeyPair } from './ed25519.js';
 import { CofferError } from '../contract/errors.js';
 
 /**
@@ -117,6 +117,20 @@ export function generateJwsKeyPair(alg: JwsAlgorithm): JwsKeyPair {
   return { signingKey: { alg, privateKey: d }, verificationKey: { alg, publicKey: ecdh.getPublicKey() } };
 }
 
+const preparedSigners = new WeakMap<JwsSigningKey, (message: Uint8Array) => Buffer>();
+
+/**
+ * An EdDSA signing key whose private key is imported once, for a process that signs with it again and
+ * again (the gateway's bank key): signJws then skips the import. A copy of the seed is taken, so the
+ * prepared key does not change with the caller's buffer; it lives as long as the caller keeps it.
+ */
+export function preparedJwsSigningKey(key: JwsSigningKey): JwsSigningKey {
+  ensureAlgorithm(key.alg);
+  const prepared: JwsSigningKey = { alg: key.alg, privateKey: Buffer.from(key.privateKey) };
+  if (key.alg === 'EdDSA') preparedSigners.set(prepared, ed25519Signer(prepared.privateKey));
+  return prepared;
+}
+
 /** Signs `payload` as a compact JWS whose protected header is `{alg, typ?}` and nothing else. */
 export async function signJws(payload: Uint8Array, key: JwsSigningKey, options: JwsOptions = {}): Promise<string> {
   const header = options.typ === undefined ? { alg: key.alg } : { alg: key.alg, typ: options.typ };
@@ -125,7 +139,9 @@ export async function signJws(payload: Uint8Array, key: JwsSigningKey, options: 
     // jose's token byte for byte (jws.test.ts holds it to that), without deriving the public key and
     // importing a JWK on every signature: the gateway signs a status report with every accepted payment.
     const signingInput = `${b64u(Buffer.from(JSON.stringify(header), 'utf8'))}.${b64u(payload)}`;
-    return `${signingInput}.${b64u(ed25519Sign(key.privateKey, Buffer.from(signingInput, 'ascii')))}`;
+    const input = Buffer.from(signingInput, 'ascii');
+    const signer = preparedSigners.get(key);
+    return `${signingInput}.${b64u(signer ? signer(input) : ed25519Sign(key.privateKey, input))}`;
   }
   return new CompactSign(payload).setProtectedHeader(header).sign(privateJwk(key));
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { generateJwsKeyPair, jwsVerificationKeyFor, type JwsKeyPair, type JwsVerificationKey } from '../../crypto/index.js';
+import { generateJwsKeyPair, jwsVerificationKeyFor, preparedJwsSigningKey, type JwsKeyPair, type JwsVerificationKey } from '../../crypto/index.js';
 import type { GatewayDatabase } from '../store/storeSchema.js';
 
 const BANK_KEY_ID = 'bank';
@@ -26,14 +26,17 @@ export async function loadBankKey(db: Kysely<GatewayDatabase>, now: number): Pro
       .execute();
     return loadBankKey(db, now);
   }
-  const signingKey = { alg: 'EdDSA' as const, privateKey: Buffer.from(existing.private_key, 'base64url') };
-  // The public key is derived from the private one, never read from its column, but once per process and
-  // stored key: every accepted payment loads the key to sign its status report.
-  if (derived?.privateKeyText !== existing.private_key) derived = { privateKeyText: existing.private_key, verificationKey: jwsVerificationKeyFor(signingKey) };
-  return { signingKey, verificationKey: derived.verificationKey };
+  // Read from the store every time (it is the one source), but imported, and its public half derived from
+  // it (never read from its column), once per process and stored key: every accepted payment signs a status
+  // report with it, and the import and derivation cost more than the signature.
+  if (prepared?.privateKeyText !== existing.private_key) {
+    const signingKey = preparedJwsSigningKey({ alg: 'EdDSA', privateKey: Buffer.from(existing.private_key, 'base64url') });
+    prepared = { privateKeyText: existing.private_key, pair: { signingKey, verificationKey: jwsVerificationKeyFor(signingKey) } };
+  }
+  return prepared.pair;
 }
 
-let derived: { privateKeyText: string; verificationKey: JwsVerificationKey } | undefined;
+let prepared: { privateKeyText: string; pair: JwsKeyPair } | undefined;
 
 /** The bank's public key as the app receives it. */
 export function bankKeyText(key: JwsVerificationKey): { alg: 'EdDSA' | 'ES256'; publicKey: string } {
