@@ -11,7 +11,8 @@ import { ed25519PublicKeyFromSeed, generateJwsKeyPair, randomBytes } from '../..
 import { paymentDigest } from '../../domain/index.js';
 import { signDeviceCertificate } from '../../protocol/index.js';
 import type { GatewayStore } from '../../server/index.js';
-import type { UnlockedVault } from '../../vault/index.js';
+import { unlockVault, type UnlockedVault } from '../../vault/index.js';
+import { makeTestVault, TEST_PASSWORD } from '../../../test/support/testVault.js';
 import { requirePayment } from '../commands/records/paymentRecords.js';
 import { dispatch } from '../dispatch/dispatch.js';
 import { openSession } from '../dispatch/openSession.js';
@@ -186,6 +187,56 @@ describeOnEachStore('coffer sync: approvals between vaults', (stores) => {
     expect((await sync(maker)).shared).toMatchObject({ shared: [], withdrawn: [id] });
     expect((await sync(approver)).received.received).toEqual([{ id, change: 'withdrawn' }]);
     expect(statusOf(approver, id)).toBe('cancelled');
+  });
+
+  it("a key registration whose salt was changed (not bound to this device's challenge) is refused by the bank, kept with its code and audited, and the sync goes on", async () => {
+    const store = await stores.fresh();
+    await demoBankWithCode(store, 'erin');
+    const gateway = await startTestGateway(store);
+    const { vault: approver } = await enrolFreshVault(gateway.url, await anotherCode(store, 'bob'));
+    open.push(approver);
+    const key = softwareKey();
+    const session = await openSession(approver);
+    const options = await dispatch(session, 'keys.register-options', {});
+    if (!options.ok) throw new Error(options.error.message);
+    const { challenge } = options.value.options as { challenge: string };
+    expect(await dispatch(session, 'keys.register', { response: registerKey(key, challenge) as never, name: 'YubiKey 5C' })).toMatchObject({ ok: true });
+    // The owner edits the salt: the registration no longer answers the challenge the gateway recomputes.
+    approver.db.prepare('UPDATE credential_registrations SET salt = ?').run(randomBytes(32).toString('base64url'));
+
+    const result = await sync(approver);
+    expect(result.credentials.registered).toEqual([]);
+    expect(result.credentials.refused).toMatchObject([{ id: key.id }]);
+    const code = result.credentials.refused[0]?.code;
+    expect(code).toMatch(/^SERVER_/);
+    expect(approver.db.prepare('SELECT refusal FROM credential_registrations').pluck().all()).toEqual([code]);
+    expect(entriesOf(approver, 'bank.register-key')).toMatchObject([{ outcome: 'denied', reason: code, target: key.id }]);
+    // The rest of the sync ran: the statements step and the summary entry.
+    expect(auditEntries(approver).at(-1)).toMatchObject({ action: 'bank.sync', details: { keysRegistered: 0, keysRefused: 1 } });
+    const policy = await verifyCachedOrgPolicy(approver.db, { now: new Date() });
+    if (policy.status !== 'valid') throw new Error(`expected a valid policy, found ${policy.status}`);
+    expect(policy.policy.users.find((user) => user.id === 'bob')?.credentials?.map((credential) => credential.id) ?? []).not.toContain(key.id);
+    // Not sent again.
+    expect((await sync(approver)).credentials).toEqual({ registered: [], refused: [], pending: 0 });
+  });
+
+  it('a key registered before enrolment keeps a random challenge, is not sent to the bank, and enrolment says so', async () => {
+    const store = await stores.fresh();
+    await demoBankWithCode(store, 'erin');
+    const gateway = await startTestGateway(store);
+    const { dir, vault: fresh } = await makeTestVault();
+    const session = await openSession(fresh);
+    const options = await dispatch(session, 'keys.register-options', {});
+    if (!options.ok) throw new Error(options.error.message);
+    const { challenge } = options.value.options as { challenge: string };
+    expect(await dispatch(session, 'keys.register', { response: registerKey(softwareKey(), challenge) as never, name: 'Early key' })).toMatchObject({ ok: true });
+    expect(fresh.db.prepare('SELECT count(*) FROM credential_registrations').pluck().get()).toBe(0);
+    const enrolled = await dispatch(await openSession(fresh), 'bank.enrol', { server: gateway.url, code: await anotherCode(store, 'bob') });
+    fresh.lock();
+    expect(enrolled).toMatchObject({ ok: true, value: { notice: expect.stringMatching(/1 hardware key\(s\) registered before enrolment were not sent to the bank/) as unknown } });
+    const vault = await unlockVault(dir, { password: TEST_PASSWORD }, { autoLockMs: null });
+    open.push(vault);
+    expect((await sync(vault)).credentials).toEqual({ registered: [], refused: [], pending: 0 });
   });
 
   it('a share whose answer was lost is sent again at the next sync, and only then: the gateway and the approver hold it once', async () => {
