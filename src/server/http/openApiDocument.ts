@@ -2,6 +2,13 @@ import type { createDocument, ZodOpenApiOperationObject } from 'zod-openapi';
 import { z } from 'zod';
 import {
   ApprovalBatch,
+  ApprovalSubmission,
+  CredentialAnswer,
+  CredentialSubmission,
+  PendingPaymentAnswer,
+  PendingPaymentFeedQuery,
+  PendingPaymentFeedResponse,
+  PendingPaymentSubmission,
   DeviceResponse,
   EnrolmentRequest,
   EnrolmentResponse,
@@ -51,7 +58,7 @@ export async function openApiDocument(): Promise<ReturnType<typeof createDocumen
   return createDocument({
     openapi: '3.1.0',
     info: { title: 'Coffer bank gateway', version: '1' },
-    components: { schemas: { EnrolmentRequest, EnrolmentResponse, PolicyResponse, AccountsResponse, DeviceResponse, PaymentSubmission, ApprovalBatch, PaymentAnswer, PaymentStatusFeedResponse, PaymentStatusReport, StatementSyncResponse, WitnessKeyResponse, PayeeCheckRequest, PayeeCheckResponse, PayeeCheckAnswer, GatewayErrorResponse } },
+    components: { schemas: { EnrolmentRequest, EnrolmentResponse, PolicyResponse, AccountsResponse, DeviceResponse, PaymentSubmission, ApprovalBatch, PaymentAnswer, PaymentStatusFeedResponse, PaymentStatusReport, StatementSyncResponse, WitnessKeyResponse, PayeeCheckRequest, PayeeCheckResponse, PayeeCheckAnswer, PendingPaymentSubmission, PendingPaymentAnswer, PendingPaymentFeedResponse, ApprovalSubmission, CredentialSubmission, CredentialAnswer, GatewayErrorResponse } },
     paths: {
       '/healthz': { get: { summary: 'the process is up', responses: { '200': json(HealthResponse, 'up') } } },
       '/readyz': {
@@ -87,6 +94,56 @@ export async function openApiDocument(): Promise<ReturnType<typeof createDocumen
           }),
           requestParams: { header: SIGNED_REQUEST_HEADERS.extend({ 'idempotency-key': IdempotencyKeyText.meta({ description: 'a fresh key per payment; a retry with it gets the stored answer' }) }) },
         },
+      },
+      '/v1/pending-payments': {
+        post: signed({
+          summary:
+            "share a payment for approval between vaults, or withdraw it; by the maker's device, with its Ed25519 signature over the canonical JSON of the PendingPaymentStatement {tag, orgId, paymentId, digest, status}",
+          requestBody: { content: { 'application/json': { schema: PendingPaymentSubmission } } },
+          responses: {
+            '201': json(PendingPaymentAnswer, 'stored: shared, changed or withdrawn'),
+            '200': json(PendingPaymentAnswer, 'held already with this digest and status, or accepted before'),
+            '400': refusal('malformed request'),
+            '403': refusal('the order is not made by the device user (SERVER_NOT_MAKER)'),
+            '409': refusal('the id holds another order or maker (SERVER_PAYMENT_ID_CONFLICT), or was withdrawn (SERVER_PAYMENT_WITHDRAWN)'),
+            '422': refusal("the maker's signature does not verify (SERVER_BAD_MAKER_SIGNATURE), an expired or unemittable order, an account the organisation does not hold"),
+          },
+        }),
+        get: signed({
+          summary:
+            "the organisation's pending payments as they changed after a cursor, oldest first (resumable sync); each with the maker's device signature and that device's certificate (compact JWS by the bank key) to check it offline",
+          requestParams: { query: PendingPaymentFeedQuery },
+          responses: {
+            '200': json(PendingPaymentFeedResponse, 'a page of the feed and the cursor to resume from'),
+            '400': refusal('malformed query'),
+          },
+        }),
+      },
+      '/v1/approvals': {
+        post: signed({
+          summary: "an approver's approval of a pending payment at its current digest; the gateway accepts the payment in the same transaction once the organisation's rule is met",
+          requestBody: { content: { 'application/json': { schema: ApprovalSubmission } } },
+          responses: {
+            '200': json(PendingPaymentAnswer, 'where the payment stands now: pending with the approvers held, or accepted'),
+            '400': refusal('malformed request'),
+            '403': refusal("the credential is not the device user's (SERVER_NOT_DEVICE_USER)"),
+            '404': refusal('no payment of this id shared in the organisation (SERVER_UNKNOWN_PAYMENT)'),
+            '409': refusal('withdrawn (SERVER_PAYMENT_WITHDRAWN), or changed by its maker since (SERVER_STALE_APPROVAL)'),
+            '422': refusal("an approval that does not verify, of a batch without this payment, by an unknown, cloned or the maker's credential; an expired order"),
+          },
+        }),
+      },
+      '/v1/credentials': {
+        post: signed({
+          summary: "register a hardware key of the device's user after enrolment; its challenge is deviceRegistrationChallenge(device key, salt); the next policy version lists it",
+          requestBody: { content: { 'application/json': { schema: CredentialSubmission } } },
+          responses: {
+            '201': json(CredentialAnswer, 'registered: the credential id and the policy version that lists it'),
+            '400': refusal('malformed request'),
+            '409': refusal('the credential is registered already (SERVER_CREDENTIAL_IN_USE)'),
+            '422': refusal('a registration that does not verify for this device, lacks user verification, or is a demo key'),
+          },
+        }),
       },
       '/v1/payee-checks': {
         post: signed({
