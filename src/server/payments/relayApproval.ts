@@ -63,6 +63,9 @@ export async function relayApproval(store: GatewayStore, opts: RelayApprovalOpts
   if (shared.status === 'accepted') return pendingAnswer(store.db, device.org_id, paymentId);
   const refusal = refusalOf(shared, digest);
   if (refusal) throw refusal;
+  const makerDevice = await store.db.selectFrom('devices').select('revoked_at').where('id', '=', shared.device_id).executeTakeFirst();
+  // Ensure a payment shared from a device the bank revoked since (a leaver, a stolen laptop) is not completed by others.
+  if (!makerDevice || makerDevice.revoked_at !== null) throw new CofferError('SERVER_PAYMENT_WITHDRAWN', `expected a payment shared from an active device, found ${paymentId} shared from device ${shared.device_id}, which the bank revoked`);
   const retried = await store.db
     .selectFrom('relayed_approvals')
     .select('user_id')
