@@ -36,3 +36,7 @@ export { exportPayments, type EmittedFile } from './payments/exportPayments.js';
 export { markPayment, MarkPaymentInput, type MarkedPayment } from './payments/markPayment.js';
 export { readPaymentStatusFeed } from './payments/readPaymentStatusFeed.js';
 export { listPayments, ListPaymentsInput, type ListedPayment } from './payments/listPayments.js';
+export { sharePendingPayment, pendingPaymentStatementBytes, type ShareOutcome } from './payments/sharePendingPayment.js';
+export { readPendingPaymentFeed } from './payments/readPendingPaymentFeed.js';
+export { relayApproval } from './payments/relayApproval.js';
+export { registerDeviceCredential } from './credentials/registerDeviceCredential.js';

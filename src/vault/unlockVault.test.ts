@@ -48,8 +48,9 @@ describe('a new vault', () => {
   });
 });
 
-/** What migration 9 (payment statuses) added. */
-const DROP_SCHEMA_9 = 'DROP TABLE payment_status_cursor; DROP TABLE payment_status_reports;';
+/** What migration 10 (approvals between vaults) added, and with it what migration 9 (payment statuses) added. */
+const DROP_SCHEMA_10 = 'DROP TABLE sent_approvals; DROP TABLE pending_payment_cursor; DROP TABLE received_payments; DROP TABLE shared_payments; DROP TABLE credential_registrations;';
+const DROP_SCHEMA_9 = `${DROP_SCHEMA_10} DROP TABLE payment_status_cursor; DROP TABLE payment_status_reports;`;
 
 /** What migration 7 (bank connection) added, so a test can make a file as the releases before it wrote it. */
 const DROP_SCHEMA_7 = 'DROP TABLE witness_cosignatures; DROP TABLE payment_outbox; DROP TABLE statement_cursors; DROP TABLE bank_connection;';

@@ -27,6 +27,18 @@ function batchDigestsOf(digestInputs: string): { batch?: { digests: string[] } }
   return members === undefined ? {} : { batch: { digests: members.map((member) => member.digest).sort() } };
 }
 
+/** The stored evidence as the contract's approval; evidence that does not parse is APP_APPROVAL_TAMPERED (kept, never sent). */
+function approvalOf(row: Unsent): PaymentApproval {
+  let parsed: ReturnType<typeof PaymentApproval.safeParse> | undefined;
+  try {
+    parsed = PaymentApproval.safeParse({ credentialId: row.credentialId, assertion: JSON.parse(row.assertion) as unknown, ...batchDigestsOf(row.digestInputs) });
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed?.success !== true) throw new CofferError('APP_APPROVAL_TAMPERED', `expected approval ${row.approvalId} with a stored assertion of the contract's shape, found one that is not`);
+  return parsed.data;
+}
+
 /**
  * The approver's approvals travel: each approval by the vault's user of a payment received from the bank, with
  * its hardware-key assertion and not yet sent, goes to POST /v1/approvals at the digest it signed (a batch
@@ -52,7 +64,7 @@ export async function pushApprovals(vault: UnlockedVault, connection: BankConnec
   for (const [index, row] of unsent.entries()) {
     let outcome: { answer: PendingPaymentAnswer } | { code: string };
     try {
-      const approval = PaymentApproval.parse({ credentialId: row.credentialId, assertion: JSON.parse(row.assertion) as unknown, ...batchDigestsOf(row.digestInputs) });
+      const approval = approvalOf(row);
       const submission: ApprovalSubmission = { paymentId: row.paymentId, digest: row.digest, approval };
       const body = new TextEncoder().encode(JSON.stringify(submission));
       outcome = { answer: parseAnswer(await gatewayRequest({ gateway, method: 'POST', path: '/v1/approvals', signer, body, contentType: 'application/json' }), PendingPaymentAnswer, "the gateway's answer to an approval") };

@@ -95,6 +95,12 @@ export const enrolCommand = implementCommand('bank.enrol', {
       notice = 'enrolled, but the statement history could not all be fetched: run `coffer sync` to take over the rest';
       vault.record([{ action: 'bank.statements', outcome: 'failed', reason: error.code, target: connection.gatewayUrl }]);
     }
+    // Their registrations answered a challenge not bound to this device, so the bank could not take them.
+    const earlierKeys = vault.db.prepare('SELECT count(*) FROM webauthn_credentials WHERE removed_at IS NULL').pluck().get() as number;
+    if (earlierKeys > 0) {
+      const keysNotice = `${earlierKeys} hardware key(s) registered before enrolment were not sent to the bank: register them again after unlocking, and the next \`coffer sync\` sends them`;
+      notice = notice === undefined ? keysNotice : `${notice}; ${keysNotice}`;
+    }
     return {
       gateway: gateway.origin,
       deviceId: answer.deviceId,

@@ -1,12 +1,13 @@
 import { CofferError, describeZodIssue, type PaymentAnswer, type PaymentOrder, type PaymentSubmission } from '../../contract/index.js';
 import { ensureNotExpired, paymentDigest, PaymentDigestInput } from '../../domain/index.js';
-import { approvalStatus } from '../../policy/index.js';
+import type { Kysely } from 'kysely';
+import { approvalStatus, type ApprovalStatus } from '../../policy/index.js';
 import { loadBankKey } from '../bank/bankKey.js';
 import { rfc3339 } from '../bank/rfc3339.js';
 import type { RelyingParty } from '../credentials/relyingParty.js';
 import { isUniqueViolation } from '../store/constraintViolation.js';
 import type { GatewayStore } from '../store/openStore.js';
-import type { DeviceTable, PaymentRow } from '../store/storeSchema.js';
+import type { DeviceTable, GatewayDatabase, PaymentRow } from '../store/storeSchema.js';
 import { approvalChallenge } from './approvalChallenge.js';
 import { checkEmittable } from './checkEmittable.js';
 import { countApprovals } from './countApprovals.js';
@@ -55,6 +56,27 @@ export function digestOf(order: PaymentOrder): Buffer {
   return paymentDigest(parsed.data);
 }
 
+/** Ensure an order reaches the gateway from its maker's own device: the maker is not bound by the digest. */
+export function ensureMadeByDevice(order: PaymentOrder, device: DeviceTable): void {
+  if (order.createdBy !== device.user_id) throw new CofferError('SERVER_NOT_MAKER', `expected a payment made by ${device.user_id}, the device's user, found one made by ${order.createdBy}`);
+}
+
+/** Ensure the four-eyes principle: the maker's own approval is refused, not merely left uncounted. */
+export function ensureNotMaker(approval: Pick<VerifiedApproval, 'userId'>, order: PaymentOrder): void {
+  if (approval.userId === order.createdBy) throw new CofferError('SERVER_MAKER_APPROVED', `expected approvals by others than the maker, found one by ${approval.userId}, who made the payment`);
+}
+
+/** The organisation's rule over these approvals of the order, by its newest signed policy (what approvers saw). */
+export async function ruleStatus(db: Kysely<GatewayDatabase>, orgId: string, order: PaymentOrder, approvals: readonly { userId: string }[]): Promise<ApprovalStatus> {
+  const policy = await signedPolicyOf(db, orgId);
+  return approvalStatus({
+    payment: { id: order.id, account: order.debtorIban, currency: order.currency, amountMinor: order.amountMinor, createdBy: order.createdBy },
+    approvals,
+    rules: policy.approvalRules,
+    users: policy.users,
+  });
+}
+
 /** An order the bank can pay now: unexpired, from an account the organisation holds, writable as pain.001. */
 export async function checkOrderPayable(store: GatewayStore, orgId: string, order: PaymentOrder, now: number): Promise<void> {
   ensureNotExpired(order, new Date(now));
@@ -71,8 +93,7 @@ async function verifyApprovals(store: GatewayStore, opts: AcceptPaymentOpts, dig
   for (const approval of submission.approvals) {
     const { challenge, batch } = approvalChallenge(approval, digest);
     const checked = await verifyApproval(store.db, { orgId: device.org_id, approval, challenge, ...(batch ? { batch } : {}), rp: opts.rp });
-    // Ensure the four-eyes principle: the maker's own signature is refused, not merely left uncounted.
-    if (checked.userId === submission.payment.createdBy) throw new CofferError('SERVER_MAKER_APPROVED', `expected approvals by others than the maker, found one by ${checked.userId}, who made the payment`);
+    ensureNotMaker(checked, submission.payment);
     verified.push(checked);
   }
   return verified;
@@ -93,8 +114,7 @@ export async function acceptPayment(store: GatewayStore, opts: AcceptPaymentOpts
   const retried = await idempotentAnswer<PaymentAnswer>(store.db, device.id, opts.idempotencyKey, opts.requestHash);
   if (retried) return retried;
   const order = submission.payment;
-  // Ensure the order is submitted from its maker's device: the maker is not bound by the digest.
-  if (order.createdBy !== device.user_id) throw new CofferError('SERVER_NOT_MAKER', `expected a payment made by ${device.user_id}, the device's user, found one made by ${order.createdBy}`);
+  ensureMadeByDevice(order, device);
   const digest = digestOf(order);
   const digestHex = digest.toString('hex');
   const earlier = await storedPayment(store, device.org_id, order.id);
@@ -112,13 +132,7 @@ export async function acceptPayment(store: GatewayStore, opts: AcceptPaymentOpts
     if (twin) return duplicateOf(twin, digestHex);
     throw error;
   }
-  const policy = await signedPolicyOf(store.db, device.org_id);
-  const status = approvalStatus({
-    payment: { id: order.id, account: order.debtorIban, currency: order.currency, amountMinor: order.amountMinor, createdBy: order.createdBy },
-    approvals,
-    rules: policy.approvalRules,
-    users: policy.users,
-  });
+  const status = await ruleStatus(store.db, device.org_id, order, approvals);
   if (!status.executable) throw new CofferError(status.reason, status.message);
   const counted = new Set(status.counted.map((approval) => approval.userId));
   const recorded: RecordedApproval[] = approvals.map(({ userId, credentialId, signCount, assertion, batch }) => ({ userId, credentialId, signCount, counted: counted.has(userId), assertion, ...(batch ? { batchDigest: batch.digest } : {}) }));

@@ -1,18 +1,17 @@
 import { sql, type Transaction } from 'kysely';
 import { CofferError, PaymentOrder, type ApprovalSubmission, type PendingPaymentAnswer } from '../../contract/index.js';
 import { ensureNotExpired } from '../../domain/index.js';
-import { approvalStatus } from '../../policy/index.js';
 import { appendGatewayAudit } from '../bank/appendGatewayAudit.js';
 import { loadBankKey } from '../bank/bankKey.js';
 import type { RelyingParty } from '../credentials/relyingParty.js';
 import { isUniqueViolation } from '../store/constraintViolation.js';
 import type { GatewayStore } from '../store/openStore.js';
 import type { DeviceTable, GatewayDatabase, PendingPaymentTable } from '../store/storeSchema.js';
+import { ensureNotMaker, ruleStatus } from './acceptPayment.js';
 import { approvalChallenge } from './approvalChallenge.js';
 import { countApprovals } from './countApprovals.js';
 import { pendingAnswer } from './pendingAnswer.js';
 import { acceptedPaymentRow, insertAcceptedPayment, reportAcceptance, type AcceptedPayment, type RecordedApproval } from './recordAcceptance.js';
-import { signedPolicyOf } from './signedPolicyOf.js';
 import { assertionHash, verifyApproval, type VerifiedApproval } from './verifyApproval.js';
 
 export interface RelayApprovalOpts {
@@ -64,6 +63,9 @@ export async function relayApproval(store: GatewayStore, opts: RelayApprovalOpts
   if (shared.status === 'accepted') return pendingAnswer(store.db, device.org_id, paymentId);
   const refusal = refusalOf(shared, digest);
   if (refusal) throw refusal;
+  const makerDevice = await store.db.selectFrom('devices').select('revoked_at').where('id', '=', shared.device_id).executeTakeFirst();
+  // Ensure a payment shared from a device the bank revoked since (a leaver, a stolen laptop) is not completed by others.
+  if (!makerDevice || makerDevice.revoked_at !== null) throw new CofferError('SERVER_PAYMENT_WITHDRAWN', `expected a payment shared from an active device, found ${paymentId} shared from device ${shared.device_id}, which the bank revoked`);
   const retried = await store.db
     .selectFrom('relayed_approvals')
     .select('user_id')
@@ -81,8 +83,7 @@ export async function relayApproval(store: GatewayStore, opts: RelayApprovalOpts
   const checked: VerifiedApproval = await verifyApproval(store.db, { orgId: device.org_id, approval, challenge, ...(batch ? { batch } : {}), rp: opts.rp });
   // Ensure a device relays only its own user's approvals: a key of another user is hers to use, not this device's.
   if (checked.userId !== device.user_id) throw new CofferError('SERVER_NOT_DEVICE_USER', `expected an approval by ${device.user_id}, the device's user, found one by credential ${checked.credentialId} of ${checked.userId}`);
-  // Ensure the four-eyes principle: the maker's own approval is refused, not merely left uncounted.
-  if (checked.userId === order.createdBy) throw new CofferError('SERVER_MAKER_APPROVED', `expected approvals by others than the maker, found one by ${checked.userId}, who made the payment`);
+  ensureNotMaker(checked, order);
   const bankKey = await loadBankKey(store.db, now);
   try {
     return await store.db.transaction().execute(async function relayInTransaction(trx) {
@@ -117,13 +118,7 @@ export async function relayApproval(store: GatewayStore, opts: RelayApprovalOpts
         .execute();
       const raised = await countApprovals(trx, [checked], { orgId: device.org_id, paymentId, now });
       const approvals = await relayedApprovals(trx, shared);
-      const policy = await signedPolicyOf(trx, device.org_id);
-      const status = approvalStatus({
-        payment: { id: order.id, account: order.debtorIban, currency: order.currency, amountMinor: order.amountMinor, createdBy: order.createdBy },
-        approvals,
-        rules: policy.approvalRules,
-        users: policy.users,
-      });
+      const status = await ruleStatus(trx, device.org_id, order, approvals);
       if (!status.executable) {
         await appendGatewayAudit(trx, store.dialect, {
           at: now,

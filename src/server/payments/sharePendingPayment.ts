@@ -1,12 +1,14 @@
+import { sql } from 'kysely';
 import { CofferError, canonicalJson, PENDING_PAYMENT_SIGNATURE_TAG, type PendingPaymentAnswer, type PendingPaymentStatement, type PendingPaymentSubmission } from '../../contract/index.js';
 import { ed25519Verify } from '../../crypto/index.js';
 import { appendGatewayAudit } from '../bank/appendGatewayAudit.js';
 import { isUniqueViolation } from '../store/constraintViolation.js';
 import type { GatewayStore } from '../store/openStore.js';
 import type { DeviceTable } from '../store/storeSchema.js';
-import { checkOrderPayable, digestOf, storedPayment } from './acceptPayment.js';
+import { checkOrderPayable, digestOf, ensureMadeByDevice, storedPayment } from './acceptPayment.js';
 import { pendingAnswer } from './pendingAnswer.js';
-import { sql } from 'kysely';
+
+const otherOrder = (paymentId: string) => new CofferError('SERVER_PAYMENT_ID_CONFLICT', `expected a new payment id or the order accepted under ${paymentId}, found another order under that id`);
 
 export interface SharePendingPaymentOpts {
   device: DeviceTable;
@@ -37,8 +39,7 @@ export function pendingPaymentStatementBytes(statement: Omit<PendingPaymentState
 export async function sharePendingPayment(store: GatewayStore, opts: SharePendingPaymentOpts): Promise<ShareOutcome> {
   const { device, submission, now } = opts;
   const order = submission.payment;
-  // Ensure only the maker's own device shares her payment: the maker is not bound by the digest.
-  if (order.createdBy !== device.user_id) throw new CofferError('SERVER_NOT_MAKER', `expected a payment made by ${device.user_id}, the device's user, found one made by ${order.createdBy}`);
+  ensureMadeByDevice(order, device);
   const digest = digestOf(order).toString('hex');
   if (submission.status === 'pending') await checkOrderPayable(store, device.org_id, order, now);
   const message = pendingPaymentStatementBytes({ orgId: device.org_id, paymentId: order.id, digest, status: submission.status });
@@ -48,7 +49,7 @@ export async function sharePendingPayment(store: GatewayStore, opts: SharePendin
   }
   const accepted = await storedPayment(store, device.org_id, order.id);
   if (accepted) {
-    if (accepted.digest !== digest) throw new CofferError('SERVER_PAYMENT_ID_CONFLICT', `expected a new payment id or the order accepted under ${order.id}, found another order under that id`);
+    if (accepted.digest !== digest) throw otherOrder(order.id);
     return { status: 200, body: await pendingAnswer(store.db, device.org_id, order.id) };
   }
   try {
@@ -60,7 +61,7 @@ export async function sharePendingPayment(store: GatewayStore, opts: SharePendin
         // Ensure one maker per payment id: another maker's share under it is refused.
         if (earlier.maker !== order.createdBy) throw new CofferError('SERVER_PAYMENT_ID_CONFLICT', `expected a new payment id or one ${order.createdBy} shared, found ${order.id} shared by another maker`);
         if (earlier.status === 'accepted') {
-          if (earlier.digest !== digest) throw new CofferError('SERVER_PAYMENT_ID_CONFLICT', `expected a new payment id or the order accepted under ${order.id}, found another order under that id`);
+          if (earlier.digest !== digest) throw otherOrder(order.id);
           return { status: 200 as const, body: await pendingAnswer(trx, device.org_id, order.id) };
         }
         // Ensure a withdrawal is final: approvers were told it is off, so their approvals must not revive it.

@@ -1,0 +1,258 @@
+import { sql } from 'kysely';
+import { afterEach, expect, it } from 'vitest';
+import { DEMO_EUR_ACCOUNT } from '../../../test/support/approvedPayment.js';
+import { anotherCode, demoBankWithCode, DEMO_ORG_ID, enrolFreshVault } from '../../../test/support/enrolledVault.js';
+import { describeOnEachStore } from '../../../test/support/gatewayStores.js';
+import { startTestGateway } from '../../../test/support/gatewayClient.js';
+import { lossyProxy } from '../../../test/support/lossyProxy.js';
+import { assertWithKey, registerKey, softwareKey, type SoftwareKey } from '../../../test/support/softwareAuthenticator.js';
+import { auditEntries } from '../../../test/fixtures/demo/demoVault.js';
+import { ed25519PublicKeyFromSeed, generateJwsKeyPair, randomBytes } from '../../crypto/index.js';
+import { paymentDigest } from '../../domain/index.js';
+import { signDeviceCertificate } from '../../protocol/index.js';
+import type { GatewayStore } from '../../server/index.js';
+import { unlockVault, type UnlockedVault } from '../../vault/index.js';
+import { makeTestVault, TEST_PASSWORD } from '../../../test/support/testVault.js';
+import { requirePayment } from '../commands/records/paymentRecords.js';
+import { dispatch } from '../dispatch/dispatch.js';
+import { openSession } from '../dispatch/openSession.js';
+import { webAuthnStepUp } from '../keys/webAuthnStepUp.js';
+import { verifyCachedOrgPolicy } from '../policy/verifyCachedOrgPolicy.js';
+import { readBankConnection } from './bankConnection.js';
+import { signPendingStatement } from './pendingStatement.js';
+
+const open: UnlockedVault[] = [];
+afterEach(() => {
+  for (const vault of open.splice(0)) vault.lock();
+});
+
+const statusOf = (vault: UnlockedVault, id: string) => vault.db.prepare('SELECT status FROM payments WHERE id = ?').pluck().get(id);
+const digestOf = (vault: UnlockedVault, id: string) => paymentDigest(requirePayment(vault.db, id).payment).toString('hex');
+const entriesOf = (vault: UnlockedVault, action: string) => auditEntries(vault).filter((entry) => entry.action === action);
+
+async function sync(vault: UnlockedVault) {
+  const result = await dispatch(await openSession(vault), 'bank.sync', {});
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+/** The maker creates a payment of `amount` EUR and submits it for approval; returns its id. */
+async function submittedPayment(maker: UnlockedVault, amount = '120.00'): Promise<string> {
+  const session = await openSession(maker);
+  const created = await dispatch(session, 'payments.create', { from: DEMO_EUR_ACCOUNT, toName: 'Boulangerie Éclair SARL', toIban: 'FR1420041010050500013M02606', amount, currency: 'EUR', reference: 'Catering' });
+  if (!created.ok) throw new Error(created.error.message);
+  expect(await dispatch(session, 'payments.submit', { id: created.value.id })).toMatchObject({ ok: true });
+  return created.value.id;
+}
+
+/** The approver's approval of the payment as her vault holds it, stepped up with her hardware key. */
+async function approve(approver: UnlockedVault, key: SoftwareKey, id: string) {
+  const session = await openSession(approver, { stepUp: webAuthnStepUp({ vault: approver }) });
+  return dispatch(session, 'payments.approve', { id }, { stepUpProof: assertWithKey(key, Buffer.from(digestOf(approver, id), 'hex')) });
+}
+
+/**
+ * The demo bank, Alice's vault (the maker, through a proxy that can lose answers) and Bob's (the approver),
+ * both enrolled; Bob registers a hardware key in his vault after enrolment and syncs, so the bank lists it.
+ */
+async function makerAndApprover(store: GatewayStore) {
+  await demoBankWithCode(store, 'erin');
+  const gateway = await startTestGateway(store);
+  const proxy = await lossyProxy(gateway.url);
+  const { vault: maker } = await enrolFreshVault(proxy.url, await anotherCode(store, 'alice'));
+  open.push(maker);
+  const { vault: approver } = await enrolFreshVault(gateway.url, await anotherCode(store, 'bob'));
+  open.push(approver);
+  const key = softwareKey();
+  const session = await openSession(approver, { stepUp: webAuthnStepUp({ vault: approver }) });
+  const options = await dispatch(session, 'keys.register-options', {});
+  if (!options.ok) throw new Error(options.error.message);
+  const { challenge } = options.value.options as { challenge: string };
+  expect(await dispatch(session, 'keys.register', { response: registerKey(key, challenge) as never, name: 'YubiKey 5C' })).toMatchObject({ ok: true });
+  const synced = await sync(approver);
+  expect(synced.credentials).toEqual({ registered: [{ id: key.id, policyVersion: synced.policy.version }], refused: [], pending: 0 });
+  return { gateway, proxy, maker, approver, key };
+}
+
+describeOnEachStore('coffer sync: approvals between vaults', (stores) => {
+  it('a key registered after enrolment reaches the policy; the maker shares, the approver receives and approves in her own vault, and both vaults hold the payment accepted', async () => {
+    const store = await stores.fresh();
+    const { maker, approver, key } = await makerAndApprover(store);
+    // The bank listed Bob's new key in the policy version installed by the same sync.
+    const policy = await verifyCachedOrgPolicy(approver.db, { now: new Date() });
+    if (policy.status !== 'valid') throw new Error(`expected a valid policy, found ${policy.status}`);
+    expect(policy.policy.users.find((user) => user.id === 'bob')?.credentials?.map((credential) => credential.id)).toContain(key.id);
+    expect(approver.db.prepare('SELECT sent_at IS NOT NULL AS sent, refusal FROM credential_registrations').all()).toEqual([{ sent: 1, refusal: null }]);
+    expect(entriesOf(approver, 'bank.register-key')).toMatchObject([{ outcome: 'allowed', target: key.id }]);
+
+    const id = await submittedPayment(maker);
+    const shared = await sync(maker);
+    expect(shared.shared).toEqual({ shared: [id], withdrawn: [], refused: [], pending: 0 });
+    const share = entriesOf(maker, 'bank.share-payment');
+    expect(share).toMatchObject([{ outcome: 'allowed', target: id, details: { digest: digestOf(maker, id), status: 'pending' } }]);
+    // No amount and no name in the entry.
+    expect(JSON.stringify(share)).not.toMatch(/120|12000|Boulangerie/);
+
+    const received = await sync(approver);
+    expect(received.received).toMatchObject({ received: [{ id, change: 'added' }], refused: [] });
+    expect(requirePayment(approver.db, id).payment).toMatchObject({ status: 'pending_approval', createdBy: 'alice', amountMinor: 12000 });
+    expect(digestOf(approver, id)).toBe(digestOf(maker, id));
+    expect(entriesOf(approver, 'bank.receive-payment').filter((entry) => entry.target === id)).toMatchObject([{ outcome: 'allowed', details: { digest: digestOf(maker, id), maker: 'alice', change: 'added' } }]);
+    // The creditor got its Verification of Payee check in the same sync.
+    expect(received.payees.checked.map((check) => check.target)).toContain(id);
+
+    expect(await approve(approver, key, id)).toMatchObject({ ok: true, value: { status: 'approved' } });
+    const approved = await sync(approver);
+    expect(approved.approvals).toEqual({ sent: [{ id, status: 'accepted' }], refused: [], pending: 0 });
+    // Never the approver's outbox: the maker's shared payment is what the bank accepted.
+    expect(approved.payments).toMatchObject({ sent: 0, accepted: [] });
+    expect(approver.db.prepare('SELECT count(*) FROM payment_outbox').pluck().get()).toBe(0);
+    expect(approved.statuses.recorded).toEqual([{ id, status: 'accepted' }]);
+    expect(statusOf(approver, id)).toBe('accepted');
+
+    const accepted = await sync(maker);
+    expect(accepted.statuses.recorded).toEqual([{ id, status: 'accepted' }]);
+    expect(statusOf(maker, id)).toBe('accepted');
+    for (const vault of [maker, approver]) {
+      expect(entriesOf(vault, 'bank.payment-status').filter((entry) => entry.target === id)).toMatchObject([{ outcome: 'allowed', details: { status: 'accepted', onApprovalsInOtherVaults: true } }]);
+      const shown = await dispatch(await openSession(vault), 'payments.show', { id });
+      expect(shown).toMatchObject({ ok: true, value: { payment: { status: 'accepted' }, bank: { state: 'reported', status: 'accepted' } } });
+    }
+  });
+
+  it("refuses a feed entry the maker's device did not sign, and one whose certificate is not the bank's: audited, never inserted, and the next genuine entry is taken", async () => {
+    const store = await stores.fresh();
+    const { maker, approver } = await makerAndApprover(store);
+    const forged = await submittedPayment(maker, '120.00');
+    const genuine = await submittedPayment(maker, '75.50');
+    await sync(maker);
+    // The bank (or whoever holds its store) rewrites the first entry's signature: one made by another device key.
+    const otherDevice = randomBytes(32);
+    const statement = { orgId: DEMO_ORG_ID, paymentId: forged, digest: digestOf(maker, forged), status: 'pending' as const };
+    await sql`UPDATE pending_payment_feed SET maker_signature = ${signPendingStatement(otherDevice, statement)} WHERE payment_id = ${forged}`.execute(store.db);
+
+    const first = await sync(approver);
+    expect(first.received.refused).toMatchObject([{ code: 'APP_PENDING_PAYMENT_REFUSED' }]);
+    expect(first.received.received).toEqual([{ id: genuine, change: 'added' }]);
+    expect(statusOf(approver, forged)).toBeUndefined();
+    expect(entriesOf(approver, 'bank.receive-payment').filter((entry) => entry.outcome === 'denied')).toMatchObject([{ target: forged, reason: 'APP_PENDING_PAYMENT_REFUSED' }]);
+
+    // Then a certificate of Alice's device signed by a key that is not the bank's, for a key of the forger's,
+    // which signs the next payment's statement.
+    const third = await submittedPayment(maker, '33.00');
+    await sync(maker);
+    const connection = readBankConnection(maker.db);
+    if (connection === undefined) throw new Error('expected an enrolled maker');
+    const forgerSeed = randomBytes(32);
+    const certificate = await signDeviceCertificate(
+      { deviceId: connection.deviceId, orgId: DEMO_ORG_ID, userId: 'alice', vaultId: maker.vaultId, devicePublicKey: ed25519PublicKeyFromSeed(forgerSeed).toString('base64url'), issuedAt: new Date().toISOString() },
+      generateJwsKeyPair('EdDSA').signingKey,
+    );
+    await sql`UPDATE devices SET certificate = ${certificate} WHERE id = ${connection.deviceId}`.execute(store.db);
+    const thirdStatement = { orgId: DEMO_ORG_ID, paymentId: third, digest: digestOf(maker, third), status: 'pending' as const };
+    await sql`UPDATE pending_payment_feed SET maker_signature = ${signPendingStatement(forgerSeed, thirdStatement)} WHERE payment_id = ${third}`.execute(store.db);
+
+    const second = await sync(approver);
+    expect(second.received).toMatchObject({ received: [], refused: [{ code: 'APP_PENDING_PAYMENT_REFUSED' }] });
+    expect(statusOf(approver, third)).toBeUndefined();
+    expect(entriesOf(approver, 'bank.receive-payment').filter((entry) => entry.outcome === 'denied').map((entry) => entry.target)).toEqual([forged, third]);
+  });
+
+  it('the maker edits after sharing: the approval of the old digest is refused SERVER_STALE_APPROVAL and recorded; the maker cancels: withdrawn reaches the approver', async () => {
+    const store = await stores.fresh();
+    const { maker, approver, key } = await makerAndApprover(store);
+    const id = await submittedPayment(maker);
+    await sync(maker);
+    await sync(approver);
+    const oldDigest = digestOf(approver, id);
+
+    const session = await openSession(maker);
+    expect(await dispatch(session, 'payments.edit', { id, amount: '130.00' })).toMatchObject({ ok: true });
+    expect(await dispatch(session, 'payments.submit', { id })).toMatchObject({ ok: true });
+    expect((await sync(maker)).shared.shared).toEqual([id]);
+
+    // Bob approves what his vault still shows, the old order, before his next sync.
+    expect(await approve(approver, key, id)).toMatchObject({ ok: true });
+    const result = await sync(approver);
+    expect(result.received.received).toEqual([{ id, change: 'changed' }]);
+    expect(result.approvals).toEqual({ sent: [], refused: [{ id, code: 'SERVER_STALE_APPROVAL' }], pending: 0 });
+    expect(approver.db.prepare('SELECT digest, refusal FROM sent_approvals').all()).toEqual([{ digest: oldDigest, refusal: 'SERVER_STALE_APPROVAL' }]);
+    expect(entriesOf(approver, 'bank.send-approval')).toMatchObject([{ outcome: 'denied', reason: 'SERVER_STALE_APPROVAL', target: id, details: { digest: oldDigest } }]);
+    expect(requirePayment(approver.db, id).payment).toMatchObject({ status: 'pending_approval', amountMinor: 13000 });
+    expect(digestOf(approver, id)).toBe(digestOf(maker, id));
+    // Sent once: the next sync does not send it again.
+    expect((await sync(approver)).approvals).toEqual({ sent: [], refused: [], pending: 0 });
+
+    expect(await dispatch(await openSession(maker), 'payments.cancel', { id })).toMatchObject({ ok: true });
+    expect((await sync(maker)).shared).toMatchObject({ shared: [], withdrawn: [id] });
+    expect((await sync(approver)).received.received).toEqual([{ id, change: 'withdrawn' }]);
+    expect(statusOf(approver, id)).toBe('cancelled');
+  });
+
+  it("a key registration whose salt was changed (not bound to this device's challenge) is refused by the bank, kept with its code and audited, and the sync goes on", async () => {
+    const store = await stores.fresh();
+    await demoBankWithCode(store, 'erin');
+    const gateway = await startTestGateway(store);
+    const { vault: approver } = await enrolFreshVault(gateway.url, await anotherCode(store, 'bob'));
+    open.push(approver);
+    const key = softwareKey();
+    const session = await openSession(approver);
+    const options = await dispatch(session, 'keys.register-options', {});
+    if (!options.ok) throw new Error(options.error.message);
+    const { challenge } = options.value.options as { challenge: string };
+    expect(await dispatch(session, 'keys.register', { response: registerKey(key, challenge) as never, name: 'YubiKey 5C' })).toMatchObject({ ok: true });
+    // The owner edits the salt: the registration no longer answers the challenge the gateway recomputes.
+    approver.db.prepare('UPDATE credential_registrations SET salt = ?').run(randomBytes(32).toString('base64url'));
+
+    const result = await sync(approver);
+    expect(result.credentials.registered).toEqual([]);
+    expect(result.credentials.refused).toMatchObject([{ id: key.id }]);
+    const code = result.credentials.refused[0]?.code;
+    expect(code).toMatch(/^SERVER_/);
+    expect(approver.db.prepare('SELECT refusal FROM credential_registrations').pluck().all()).toEqual([code]);
+    expect(entriesOf(approver, 'bank.register-key')).toMatchObject([{ outcome: 'denied', reason: code, target: key.id }]);
+    // The rest of the sync ran: the statements step and the summary entry.
+    expect(auditEntries(approver).at(-1)).toMatchObject({ action: 'bank.sync', details: { keysRegistered: 0, keysRefused: 1 } });
+    const policy = await verifyCachedOrgPolicy(approver.db, { now: new Date() });
+    if (policy.status !== 'valid') throw new Error(`expected a valid policy, found ${policy.status}`);
+    expect(policy.policy.users.find((user) => user.id === 'bob')?.credentials?.map((credential) => credential.id) ?? []).not.toContain(key.id);
+    // Not sent again.
+    expect((await sync(approver)).credentials).toEqual({ registered: [], refused: [], pending: 0 });
+  });
+
+  it('a key registered before enrolment keeps a random challenge, is not sent to the bank, and enrolment says so', async () => {
+    const store = await stores.fresh();
+    await demoBankWithCode(store, 'erin');
+    const gateway = await startTestGateway(store);
+    const { dir, vault: fresh } = await makeTestVault();
+    const session = await openSession(fresh);
+    const options = await dispatch(session, 'keys.register-options', {});
+    if (!options.ok) throw new Error(options.error.message);
+    const { challenge } = options.value.options as { challenge: string };
+    expect(await dispatch(session, 'keys.register', { response: registerKey(softwareKey(), challenge) as never, name: 'Early key' })).toMatchObject({ ok: true });
+    expect(fresh.db.prepare('SELECT count(*) FROM credential_registrations').pluck().get()).toBe(0);
+    const enrolled = await dispatch(await openSession(fresh), 'bank.enrol', { server: gateway.url, code: await anotherCode(store, 'bob') });
+    fresh.lock();
+    expect(enrolled).toMatchObject({ ok: true, value: { notice: expect.stringMatching(/1 hardware key\(s\) registered before enrolment were not sent to the bank/) as unknown } });
+    const vault = await unlockVault(dir, { password: TEST_PASSWORD }, { autoLockMs: null });
+    open.push(vault);
+    expect((await sync(vault)).credentials).toEqual({ registered: [], refused: [], pending: 0 });
+  });
+
+  it('a share whose answer was lost is sent again at the next sync, and only then: the gateway and the approver hold it once', async () => {
+    const store = await stores.fresh();
+    const { proxy, maker, approver } = await makerAndApprover(store);
+    const id = await submittedPayment(maker);
+    proxy.loseAnswers('POST', '/v1/pending-payments', 1);
+    const lost = await sync(maker);
+    expect(lost.shared).toEqual({ shared: [], withdrawn: [], refused: [], pending: 1 });
+    expect(statusOf(maker, id)).toBe('pending_approval');
+    expect((await sync(maker)).shared.shared).toEqual([id]);
+    expect((await sync(maker)).shared).toEqual({ shared: [], withdrawn: [], refused: [], pending: 0 });
+    expect(proxy.forwarded('POST', '/v1/pending-payments')).toBe(2);
+    const feed = await sql<{ n: number | string }>`SELECT count(*) AS n FROM pending_payment_feed WHERE payment_id = ${id}`.execute(store.db);
+    expect(Number(feed.rows[0]?.n)).toBe(1);
+    expect((await sync(approver)).received.received).toEqual([{ id, change: 'added' }]);
+    expect((await sync(approver)).received.received).toEqual([]);
+  });
+});
