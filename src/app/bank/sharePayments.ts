@@ -10,7 +10,7 @@ import { orderOf } from './pushPayments.js';
 export interface SharedPayments {
   /** Payments shared (again) for approval at their current digest. */
   shared: string[];
-  /** Shared payments the maker cancelled since, now withdrawn at the gateway. */
+  /** Shared payments the maker edited back to a draft or cancelled since, now withdrawn at the gateway. */
   withdrawn: string[];
   refused: { id: string; code: string }[];
   /** Left for the next sync: the gateway could not be reached. */
@@ -24,7 +24,8 @@ interface ToShare {
 
 /**
  * What to tell the gateway: the user's own payments pending approval not yet shared at their current digest
- * (never shared, or edited since), then those shared as pending that the maker since cancelled.
+ * (never shared, edited since, or withdrawn before), then those shared as pending that the maker since edited
+ * back to a draft or cancelled.
  */
 function toShare(vault: UnlockedVault): ToShare[] {
   const pending = vault.db
@@ -34,17 +35,22 @@ function toShare(vault: UnlockedVault): ToShare[] {
     )
     .all(vault.userId) as { id: string; digest: string | null; status: string | null }[];
   const changed = pending.filter((row) => row.status !== 'pending' || row.digest !== paymentDigest(requirePayment(vault.db, row.id).payment).toString('hex'));
-  const cancelled = vault.db
-    .prepare(`SELECT p.id FROM payments p JOIN shared_payments s ON s.payment_id = p.id WHERE p.status = 'cancelled' AND s.status = 'pending' AND s.refusal IS NULL AND p.created_by = ? ORDER BY p.created_at, p.id`)
+  // Ensure an order the maker changed away (edited back to a draft) or cancelled is no longer approvable at the gateway.
+  const takenBack = vault.db
+    .prepare(
+      `SELECT p.id FROM payments p JOIN shared_payments s ON s.payment_id = p.id
+        WHERE p.status IN ('draft', 'cancelled') AND s.status = 'pending' AND s.refusal IS NULL AND p.created_by = ? ORDER BY p.created_at, p.id`,
+    )
     .pluck()
     .all(vault.userId) as string[];
-  return [...changed.map((row) => ({ id: row.id, status: 'pending' as const })), ...cancelled.map((id) => ({ id, status: 'withdrawn' as const }))];
+  return [...changed.map((row) => ({ id: row.id, status: 'pending' as const })), ...takenBack.map((id) => ({ id, status: 'withdrawn' as const }))];
 }
 
 /**
  * The maker's side of approvals between vaults: each own payment pending approval that the gateway has not
  * seen at its current digest goes to POST /v1/pending-payments, signed by the device key over the
- * PendingPaymentStatement, and each shared one the maker cancelled since goes as withdrawn. One transaction
+ * PendingPaymentStatement, and each shared one the maker edited back to a draft or cancelled since goes as
+ * withdrawn (a draft submitted again is then shared as pending at its new digest, which re-opens it). One transaction
  * and one `bank.share-payment` entry each (id, digest, status; no amount or name); a coded refusal is kept
  * with its code, and the payment is shared again only once its digest changes. An unreachable gateway stops
  * the step: the rest waits for the next sync, and a repeated share is idempotent at the gateway.
