@@ -227,6 +227,34 @@ describeOnEachStore('coffer sync: approvals between vaults', (stores) => {
     expect(approved.approvals.sent).toEqual([{ id, status: expect.any(String) as unknown }]);
   });
 
+  it('the maker cancels after the gateway accepted on approvals in other vaults: her vault says so in the share entry, keeps the bank\'s report beside the cancelled payment, and shows both', async () => {
+    const store = await stores.fresh();
+    const { maker, approver, key } = await makerAndApprover(store);
+    const id = await submittedPayment(maker);
+    await sync(maker);
+    await sync(approver);
+    expect(await approve(approver, key, id)).toMatchObject({ ok: true });
+    expect((await sync(approver)).approvals.sent).toEqual([{ id, status: 'accepted' }]);
+
+    // Alice cancels before her next sync: too late, the bank will execute it.
+    expect(await dispatch(await openSession(maker), 'payments.cancel', { id })).toMatchObject({ ok: true });
+    const result = await sync(maker);
+    expect(result.shared).toEqual({ shared: [], withdrawn: [], refused: [{ id, code: 'APP_ACCEPTED_BEFORE_WITHDRAWAL' }], pending: 0 });
+    expect(entriesOf(maker, 'bank.share-payment').at(-1)).toMatchObject({ outcome: 'denied', reason: 'APP_ACCEPTED_BEFORE_WITHDRAWAL', target: id, details: { status: 'withdrawn', answer: 'accepted', approvedBy: ['bob'] } });
+    expect(result.statuses.recorded).toEqual([]);
+    expect(result.statuses.refused).toMatchObject([{ code: 'APP_ACCEPTED_BEFORE_WITHDRAWAL' }]);
+    expect(entriesOf(maker, 'bank.payment-status').filter((entry) => entry.target === id)).toMatchObject([
+      { outcome: 'denied', reason: 'APP_ACCEPTED_BEFORE_WITHDRAWAL', details: { status: 'accepted', cancelledHere: true } },
+    ]);
+    expect(statusOf(maker, id)).toBe('cancelled');
+    const shown = await dispatch(await openSession(maker), 'payments.show', { id });
+    expect(shown).toMatchObject({ ok: true, value: { payment: { status: 'cancelled' }, bank: { state: 'reported', status: 'accepted', cancelledHere: true } } });
+    // Kept once: the next sync neither withdraws again nor records the report twice.
+    const again = await sync(maker);
+    expect([again.shared.refused, again.statuses.refused]).toEqual([[], []]);
+    expect(await store.db.selectFrom('payments').select(['payment_id', 'status']).execute()).toEqual([{ payment_id: id, status: 'accepted' }]);
+  });
+
   it("a key registration whose salt was changed (not bound to this device's challenge) is refused by the bank, kept with its code and audited, and the sync goes on", async () => {
     const store = await stores.fresh();
     await demoBankWithCode(store, 'erin');
