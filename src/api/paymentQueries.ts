@@ -18,6 +18,8 @@ export const PaymentBankStatus = z.discriminatedUnion('state', [
     reason: z.string().optional(),
     reasonName: z.string().optional(),
     reportedAt: Timestamp,
+    /** The maker cancelled it here after sharing it, too late: the gateway had accepted it, and the bank's word is this report. */
+    cancelledHere: z.literal(true).optional(),
   }),
   z.strictObject({ state: z.literal('tampered'), problem: z.string() }),
 ]);

@@ -69,6 +69,7 @@ const RANK = { accepted: 0, executed: 1, rejected: 1 } as const;
  * do not bear out (`executed` without the bank's report of it, `executed` where the bank reported `rejected`)
  * is `tampered`, logged as APP_PAYMENT_STATUS_TAMPERED: a hand-edited status is never shown as the bank's word.
  * A payment refused at submission is `rejected` with no report: the refusal's code is in its `bank.payment` entry.
+ * A payment cancelled here after it was shared, which the bank accepted first, is `reported` with `cancelledHere`.
  */
 export async function paymentBankStatusOf(vault: UnlockedVault, bankKey: JwsVerificationKey, payment: Payment): Promise<PaymentBankStatus> {
   const rows = vault.db.prepare('SELECT seq, payment_id, digest, status, reason, reported_at, report FROM payment_status_reports WHERE payment_id = ?').all(payment.id) as StatusReportRow[];
@@ -84,7 +85,10 @@ export async function paymentBankStatusOf(vault: UnlockedVault, bankKey: JwsVeri
       problems.push(`report ${row.seq}: ${error.message}`);
     }
   }
-  if (problems.length === 0 && latest !== undefined && payment.status !== latest.status) problems.push(`stored as ${payment.status}, the bank's latest signed report says ${latest.status}`);
+  // A shared payment its maker cancelled here after the gateway had accepted it (APP_ACCEPTED_BEFORE_WITHDRAWAL):
+  // the bank's word and this vault's disagree, and both are shown as they are.
+  const cancelledHere = latest !== undefined && payment.status === 'cancelled' && vault.db.prepare('SELECT 1 FROM shared_payments WHERE payment_id = ? AND refusal IS NULL').get(payment.id) !== undefined;
+  if (problems.length === 0 && latest !== undefined && payment.status !== latest.status && !cancelledHere) problems.push(`stored as ${payment.status}, the bank's latest signed report says ${latest.status}`);
   if (problems.length === 0 && latest === undefined && payment.status === 'executed') problems.push('stored as executed, without the bank\'s signed report of it');
   if (problems.length > 0) {
     vault.record([{ action: 'payments.verify-status', outcome: 'denied', reason: 'APP_PAYMENT_STATUS_TAMPERED', target: payment.id, details: { reports: rows.map((row) => row.seq) } }]);
@@ -92,7 +96,7 @@ export async function paymentBankStatusOf(vault: UnlockedVault, bankKey: JwsVeri
   }
   if (latest === undefined) return { state: 'none' };
   const reason = latest.reason === undefined ? {} : { reason: latest.reason, reasonName: PAYMENT_REJECTION_REASONS[latest.reason] };
-  return { state: 'reported', status: latest.status, ...reason, reportedAt: latest.at };
+  return { state: 'reported', status: latest.status, ...reason, reportedAt: latest.at, ...(cancelledHere ? { cancelledHere: true as const } : {}) };
 }
 
 /**

@@ -38,16 +38,24 @@ function sharedThroughGateway(db: VaultDatabase, id: string): boolean {
   return db.prepare("SELECT 1 FROM received_payments WHERE payment_id = ? UNION ALL SELECT 1 FROM shared_payments WHERE payment_id = ? AND status = 'pending' AND refusal IS NULL").get(id, id) !== undefined;
 }
 
+/** Whether the maker shared this payment through the gateway before she cancelled it here. */
+function cancelledAfterSharing(db: VaultDatabase, payment: Payment): boolean {
+  return payment.status === 'cancelled' && db.prepare('SELECT 1 FROM shared_payments WHERE payment_id = ? AND refusal IS NULL').get(payment.id) !== undefined;
+}
+
 /**
  * Checks a verified report against the vault's own payment: for this organisation, a payment of this vault
  * with the same digest, and a move its lifecycle allows. Returns the payment as the report leaves it, or
- * throws APP_STATUS_REPORT_REFUSED.
+ * throws APP_STATUS_REPORT_REFUSED. A payment cancelled here after it was shared, which the bank accepted on
+ * approvals in other vaults first, stays cancelled (`cancelledHere`): the report is kept, not applied.
  */
-function reportedPayment(db: VaultDatabase, connection: BankConnection, report: PaymentStatusReport): { payment: Payment; accountId: string; moved: Payment; elsewhere: boolean } {
+function reportedPayment(db: VaultDatabase, connection: BankConnection, report: PaymentStatusReport): { payment: Payment; accountId: string; moved: Payment; elsewhere: boolean; cancelledHere: boolean } {
   const stored = db.prepare('SELECT 1 FROM payments WHERE id = ?').get(report.paymentId);
   if (stored === undefined) throw new CofferError('APP_STATUS_REPORT_REFUSED', `expected a status report for a payment of this vault, found one for ${report.paymentId}`);
   const { payment, accountId } = requirePayment(db, report.paymentId);
   ensureReportFits(report, payment, connection.orgId);
+  // No lifecycle shortcut out of `cancelled`: the bank's word is kept beside it, and said.
+  if (cancelledAfterSharing(db, payment)) return { payment, accountId, moved: payment, elsewhere: false, cancelledHere: true };
   let moved = payment;
   const shared = sharedThroughGateway(db, payment.id);
   // Approved in other vaults: it reaches the bank's word from before `submitted`, which only such a payment may.
@@ -57,7 +65,7 @@ function reportedPayment(db: VaultDatabase, connection: BankConnection, report: 
   } catch (cause) {
     throw new CofferError('APP_STATUS_REPORT_REFUSED', `expected a status the payment can reach, found ${report.status} for a payment ${payment.status} here`, { cause });
   }
-  return { payment, accountId, moved, elsewhere };
+  return { payment, accountId, moved, elsewhere, cancelledHere: false };
 }
 
 /** Applies a report in the caller's transaction, checked again there: the payment, the kept report and the cursor, all or none. */
@@ -78,7 +86,9 @@ function applyReport(db: VaultDatabase, connection: BankConnection, entry: Payme
  * counted in the entry that moves the cursor past it. A payment shared or received through the gateway's meeting
  * point, still pending approval or approved here, walks the lifecycle to the bank's word in the same one
  * transaction, its entry saying it was accepted on approvals given in other vaults (`onApprovalsInOtherVaults`).
- * A sync cut off anywhere resumes at the first report not handled.
+ * A shared payment its maker cancelled here after the gateway accepted it stays cancelled: the bank's report
+ * is kept (the payment's detail shows it) and its entry is `denied` APP_ACCEPTED_BEFORE_WITHDRAWAL with
+ * `cancelledHere`, counted in `refused`. A sync cut off anywhere resumes at the first report not handled.
  */
 export async function pullPaymentStatuses(vault: UnlockedVault, connection: BankConnection, signer: GatewaySigner, now: () => Date): Promise<PulledPaymentStatuses> {
   const gateway = new URL(connection.gatewayUrl);
@@ -103,6 +113,7 @@ export async function pullPaymentStatuses(vault: UnlockedVault, connection: Bank
       }
       let report: PaymentStatusReport | undefined;
       let elsewhere = false;
+      let cancelledHere = false;
       try {
         if (kept !== undefined) throw new CofferError('APP_STATUS_REPORT_REFUSED', `expected report ${entry.seq} as the bank signed it before, found another under its number`);
         report = await verifyPaymentStatusReport(entry.report, bankKey);
@@ -111,7 +122,7 @@ export async function pullPaymentStatuses(vault: UnlockedVault, connection: Bank
           otherPayments += 1;
           continue;
         }
-        if (reportedPayment(vault.db, connection, report).elsewhere) elsewhere = true;
+        ({ elsewhere, cancelledHere } = reportedPayment(vault.db, connection, report));
       } catch (error) {
         if (!(error instanceof CofferError) || !REFUSALS.has(error.code)) throw error;
         // Refused, audited and stepped over, so one bad report does not stop every later one.
@@ -124,6 +135,16 @@ export async function pullPaymentStatuses(vault: UnlockedVault, connection: Bank
         continue;
       }
       const verified = report;
+      if (cancelledHere) {
+        // The bank accepted (or executed) a payment its maker cancelled here too late: kept and said, not applied.
+        const details = { ...statusDetails(entry.seq, verified), cancelledHere: true };
+        vault.transact({ action: 'bank.payment-status', outcome: 'denied', reason: 'APP_ACCEPTED_BEFORE_WITHDRAWAL', target: verified.paymentId, details }, (db) =>
+          applyReport(db, connection, entry, verified, now()),
+        );
+        cursorWritten = entry.seq;
+        pulled.refused.push({ seq: entry.seq, code: 'APP_ACCEPTED_BEFORE_WITHDRAWAL' });
+        continue;
+      }
       const details = { ...statusDetails(entry.seq, verified), ...(elsewhere ? { onApprovalsInOtherVaults: true } : {}) };
       const status = vault.transact({ action: 'bank.payment-status', target: verified.paymentId, details }, (db) => applyReport(db, connection, entry, verified, now()));
       cursorWritten = entry.seq;

@@ -61,6 +61,7 @@ async function verifiedEntry(entry: PendingPaymentFeedEntry, connection: BankCon
 
 interface ReceivedRow {
   digest: string;
+  status: string;
   maker: string;
 }
 
@@ -73,27 +74,31 @@ type Plan =
  * What a verified entry does here, or a refusal, without writing: a new payment pending approval, created by
  * its maker, in this vault's account of its IBAN; for a payment received before, the maker's change taken over
  * by the lifecycle's own steps (an edit makes it a draft, the maker submitted it again), or its withdrawal
- * (cancelled); nothing when it tells nothing new.
+ * (back to a draft with the order she signed, until she shares it again); nothing when it tells nothing new.
+ * A payment no longer editable here (cancelled, or gone to the bank) is refused DOMAIN_PAYMENT_LOCKED.
  */
 function planEntry(db: VaultDatabase, entry: PendingPaymentFeedEntry, certificate: DeviceCertificate, order: Payment): Plan {
   const id = entry.payment.id;
   const stored = db.prepare('SELECT 1 FROM payments WHERE id = ?').get(id) !== undefined;
-  const received = db.prepare('SELECT digest, maker FROM received_payments WHERE payment_id = ?').get(id) as ReceivedRow | undefined;
+  const received = db.prepare('SELECT digest, status, maker FROM received_payments WHERE payment_id = ?').get(id) as ReceivedRow | undefined;
   if (stored && received === undefined) throw refused(`expected payment ${id} to be new here or received from the bank, found one of this vault under its id`);
   if (received !== undefined && received.maker !== certificate.userId) throw refused(`expected payment ${id} from its maker ${received.maker}, found it signed by ${certificate.userId}`);
   const accountId = db.prepare('SELECT id FROM accounts WHERE iban = ?').pluck().get(entry.payment.debtorIban) as string | undefined;
   if (accountId === undefined) throw refused(`expected a debtor account this vault holds, found ${entry.payment.debtorIban} (sync the accounts first)`);
+  const { debtorIban, creditor, amountMinor, currency, remittanceInfo, executionDate, expiresAt } = order;
+  const changes = { debtorIban, creditor, amountMinor, currency, remittanceInfo, executionDate, expiresAt };
   if (entry.status === 'withdrawn') {
     if (!stored) return { change: undefined };
     const { payment: before, accountId: heldIn } = requirePayment(db, id);
     if (before.status !== 'pending_approval' && before.status !== 'approved') return { change: undefined };
-    return { change: 'withdrawn', before, moved: transitionPayment(before, 'cancelled'), accountId: heldIn };
+    // Back to a draft, not cancelled: the maker may share it again (an edit she has not submitted yet), and a
+    // cancelled payment is final. A draft here is not approvable, and the gateway refuses approvals meanwhile.
+    return { change: 'withdrawn', before, moved: editPayment(before, changes).payment, accountId: heldIn };
   }
   if (!stored) return { change: 'added', payment: order, accountId };
-  if (received?.digest === entry.digest) return { change: undefined };
+  if (received?.digest === entry.digest && received.status === 'pending') return { change: undefined };
   const { payment: before } = requirePayment(db, id);
-  const { debtorIban, creditor, amountMinor, currency, remittanceInfo, executionDate, expiresAt } = order;
-  const draft = editPayment(before, { debtorIban, creditor, amountMinor, currency, remittanceInfo, executionDate, expiresAt }).payment;
+  const draft = editPayment(before, changes).payment;
   return { change: 'changed', before, moved: transitionPayment(draft, 'pending_approval'), accountId };
 }
 
@@ -102,8 +107,8 @@ function applyPlan(db: VaultDatabase, plan: Plan, entry: PendingPaymentFeedEntry
   if (plan.change === undefined) return;
   if (plan.change === 'added') insertPayment(db, plan.payment, plan.accountId, now);
   else updatePayment(db, plan.moved, plan.accountId, plan.before.version, now);
-  // What was approved here is no longer what the maker asks to be paid.
-  if (plan.change === 'changed') voidApprovals(db, plan.before.id, now);
+  // What was approved here is no longer what the maker asks to be paid (or she no longer asks).
+  if (plan.change !== 'added') voidApprovals(db, plan.before.id, now);
   db.prepare(
     `INSERT INTO received_payments (payment_id, seq, digest, status, maker, maker_device_id, entry, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (payment_id) DO UPDATE SET seq = excluded.seq, digest = excluded.digest, status = excluded.status, maker_device_id = excluded.maker_device_id, entry = excluded.entry, received_at = excluded.received_at`,

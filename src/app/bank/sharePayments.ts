@@ -10,7 +10,7 @@ import { orderOf } from './pushPayments.js';
 export interface SharedPayments {
   /** Payments shared (again) for approval at their current digest. */
   shared: string[];
-  /** Shared payments the maker cancelled since, now withdrawn at the gateway. */
+  /** Shared payments the maker edited back to a draft or cancelled since, now withdrawn at the gateway. */
   withdrawn: string[];
   refused: { id: string; code: string }[];
   /** Left for the next sync: the gateway could not be reached. */
@@ -24,7 +24,8 @@ interface ToShare {
 
 /**
  * What to tell the gateway: the user's own payments pending approval not yet shared at their current digest
- * (never shared, or edited since), then those shared as pending that the maker since cancelled.
+ * (never shared, edited since, or withdrawn before), then those shared as pending that the maker since edited
+ * back to a draft or cancelled.
  */
 function toShare(vault: UnlockedVault): ToShare[] {
   const pending = vault.db
@@ -34,20 +35,27 @@ function toShare(vault: UnlockedVault): ToShare[] {
     )
     .all(vault.userId) as { id: string; digest: string | null; status: string | null }[];
   const changed = pending.filter((row) => row.status !== 'pending' || row.digest !== paymentDigest(requirePayment(vault.db, row.id).payment).toString('hex'));
-  const cancelled = vault.db
-    .prepare(`SELECT p.id FROM payments p JOIN shared_payments s ON s.payment_id = p.id WHERE p.status = 'cancelled' AND s.status = 'pending' AND s.refusal IS NULL AND p.created_by = ? ORDER BY p.created_at, p.id`)
+  // Ensure an order the maker changed away (edited back to a draft) or cancelled is no longer approvable at the gateway.
+  const takenBack = vault.db
+    .prepare(
+      `SELECT p.id FROM payments p JOIN shared_payments s ON s.payment_id = p.id
+        WHERE p.status IN ('draft', 'cancelled') AND s.status = 'pending' AND s.refusal IS NULL AND p.created_by = ? ORDER BY p.created_at, p.id`,
+    )
     .pluck()
     .all(vault.userId) as string[];
-  return [...changed.map((row) => ({ id: row.id, status: 'pending' as const })), ...cancelled.map((id) => ({ id, status: 'withdrawn' as const }))];
+  return [...changed.map((row) => ({ id: row.id, status: 'pending' as const })), ...takenBack.map((id) => ({ id, status: 'withdrawn' as const }))];
 }
 
 /**
  * The maker's side of approvals between vaults: each own payment pending approval that the gateway has not
  * seen at its current digest goes to POST /v1/pending-payments, signed by the device key over the
- * PendingPaymentStatement, and each shared one the maker cancelled since goes as withdrawn. One transaction
- * and one `bank.share-payment` entry each (id, digest, status; no amount or name); a coded refusal is kept
- * with its code, and the payment is shared again only once its digest changes. An unreachable gateway stops
- * the step: the rest waits for the next sync, and a repeated share is idempotent at the gateway.
+ * PendingPaymentStatement, and each shared one the maker edited back to a draft or cancelled since goes as
+ * withdrawn (a draft submitted again is then shared as pending at its new digest, which re-opens it). One
+ * transaction and one `bank.share-payment` entry each (id, digest, status, the gateway's answer; no amount or
+ * name); a coded refusal is kept with its code, and the payment is shared again only once its digest changes.
+ * A withdrawal answered `accepted` (the gateway accepted it first) is a `denied` entry
+ * APP_ACCEPTED_BEFORE_WITHDRAWAL. An unreachable gateway stops the step: the rest waits for the next sync, and
+ * a repeated share is idempotent at the gateway.
  */
 export async function sharePayments(vault: UnlockedVault, connection: BankConnection, signer: GatewaySigner, now: () => Date): Promise<SharedPayments> {
   const gateway = new URL(connection.gatewayUrl);
@@ -74,8 +82,13 @@ export async function sharePayments(vault: UnlockedVault, connection: BankConnec
     }
     const refusal = 'code' in outcome ? outcome.code : null;
     const answer = 'answer' in outcome ? JSON.stringify(outcome.answer) : null;
+    // The gateway accepted it on approvals in other vaults before the withdrawal arrived: the bank will execute
+    // it, whatever this vault shows. Said as what it is, never as a withdrawal that took.
+    const acceptedBefore = status === 'withdrawn' && 'answer' in outcome && outcome.answer.status === 'accepted';
+    const denial = refusal ?? (acceptedBefore ? 'APP_ACCEPTED_BEFORE_WITHDRAWAL' : null);
+    const answered: Record<string, string | string[]> = 'answer' in outcome ? { answer: outcome.answer.status, approvedBy: outcome.answer.approvedBy } : {};
     vault.transact(
-      { action: 'bank.share-payment', target: id, ...(refusal === null ? {} : { outcome: 'denied' as const, reason: refusal }), details: { ...details, ...('answer' in outcome ? { approvedBy: outcome.answer.approvedBy } : {}) } },
+      { action: 'bank.share-payment', target: id, ...(denial === null ? {} : { outcome: 'denied' as const, reason: denial }), details: { ...details, ...answered } },
       (db) => {
         db.prepare(
           `INSERT INTO shared_payments (payment_id, digest, status, answer, refusal, shared_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -83,7 +96,7 @@ export async function sharePayments(vault: UnlockedVault, connection: BankConnec
         ).run(id, digest, status, answer, refusal, now().toISOString());
       },
     );
-    if (refusal !== null) result.refused.push({ id, code: refusal });
+    if (denial !== null) result.refused.push({ id, code: denial });
     else (status === 'pending' ? result.shared : result.withdrawn).push(id);
   }
   return result;

@@ -147,9 +147,55 @@ describeOnEachStore('approvals between vaults', (stores) => {
     expect(page.payments).toHaveLength(2);
     const actions = await store.db.selectFrom('gateway_audit').select('action').where('action', 'in', ['payment.share', 'payment.withdraw']).orderBy('seq').execute();
     expect(actions.map((row) => row.action)).toEqual(['payment.share', 'payment.share', 'payment.withdraw']);
-    // A withdrawal is final: sharing the id again is refused.
+    // The maker shares it as pending again: it re-opens, one more feed entry.
     const revived = await sharePayment(gateway.url, users.alice, edited);
-    expect([revived.status, revived.code]).toEqual([409, 'SERVER_PAYMENT_WITHDRAWN']);
+    expect([revived.status, revived.body]).toEqual([201, { paymentId: payment.id, digest: digestOf(edited).toString('hex'), status: 'pending', approvedBy: [] }]);
+    expect((await pullPending(gateway.url, users.carol)).payments.map((entry) => entry.status)).toEqual(['pending', 'pending', 'withdrawn', 'pending']);
+  });
+
+  it('approvals relayed before a withdrawal or an edit never count again, even when the maker shares the very same order again; an approval of the withdrawn payment is refused', async () => {
+    const store = await stores.fresh();
+    const gateway = await startTestGateway(store);
+    const users = await enrolledOrg(store, gateway.url);
+    const payment = twoApproverOrder();
+    const other = twoApproverOrder();
+    await shared(gateway.url, users.alice, payment);
+    await shared(gateway.url, users.alice, other);
+    // Bob approves with one batch assertion: a replay of it would pass the counter check as "counted for its batch".
+    const bobsBatch = approveBatch(users.bob.hardwareKey, [payment, other]);
+    expect((await relayApproval(gateway.url, users.bob, payment, bobsBatch)).body).toMatchObject({ status: 'pending', approvedBy: ['bob'] });
+    expect((await sharePayment(gateway.url, users.alice, payment, { status: 'withdrawn' })).body).toMatchObject({ status: 'withdrawn', approvedBy: [] });
+
+    const unchanged = await snapshot(store);
+    const late = await relayApproval(gateway.url, users.carol, payment, approve(users.carol.hardwareKey, payment));
+    expect([late.status, late.code]).toEqual([409, 'SERVER_PAYMENT_WITHDRAWN']);
+    expect(await snapshot(store)).toEqual(unchanged);
+
+    // The maker shares the very same order again: bob's approval was given before she withdrew it.
+    expect((await sharePayment(gateway.url, users.alice, payment)).body).toMatchObject({ status: 'pending', approvedBy: [] });
+    const beforeReplay = await snapshot(store);
+    const replayed = await relayApproval(gateway.url, users.bob, payment, bobsBatch);
+    expect([replayed.status, replayed.code]).toEqual([409, 'SERVER_STALE_APPROVAL']);
+    expect(await snapshot(store)).toEqual(beforeReplay);
+    // Carol's approval alone does not meet A+B: bob's earlier one does not count.
+    expect((await relayApproval(gateway.url, users.carol, payment, approve(users.carol.hardwareKey, payment))).body).toMatchObject({ status: 'pending', approvedBy: ['carol'] });
+    expect(await store.db.selectFrom('payments').select('payment_id').execute()).toEqual([]);
+
+    // An edit and back to exactly this order: carol's approval, relayed before the edit, no longer counts either.
+    const edited = { ...payment, remittanceInfo: 'Invoice 4711 corrected' };
+    expect((await sharePayment(gateway.url, users.alice, edited)).status).toBe(201);
+    expect((await sharePayment(gateway.url, users.alice, payment)).body).toMatchObject({ status: 'pending', approvedBy: [] });
+    expect((await relayApproval(gateway.url, users.bob, payment, approve(users.bob.hardwareKey, payment))).body).toMatchObject({ status: 'pending', approvedBy: ['bob'] });
+    expect(await store.db.selectFrom('payments').select('payment_id').execute()).toEqual([]);
+
+    // Fresh approvals by both under the current share accept it, with those approvals only; the voided rows stay as evidence.
+    const accepted = await relayApproval(gateway.url, users.carol, payment, approve(users.carol.hardwareKey, payment));
+    expect(accepted.body).toMatchObject({ status: 'accepted', approvedBy: ['bob', 'carol'] });
+    const row = await store.db.selectFrom('payments').select('approvals').where('payment_id', '=', payment.id).executeTakeFirstOrThrow();
+    expect((JSON.parse(row.approvals) as { userId: string; batchDigest?: string }[]).map((approval) => [approval.userId, approval.batchDigest])).toEqual([['bob', undefined], ['carol', undefined]]);
+    const kept = await store.db.selectFrom('relayed_approvals').select(['user_id', 'share_version']).where('payment_id', '=', payment.id).orderBy('share_version').orderBy('user_id').execute();
+    expect(kept.map((approval) => [approval.user_id, Number(approval.share_version)])).toEqual([['bob', 1], ['carol', 3], ['bob', 5], ['carol', 5]]);
+    expect(await refusalCodes(store, 'approval.refuse')).toEqual(['SERVER_PAYMENT_WITHDRAWN', 'SERVER_STALE_APPROVAL']);
   });
 
   it('refuses approvals of a withdrawn payment, of a stale digest, by the maker, by another user\'s key from this device, and a replayed counter; nothing changes', async () => {

@@ -25,16 +25,22 @@ async function pendingRow(db: Pick<Transaction<GatewayDatabase>, 'selectFrom'>, 
   return db.selectFrom('pending_payments').selectAll().where('org_id', '=', orgId).where('payment_id', '=', paymentId).executeTakeFirst();
 }
 
-/** Refuses an approval of a payment that is not pending at this digest; undefined when it is. */
-function refusalOf(row: PendingPaymentTable, digest: string): CofferError | undefined {
+const reShared = (paymentId: string) => new CofferError('SERVER_STALE_APPROVAL', `expected an approval relayed for payment ${paymentId} as its maker shares it now, found one relayed before she withdrew or changed it: approve it again`);
+
+/**
+ * Refuses an approval of a payment that is not pending at this digest, or (given `shareVersion`, the share it
+ * was checked against) one its maker shared again since; undefined when it stands.
+ */
+function refusalOf(row: PendingPaymentTable, digest: string, shareVersion?: number): CofferError | undefined {
   if (row.status === 'withdrawn') return new CofferError('SERVER_PAYMENT_WITHDRAWN', `expected a pending payment, found ${row.payment_id} withdrawn by its maker`);
   if (row.digest !== digest) return new CofferError('SERVER_STALE_APPROVAL', `expected an approval of payment ${row.payment_id} as it stands (digest ${row.digest.slice(0, 12)}…), found one of ${digest.slice(0, 12)}…: its maker changed it since`);
+  if (row.status === 'pending' && shareVersion !== undefined && row.share_version !== shareVersion) return reShared(row.payment_id);
   return undefined;
 }
 
-/** The approvals relayed for this digest, as the policy and the payments row take them. */
+/** The approvals relayed under the current share, as the policy and the payments row take them. */
 async function relayedApprovals(trx: Transaction<GatewayDatabase>, row: PendingPaymentTable): Promise<Omit<RecordedApproval, 'counted'>[]> {
-  const rows = await trx.selectFrom('relayed_approvals').selectAll().where('org_id', '=', row.org_id).where('payment_id', '=', row.payment_id).where('digest', '=', row.digest).orderBy('received_at').orderBy('user_id').execute();
+  const rows = await trx.selectFrom('relayed_approvals').selectAll().where('org_id', '=', row.org_id).where('payment_id', '=', row.payment_id).where('share_version', '=', row.share_version).orderBy('received_at').orderBy('user_id').execute();
   return rows.map((approval) => ({
     userId: approval.user_id,
     credentialId: approval.credential_id,
@@ -49,10 +55,11 @@ async function relayedApprovals(trx: Transaction<GatewayDatabase>, row: PendingP
  * already answers `accepted`); it is not withdrawn; the approval is of its current digest; it is unexpired; the
  * assertion verifies exactly as a submission's approvals do (a batch approval must hold this digest); the key
  * is the device user's own; that user is not the maker; its counter grew. An exact retry, or a second approval
- * by the same user of the same digest, answers where the payment stands and stores nothing. Then ONE
+ * by the same user of the same share, answers where the payment stands and stores nothing; an assertion relayed
+ * under an earlier share (before a withdrawal or an edit) is SERVER_STALE_APPROVAL. Then ONE
  * transaction, which first locks the pending row (so two approvers completing the rule at once in two processes
  * take turns and the second sees the first's approval): the approval stored, its counter raised, the rule
- * evaluated over every approval relayed for this digest with the newest signed policy, and when it is met the
+ * evaluated over every approval relayed under this share with the newest signed policy, and when it is met the
  * payment accepted exactly as a submission is (payments row, signed `accepted` report, `payment.accept`).
  */
 export async function relayApproval(store: GatewayStore, opts: RelayApprovalOpts): Promise<PendingPaymentAnswer> {
@@ -68,15 +75,18 @@ export async function relayApproval(store: GatewayStore, opts: RelayApprovalOpts
   if (!makerDevice || makerDevice.revoked_at !== null) throw new CofferError('SERVER_PAYMENT_WITHDRAWN', `expected a payment shared from an active device, found ${paymentId} shared from device ${shared.device_id}, which the bank revoked`);
   const retried = await store.db
     .selectFrom('relayed_approvals')
-    .select('user_id')
+    .select('share_version')
     .where('org_id', '=', device.org_id)
     .where('payment_id', '=', paymentId)
     .where('digest', '=', digest)
     .where('credential_id', '=', approval.credentialId)
     .where('assertion_hash', '=', assertionHash(approval.assertion))
+    .orderBy('share_version', 'desc')
     .executeTakeFirst();
   // The very approval stored before (a retry after a lost answer): where the payment stands, nothing stored.
-  if (retried) return pendingAnswer(store.db, device.org_id, paymentId);
+  if (retried?.share_version === shared.share_version) return pendingAnswer(store.db, device.org_id, paymentId);
+  // Ensure an approval relayed under an earlier share is not counted again: a batch assertion would pass the counter check.
+  if (retried) throw reShared(paymentId);
   const order = PaymentOrder.parse(JSON.parse(shared.order_json));
   ensureNotExpired(order, new Date(now));
   const { challenge, batch } = approvalChallenge(approval, Buffer.from(digest, 'hex'));
@@ -88,16 +98,24 @@ export async function relayApproval(store: GatewayStore, opts: RelayApprovalOpts
   try {
     return await store.db.transaction().execute(async function relayInTransaction(trx) {
       // The lock first: an UPDATE of the pending row, only while it is still pending at this digest.
-      const locked = await trx.updateTable('pending_payments').set({ updated_at: sql`updated_at` }).where('org_id', '=', device.org_id).where('payment_id', '=', paymentId).where('status', '=', 'pending').where('digest', '=', digest).executeTakeFirst();
+      const locked = await trx
+        .updateTable('pending_payments')
+        .set({ updated_at: sql`updated_at` })
+        .where('org_id', '=', device.org_id)
+        .where('payment_id', '=', paymentId)
+        .where('status', '=', 'pending')
+        .where('digest', '=', digest)
+        .where('share_version', '=', shared.share_version)
+        .executeTakeFirst();
       if (locked.numUpdatedRows !== 1n) {
-        // Changed since it was read (accepted, withdrawn or edited by a request that committed first).
+        // Changed since it was read (accepted, withdrawn, edited or shared again by a request that committed first).
         const current = await pendingRow(trx, device.org_id, paymentId);
-        const changed = current ? refusalOf(current, digest) : undefined;
+        const changed = current ? refusalOf(current, digest, shared.share_version) : undefined;
         if (changed) throw changed;
         return pendingAnswer(trx, device.org_id, paymentId);
       }
-      const already = await trx.selectFrom('relayed_approvals').select('user_id').where('org_id', '=', device.org_id).where('payment_id', '=', paymentId).where('digest', '=', digest).where('user_id', '=', checked.userId).executeTakeFirst();
-      // A second approval by the same user of the same order counts once: nothing stored, no counter raised.
+      const already = await trx.selectFrom('relayed_approvals').select('user_id').where('org_id', '=', device.org_id).where('payment_id', '=', paymentId).where('share_version', '=', shared.share_version).where('user_id', '=', checked.userId).executeTakeFirst();
+      // A second approval by the same user of the same share counts once: nothing stored, no counter raised.
       if (already) return pendingAnswer(trx, device.org_id, paymentId);
       await trx
         .insertInto('relayed_approvals')
@@ -105,6 +123,7 @@ export async function relayApproval(store: GatewayStore, opts: RelayApprovalOpts
           org_id: device.org_id,
           payment_id: paymentId,
           digest,
+          share_version: shared.share_version,
           user_id: checked.userId,
           credential_id: checked.credentialId,
           assertion: JSON.stringify(checked.assertion),

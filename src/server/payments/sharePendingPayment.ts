@@ -33,8 +33,9 @@ export function pendingPaymentStatementBytes(statement: Omit<PendingPaymentState
  * with the domain's function; a pending order is payable now; the maker's device signed this digest and status
  * (so the approvers' vaults can check the maker's own signature and certificate, and the gateway cannot show
  * them a payment the maker never made); an id accepted before answers `accepted` for its digest and is a
- * conflict for another; an id another maker shared is a conflict; a withdrawn payment stays withdrawn. Then one
- * transaction: the row upserted, one feed row, the audit entry. The same digest and status again changes nothing.
+ * conflict for another; an id another maker shared is a conflict. Then one transaction: the row upserted with its
+ * share version raised (a withdrawn payment shared as pending again re-opens, and the approvals relayed under any
+ * earlier share no longer count), one feed row, the audit entry. The same digest and status again changes nothing.
  */
 export async function sharePendingPayment(store: GatewayStore, opts: SharePendingPaymentOpts): Promise<ShareOutcome> {
   const { device, submission, now } = opts;
@@ -64,11 +65,12 @@ export async function sharePendingPayment(store: GatewayStore, opts: SharePendin
           if (earlier.digest !== digest) throw otherOrder(order.id);
           return { status: 200 as const, body: await pendingAnswer(trx, device.org_id, order.id) };
         }
-        // Ensure a withdrawal is final: approvers were told it is off, so their approvals must not revive it.
-        if (earlier.status === 'withdrawn' && submission.status === 'pending') throw new CofferError('SERVER_PAYMENT_WITHDRAWN', `expected a payment id not withdrawn, found ${order.id} withdrawn by its maker: share the order under a new id`);
         if (earlier.digest === digest && earlier.status === submission.status) return { status: 200 as const, body: await pendingAnswer(trx, device.org_id, order.id) };
       }
-      const row = { org_id: device.org_id, payment_id: order.id, digest, order_json: canonicalJson(order), maker: order.createdBy, device_id: device.id, maker_signature: submission.makerSignature, status: submission.status, updated_at: now };
+      // Any other change is a new share: the approvals relayed under the earlier one never count again, even for
+      // the same digest after a withdrawal or an edit there and back (approvers were told it was off or changed).
+      const shareVersion = earlier ? earlier.share_version + 1 : 1;
+      const row = { org_id: device.org_id, payment_id: order.id, digest, order_json: canonicalJson(order), maker: order.createdBy, device_id: device.id, maker_signature: submission.makerSignature, status: submission.status, share_version: shareVersion, updated_at: now };
       if (earlier) {
         await trx.updateTable('pending_payments').set(row).where('org_id', '=', device.org_id).where('payment_id', '=', order.id).execute();
       } else {
@@ -85,7 +87,7 @@ export async function sharePendingPayment(store: GatewayStore, opts: SharePendin
         actor: `device:${device.id}`,
         action: submission.status === 'pending' ? 'payment.share' : 'payment.withdraw',
         orgId: device.org_id,
-        details: { paymentId: order.id, digest, maker: order.createdBy, ...(earlier ? { previousDigest: earlier.digest, previousStatus: earlier.status } : {}) },
+        details: { paymentId: order.id, digest, maker: order.createdBy, shareVersion, ...(earlier ? { previousDigest: earlier.digest, previousStatus: earlier.status } : {}) },
       });
       return { status: 201 as const, body: await pendingAnswer(trx, device.org_id, order.id) };
     });

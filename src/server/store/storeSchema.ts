@@ -254,8 +254,10 @@ export interface PendingPaymentTable {
   device_id: string;
   /** Ed25519 (base64url) by that device over the PendingPaymentStatement of `digest` and the shared status. */
   maker_signature: string;
-  /** `pending`, `withdrawn` (final) or `accepted`. */
+  /** `pending`, `withdrawn` (until the maker shares it as pending again) or `accepted`. */
   status: string;
+  /** 1 at the first share, raised by each change of digest or status: relayed approvals count for the current one only. */
+  share_version: number;
   updated_at: number;
 }
 
@@ -274,11 +276,13 @@ export interface PendingPaymentFeedTable {
   created_at: number;
 }
 
-/** An approver's approval relayed by her device (migration 0008): one per (organisation, payment, digest, user). */
+/** An approver's approval relayed by her device (migration 0008): one per (organisation, payment, share version, user). */
 export interface RelayedApprovalTable {
   org_id: string;
   payment_id: string;
   digest: string;
+  /** The pending row's share_version when it was relayed: it counts only while that share stands. */
+  share_version: number;
   user_id: string;
   credential_id: string;
   /** JSON of the WebAuthn assertion as received. */

@@ -4,8 +4,8 @@ import type { StoreDialect } from '../storeDialect.js';
 /**
  * Approvals between vaults (issue 13): the payments makers share for approval, each change of them as a feed
  * the organisation's devices pull by cursor, and the approvals approvers' devices relay. A pending payment is
- * one row per (organisation, payment id); a relayed approval one row per (organisation, payment, digest, user),
- * so an approver's second approval of the same order stores nothing. Text and 64-bit integers only.
+ * one row per (organisation, payment id); a relayed approval one row per (organisation, payment, share, user),
+ * so an approver's second approval of the same share stores nothing. Text and 64-bit integers only.
  */
 export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> {
   await db.schema
@@ -20,6 +20,8 @@ export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<vo
     .addColumn('device_id', 'text', (c) => c.notNull().references('devices.id'))
     .addColumn('maker_signature', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status IN ('pending', 'withdrawn', 'accepted')`))
+    // Raised by every change the maker shares (digest or status): approvals count only for the share they came under.
+    .addColumn('share_version', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('pending_payments_pk', ['org_id', 'payment_id'])
     .execute();
@@ -42,6 +44,9 @@ export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<vo
     .addColumn('org_id', 'text', (c) => c.notNull())
     .addColumn('payment_id', 'text', (c) => c.notNull())
     .addColumn('digest', 'text', (c) => c.notNull())
+    // The pending row's share_version it was relayed under: one of an earlier share (before a withdrawal or an
+    // edit, even back to this digest) never counts again, and the row stays as evidence.
+    .addColumn('share_version', 'bigint', (c) => c.notNull())
     .addColumn('user_id', 'text', (c) => c.notNull())
     .addColumn('credential_id', 'text', (c) => c.notNull().references('credentials.id'))
     // JSON of the WebAuthn assertion as received: the evidence the payments row copies when it counts.
@@ -54,7 +59,7 @@ export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<vo
     .addColumn('batch_digests', 'text')
     .addColumn('device_id', 'text', (c) => c.notNull().references('devices.id'))
     .addColumn('received_at', 'bigint', (c) => c.notNull())
-    .addPrimaryKeyConstraint('relayed_approvals_pk', ['org_id', 'payment_id', 'digest', 'user_id'])
+    .addPrimaryKeyConstraint('relayed_approvals_pk', ['org_id', 'payment_id', 'share_version', 'user_id'])
     .addForeignKeyConstraint('relayed_approvals_pending_fk', ['org_id', 'payment_id'], 'pending_payments', ['org_id', 'payment_id'])
     .execute();
 }
