@@ -44,7 +44,10 @@ function approvalOf(row: Unsent): PaymentApproval {
  * its hardware-key assertion and not yet sent, goes to POST /v1/approvals at the digest it signed (a batch
  * approval with its batch's sorted digests). The gateway verifies it and accepts the payment once the rule is
  * met; its answer (pending or accepted, who approved) or its refusal code (SERVER_STALE_APPROVAL when the
- * maker changed the payment since) is kept, one transaction and `bank.send-approval` entry each. Such a payment
+ * maker changed the payment since) is kept, one transaction and `bank.send-approval` entry each. An approval
+ * this vault voided (the maker changed or withdrew the payment before it left) never leaves: were the maker to
+ * share the very same order again, the gateway would count it under the new share, while the approver's vault
+ * shows it voided. Such a payment
  * never enters this vault's outbox: the maker's gateway entry is what the bank accepts.
  */
 export async function pushApprovals(vault: UnlockedVault, connection: BankConnection, signer: GatewaySigner, now: () => Date): Promise<PushedApprovals> {
@@ -57,7 +60,7 @@ export async function pushApprovals(vault: UnlockedVault, connection: BankConnec
          JOIN received_payments r ON r.payment_id = a.payment_id
          JOIN approval_evidence e ON e.approval_id = a.id
          LEFT JOIN sent_approvals s ON s.approval_id = a.id
-        WHERE a.user_id = ? AND s.approval_id IS NULL
+        WHERE a.user_id = ? AND s.approval_id IS NULL AND a.voided_at IS NULL
         ORDER BY a.created_at, a.id`,
     )
     .all(vault.userId) as Unsent[];
