@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAccount, auditEntries, EUR_ACCOUNT, makeDemoVaultCopies, type DemoVault } from '../../../test/fixtures/demo/demoVault.js';
+import { addAccount, auditEntries, entryTextWithoutIds, EUR_ACCOUNT, makeDemoVaultCopies, type DemoVault } from '../../../test/fixtures/demo/demoVault.js';
 import { readFixture, readFixtureBytes } from '../../../test/fixtures/domain/vectors.js';
 import { writeZip } from '../../../test/fixtures/domain/writeZip.js';
 import { balanceOf, imported } from '../../../test/support/statementImport.js';
@@ -47,7 +47,7 @@ describe('when a camt.053 statement is imported twice', () => {
     const entry = auditEntries(vault).at(-1);
     expect(entry).toMatchObject({ action: 'statements.import', outcome: 'allowed', target: 'camt053-v08-multi-entry.xml', details: { formats: ['camt.053.001.08'], entries: 5, imported: 5, reconciliation: { reconciled: 1, differs: 0, unchecked: 0 } } });
     // The log carries no amounts and no balances: not the net, not the closing balance.
-    expect(JSON.stringify(entry)).not.toMatch(/723794|7237|17237/);
+    expect(entryTextWithoutIds(entry)).not.toMatch(/723794|7237|17237/);
 
     const again = await imported(vault, { file: file('camt053-v08-multi-entry.xml') });
     expect(again).toMatchObject({ imported: 0, skipped: 5 });

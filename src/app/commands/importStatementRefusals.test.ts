@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAccount, auditEntries, bankingRowCounts, EUR_ACCOUNT, GBP_ACCOUNT, makeDemoVaultCopies, type DemoVault } from '../../../test/fixtures/demo/demoVault.js';
+import { addAccount, auditEntries, entryTextWithoutIds, bankingRowCounts, EUR_ACCOUNT, GBP_ACCOUNT, makeDemoVaultCopies, type DemoVault } from '../../../test/fixtures/demo/demoVault.js';
 import { readFixture, readFixtureBytes } from '../../../test/fixtures/domain/vectors.js';
 import { writeZip } from '../../../test/fixtures/domain/writeZip.js';
 import { balanceOf, importInto, imported } from '../../../test/support/statementImport.js';
@@ -54,7 +54,7 @@ describe('when a statement does not reconcile with itself', () => {
     }]);
     const entry = auditEntries(vault).at(-1);
     expect(entry).toMatchObject({ outcome: 'allowed', details: { acceptUnreconciled: true, reconciliation: { differs: 1 }, differing: [{ failed: ['balance'] }] } });
-    expect(JSON.stringify(entry)).not.toMatch(/10610|1061050|10510|1051050/);
+    expect(entryTextWithoutIds(entry)).not.toMatch(/10610|1061050|10510|1051050/);
     expect(vault.db.prepare('SELECT reconciliation_status AS status, accepted_unreconciled AS accepted FROM statements').get()).toEqual({ status: 'differs', accepted: 1 });
   });
 
