@@ -46,6 +46,16 @@ function duplicateOf(row: PaymentRow, digest: string): PaymentOutcome {
   return { status: 409, body: answerOf(row) };
 }
 
+/**
+ * The answer to a request that finds its payment accepted: the stored answer when this very request (its
+ * Idempotency-Key) was the one accepted — it committed between this request's first look at its key and its
+ * look at the payment, as a retry racing its original does — else the duplicate's 409. The acceptance stores
+ * the payment and the key's answer in one transaction, so once the payment is seen the key's answer is too.
+ */
+async function duplicateAnswer(store: GatewayStore, opts: AcceptPaymentOpts, row: PaymentRow, digest: string): Promise<PaymentOutcome> {
+  return (await idempotentAnswer<PaymentAnswer>(store.db, opts.device.id, opts.idempotencyKey, opts.requestHash)) ?? duplicateOf(row, digest);
+}
+
 /** The digest re-derived by the domain's own function from the order as received (docs/signing.md). */
 export function digestOf(order: PaymentOrder): Buffer {
   const parsed = PaymentDigestInput.safeParse(order);
@@ -118,7 +128,7 @@ export async function acceptPayment(store: GatewayStore, opts: AcceptPaymentOpts
   const digest = digestOf(order);
   const digestHex = digest.toString('hex');
   const earlier = await storedPayment(store, device.org_id, order.id);
-  if (earlier) return duplicateOf(earlier, digestHex);
+  if (earlier) return duplicateAnswer(store, opts, earlier, digestHex);
   const shared = await store.db.selectFrom('pending_payments').select('maker').where('org_id', '=', device.org_id).where('payment_id', '=', order.id).executeTakeFirst();
   // Ensure a payment id another maker shared for approval is not taken over by a submission.
   if (shared && shared.maker !== order.createdBy) throw new CofferError('SERVER_PAYMENT_ID_CONFLICT', `expected a new payment id or one ${order.createdBy} shared, found ${order.id} shared by another maker`);
@@ -129,7 +139,7 @@ export async function acceptPayment(store: GatewayStore, opts: AcceptPaymentOpts
   } catch (error) {
     // A duplicate that read no payment above may find the counter already raised by its twin's acceptance.
     const twin = error instanceof CofferError && error.code === 'SERVER_CREDENTIAL_CLONED' ? await storedPayment(store, device.org_id, order.id) : undefined;
-    if (twin) return duplicateOf(twin, digestHex);
+    if (twin) return duplicateAnswer(store, opts, twin, digestHex);
     throw error;
   }
   const status = await ruleStatus(store.db, device.org_id, order, approvals);
