@@ -83,3 +83,27 @@ export function parseAnswer<T>(answer: GatewayAnswer, schema: { safeParse(value:
   if (!parsed.success) throw new CofferError('APP_BAD_GATEWAY_ANSWER', `expected ${what} from the gateway, found an answer of another shape`);
   return parsed.data;
 }
+
+/** What one POST of a sync step came to: the parsed answer, the bank's coded refusal, or no answer (left for the next sync). */
+export type PostOutcome<T> = { answer: T } | { code: string } | { unreachable: true };
+
+/**
+ * POSTs `payload` as JSON and sorts the result as every sync step that sends rows one by one does: an answer
+ * parsed with its schema, a coded refusal to record against the row, or an unreachable gateway that stops the
+ * step. An answer that cannot be read throws (APP_BAD_GATEWAY_ANSWER): the row is kept for the next sync.
+ */
+export async function postForOutcome<T>(
+  request: { gateway: URL; path: string; signer: GatewaySigner; payload: unknown },
+  schema: Parameters<typeof parseAnswer<T>>[1],
+  what: string,
+): Promise<PostOutcome<T>> {
+  try {
+    const body = new TextEncoder().encode(JSON.stringify(request.payload));
+    return { answer: parseAnswer(await gatewayRequest({ gateway: request.gateway, method: 'POST', path: request.path, signer: request.signer, body, contentType: 'application/json' }), schema, what) };
+  } catch (error) {
+    if (!(error instanceof CofferError)) throw error;
+    if (error.code === 'APP_GATEWAY_UNREACHABLE') return { unreachable: true };
+    if (error.code === 'APP_BAD_GATEWAY_ANSWER') throw error;
+    return { code: error.code };
+  }
+}

@@ -1,7 +1,7 @@
 import { CofferError, PaymentApproval, PendingPaymentAnswer, type ApprovalSubmission } from '../../contract/index.js';
 import type { UnlockedVault } from '../../vault/index.js';
 import type { BankConnection } from './bankConnection.js';
-import { gatewayRequest, parseAnswer, type GatewaySigner } from './gatewayRequest.js';
+import { postForOutcome, type GatewaySigner, type PostOutcome } from './gatewayRequest.js';
 
 export interface PushedApprovals {
   /** Approvals the gateway took: the payment and where it stands now (pending, or accepted on them). */
@@ -65,20 +65,18 @@ export async function pushApprovals(vault: UnlockedVault, connection: BankConnec
     )
     .all(vault.userId) as Unsent[];
   for (const [index, row] of unsent.entries()) {
-    let outcome: { answer: PendingPaymentAnswer } | { code: string };
+    let outcome: PostOutcome<PendingPaymentAnswer>;
     try {
-      const approval = approvalOf(row);
-      const submission: ApprovalSubmission = { paymentId: row.paymentId, digest: row.digest, approval };
-      const body = new TextEncoder().encode(JSON.stringify(submission));
-      outcome = { answer: parseAnswer(await gatewayRequest({ gateway, method: 'POST', path: '/v1/approvals', signer, body, contentType: 'application/json' }), PendingPaymentAnswer, "the gateway's answer to an approval") };
+      const submission: ApprovalSubmission = { paymentId: row.paymentId, digest: row.digest, approval: approvalOf(row) };
+      outcome = await postForOutcome({ gateway, path: '/v1/approvals', signer, payload: submission }, PendingPaymentAnswer, "the gateway's answer to an approval");
     } catch (error) {
-      if (!(error instanceof CofferError)) throw error;
-      if (error.code === 'APP_GATEWAY_UNREACHABLE') {
-        result.pending = unsent.length - index;
-        break;
-      }
-      if (error.code === 'APP_BAD_GATEWAY_ANSWER') throw error;
+      // Evidence that does not parse is refused here, kept, and never sent (APP_APPROVAL_TAMPERED).
+      if (!(error instanceof CofferError) || error.code !== 'APP_APPROVAL_TAMPERED') throw error;
       outcome = { code: error.code };
+    }
+    if ('unreachable' in outcome) {
+      result.pending = unsent.length - index;
+      break;
     }
     const refusal = 'code' in outcome ? outcome.code : null;
     const answer = 'answer' in outcome ? outcome.answer : undefined;

@@ -1,7 +1,7 @@
-import { CofferError, CredentialAnswer, RegistrationResponseJson } from '../../contract/index.js';
+import { CredentialAnswer, RegistrationResponseJson } from '../../contract/index.js';
 import type { UnlockedVault } from '../../vault/index.js';
 import type { BankConnection } from './bankConnection.js';
-import { gatewayRequest, parseAnswer, type GatewaySigner } from './gatewayRequest.js';
+import { postForOutcome, type GatewaySigner } from './gatewayRequest.js';
 
 export interface PushedCredentials {
   /** Keys the bank registered: the credential and the policy version that lists it. */
@@ -31,26 +31,24 @@ export async function pushCredentials(vault: UnlockedVault, connection: BankConn
     .prepare('SELECT credential_id AS credentialId, registration, salt FROM credential_registrations WHERE sent_at IS NULL AND refusal IS NULL ORDER BY registered_at, credential_id')
     .all() as Waiting[];
   for (const [index, row] of waiting.entries()) {
-    try {
-      const credential = RegistrationResponseJson.parse(JSON.parse(row.registration));
-      const body = new TextEncoder().encode(JSON.stringify({ credential, salt: row.salt }));
-      const answer = parseAnswer(await gatewayRequest({ gateway, method: 'POST', path: '/v1/credentials', signer, body, contentType: 'application/json' }), CredentialAnswer, "the bank's registration of a key");
+    const credential = RegistrationResponseJson.parse(JSON.parse(row.registration));
+    const outcome = await postForOutcome({ gateway, path: '/v1/credentials', signer, payload: { credential, salt: row.salt } }, CredentialAnswer, "the bank's registration of a key");
+    if ('unreachable' in outcome) {
+      pushed.pending = waiting.length - index;
+      break;
+    }
+    if ('answer' in outcome) {
+      const { answer } = outcome;
       vault.transact({ action: 'bank.register-key', target: row.credentialId, details: { policyVersion: answer.policyVersion } }, (db) => {
         db.prepare('UPDATE credential_registrations SET sent_at = ?, answer = ? WHERE credential_id = ?').run(now().toISOString(), JSON.stringify(answer), row.credentialId);
       });
       pushed.registered.push({ id: row.credentialId, policyVersion: answer.policyVersion });
-    } catch (error) {
-      if (!(error instanceof CofferError)) throw error;
-      if (error.code === 'APP_GATEWAY_UNREACHABLE') {
-        pushed.pending = waiting.length - index;
-        break;
-      }
-      if (error.code === 'APP_BAD_GATEWAY_ANSWER') throw error;
-      vault.transact({ action: 'bank.register-key', outcome: 'denied', reason: error.code, target: row.credentialId }, (db) => {
-        db.prepare('UPDATE credential_registrations SET sent_at = ?, refusal = ? WHERE credential_id = ?').run(now().toISOString(), error.code, row.credentialId);
-      });
-      pushed.refused.push({ id: row.credentialId, code: error.code });
+      continue;
     }
+    vault.transact({ action: 'bank.register-key', outcome: 'denied', reason: outcome.code, target: row.credentialId }, (db) => {
+      db.prepare('UPDATE credential_registrations SET sent_at = ?, refusal = ? WHERE credential_id = ?').run(now().toISOString(), outcome.code, row.credentialId);
+    });
+    pushed.refused.push({ id: row.credentialId, code: outcome.code });
   }
   return pushed;
 }

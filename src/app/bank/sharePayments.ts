@@ -1,9 +1,9 @@
-import { CofferError, PendingPaymentAnswer, type PendingPaymentSubmission } from '../../contract/index.js';
+import { PendingPaymentAnswer, type PendingPaymentSubmission } from '../../contract/index.js';
 import { paymentDigest } from '../../domain/index.js';
 import type { UnlockedVault } from '../../vault/index.js';
 import { requirePayment } from '../commands/records/paymentRecords.js';
 import type { BankConnection } from './bankConnection.js';
-import { gatewayRequest, parseAnswer, type GatewaySigner } from './gatewayRequest.js';
+import { postForOutcome, type GatewaySigner } from './gatewayRequest.js';
 import { signPendingStatement } from './pendingStatement.js';
 import { orderOf } from './pushPayments.js';
 
@@ -67,18 +67,10 @@ export async function sharePayments(vault: UnlockedVault, connection: BankConnec
     const makerSignature = signPendingStatement(signer.seed, { orgId: connection.orgId, paymentId: id, digest, status });
     const submission: PendingPaymentSubmission = { payment: orderOf(payment), status, makerSignature };
     const details = { digest, status };
-    let outcome: { answer: PendingPaymentAnswer } | { code: string };
-    try {
-      const body = new TextEncoder().encode(JSON.stringify(submission));
-      outcome = { answer: parseAnswer(await gatewayRequest({ gateway, method: 'POST', path: '/v1/pending-payments', signer, body, contentType: 'application/json' }), PendingPaymentAnswer, "the gateway's answer to a pending payment") };
-    } catch (error) {
-      if (!(error instanceof CofferError)) throw error;
-      if (error.code === 'APP_GATEWAY_UNREACHABLE') {
-        result.pending = rows.length - index;
-        break;
-      }
-      if (error.code === 'APP_BAD_GATEWAY_ANSWER') throw error;
-      outcome = { code: error.code };
+    const outcome = await postForOutcome({ gateway, path: '/v1/pending-payments', signer, payload: submission }, PendingPaymentAnswer, "the gateway's answer to a pending payment");
+    if ('unreachable' in outcome) {
+      result.pending = rows.length - index;
+      break;
     }
     const refusal = 'code' in outcome ? outcome.code : null;
     const answer = 'answer' in outcome ? JSON.stringify(outcome.answer) : null;
