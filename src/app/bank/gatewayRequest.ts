@@ -107,3 +107,12 @@ export async function postForOutcome<T>(
     return { code: error.code };
   }
 }
+
+/**
+ * Ensures a page of a feed read by cursor moves forward in order: a gateway can neither move the cursor back
+ * nor skip past what it sends. `what` names the feed in the refusal.
+ */
+export function ensureFeedPageInOrder(entries: readonly { seq: number }[], after: number, next: number, what: string): void {
+  const ordered = entries.every((entry, index) => entry.seq > (entries[index - 1]?.seq ?? after) && entry.seq <= next);
+  if (next < after || !ordered) throw new CofferError('APP_BAD_GATEWAY_ANSWER', `expected ${what} after ${after} in order, found another page`);
+}

@@ -3,7 +3,7 @@ import { transitionPayment, verifyPaymentStatusReport, type Payment } from '../.
 import type { UnlockedVault, VaultDatabase } from '../../vault/index.js';
 import { requirePayment, updatePayment } from '../commands/records/paymentRecords.js';
 import { bankVerificationKey, type BankConnection } from './bankConnection.js';
-import { gatewayRequest, parseAnswer, type GatewaySigner } from './gatewayRequest.js';
+import { ensureFeedPageInOrder, gatewayRequest, parseAnswer, type GatewaySigner } from './gatewayRequest.js';
 import { ensureReportFits, insertStatusReport, readStatusCursor, writeStatusCursor } from './paymentStatusRecords.js';
 
 /** How many reports one page (one request) carries at most; each report is its own transaction and entry. */
@@ -98,9 +98,7 @@ export async function pullPaymentStatuses(vault: UnlockedVault, connection: Bank
     const after = pulled.cursor;
     const path = `/v1/payment-statuses?${new URLSearchParams({ after: String(after), limit: String(STATUS_PAGE) }).toString()}`;
     const page = parseAnswer(await gatewayRequest({ gateway, method: 'GET', path, signer }), PaymentStatusFeedResponse, 'a page of payment statuses');
-    // Ensure the page moves forward in order: a gateway cannot move the cursor back nor skip past what it sends.
-    const ordered = page.statuses.every((entry, index) => entry.seq > (page.statuses[index - 1]?.seq ?? after) && entry.seq <= page.next);
-    if (page.next < after || !ordered) throw new CofferError('APP_BAD_GATEWAY_ANSWER', `expected payment statuses after ${after} in order, found another page`);
+        ensureFeedPageInOrder(page.statuses, after, page.next, 'payment statuses');
     let cursorWritten = after;
     let otherPayments = 0;
     for (const entry of page.statuses) {

@@ -5,7 +5,7 @@ import type { UnlockedVault, VaultDatabase } from '../../vault/index.js';
 import { voidApprovals } from '../commands/records/approvalRecords.js';
 import { insertPayment, requirePayment, updatePayment } from '../commands/records/paymentRecords.js';
 import { bankVerificationKey, type BankConnection } from './bankConnection.js';
-import { gatewayRequest, parseAnswer, type GatewaySigner } from './gatewayRequest.js';
+import { ensureFeedPageInOrder, gatewayRequest, parseAnswer, type GatewaySigner } from './gatewayRequest.js';
 import { verifyPendingStatement } from './pendingStatement.js';
 
 /** How many feed entries one page (one request) carries at most; each is its own transaction and entry. */
@@ -132,8 +132,7 @@ export async function receivePayments(vault: UnlockedVault, connection: BankConn
     const after = result.cursor;
     const path = `/v1/pending-payments?${new URLSearchParams({ after: String(after), limit: String(PENDING_PAGE) }).toString()}`;
     const page = parseAnswer(await gatewayRequest({ gateway, method: 'GET', path, signer }), PendingPaymentFeedResponse, 'a page of pending payments');
-    const ordered = page.payments.every((entry, index) => entry.seq > (page.payments[index - 1]?.seq ?? after) && entry.seq <= page.next);
-    if (page.next < after || !ordered) throw new CofferError('APP_BAD_GATEWAY_ANSWER', `expected pending payments after ${after} in order, found another page`);
+    ensureFeedPageInOrder(page.payments, after, page.next, 'pending payments');
     let cursorWritten = after;
     let steppedOver = 0;
     for (const entry of page.payments) {
