@@ -55,6 +55,6 @@ export function registerBank(program: Command): void {
 
   program
     .command('sync')
-    .description('send approved payments, fetch the policy and new statements, and have the bank witness the audit log')
+    .description('have the bank witness the audit log; fetch the policy and accounts; send new hardware keys, payments waiting for approval and approvals given here; receive payments others ask you to approve; send approved payments; fetch payment statuses and new statements')
     .action((_opts: unknown, command: Command) => runAppCommand(command, 'bank.sync', {}, syncText));
 }
