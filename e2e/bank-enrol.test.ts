@@ -38,5 +38,27 @@ for (const { kind, storeArgs } of stores) {
       const again = await coffer(['enrol', '--vault', vault, '--server', gateway.url, '--code', code], user);
       expect([again.status, /\[POLICY_DENIED\]/.test(again.stderr)]).toEqual([1, true]);
     }, CLI_TEST_TIMEOUT_MS);
+
+    it('killed after the gateway enrolled it but before the vault stored anything, the vault enrols again with the same code', async () => {
+      const { args, env } = await storeArgs();
+      const staff = (more: string[]) => coffer(['--json', 'server', ...args, '--staff', 'sam', ...more], env);
+      expect((await staff(['seed-demo'])).status).toBe(0);
+      const { code } = JSON.parse((await staff(['user', 'activation-code', '--org', 'demo-nordlicht', '--user', 'alice'])).stdout) as { code: string };
+      const gateway = await serve([...args, '--port', '0'], env);
+      const vault = join(tempDir(), 'vault');
+      const user = { COFFER_PASSWORD: PASSWORD };
+      expect((await coffer(['init', '--vault', vault], user)).status).toBe(0);
+
+      const killed = await coffer(['--json', 'enrol', '--vault', vault, '--server', gateway.url, '--code', code], { ...user, COFFER_TEST_CRASH_AT: 'enrol:after-gateway' });
+      expect([killed.status, killed.stdout]).toEqual([null, '']);
+      const fresh = await coffer(['--json', 'accounts', 'list', '--vault', vault], user);
+      expect((JSON.parse(fresh.stdout) as { accounts: unknown[] }).accounts).toHaveLength(0);
+
+      const enrolled = await coffer(['--json', 'enrol', '--vault', vault, '--server', gateway.url, '--code', code], user);
+      expect(enrolled.status, enrolled.stderr).toBe(0);
+      expect(JSON.parse(enrolled.stdout)).toMatchObject({ userId: 'alice', orgId: 'demo-nordlicht', accounts: 3 });
+      const synced = await coffer(['--json', 'sync', '--vault', vault], user);
+      expect(synced.status, synced.stderr).toBe(0);
+    }, CLI_TEST_TIMEOUT_MS);
   });
 }

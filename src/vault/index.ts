@@ -34,3 +34,4 @@ export { SEALED_TABLES, recordDigest, batchDigest, type RecordClaims } from './r
 export { assignVaultUser } from './vaultMeta.js';
 export { addPrfSlot, removeHardwareKeySlots, type AddPrfSlotOptions } from './hardwareKeySlots.js';
 export { opensWithPasswordAndKey, requirePasswordAndKey, type PasswordAndKeyResult, type RequirePasswordAndKeyOptions } from './passwordAndKeySlot.js';
+export { dangerousTestOnlyCrashPoint } from './crashPoint.js';

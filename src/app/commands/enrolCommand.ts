@@ -2,7 +2,7 @@ import { CofferError, EnrolmentResponse, WitnessKeyResponse, AccountsResponse, t
 import { ed25519PublicKeyFromSeed } from '../../crypto/index.js';
 import { verifyOrgPolicy, type OrgPolicy } from '../../policy/index.js';
 import { ENROLMENT_KEY_ID, verifyDeviceCertificate } from '../../protocol/index.js';
-import { assignVaultUser, type UnlockedVault } from '../../vault/index.js';
+import { assignVaultUser, dangerousTestOnlyCrashPoint, type UnlockedVault } from '../../vault/index.js';
 import { bankVerificationKey, readBankConnection, writeBankConnection, type BankConnection } from '../bank/bankConnection.js';
 import { gatewayRequest, parseAnswer } from '../bank/gatewayRequest.js';
 import { parseGatewayUrl } from '../bank/gatewayUrl.js';
@@ -41,8 +41,8 @@ async function verifiedCertificate(answer: EnrolmentResponse): Promise<DeviceCer
  * pins the bank key and the witness key it learns (trust on first use: docs/security.md "Enrolment"), and
  * stores the certificate, the policy (verified with that key) and the accounts in one transaction with one
  * `bank.enrol` entry; then takes over the statement history page by page (`bank.statements`). A crash after the
- * gateway enrolled the device but before the vault stored it leaves the vault fresh: the code is spent, and the
- * bank issues a new one.
+ * gateway enrolled the device but before the vault stored it leaves the vault fresh, and enrolling it again with
+ * the same code (until it expires) gets the same device back.
  */
 export const enrolCommand = implementCommand('bank.enrol', {
   prepare(ctx, input) {
@@ -78,6 +78,9 @@ export const enrolCommand = implementCommand('bank.enrol', {
       witnessKey: witness.publicKey,
       enrolledAt: ctx.now.toISOString(),
     };
+    // The gateway has enrolled the device and the vault has stored nothing: the same code, presented again by this
+    // vault, gets the same enrolment back (the gateway's answerRetry), so a crash here spends no code.
+    dangerousTestOnlyCrashPoint('enrol:after-gateway');
     const details = { gateway: gateway.origin, deviceId: answer.deviceId, userId: certificate.userId, bankKey: answer.bankKey.publicKey, witness: witness.name, policyIssuedAt: policy.issuedAt };
     const added = vault.transact({ action: 'bank.enrol', target: certificate.orgId, details }, (db) => {
       writeBankConnection(db, connection);

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import { CofferError, type EnrolmentRequest, type EnrolmentResponse } from '../../contract/index.js';
 import { randomId } from '../../crypto/index.js';
 import { enrolmentRegistrationChallenge } from '../../domain/index.js';
@@ -12,6 +12,7 @@ import { rfc3339 } from '../bank/rfc3339.js';
 import { ENROLMENT_KEY_ID, readRequestSignature, signDeviceCertificate, type ReceivedRequest } from '../../protocol/index.js';
 import { isUniqueViolation } from '../store/constraintViolation.js';
 import type { GatewayStore } from '../store/openStore.js';
+import type { DeviceTable, GatewayDatabase } from '../store/storeSchema.js';
 import { hashActivationCode } from './activationCode.js';
 
 // One message for an unknown code and a code of a removed user: the answer must not tell a guesser which.
@@ -31,13 +32,62 @@ async function verifyRegistrations(store: GatewayStore, body: EnrolmentRequest, 
   return registered;
 }
 
+const codeUsed = (cause?: unknown) =>
+  new CofferError('SERVER_ACTIVATION_CODE_USED', 'expected an unused activation code, found one that already enrolled a device; ask the bank for a new one', cause === undefined ? undefined : { cause });
+
+interface RetriedEnrolment {
+  store: GatewayStore;
+  earlier: Selectable<DeviceTable>;
+  body: EnrolmentRequest;
+  credentials: readonly RegisteredCredential[];
+  bankKey: Awaited<ReturnType<typeof loadBankKey>>;
+  now: number;
+}
+
+/**
+ * The answer to a code presented again by the device it enrolled (same key, proven by the request's signature, and
+ * same vault): the app lost the first answer, to a crash or a cut connection before its vault stored it, and
+ * would otherwise be left with a spent code and a fresh vault. It gets the same device and certificate; keys
+ * it registers this time (new ones: the vault never stored the first) are added as at enrolment. Any other
+ * device, or this one revoked since, is refused as for a used code.
+ */
+async function answerRetry(trx: Transaction<GatewayDatabase>, retry: RetriedEnrolment): Promise<EnrolmentResponse> {
+  const { earlier, body, bankKey, now } = retry;
+  if (earlier.public_key !== body.devicePublicKey || earlier.vault_id !== body.vaultId || earlier.revoked_at !== null) throw codeUsed();
+  const added: RegisteredCredential[] = [];
+  for (const credential of retry.credentials) {
+    const held = await trx.selectFrom('credentials').select('device_id').where('id', '=', credential.id).executeTakeFirst();
+    if (held?.device_id === earlier.id) continue;
+    await insertCredential(trx, credential, { orgId: earlier.org_id, userId: earlier.user_id, deviceId: earlier.id, now });
+    added.push(credential);
+  }
+  const policy = added.length > 0 ? await issueOrgPolicy(trx, earlier.org_id, bankKey.signingKey, now) : await currentPolicy(trx, earlier.org_id);
+  if (!policy) throw new CofferError('SERVER_NOT_FOUND', `expected a signed policy for ${earlier.org_id}, found none`);
+  await appendGatewayAudit(trx, retry.store.dialect, {
+    at: now,
+    actor: `device:${earlier.id}`,
+    action: 'device.enrol',
+    orgId: earlier.org_id,
+    details: {
+      deviceId: earlier.id,
+      userId: earlier.user_id,
+      vaultId: earlier.vault_id,
+      retry: true,
+      credentials: added.map((credential) => ({ id: credential.id, aaguid: credential.aaguid })),
+      ...(added.length > 0 ? { policyVersion: policy.version } : {}),
+    },
+  });
+  return { deviceId: earlier.id, orgId: earlier.org_id, userId: earlier.user_id, deviceCertificate: earlier.certificate, policy: policy.jws, bankKey: bankKeyText(bankKey.verificationKey) };
+}
+
 /**
  * POST /v1/enrolments. The request is signed by the key it enrols (keyid "enrolment"), so nobody enrols
  * a key they do not hold. The user's WebAuthn registrations are verified first (challenge bound to the device
  * key, rpId, origin, UV; demo keys refused). In one transaction: the code is found by its hash and checked
  * unexpired, the bank certifies device key, vault and user, the device row and the credentials are inserted,
  * and — when credentials came — the organisation policy is re-issued carrying them; the device row's UNIQUE
- * activation code decides a race between two devices presenting one code, in any number of processes.
+ * activation code decides a race between two devices presenting one code, in any number of processes. The
+ * device that used a code may present it again until it expires (`answerRetry`).
  */
 export async function enrolDevice(store: GatewayStore, request: ReceivedRequest, body: EnrolmentRequest, now: number, rp: RelyingParty = gatewayRelyingParty()): Promise<EnrolmentResponse> {
   const signature = readRequestSignature(request, now);
@@ -57,6 +107,8 @@ export async function enrolDevice(store: GatewayStore, request: ReceivedRequest,
     if (now >= code.expires_at) throw new CofferError('SERVER_ACTIVATION_CODE_EXPIRED', `expected an unexpired activation code, found one that expired at ${rfc3339(code.expires_at)}; ask the bank for a new one`);
     const user = await trx.selectFrom('org_users').select('removed_at').where('org_id', '=', code.org_id).where('user_id', '=', code.user_id).executeTakeFirst();
     if (!user || user.removed_at !== null) throw new CofferError('SERVER_BAD_ACTIVATION_CODE', BAD_CODE);
+    const earlier = await trx.selectFrom('devices').selectAll().where('activation_code_hash', '=', codeHash).executeTakeFirst();
+    if (earlier) return answerRetry(trx, { store, earlier, body, credentials, bankKey, now });
     const deviceId = randomId();
     const certificate = await signDeviceCertificate(
       { deviceId, orgId: code.org_id, userId: code.user_id, vaultId: body.vaultId, devicePublicKey: body.devicePublicKey, issuedAt: rfc3339(now) },
@@ -68,7 +120,7 @@ export async function enrolDevice(store: GatewayStore, request: ReceivedRequest,
         .values({ id: deviceId, org_id: code.org_id, user_id: code.user_id, vault_id: body.vaultId, public_key: body.devicePublicKey, activation_code_hash: codeHash, certificate, enrolled_at: now, revoked_at: null })
         .execute();
     } catch (error) {
-      if (isUniqueViolation(error, 'activation_code_hash')) throw new CofferError('SERVER_ACTIVATION_CODE_USED', 'expected an unused activation code, found one that already enrolled a device; ask the bank for a new one', { cause: error });
+      if (isUniqueViolation(error, 'activation_code_hash')) throw codeUsed(error);
       if (isUniqueViolation(error, 'public_key')) throw new CofferError('SERVER_DEVICE_KEY_IN_USE', 'expected a device key not yet enrolled, found it enrolled: generate a new key per enrolment', { cause: error });
       throw error;
     }
