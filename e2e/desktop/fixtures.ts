@@ -7,7 +7,7 @@ import { DEMO_BANK_SIGNING_KEY } from '../../src/app/demo/demoBankKey.js';
 import { demoOrgPolicy } from '../../src/app/demo/demoOrganisation.js';
 import { signOrgPolicy, type OrgPolicy } from '../../src/policy/index.js';
 import { unlockVault } from '../../src/vault/index.js';
-import { locateCheckout, openSessionBackend, startAppShell, type AppShell, type BlockedEvent, type ShellBackend } from '../../src/desktop/index.js';
+import { locateCheckout, openSessionBackend, startAppShell, type AppShell, type BackgroundSyncOptions, type BlockedEvent, type ShellBackend } from '../../src/desktop/index.js';
 
 export { expect };
 
@@ -56,9 +56,10 @@ async function installKeyRules(dir: string, hardwareKeys: NonNullable<OrgPolicy[
 }
 
 /** The shell on any vault (a spec with vaults of its own, not the worker's demo vault), at its lock screen. */
-export async function openApp(vaultDir: string, tempDir: string, lockAfterMs: number | undefined): Promise<App> {
+export async function openApp(vaultDir: string, tempDir: string, lockAfterMs: number | undefined, sync: BackgroundSyncOptions | false = false): Promise<App> {
   const blocked: BlockedEvent[] = [];
-  const backend = openSessionBackend(vaultDir, { maxLockAfterMs: lockAfterMs });
+  // No sync of its own unless a spec asks: the specs drive `coffer sync` where they need one, step by step.
+  const backend = openSessionBackend(vaultDir, { maxLockAfterMs: lockAfterMs, sync });
   const uiDir = join(locateCheckout(import.meta.dirname), 'dist', 'ui');
   const shell = await startAppShell({ backend, uiDir, vaultDir, virtualDisplay: true, onBlocked: (event) => blocked.push(event) });
   const page = shell.page;

@@ -121,8 +121,8 @@ async function show(who: string, id: string): Promise<ShownPayment> {
 }
 
 /** A window of the desktop shell on `who`'s vault, unlocked through its lock screen, with Otto's key at hand. */
-async function withWindow(who: string, tempDir: string, drive: (app: App, keys: WindowKeys) => Promise<void>): Promise<void> {
-  const app = await openApp(vaults[who] ?? '', tempDir, undefined);
+async function withWindow(who: string, tempDir: string, drive: (app: App, keys: WindowKeys) => Promise<void>, sync: Parameters<typeof openApp>[3] = false): Promise<void> {
+  const app = await openApp(vaults[who] ?? '', tempDir, undefined, sync);
   const keys = await WindowKeys.attach(app.page);
   try {
     await app.unlock(PASSWORD);
@@ -325,4 +325,24 @@ test('7. bank staff emit it once in a pain.001.001.09 file; syncing again accept
   // Emitted once: a second export finds nothing.
   expect(await json(staff(['payments', 'export', '--org', ORG, '--out', out]))).toEqual({ files: [] });
   expect(await json(staff(['audit', 'verify']))).toMatchObject({ entries: expect.any(Number) });
+});
+
+test('8. Otto leaves his window open: it syncs with the bank by itself, says so in the sidebar, and the bank cosigned the log it synced', async ({ tempDir }) => {
+  test.setTimeout(STEP_TIMEOUT_MS);
+  const witnessedBefore = lastSync[APPROVER]?.witness.size ?? 0;
+  await withWindow(
+    APPROVER,
+    tempDir,
+    async (app) => {
+      const status = app.page.locator('[data-bank-sync]');
+      await expect(status).toHaveAttribute('data-bank-sync', 'synced', { timeout: 60_000 });
+      await expect(status).toContainText('Synced with the bank');
+      await app.screenshot('story-window-synced');
+    },
+    { firstAfterMs: 0, everyMs: 60_000 },
+  );
+  // The window's sync is an ordinary one: audited in his log, which the bank's witness cosigned further.
+  const log = await json<AuditLog>(user(APPROVER, ['audit', 'log', '--limit', '50']));
+  expect(log.entries.filter((entry) => entry.action === 'bank.sync').at(-1)).toMatchObject({ outcome: 'allowed' });
+  expect((await sync(APPROVER)).witness.size).toBeGreaterThan(witnessedBefore);
 });

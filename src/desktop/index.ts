@@ -11,3 +11,4 @@ export { MAX_MESSAGE_BYTES } from './ipcMessage.js';
 export { benchDesktop } from './bench/desktopBench.js';
 export { runApprovalWindow, type ApprovalWindowOptions, type ApprovalWindowResult } from './runApprovalWindow.js';
 export { approvalTaskBackend, type ApprovalTask, type ApprovalTaskOutcome } from './approvalTask.js';
+export { startBackgroundSync, DEFAULT_SYNC_EVERY_MS, type BackgroundSync, type BackgroundSyncOptions, type BackgroundSyncState } from './backgroundSync.js';

@@ -64,7 +64,9 @@ export async function openIpcDoor(options: IpcDoorOptions): Promise<void> {
     switch (command) {
       case 'session.state': {
         const session = backend.session();
-        return { ok: true, value: session === undefined ? { locked: true, reason: options.lastLockReason() } : { locked: false, ...session } };
+        if (session === undefined) return { ok: true, value: { locked: true, reason: options.lastLockReason() } };
+        const sync = backend.syncState();
+        return { ok: true, value: { locked: false, ...session, ...(sync === undefined ? {} : { sync }) } };
       }
       case 'session.unlock':
         return backend.unlock((parsed.data as { password: string }).password);

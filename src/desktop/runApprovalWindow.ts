@@ -43,7 +43,8 @@ export async function runApprovalWindow(options: ApprovalWindowOptions): Promise
   if (virtualDisplay && env.TEST_WORKER_INDEX === undefined && env.VITEST !== 'true') {
     throw new CofferError('DESKTOP_NO_DISPLAY', 'an approval window on a private display is for tests only: the person approving must see the payment');
   }
-  const backend = openSessionBackend(options.vaultDir, options.rpId === undefined ? {} : { rpId: options.rpId });
+  // One task, then the window closes: the user's own `coffer sync` carries the approval to the bank.
+  const backend = openSessionBackend(options.vaultDir, { sync: false, ...(options.rpId === undefined ? {} : { rpId: options.rpId }) });
   const unlocked = await backend.unlock(await options.password());
   if (!unlocked.ok) throw new CofferError(unlocked.error.code, unlocked.error.message);
   // Ensure the approval can happen before a window opens: each payment pending, none the user's own, a key to ask.

@@ -1,5 +1,6 @@
 import { COMMAND_LIST, keyUnlockOptions, openLocalAppSession, type AppSession, type VaultSecret } from '../app/index.js';
 import { CofferError } from '../contract/index.js';
+import { startBackgroundSync, type BackgroundSync, type BackgroundSyncOptions } from './backgroundSync.js';
 import type { BlockedEvent } from './blockedEvent.js';
 import type { LockReason, ShellBackend, ShellResult, UnlockedSession } from './shellBackend.js';
 
@@ -8,6 +9,8 @@ export interface SessionBackendOptions {
   maxLockAfterMs?: number;
   /** The WebAuthn relying party (the window's origin is https://desktop.<rpId>); default bank.example. */
   rpId?: string;
+  /** The sync with the bank while unlocked (backgroundSync.ts); false: none (a window with one task). */
+  sync?: BackgroundSyncOptions | false;
 }
 
 /** The vault's default idle time, for a session that reports none (it always does when it locks by itself). */
@@ -36,7 +39,7 @@ function refusalOf(error: unknown): ShellResult<never> {
  * request a dispatch (permissions, audit entry, step-up), the vault's own idle lock.
  */
 export function openSessionBackend(vaultDir: string, options: SessionBackendOptions = {}): ShellBackend {
-  let open: { session: AppSession; info: UnlockedSession; stopListening: () => void } | undefined;
+  let open: { session: AppSession; info: UnlockedSession; sync: BackgroundSync | undefined; stopListening: () => void } | undefined;
   let unlocking = false;
   /** Why the next lock happens, when the shell asked for it; anything else locking is the idle timer. */
   let requested: LockReason | undefined;
@@ -72,6 +75,7 @@ export function openSessionBackend(vaultDir: string, options: SessionBackendOpti
     const reason = requested ?? 'idle';
     requested = undefined;
     open?.stopListening();
+    open?.sync?.stop();
     open = undefined;
     for (const listener of listeners) listener(reason);
   }
@@ -87,7 +91,8 @@ export function openSessionBackend(vaultDir: string, options: SessionBackendOpti
       });
       const { userId, vaultId, roles, permissions, lockAfterMs } = session.facts;
       const info = { userId, vaultId, roles, permissions, lockAfterMs: lockAfterMs ?? DEFAULT_LOCK_AFTER_MS };
-      open = { session, info, stopListening: session.onLock(locked) };
+      const sync = options.sync === false ? undefined : startBackgroundSync(session, options.sync);
+      open = { session, info, sync, stopListening: session.onLock(locked) };
       await flushBlocked();
       for (const listener of unlockListeners) listener();
       return { ok: true, value: info };
@@ -117,17 +122,21 @@ export function openSessionBackend(vaultDir: string, options: SessionBackendOpti
       return () => unlockListeners.delete(listener);
     },
     session: () => open?.info,
+    syncState: () => open?.sync?.state(),
     async dispatch(command, input, call = {}) {
       const current = open;
       if (current === undefined) return { ok: false, error: { code: 'DESKTOP_LOCKED', message: 'the vault is locked: unlock it first' } };
       // Ensure the window never runs a command outside its list, whatever reached the door.
       if (!WINDOW_COMMANDS.has(command)) return { ok: false, error: { code: 'APP_UNKNOWN_COMMAND', message: 'expected a command the window may run' } };
-      return current.session.dispatchUnknown(command, input, {
-        ...(call.onProgress ? { onProgress: call.onProgress } : {}),
-        ...(call.signal ? { signal: call.signal } : {}),
-        ...(call.stepUpProof === undefined ? {} : { stepUpProof: call.stepUpProof }),
-        ...(call.probeStepUp === true ? { probeStepUp: true } : {}),
-      });
+      const run = () =>
+        current.session.dispatchUnknown(command, input, {
+          ...(call.onProgress ? { onProgress: call.onProgress } : {}),
+          ...(call.signal ? { signal: call.signal } : {}),
+          ...(call.stepUpProof === undefined ? {} : { stepUpProof: call.stepUpProof }),
+          ...(call.probeStepUp === true ? { probeStepUp: true } : {}),
+        });
+      // The window's own sync waits for a background one under way: two at once would send the same outbox twice.
+      return command === 'bank.sync' && current.sync !== undefined ? current.sync.serialise(run) : run();
     },
     async lock(reason) {
       const current = open;

@@ -1,5 +1,6 @@
 import type { DemoAuthenticator, KeyUnlockOptions } from '../app/index.js';
 import type { ErrorCode } from '../contract/index.js';
+import type { BackgroundSyncState } from './backgroundSync.js';
 import type { BlockedEvent } from './blockedEvent.js';
 
 /*
@@ -65,6 +66,8 @@ export interface ShellBackend {
   onUnlock(listener: () => void): () => void;
   /** The open session, or undefined while locked. */
   session(): UnlockedSession | undefined;
+  /** Where the background sync with the bank stands, while unlocked in a window that syncs. */
+  syncState(): BackgroundSyncState | undefined;
   dispatch(command: string, input: unknown, call?: DispatchCall): Promise<ShellResult<unknown>>;
   /** Locks (zeroes the data key); listeners hear the reason. Safe to call while locked. */
   lock(reason: LockReason): Promise<void>;

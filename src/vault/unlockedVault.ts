@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { BackoffRecord, KeySlot, VaultKeyFile } from '../contract/index.js';
 import { zeroize } from '../crypto/index.js';
 import { VaultAuditLog, type AuditRecord } from './auditLog.js';
@@ -58,6 +59,9 @@ function unseal(slot: KeySlot): UnsealedSlot {
   const { mac: _mac, ...unsealed } = slot;
   return unsealed;
 }
+
+/** The vault whose current work is unattended (UnlockedVault.unattended), in this asynchronous context. */
+const unattendedWork = new AsyncLocalStorage<UnlockedVault>();
 
 /**
  * An open vault. The data key lives only here, in one Buffer, and is zeroed on lock; every use of the
@@ -135,11 +139,23 @@ export class UnlockedVault {
   }
 
   touch(): void {
+    // Work nobody asked for just now (a background sync) leaves the idle timer where the user's last action put it.
+    if (unattendedWork.getStore() === this) return;
     if (this.#timer) clearTimeout(this.#timer);
     if (this.#autoLockMs === null || this.#db === undefined) return;
     this.#timer = setTimeout(() => this.lock(), this.#autoLockMs);
     // An idle timer alone must not keep the process alive.
     this.#timer.unref();
+  }
+
+  /**
+   * Runs `work` without it counting as activity for the idle lock: every use of the vault inside it, across its
+   * awaits, leaves the timer as it was, while the user's own commands running meanwhile still restart it. So a
+   * background sync never keeps an unattended vault open, and the vault may lock while it runs (its next use
+   * is then VAULT_LOCKED, between two transactions).
+   */
+  unattended<T>(work: () => Promise<T>): Promise<T> {
+    return unattendedWork.run(this, work);
   }
 
   /** The audit log; refuses once locked. */

@@ -12,6 +12,11 @@ export interface AppDispatchOptions {
   deliverTo?: DeliveryTarget;
   /** Checks up to the step-up only; answers `{stepUp: boolean}` and runs nothing (DispatchOptions.probeStepUp). */
   probeStepUp?: boolean;
+  /**
+   * Nobody asked for this just now (the desktop's background sync): it does not count as activity, so it never
+   * keeps an idle vault open (UnlockedVault.unattended).
+   */
+  unattended?: boolean;
 }
 
 /** What the session learnt when it opened; shown once (the CLI prints it on stderr, the desktop on screen). */
@@ -28,6 +33,8 @@ export interface SessionFacts {
   policy: { status: 'valid' | 'expired' | 'unusable' | 'none'; code: ErrorCode | null; message: string | null };
   /** Wrong guesses since the previous unlock. */
   failedAttempts: number;
+  /** Whether the vault is enrolled at a bank gateway (`bank.enrol`), so that it has a bank to sync with. */
+  enrolled: boolean;
   /** Things the user must hear about this unlock (an interrupted rekey finished, say). */
   notices: string[];
   /** Idle time after which the session locks by itself; null when it stays open until `lock()`. */

@@ -9,7 +9,7 @@ import { deliverFile } from '../files/deliverFile.js';
 import { demoAuthenticatorFor } from '../demo/demoAuthenticator.js';
 import { configureKeyCeremonies } from '../keys/keyCeremonies.js';
 import { hardwareKeyRules } from '../keys/policyOf.js';
-import { vaultTrustAnchor } from '../bank/bankConnection.js';
+import { readBankConnection, vaultTrustAnchor } from '../bank/bankConnection.js';
 import type { JwsVerificationKey } from '../../crypto/index.js';
 import { webAuthnStepUp } from '../keys/webAuthnStepUp.js';
 import type { AppDispatchOptions, AppSession, SessionFacts } from './appSession.js';
@@ -43,13 +43,14 @@ function factsOf(session: Session, vault: UnlockedVault): SessionFacts {
     permissions: PERMISSIONS.filter((permission) => policy.status !== 'unusable' && holdsPermission(session.capabilities, session.roles, permission, policy.status === 'expired')),
     policy: policy.status === 'valid' ? { status: 'valid', code: null, message: null } : { status: policy.status, code: policy.code, message: policy.message },
     failedAttempts: vault.failedAttempts.length,
+    enrolled: readBankConnection(vault.db) !== undefined,
     notices: [...vault.notices, ...unlockModeNotice(session, vault)],
     lockAfterMs: vault.autoLockMs,
   };
 }
 
 function dispatchOptions(options: AppDispatchOptions, vault: UnlockedVault): DispatchOptions {
-  const { deliverTo, ...rest } = options;
+  const { deliverTo, unattended: _unattended, ...rest } = options;
   return deliverTo === undefined ? rest : { ...rest, deliver: (file) => deliverFile(file.bytes, deliverTo, vault.paths.dir) };
 }
 
@@ -61,7 +62,10 @@ export function localAppSession(session: Session, trustAnchor: JwsVerificationKe
   const { vault } = session;
   const facts = Object.freeze(factsOf(session, vault));
   const demoAuthenticator = demoAuthenticatorFor(session, trustAnchor);
-  const dispatch = (name: unknown, input: unknown, options: AppDispatchOptions = {}) => dispatchUnknown(session, name, input, dispatchOptions(options, vault));
+  const dispatch = (name: unknown, input: unknown, options: AppDispatchOptions = {}) => {
+    const run = () => dispatchUnknown(session, name, input, dispatchOptions(options, vault));
+    return options.unattended === true ? vault.unattended(run) : run();
+  };
   return {
     facts,
     get isLocked() {

@@ -3,6 +3,7 @@ import { approvalsDe, approvalsEn } from './messagesApprovals';
 import { keysDe, keysEn } from './messagesKeys';
 import { payeeCheckDe, payeeCheckEn } from './messagesPayeeCheck';
 import { screensDe, screensEn } from './messagesScreens';
+import { syncDe, syncEn } from './messagesSync';
 
 const shellEn = {
   'app.name': 'Coffer',
@@ -86,7 +87,7 @@ const shellEn = {
   'refusal.retry': 'Try again',
 } as const;
 
-const en = { ...shellEn, ...screensEn, ...keysEn, ...payeeCheckEn, ...approvalsEn };
+const en = { ...shellEn, ...screensEn, ...keysEn, ...payeeCheckEn, ...approvalsEn, ...syncEn };
 export type MessageKey = keyof typeof en;
 
 const shellDe: Record<keyof typeof shellEn, string> = {
@@ -171,7 +172,7 @@ const shellDe: Record<keyof typeof shellEn, string> = {
   'refusal.retry': 'Erneut versuchen',
 };
 
-const de: Record<MessageKey, string> = { ...shellDe, ...screensDe, ...keysDe, ...payeeCheckDe, ...approvalsDe };
+const de: Record<MessageKey, string> = { ...shellDe, ...screensDe, ...keysDe, ...payeeCheckDe, ...approvalsDe, ...syncDe };
 
 export type Locale = 'en' | 'de';
 export const LOCALES: readonly Locale[] = ['en', 'de'];

@@ -53,8 +53,16 @@ export interface ApprovalTask {
   ids: string[];
 }
 
+/** Where the shell's background sync with the bank stands (src/desktop/backgroundSync.ts). */
+export interface BankSyncState {
+  state: 'off' | 'waiting' | 'syncing' | 'synced' | 'offline' | 'failed';
+  lastSyncedAt: string | null;
+  error: { code: string; message: string } | null;
+  nextAt: string | null;
+}
+
 /** `reason` tells the lock screen why it is shown again: the user locked, or the idle timer did. */
-export type SessionState = { locked: true; reason?: 'idle' | 'user' } | ({ locked: false } & SessionInfo);
+export type SessionState = { locked: true; reason?: 'idle' | 'user' } | ({ locked: false; sync?: BankSyncState } & SessionInfo);
 
 /** The commands the shell answers itself. */
 interface ShellCommands {

@@ -5,6 +5,7 @@ import { Logo } from '../components/Logo';
 import { LockIcon } from '../components/icons';
 import { useI18n } from '../i18n/i18n';
 import type { SessionInfo } from '../ipc/wire';
+import { BankSyncStatus } from './BankSyncStatus';
 import type { Section, SectionId } from './sections';
 
 interface AppFrameProps {
@@ -59,10 +60,7 @@ export function AppFrame({ session, sections, section, onNavigate, onLock, child
           ))}
         </nav>
         <div className="space-y-1 border-t border-white/5 p-4 text-xs text-slate-400">
-          <p className="flex items-center gap-2 text-slate-400">
-            <span className="size-2 rounded-full bg-emerald-400 ring-4 ring-emerald-400/15" />
-            {t('shell.offline')}
-          </p>
+          <BankSyncStatus />
           <p className="truncate font-mono" title={session.vaultId}>{session.vaultId.slice(0, 8)}</p>
         </div>
       </aside>
