@@ -30,13 +30,15 @@ describe('when the window imports a statement through the shell backend', () => 
 });
 
 describe('when the window asks the app to enrol at a gateway', () => {
-  it('refuses the command at the door: a page never chooses the gateway whose key the vault pins', async () => {
+  it("reaches bank.enrol (the first-run screen), which refuses every vault but a fresh one's owner before anything is sent", async () => {
     const backend = openSessionBackend(alice.dir);
     expect(await backend.unlock(TEST_PASSWORD)).toMatchObject({ ok: true });
     try {
-      expect(backend.commands.has('bank.enrol')).toBe(false);
-      expect(backend.commands.has('bank.sync')).toBe(true);
-      expect(await backend.dispatch('bank.enrol', { server: 'https://evil.example', code: 'ABCD-EFGH-JKMN-PQRS-TVWX' })).toMatchObject({ ok: false, error: { code: 'APP_UNKNOWN_COMMAND' } });
+      expect(backend.commands.has('bank.enrol')).toBe(true);
+      expect(backend.commands.has('bank.enrol-options')).toBe(true);
+      // alice's vault holds the demo organisation and she is a maker: the page cannot point it at another gateway.
+      expect(await backend.dispatch('bank.enrol', { server: 'https://evil.example', code: 'ABCD-EFGH-JKMN-PQRS-TVWX' })).toMatchObject({ ok: false, error: { code: 'POLICY_DENIED' } });
+      expect(await backend.dispatch('bank.enrol-options', {})).toMatchObject({ ok: false, error: { code: 'POLICY_DENIED' } });
     } finally {
       await backend.lock('user');
     }
