@@ -26,6 +26,11 @@ const WINDOW_COMMANDS: ReadonlySet<string> = new Set(
   COMMAND_LIST.filter((command) => command.spec.revealsSecret !== true && command.spec.shellOnly !== true).map((command) => command.spec.name),
 );
 
+function infoOf(session: AppSession): UnlockedSession {
+  const { userId, vaultId, roles, permissions, lockAfterMs } = session.facts;
+  return { userId, vaultId, roles, permissions, lockAfterMs: lockAfterMs ?? DEFAULT_LOCK_AFTER_MS };
+}
+
 function refusalOf(error: unknown): ShellResult<never> {
   if (error instanceof CofferError) return { ok: false, error: { code: error.code, message: error.message.split('\n')[0] ?? '' } };
   return { ok: false, error: { code: 'APP_INTERNAL', message: 'unexpected internal error' } };
@@ -85,8 +90,7 @@ export function openSessionBackend(vaultDir: string, options: SessionBackendOpti
         ...(options.maxLockAfterMs === undefined ? {} : { maxIdleMs: options.maxLockAfterMs }),
         ...(options.rpId === undefined ? {} : { rpId: options.rpId }),
       });
-      const { userId, vaultId, roles, permissions, lockAfterMs } = session.facts;
-      const info = { userId, vaultId, roles, permissions, lockAfterMs: lockAfterMs ?? DEFAULT_LOCK_AFTER_MS };
+      const info = infoOf(session);
       open = { session, info, stopListening: session.onLock(locked) };
       await flushBlocked();
       for (const listener of unlockListeners) listener();
@@ -122,12 +126,23 @@ export function openSessionBackend(vaultDir: string, options: SessionBackendOpti
       if (current === undefined) return { ok: false, error: { code: 'DESKTOP_LOCKED', message: 'the vault is locked: unlock it first' } };
       // Ensure the window never runs a command outside its list, whatever reached the door.
       if (!WINDOW_COMMANDS.has(command)) return { ok: false, error: { code: 'APP_UNKNOWN_COMMAND', message: 'expected a command the window may run' } };
-      return current.session.dispatchUnknown(command, input, {
+      const result = await current.session.dispatchUnknown(command, input, {
         ...(call.onProgress ? { onProgress: call.onProgress } : {}),
         ...(call.signal ? { signal: call.signal } : {}),
         ...(call.stepUpProof === undefined ? {} : { stepUpProof: call.stepUpProof }),
         ...(call.probeStepUp === true ? { probeStepUp: true } : {}),
       });
+      // The first-run screen's enrolment made the bank's user the vault's: the window goes on as that user, with
+      // the roles the bank signed, as after an unlock (the same vault stays open; its lock listener with it).
+      if (command === 'bank.enrol' && result.ok && call.probeStepUp !== true && current.session.renew !== undefined && open === current) {
+        try {
+          const session = await current.session.renew();
+          open = { session, info: infoOf(session), stopListening: current.stopListening };
+        } catch (error) {
+          return refusalOf(error);
+        }
+      }
+      return result;
     },
     async lock(reason) {
       const current = open;

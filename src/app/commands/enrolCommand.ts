@@ -2,7 +2,7 @@ import { CofferError, EnrolmentResponse, WitnessKeyResponse, AccountsResponse, t
 import { ed25519PublicKeyFromSeed } from '../../crypto/index.js';
 import { verifyOrgPolicy, type OrgPolicy } from '../../policy/index.js';
 import { ENROLMENT_KEY_ID, verifyDeviceCertificate } from '../../protocol/index.js';
-import { assignVaultUser, type UnlockedVault } from '../../vault/index.js';
+import { assignVaultUser } from '../../vault/index.js';
 import { bankVerificationKey, writeBankConnection, type BankConnection } from '../bank/bankConnection.js';
 import { ensureFreshVault } from '../bank/ensureFreshVault.js';
 import { gatewayRequest, parseAnswer } from '../bank/gatewayRequest.js';
