@@ -87,6 +87,12 @@ test('a fresh vault asks to connect to the bank; a wrong code is refused in one 
     await expect(page.getByRole('heading', { name: 'Connect to your bank' })).toBeVisible({ timeout: 20_000 });
     await app.screenshot('first-run-enrol');
     expect(await violations(page)).toEqual([]);
+    // Both languages: the same screen in German, then back.
+    await page.getByRole('radio', { name: 'de' }).or(page.getByRole('button', { name: 'de' })).first().click();
+    await expect(page.getByRole('heading', { name: 'Mit Ihrer Bank verbinden' })).toBeVisible();
+    await app.screenshot('first-run-enrol-de');
+    await page.getByRole('radio', { name: 'en' }).or(page.getByRole('button', { name: 'en' })).first().click();
+    await expect(page.getByRole('heading', { name: 'Connect to your bank' })).toBeVisible();
     const server = page.getByLabel('Gateway address');
     const codeField = page.getByLabel('Activation code');
     const enrol = page.getByRole('button', { name: 'Enrol' });
