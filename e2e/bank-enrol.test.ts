@@ -30,7 +30,7 @@ for (const { kind, storeArgs } of stores) {
 
       const enrolled = await coffer(['--json', 'enrol', '--vault', vault, '--server', gateway.url, '--code', code], user);
       expect(enrolled.status, enrolled.stderr).toBe(0);
-      expect(JSON.parse(enrolled.stdout)).toMatchObject({ userId: 'alice', orgId: 'demo-nordlicht', roles: ['maker'], accounts: 3 });
+      expect(JSON.parse(enrolled.stdout)).toMatchObject({ userId: 'alice', orgId: 'demo-nordlicht', roles: ['maker'], accounts: 3, keys: [] });
 
       const accounts = await coffer(['--json', 'accounts', 'list', '--vault', vault], user);
       expect(accounts.stderr).toBe('');

@@ -1,19 +1,38 @@
 import { z } from 'zod';
-import { ActivationCodeText } from '../contract/index.js';
+import { ActivationCodeText, MAX_ENROLMENT_CREDENTIALS, RegistrationResponseJson } from '../contract/index.js';
 import { commandSpec } from './commandSpec.js';
+import { KeyName } from './keyCommands.js';
 
 /** Statements taken over for one account by enrolment or sync. */
 const PulledStatements = z.strictObject({ iban: z.string(), entries: z.number().int(), cursor: z.number().int() });
 
+/** WebAuthn options JSON (PublicKeyCredentialCreationOptionsJSON), for the browser's parseCreationOptionsFromJSON. */
+const CreationOptionsJson = z.looseObject({ challenge: z.string() });
+
+export const bankEnrolOptions = commandSpec({
+  name: 'bank.enrol-options',
+  permission: 'bank:enrol',
+  summary: "options for registering the user's hardware keys with the enrolment (navigator.credentials.create): the challenge is bound to this vault's device key; a fresh vault only",
+  input: z.strictObject({}),
+  output: z.strictObject({ options: CreationOptionsJson }),
+  stepUp: 'never',
+  changes: false,
+});
+
+/** A hardware key registered against the enrolment's challenge (bank.enrol-options), and what the user calls it. */
+const EnrolmentKey = z.strictObject({ response: RegistrationResponseJson, name: KeyName });
+
 export const bankEnrol = commandSpec({
   name: 'bank.enrol',
   permission: 'bank:enrol',
-  summary: "enrol this fresh vault at the bank's gateway with a one-time activation code, then fetch the signed policy, the accounts and the statements",
+  summary: "enrol this fresh vault at the bank's gateway with a one-time activation code and, optionally, the user's hardware keys, then fetch the signed policy, the accounts and the statements",
   input: z.strictObject({
     /** The gateway's origin: https, or plain http to this machine only. */
     server: z.string().min(1).max(2048),
     /** As bank staff handed it out; lower case and spaces around it are forgiven. */
     code: z.string().trim().toUpperCase().pipe(ActivationCodeText),
+    /** Registrations over bank.enrol-options' challenge: the bank lists them in the policy, the vault stores them as keys.register would. */
+    keys: z.array(EnrolmentKey).max(MAX_ENROLMENT_CREDENTIALS).optional(),
   }),
   output: z.strictObject({
     gateway: z.string(),
@@ -26,15 +45,16 @@ export const bankEnrol = commandSpec({
     bankKey: z.strictObject({ alg: z.string(), publicKey: z.string() }),
     witness: z.string(),
     accounts: z.number().int(),
+    /** The ids of the hardware keys registered with the enrolment (stored in the vault, listed in the bank's policy). */
+    keys: z.array(z.string()),
     statements: z.array(PulledStatements),
     /** Set when the enrolment stands but the statement history could not all be fetched: `coffer sync` resumes it. */
     notice: z.string().optional(),
   }),
   stepUp: 'never',
   changes: true,
-  // The window has no network; a hostile page must not point the app at a gateway of its choosing, whose key
-  // the vault would then pin. Enrolment is the CLI's (and a future first-run screen of the shell's).
-  shellOnly: true,
+  // The window may ask for it (its first-run screen): a fresh vault only, so there is nothing in it yet for a
+  // page's script to come from or to take; docs/security.md "Enrolment from the window" says what remains.
 });
 
 export type PulledStatementsOut = z.infer<typeof PulledStatements>;

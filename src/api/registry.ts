@@ -8,7 +8,7 @@ import { paymentsApprove, paymentsCancel, paymentsCreate, paymentsEdit, payments
 import { paymentsExport, paymentsList, paymentsShow } from './paymentQueries.js';
 import { payeesRecordCheck } from './payeeCheckCommands.js';
 import { desktopBlocked } from './desktopCommands.js';
-import { bankEnrol, bankSync } from './bankCommands.js';
+import { bankEnrol, bankEnrolOptions, bankSync } from './bankCommands.js';
 import { statementsImport } from './statementCommands.js';
 import { settingsSet, settingsShow, vaultExportKey, vaultPasswd, vaultRecoveryCode, vaultRekey, vaultShow } from './vaultCommands.js';
 
@@ -53,6 +53,7 @@ export const COMMAND_SPEC_LIST = [
   keysRemove,
   keysEnableUnlock,
   keysRequirePasswordAndKey,
+  bankEnrolOptions,
   bankEnrol,
   bankSync,
 ] as const;

@@ -29,6 +29,11 @@ const WINDOW_COMMANDS: ReadonlySet<string> = new Set(
   COMMAND_LIST.filter((command) => command.spec.revealsSecret !== true && command.spec.shellOnly !== true).map((command) => command.spec.name),
 );
 
+function infoOf(session: AppSession): UnlockedSession {
+  const { userId, vaultId, roles, permissions, lockAfterMs } = session.facts;
+  return { userId, vaultId, roles, permissions, lockAfterMs: lockAfterMs ?? DEFAULT_LOCK_AFTER_MS };
+}
+
 function refusalOf(error: unknown): ShellResult<never> {
   if (error instanceof CofferError) return { ok: false, error: { code: error.code, message: error.message.split('\n')[0] ?? '' } };
   return { ok: false, error: { code: 'APP_INTERNAL', message: 'unexpected internal error' } };
@@ -89,8 +94,7 @@ export function openSessionBackend(vaultDir: string, options: SessionBackendOpti
         ...(options.maxLockAfterMs === undefined ? {} : { maxIdleMs: options.maxLockAfterMs }),
         ...(options.rpId === undefined ? {} : { rpId: options.rpId }),
       });
-      const { userId, vaultId, roles, permissions, lockAfterMs } = session.facts;
-      const info = { userId, vaultId, roles, permissions, lockAfterMs: lockAfterMs ?? DEFAULT_LOCK_AFTER_MS };
+      const info = infoOf(session);
       const sync = options.sync === false ? undefined : startBackgroundSync(session, options.sync);
       open = { session, info, sync, stopListening: session.onLock(locked) };
       await flushBlocked();
@@ -136,7 +140,21 @@ export function openSessionBackend(vaultDir: string, options: SessionBackendOpti
           ...(call.probeStepUp === true ? { probeStepUp: true } : {}),
         });
       // The window's own sync waits for a background one under way: two at once would send the same outbox twice.
-      return command === 'bank.sync' && current.sync !== undefined ? current.sync.serialise(run) : run();
+      const result = await (command === 'bank.sync' && current.sync !== undefined ? current.sync.serialise(run) : run());
+      // The first-run screen's enrolment made the bank's user the vault's: the window goes on as that user, with
+      // the roles the bank signed, as after an unlock (the same vault stays open; its lock listener with it), and
+      // now syncs with the bank it enrolled at.
+      if (command === 'bank.enrol' && result.ok && call.probeStepUp !== true && current.session.renew !== undefined && open === current) {
+        try {
+          const session = await current.session.renew();
+          current.sync?.stop();
+          const sync = options.sync === false ? undefined : startBackgroundSync(session, options.sync);
+          open = { session, info: infoOf(session), sync, stopListening: current.stopListening };
+        } catch (error) {
+          return refusalOf(error);
+        }
+      }
+      return result;
     },
     async lock(reason) {
       const current = open;

@@ -12,6 +12,16 @@ import { SECTIONS, type SectionId } from './shell/sections';
 
 type View = { kind: 'booting' } | { kind: 'locked'; autoLocked: boolean } | { kind: 'unlocked'; session: SessionInfo };
 
+/**
+ * A fresh vault (made by `coffer init`, no bank policy yet) whose owner may enrol it opens on the first-run
+ * screen; `bank.enrol` itself refuses any other vault, so this only chooses what to show.
+ */
+async function isFreshVault(session: SessionInfo): Promise<boolean> {
+  if (session.task !== undefined || !session.permissions.includes('bank:enrol')) return false;
+  const shown = await callCoffer('vault.show', {});
+  return shown.ok && shown.value.policy.status === 'none';
+}
+
 // Each section is its own chunk: the lock screen and the overview load first, the rest when opened.
 const SCREENS = {
   transactions: lazy(() => import('./screens/transactions/TransactionsScreen').then((m) => ({ default: m.TransactionsScreen }))),
@@ -24,6 +34,7 @@ const SCREENS = {
   settings: lazy(() => import('./screens/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen }))),
 } as const;
 // The window of `coffer payments approve`: only the approval, loaded only there.
+const FirstRunScreen = lazy(() => import('./screens/enrol/FirstRunScreen').then((m) => ({ default: m.FirstRunScreen })));
 const ApprovalTaskWindow = lazy(() => import('./screens/payments/ApprovalTaskWindow').then((m) => ({ default: m.ApprovalTaskWindow })));
 
 /**
@@ -34,6 +45,8 @@ export function App() {
   const { t } = useI18n();
   const [view, setView] = useState<View>({ kind: 'booting' });
   const [section, setSection] = useState<SectionId>('overview');
+  /** Whether the unlocked vault waits for its enrolment; undefined while that is being asked. */
+  const [firstRun, setFirstRun] = useState<boolean | undefined>();
   const queries = useMemo(() => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 } } }), []);
 
   useEffect(() => {
@@ -43,6 +56,18 @@ export function App() {
     });
   }, []);
 
+  const unlockedSession = view.kind === 'unlocked' ? view.session : undefined;
+  useEffect(() => {
+    if (unlockedSession === undefined) return setFirstRun(undefined);
+    let current = true;
+    void isFreshVault(unlockedSession).then((fresh) => {
+      if (current) setFirstRun(fresh);
+    });
+    return () => {
+      current = false;
+    };
+  }, [unlockedSession]);
+
   useEffect(() => {
     document.title = view.kind === 'unlocked' ? `${t(SECTIONS.find((s) => s.id === section)?.label ?? 'nav.overview')} · Coffer` : 'Coffer';
   }, [view.kind, section, t]);
@@ -51,6 +76,20 @@ export function App() {
   if (view.kind === 'locked') return <LockScreen autoLocked={view.autoLocked} onUnlocked={(session) => setView({ kind: 'unlocked', session })} />;
 
   const { session } = view;
+  if (firstRun === undefined) return <div className="min-h-screen bg-slate-50" />;
+  if (firstRun) {
+    return (
+      <Suspense fallback={<div className="min-h-screen bg-slate-50" />}>
+        <FirstRunScreen
+          onEnrolled={(enrolled) => {
+            queries.clear();
+            setSection('overview');
+            setView({ kind: 'unlocked', session: enrolled });
+          }}
+        />
+      </Suspense>
+    );
+  }
   if (session.task !== undefined) {
     return (
       <QueryClientProvider client={queries}>

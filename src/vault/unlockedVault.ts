@@ -74,8 +74,7 @@ export class UnlockedVault {
   #timer: NodeJS.Timeout | undefined;
   #autoLockMs: number | null;
   readonly #audit: VaultAuditLog;
-  /** The user the vault's own events (unlock, passwd, rekey) are attributed to. */
-  readonly userId: string;
+  #userId: string;
   /** Things the user must hear about this unlock (an interrupted rekey finished, say). */
   readonly notices: string[] = [];
   readonly #lockListeners = new Set<() => void>();
@@ -91,13 +90,26 @@ export class UnlockedVault {
     options: UnlockedVaultOptions = {},
   ) {
     this.#audit = new VaultAuditLog(db, identity);
-    this.userId = readVaultMeta(db, 'user_id') ?? 'owner';
+    this.#userId = readVaultMeta(db, 'user_id') ?? 'owner';
     this.#db = db;
     trackRecordChanges(db);
     this.#dataKey = dataKey;
     this.#keyFile = keyFile;
     this.#autoLockMs = options.autoLockMs === undefined ? configuredAutoLockMs(db) : options.autoLockMs;
     this.touch();
+  }
+
+  /** The user the vault's own events (unlock, passwd, rekey) are attributed to. */
+  get userId(): string {
+    return this.#userId;
+  }
+
+  /**
+   * Reads the vault's user again, after enrolment named the bank's user (assignVaultUser) in this unlock, so a
+   * session opened anew works as that user without the password being asked again.
+   */
+  refreshUser(): void {
+    this.#userId = readVaultMeta(this.db, 'user_id') ?? 'owner';
   }
 
   get vaultId(): string {

@@ -40,6 +40,7 @@ import { showVaultCommand } from './showVaultCommand.js';
 import { submitPaymentCommand } from './submitPaymentCommand.js';
 import { verifyAuditCommand } from './verifyAuditCommand.js';
 import { enrolCommand } from './enrolCommand.js';
+import { enrolOptionsCommand } from './enrolOptionsCommand.js';
 import { syncCommand } from './syncCommand.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command keeps its own preparation type
@@ -89,6 +90,7 @@ export const COMMANDS = {
   'keys.remove': removeKeyCommand,
   'keys.enable-unlock': enableKeyUnlockCommand,
   'keys.require-password-and-key': requirePasswordAndKeyCommand,
+  'bank.enrol-options': enrolOptionsCommand,
   'bank.enrol': enrolCommand,
   'bank.sync': syncCommand,
 } as const satisfies CommandImplementations;

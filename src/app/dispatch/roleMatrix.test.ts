@@ -106,6 +106,8 @@ const INPUTS: { [Name in CommandName]: CommandInput<Name> } = {
   'keys.remove': { id: 'AAAA' },
   'keys.enable-unlock': { id: 'AAAA', prfInput: 'A'.repeat(43), prfOutput: 'A'.repeat(43) },
   'keys.require-password-and-key': { id: 'AAAA', prfInput: 'A'.repeat(43), prfOutput: 'A'.repeat(43), password: 'not the password' },
+  // Once allowed, a demo vault answers APP_ALREADY_ENROLLED, a fresh one its options.
+  'bank.enrol-options': {},
   // No gateway listens on port 1: once allowed, a demo vault answers APP_ALREADY_ENROLLED, a fresh one APP_GATEWAY_UNREACHABLE.
   'bank.enrol': { server: 'http://127.0.0.1:1', code: 'ABCD-EFGH-JKMN-PQRS-TVWX' },
   // The demo vaults were never enrolled: once allowed, APP_NOT_ENROLLED.
@@ -113,7 +115,7 @@ const INPUTS: { [Name in CommandName]: CommandInput<Name> } = {
 };
 
 /** Commands that need a hardware key (or a gateway) the matrix vaults do not hold: allowed means refused by anything but policy. */
-const NEEDS_A_KEY: ReadonlySet<string> = new Set(['keys.register', 'keys.rename', 'keys.remove', 'keys.enable-unlock', 'keys.require-password-and-key', 'bank.enrol', 'bank.sync']);
+const NEEDS_A_KEY: ReadonlySet<string> = new Set(['keys.register', 'keys.rename', 'keys.remove', 'keys.enable-unlock', 'keys.require-password-and-key', 'bank.enrol-options', 'bank.enrol', 'bank.sync']);
 
 /**
  * Runs every command for the vault's user and checks the answer against the capability files: allowed

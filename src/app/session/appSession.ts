@@ -59,6 +59,11 @@ export interface AppSession {
   dispatchUntrusted<Name extends CommandName>(name: Name, input: unknown, options?: AppDispatchOptions): Promise<DispatchResult<CommandOutput<Name>>>;
   /** For a name and input from outside (the desktop's IPC binding): both are checked. */
   dispatchUnknown(name: unknown, input: unknown, options?: AppDispatchOptions): Promise<DispatchResult<unknown>>;
+  /**
+   * The session opened again on the same unlocked vault, its user, policy and roles read anew: after the
+   * window's enrolment made the bank's user the vault's user. This one is not to be used afterwards.
+   */
+  renew?(): Promise<AppSession>;
   /** Checkpoints the log, closes the database, zeroes the data key. Safe to call twice. */
   lock(): Promise<void>;
   /** Called once when the session locks, by itself after the idle time or on request. */

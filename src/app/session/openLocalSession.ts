@@ -58,7 +58,7 @@ function dispatchOptions(options: AppDispatchOptions, vault: UnlockedVault): Dis
  * An app session in this thread, on an unlocked vault: what tests use, and what the session worker runs.
  * `trustAnchor`: the key the session's policy was verified with, which decides whether this is a demo vault.
  */
-export function localAppSession(session: Session, trustAnchor: JwsVerificationKey = vaultTrustAnchor(session.vault.db)): AppSession {
+export function localAppSession(session: Session, trustAnchor: JwsVerificationKey = vaultTrustAnchor(session.vault.db), renew?: () => Promise<AppSession>): AppSession {
   const { vault } = session;
   const facts = Object.freeze(factsOf(session, vault));
   const demoAuthenticator = demoAuthenticatorFor(session, trustAnchor);
@@ -81,6 +81,7 @@ export function localAppSession(session: Session, trustAnchor: JwsVerificationKe
     dispatchUntrusted: <Name extends CommandName>(name: Name, input: unknown, options?: AppDispatchOptions) =>
       dispatch(name, input, options) as Promise<DispatchResult<CommandOutput<Name>>>,
     dispatchUnknown: dispatch,
+    ...(renew === undefined ? {} : { renew }),
     lock: () => Promise.resolve(vault.lock()),
     onLock: (listener) => vault.onLock(listener),
   };
@@ -95,7 +96,13 @@ export async function openLocalAppSession(dir: string, secret: VaultSecret, opti
     configureKeyCeremonies(vault, rpId);
     // The hardware-key step-up: the desktop passes the browser's assertion as the `stepUpProof`.
     const stepUp = sessionOptions.stepUp ?? webAuthnStepUp({ vault, now: sessionOptions.now });
-    return localAppSession(await openSession(vault, { ...sessionOptions, stepUp }), sessionOptions.bankKey ?? vaultTrustAnchor(vault.db));
+    // The trust anchor is read again on renewal: enrolment pins the bank's key in place of the build's.
+    const open = async (): Promise<AppSession> => localAppSession(await openSession(vault, { ...sessionOptions, stepUp }), sessionOptions.bankKey ?? vaultTrustAnchor(vault.db), renewal);
+    const renewal = async (): Promise<AppSession> => {
+      vault.refreshUser();
+      return open();
+    };
+    return await open();
   } catch (error) {
     vault.lock();
     throw error;

@@ -13,6 +13,10 @@ function enrolText(v: CommandOutput<'bank.enrol'>): string {
     `  policy        signed by the bank key ${v.bankKey.alg} ${v.bankKey.publicKey} (pinned for this vault), expires ${v.policyExpiresAt}`,
     `  witness       ${v.witness}`,
     `  accounts      ${v.accounts}`,
+    // The command line cannot make WebAuthn credentials: only the window's first-run screen sends keys with the enrolment.
+    v.keys.length > 0
+      ? `  keys          ${v.keys.length} hardware key(s) registered with the enrolment`
+      : '  keys          none registered: add your hardware keys in the window (`coffer app`, Hardware keys); the next `coffer sync` sends them to the bank',
     ...statementsText(v.statements),
     ...(v.notice === undefined ? [] : ['', `Note: ${v.notice}`]),
     '',

@@ -1,5 +1,6 @@
 /** Every text of the UI, in English and German. Keys name the place, not the words. */
 import { approvalsDe, approvalsEn } from './messagesApprovals';
+import { enrolDe, enrolEn } from './messagesEnrol';
 import { keysDe, keysEn } from './messagesKeys';
 import { payeeCheckDe, payeeCheckEn } from './messagesPayeeCheck';
 import { screensDe, screensEn } from './messagesScreens';
@@ -87,7 +88,7 @@ const shellEn = {
   'refusal.retry': 'Try again',
 } as const;
 
-const en = { ...shellEn, ...screensEn, ...keysEn, ...payeeCheckEn, ...approvalsEn, ...syncEn };
+const en = { ...shellEn, ...screensEn, ...keysEn, ...payeeCheckEn, ...approvalsEn, ...syncEn, ...enrolEn };
 export type MessageKey = keyof typeof en;
 
 const shellDe: Record<keyof typeof shellEn, string> = {
@@ -172,7 +173,7 @@ const shellDe: Record<keyof typeof shellEn, string> = {
   'refusal.retry': 'Erneut versuchen',
 };
 
-const de: Record<MessageKey, string> = { ...shellDe, ...screensDe, ...keysDe, ...payeeCheckDe, ...approvalsDe, ...syncDe };
+const de: Record<MessageKey, string> = { ...shellDe, ...screensDe, ...keysDe, ...payeeCheckDe, ...approvalsDe, ...syncDe, ...enrolDe };
 
 export type Locale = 'en' | 'de';
 export const LOCALES: readonly Locale[] = ['en', 'de'];

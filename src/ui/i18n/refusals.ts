@@ -1,4 +1,5 @@
 import type { Locale } from './messages';
+import { ENROL_REFUSALS } from './refusalsEnrol';
 import { KEY_REFUSALS } from './refusalsKeys';
 import { SCREEN_REFUSALS } from './refusalsScreens';
 
@@ -95,5 +96,5 @@ const INTEGRITY_CODES = new Set(['VAULT_KEYS_CORRUPT', 'VAULT_KEYSLOT_TAMPERED',
 
 export function explainRefusal(code: string, locale: Locale): Explanation {
   if (INTEGRITY_CODES.has(code)) return INTEGRITY[locale];
-  return REFUSALS[code]?.[locale] ?? SCREEN_REFUSALS[code]?.[locale] ?? KEY_REFUSALS[code]?.[locale] ?? FALLBACK[locale];
+  return REFUSALS[code]?.[locale] ?? SCREEN_REFUSALS[code]?.[locale] ?? KEY_REFUSALS[code]?.[locale] ?? ENROL_REFUSALS[code]?.[locale] ?? FALLBACK[locale];
 }
