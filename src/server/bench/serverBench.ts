@@ -169,7 +169,7 @@ async function benchStatements(emit: (figure: ServerBenchFigure) => void, client
   // has outlived the gateway's keep-alive timeout, and both ends close them the moment the loop runs again.
   gateway.agent.destroy();
   await new Promise((resolve) => setTimeout(resolve, 100));
-  const plan = await explainStatementFeed(store, BENCH_IBAN, Math.floor(growthTo / 2), 51);
+  const plan = await explainStatementFeed(store, BENCH_IBAN, BENCH_ORG, Math.floor(growthTo / 2), 51);
   await closedLoop(viewer, BENCH_IBAN, growthTo, Math.min(1, seconds), 1);
   const large = await closedLoop(viewer, BENCH_IBAN, growthTo, Math.max(1, seconds / 2), 1);
   const growth = round(percentile(large.latencies, 50) / percentile(small.latencies, 50), 2);

@@ -30,11 +30,11 @@ function postgresSteps(node: PostgresPlanNode): string[] {
 
 /**
  * The database's own plan (EXPLAIN on PostgreSQL, EXPLAIN QUERY PLAN on SQLite) for one page of an account's
- * statement feed. A sequential scan on PostgreSQL, a SCAN on SQLite (a walk of a whole table or index), or
+ * statement feed, as a device of organisation `orgId` reads it. A sequential scan on PostgreSQL, a SCAN on SQLite (a walk of a whole table or index), or
  * the feed read by its seq alone and filtered by account, would make every sync slower as lines are booked.
  */
-export async function explainStatementFeed(store: GatewayStore, account: string, after: number, limit: number): Promise<StatementFeedPlan> {
-  const query = statementFeedQuery(store.db, store.dialect, account, after, limit);
+export async function explainStatementFeed(store: GatewayStore, account: string, orgId: string, after: number, limit: number): Promise<StatementFeedPlan> {
+  const query = statementFeedQuery(store.dialect, account, orgId, after, limit);
   if (store.dialect === 'postgres') {
     const result = await store.db.executeQuery<{ 'QUERY PLAN': [{ Plan: PostgresPlanNode }] }>(CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${query.sql}`, [...query.parameters]));
     const steps = result.rows.flatMap((row) => row['QUERY PLAN'].flatMap((plan) => postgresSteps(plan.Plan)));
