@@ -1,5 +1,6 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import { CofferError, type StatementSyncResponse } from '../../contract/index.js';
+import { namedOnPostgres } from '../store/namedStatements.js';
 import type { GatewayStore } from '../store/openStore.js';
 import type { StoreDialect } from '../store/storeDialect.js';
 import type { DeviceTable, GatewayDatabase, StatementEntryTable } from '../store/storeSchema.js';
@@ -24,11 +25,11 @@ const SQLITE_FEED_PAGE = `SELECT ${PAGE_COLUMNS}
       CROSS JOIN statement_entries AS e ON e.iban = f.iban AND e.entry_ref = f.entry_ref
       WHERE f.iban = ? AND f.seq > ? AND EXISTS (SELECT 1 FROM accounts AS a WHERE a.iban = ? AND a.org_id = ?)
       ORDER BY f.seq LIMIT ?`;
-const POSTGRES_FEED_PAGE = `SELECT ${PAGE_COLUMNS}
+const POSTGRES_FEED_PAGE = namedOnPostgres(`SELECT ${PAGE_COLUMNS}
       FROM statement_feed AS f INNER JOIN statement_entries AS e ON e.iban = f.iban AND e.entry_ref = f.entry_ref
       WHERE (f.iban, f.seq) > ($1, $2) AND (f.iban, f.seq) <= ($1, ${MAX_SEQ})
         AND EXISTS (SELECT 1 FROM accounts AS a WHERE a.iban = $1 AND a.org_id = $3)
-      ORDER BY f.iban, f.seq LIMIT $4`;
+      ORDER BY f.iban, f.seq LIMIT $4`);
 
 /**
  * The lines of an account of organisation `orgId` after the cursor, in feed order, at most `limit`: the one
