@@ -6,6 +6,8 @@ import { ENROLMENT_KEY_ID, signGatewayRequest } from '../../protocol/index.js';
 /** The load generator's side of one enrolled device: the gateway's base URL, a keep-alive agent, the device key. */
 export interface BenchDevice {
   base: string;
+  /** Gateways on one store to spread the requests over, round-robin (`--gateway-processes`); `base` alone when absent. */
+  bases?: readonly string[];
   agent: Agent;
   deviceId: string;
   key: Ed25519KeyPair;
@@ -45,6 +47,15 @@ export async function enrolBenchDevice(
   if (enrolled.status !== 201) throw new Error(`expected enrolment, found ${enrolled.status}: ${enrolled.body.slice(0, 200)}`);
   const { deviceId } = EnrolmentResponse.parse(JSON.parse(enrolled.body));
   return { base, agent, deviceId, key };
+}
+
+let turn = 0;
+
+/** The gateway the next request of `device` goes to: its bases in turn, as a round-robin load balancer would. */
+export function nextBase(device: Pick<BenchDevice, 'base' | 'bases'>): string {
+  if (device.bases === undefined || device.bases.length === 0) return device.base;
+  turn = (turn + 1) % device.bases.length;
+  return device.bases[turn] ?? device.base;
 }
 
 export function percentile(sorted: number[], p: number): number {
