@@ -1,6 +1,6 @@
 import { Agent, request } from 'node:http';
 import { EnrolmentResponse, type RegistrationResponseJson } from '../../contract/index.js';
-import { generateEd25519KeyPair, randomBytes, type Ed25519KeyPair } from '../../crypto/index.js';
+import { ed25519Signer, generateEd25519KeyPair, randomBytes, type Ed25519KeyPair } from '../../crypto/index.js';
 import { ENROLMENT_KEY_ID, signGatewayRequest } from '../../protocol/index.js';
 
 /** The load generator's side of one enrolled device: the gateway's base URL, a keep-alive agent, the device key. */
@@ -56,6 +56,17 @@ export function nextBase(device: Pick<BenchDevice, 'base' | 'bases'>): string {
   if (device.bases === undefined || device.bases.length === 0) return device.base;
   turn = (turn + 1) % device.bases.length;
   return device.bases[turn] ?? device.base;
+}
+
+const signers = new WeakMap<Uint8Array, (message: Uint8Array) => Buffer>();
+
+/** The device key imported once per process: the load generator signs every request with it. */
+export function benchSigner(device: Pick<BenchDevice, 'key'>): (message: Uint8Array) => Buffer {
+  const kept = signers.get(device.key.seed);
+  if (kept !== undefined) return kept;
+  const signer = ed25519Signer(device.key.seed);
+  signers.set(device.key.seed, signer);
+  return signer;
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -1,5 +1,5 @@
 import { signGatewayRequest } from '../../protocol/index.js';
-import { nextBase, send, type BenchDevice } from './benchClient.js';
+import { benchSigner, nextBase, send, type BenchDevice } from './benchClient.js';
 
 const PAGE = 50;
 
@@ -15,7 +15,7 @@ async function syncOnce(device: BenchDevice, iban: string, stored: number): Prom
   const pathAndQuery = `/v1/statements?account=${iban}&after=${after}&limit=${PAGE}`;
   const started = performance.now();
   const base = nextBase(device);
-  const headers = await signGatewayRequest({ method: 'GET', url: `${base}${pathAndQuery}`, keyId: device.deviceId, seed: device.key.seed });
+  const headers = await signGatewayRequest({ method: 'GET', url: `${base}${pathAndQuery}`, keyId: device.deviceId, seed: device.key.seed, signer: benchSigner(device) });
   const answer = await send({ base, agent: device.agent }, 'GET', pathAndQuery, headers);
   if (answer.status !== 200) throw new Error(`expected 200 from the gateway, found ${answer.status}: ${answer.body.slice(0, 200)}`);
   return performance.now() - started;
