@@ -1,11 +1,13 @@
 /**
  * Profiles one phase of `coffer bench --server` at a time (docs/benchmarks.md, "The bank gateway"):
  *   npx tsx scripts/profile-gateway.ts sync|submit sqlite|postgres [seconds] [--cpu-prof FILE] [--clients-in-process]
- * Prints the phase's rate, p50/p99, the process's CPU time against the wall time (all threads: gateway and
- * clients), and the store's commits; with --cpu-prof writes a .cpuprofile of the measured window only.
+ * Prints the phase's rate, p50/p99, the process's CPU time per request (all threads: gateway and clients) and
+ * the gateway thread's alone (Linux: /proc/self/task/<pid>/stat; the clients run in a worker thread unless
+ * --clients-in-process), against the wall time; with --cpu-prof writes a .cpuprofile of the measured window
+ * (the gateway thread) only.
  * PostgreSQL comes from COFFER_POSTGRES_URL or DATABASE_URL.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Session } from 'node:inspector/promises';
 import { bookBenchLines } from '../src/server/bench/bookBenchLines.js';
@@ -43,6 +45,21 @@ if (phase === 'sync') {
     return { count: result.accepted, latencies: result.latencies };
   };
 }
+/**
+ * CPU milliseconds of the process's main thread, where the gateway runs (utime + stime of its task, in clock
+ * ticks of 10 ms: proc(5)); undefined where /proc is not.
+ */
+function gatewayThreadCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th of them.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 const session = new Session();
 if (profileFile) {
   session.connect();
@@ -52,10 +69,12 @@ if (profileFile) {
 }
 const loadBefore = round(loadavg()[0] ?? 0, 2);
 const cpu = process.cpuUsage();
+const gatewayCpuBefore = gatewayThreadCpuMs();
 const started = performance.now();
 const { count, latencies } = await run();
 const wallMs = performance.now() - started;
 const used = process.cpuUsage(cpu);
+const gatewayCpuAfter = gatewayThreadCpuMs();
 if (profileFile) {
   const { profile } = await session.post('Profiler.stop');
   writeFileSync(profileFile, JSON.stringify(profile));
@@ -69,6 +88,9 @@ console.log(
     p99Ms: round(percentile(latencies, 99)),
     cpuPerRequestMs: round((used.user + used.system) / 1000 / count, 2),
     cpuShareOfWall: round((used.user + used.system) / 1000 / wallMs, 2),
+    ...(gatewayCpuBefore !== undefined && gatewayCpuAfter !== undefined
+      ? { gatewayThreadCpuPerRequestMs: round((gatewayCpuAfter - gatewayCpuBefore) / count, 2), gatewayThreadShareOfWall: round((gatewayCpuAfter - gatewayCpuBefore) / wallMs, 2) }
+      : {}),
     clients: thread ? 'worker thread' : 'gateway thread',
     load: [loadBefore, round(loadavg()[0] ?? 0, 2)],
   }),

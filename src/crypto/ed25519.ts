@@ -55,8 +55,8 @@ const importedPublicKeys = new Map<string, KeyObject>();
 /**
  * The KeyObject of a raw public key, imported once: the gateway verifies every request of a device with the
  * same key, and the import (createPublicKey) cost more than the verification itself. A key is a function of
- * its bytes, so nothing is ever stale here; which device a key belongs to, and whether it is revoked, is
- * read by the caller on every request.
+ * its bytes, so nothing is ever stale here; which device a key belongs to, and whether it is revoked, is the
+ * caller's to know (the gateway reads the revocation at every request's nonce commit).
  */
 function importedPublicKey(publicKey: Uint8Array): KeyObject {
   const name = Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength).toString('hex');

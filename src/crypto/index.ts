@@ -17,6 +17,7 @@ export {
   generateEd25519KeyPair,
   ed25519PublicKeyFromSeed,
   ed25519Sign,
+  ed25519Signer,
   ed25519Verify,
   ED25519_PUBLIC_KEY_LENGTH,
   ED25519_SEED_LENGTH,

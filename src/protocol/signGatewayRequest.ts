@@ -11,6 +11,11 @@ export interface SignGatewayRequestOptions {
   keyId: string;
   /** The device's Ed25519 seed. */
   seed: Uint8Array;
+  /**
+   * The same key imported once (`ed25519Signer(seed)`), for a process that signs request after request with
+   * one key (the bench's load generator); the seed is imported per request otherwise.
+   */
+  signer?: (message: Uint8Array) => Buffer;
   now?: number;
   /** Fresh random by default; tests pass one to replay it. */
   nonce?: string;
@@ -27,7 +32,7 @@ export async function signGatewayRequest(options: SignGatewayRequestOptions): Pr
   const signed = await httpbis.signMessage(
     {
       name: SIGNATURE_LABEL,
-      key: { id: options.keyId, alg: SIGNATURE_ALGORITHM, sign: async (data) => ed25519Sign(options.seed, data) },
+      key: { id: options.keyId, alg: SIGNATURE_ALGORITHM, sign: async (data) => (options.signer ? options.signer(data) : ed25519Sign(options.seed, data)) },
       fields: [...COVERED_COMPONENTS],
       params: [...SIGNATURE_PARAMETERS],
       paramValues: { created: new Date(options.now ?? Date.now()), nonce: options.nonce ?? randomBytes(18).toString('base64url') },

@@ -34,13 +34,20 @@ export function registerDiagnostics(program: Command): void {
     .option('--seconds <n>', 'with --server: seconds per load phase (default 10, 2 with --quick)', integer)
     .option('--growth-to <lines>', 'with --server: stored statement lines at the end of the growth curve (default 10000000, 50000 with --quick)', integer)
     .option('--clients-in-process', "with --server: the load generator in the gateway's thread, as the figures before 2026-12-02 06:00 UTC were measured, instead of a worker thread")
-    .action(async (opts: { quick?: boolean; only?: string; server?: boolean; seconds?: number | string; growthTo?: number | string; clientsInProcess?: boolean }) => {
-      if (!opts.server && (opts.seconds !== undefined || opts.growthTo !== undefined || opts.clientsInProcess)) throw usageError('--seconds, --growth-to and --clients-in-process go with --server');
+    .option('--gateway-processes <n>', 'with --server: gateways serving the load on PostgreSQL, this process and n - 1 child processes on one schema, sent to in turn (default 1)', integer)
+    .action(async (opts: { quick?: boolean; only?: string; server?: boolean; seconds?: number | string; growthTo?: number | string; clientsInProcess?: boolean; gatewayProcesses?: number | string }) => {
+      if (!opts.server && (opts.seconds !== undefined || opts.growthTo !== undefined || opts.clientsInProcess || opts.gatewayProcesses !== undefined)) {
+        throw usageError('--seconds, --growth-to, --clients-in-process and --gateway-processes go with --server');
+      }
       if (opts.server) {
         if (opts.only !== undefined && opts.only !== 'sqlite' && opts.only !== 'postgres') throw usageError(`with --server, --only takes sqlite or postgres; found ${opts.only}`);
         if (opts.only === 'postgres' && !process.env.DATABASE_URL) throw usageError('--only postgres needs DATABASE_URL');
         if (opts.seconds !== undefined && (typeof opts.seconds !== 'number' || opts.seconds < 1 || opts.seconds > 600)) throw usageError(`expected --seconds between 1 and 600, found ${String(opts.seconds)}`);
         if (opts.growthTo !== undefined && (typeof opts.growthTo !== 'number' || opts.growthTo < 20_000)) throw usageError(`expected --growth-to of at least 20000 lines, found ${String(opts.growthTo)}`);
+        if (opts.gatewayProcesses !== undefined && (typeof opts.gatewayProcesses !== 'number' || opts.gatewayProcesses < 1 || opts.gatewayProcesses > 8)) {
+          throw usageError(`expected --gateway-processes between 1 and 8, found ${String(opts.gatewayProcesses)}`);
+        }
+        if (opts.gatewayProcesses !== undefined && opts.gatewayProcesses > 1 && !process.env.DATABASE_URL) throw usageError('--gateway-processes above 1 needs DATABASE_URL (an SQLite file serves one process)');
         const { benchServer } = await import('../../server/index.js');
         const databaseUrl = process.env.DATABASE_URL;
         await benchServer((figure) => process.stdout.write(`${JSON.stringify(figure)}\n`), {
@@ -50,6 +57,7 @@ export function registerDiagnostics(program: Command): void {
           ...(typeof opts.growthTo === 'number' ? { growthTo: opts.growthTo } : {}),
           ...(opts.only === 'sqlite' || opts.only === 'postgres' ? { only: opts.only } : {}),
           ...(opts.clientsInProcess ? { clients: 'inProcess' as const } : {}),
+          ...(typeof opts.gatewayProcesses === 'number' ? { gatewayProcesses: opts.gatewayProcesses } : {}),
         });
         return;
       }

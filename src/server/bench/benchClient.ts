@@ -1,11 +1,13 @@
 import { Agent, request } from 'node:http';
 import { EnrolmentResponse, type RegistrationResponseJson } from '../../contract/index.js';
-import { generateEd25519KeyPair, randomBytes, type Ed25519KeyPair } from '../../crypto/index.js';
+import { ed25519Signer, generateEd25519KeyPair, randomBytes, type Ed25519KeyPair } from '../../crypto/index.js';
 import { ENROLMENT_KEY_ID, signGatewayRequest } from '../../protocol/index.js';
 
 /** The load generator's side of one enrolled device: the gateway's base URL, a keep-alive agent, the device key. */
 export interface BenchDevice {
   base: string;
+  /** Gateways on one store to spread the requests over, round-robin (`--gateway-processes`); `base` alone when absent. */
+  bases?: readonly string[];
   agent: Agent;
   deviceId: string;
   key: Ed25519KeyPair;
@@ -45,6 +47,26 @@ export async function enrolBenchDevice(
   if (enrolled.status !== 201) throw new Error(`expected enrolment, found ${enrolled.status}: ${enrolled.body.slice(0, 200)}`);
   const { deviceId } = EnrolmentResponse.parse(JSON.parse(enrolled.body));
   return { base, agent, deviceId, key };
+}
+
+let turn = 0;
+
+/** The gateway the next request of `device` goes to: its bases in turn, as a round-robin load balancer would. */
+export function nextBase(device: Pick<BenchDevice, 'base' | 'bases'>): string {
+  if (device.bases === undefined || device.bases.length === 0) return device.base;
+  turn = (turn + 1) % device.bases.length;
+  return device.bases[turn] ?? device.base;
+}
+
+const signers = new WeakMap<Uint8Array, (message: Uint8Array) => Buffer>();
+
+/** The device key imported once per process: the load generator signs every request with it. */
+export function benchSigner(device: Pick<BenchDevice, 'key'>): (message: Uint8Array) => Buffer {
+  const kept = signers.get(device.key.seed);
+  if (kept !== undefined) return kept;
+  const signer = ed25519Signer(device.key.seed);
+  signers.set(device.key.seed, signer);
+  return signer;
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -16,7 +16,7 @@ parentPort?.on('message', (job: BenchLoadJob) => {
 
 async function run(job: BenchLoadJob): Promise<BenchLoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: 64, timeout: 30_000 });
-  const device: BenchDevice = { base: job.device.base, agent, deviceId: job.device.deviceId, key: { seed: Buffer.from(job.device.seed), publicKey: Buffer.alloc(0) } };
+  const device: BenchDevice = { base: job.device.base, ...(job.device.bases ? { bases: job.device.bases } : {}), agent, deviceId: job.device.deviceId, key: { seed: Buffer.from(job.device.seed), publicKey: Buffer.alloc(0) } };
   try {
     if (job.kind === 'closed') return await closedLoop(device, job.iban, job.stored, job.seconds, job.concurrency);
     if (job.kind === 'open') return await openLoop(device, job.iban, job.stored, job.seconds, job.rate);

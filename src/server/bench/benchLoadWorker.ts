@@ -9,6 +9,7 @@ import type { LoadRun } from './statementLoad.js';
 /** A device as a worker thread gets it: no agent (each thread keeps its own sockets). */
 interface WireDevice {
   base: string;
+  bases?: readonly string[];
   deviceId: string;
   seed: Uint8Array;
 }
@@ -29,7 +30,7 @@ export interface BenchLoadThread {
   close(): Promise<void>;
 }
 
-const wire = (device: BenchDevice): WireDevice => ({ base: device.base, deviceId: device.deviceId, seed: new Uint8Array(device.key.seed) });
+const wire = (device: BenchDevice): WireDevice => ({ base: device.base, ...(device.bases ? { bases: [...device.bases] } : {}), deviceId: device.deviceId, seed: new Uint8Array(device.key.seed) });
 
 function startWorker(): Worker {
   const here = import.meta.url;

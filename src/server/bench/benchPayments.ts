@@ -9,7 +9,7 @@ import { createActivationCode } from '../enrolment/createActivationCode.js';
 import { signGatewayRequest } from '../../protocol/index.js';
 import type { GatewayStore } from '../store/openStore.js';
 import { assertWithBenchKey, benchKey, registerBenchKey, type BenchKey } from './benchAuthenticator.js';
-import { enrolBenchDevice, send, type BenchDevice } from './benchClient.js';
+import { benchSigner, enrolBenchDevice, nextBase, send, type BenchDevice } from './benchClient.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Registrations one enrolment may carry (MAX_ENROLMENT_CREDENTIALS). */
@@ -91,8 +91,9 @@ export async function submitPayments(load: PaymentLoad, seconds: number): Promis
           return;
         }
         const sent = performance.now();
-        const headers = await signGatewayRequest({ method: 'POST', url: `${maker.base}/v1/payments`, body: submission.body, keyId: maker.deviceId, seed: maker.key.seed });
-        const answer = await send(maker, 'POST', '/v1/payments', { ...headers, 'content-type': 'application/json', 'idempotency-key': submission.idempotencyKey }, submission.body);
+        const base = nextBase(maker);
+        const headers = await signGatewayRequest({ method: 'POST', url: `${base}/v1/payments`, body: submission.body, keyId: maker.deviceId, seed: maker.key.seed, signer: benchSigner(maker) });
+        const answer = await send({ base, agent: maker.agent }, 'POST', '/v1/payments', { ...headers, 'content-type': 'application/json', 'idempotency-key': submission.idempotencyKey }, submission.body);
         if (answer.status !== 201) throw new Error(`expected 201 for a new approved payment, found ${answer.status}: ${answer.body.slice(0, 200)}`);
         latencies.push(performance.now() - sent);
       }

@@ -22,4 +22,14 @@ describeOnEachStore('coffer bench --server', (stores) => {
     expect(byName.get(`server.payments.submit.${stores.kind}`)).toMatchObject({ baseline: { name: 'server.payments.verify.raw' }, ratio: expect.any(Number), met: expect.any(Boolean), details: { accepted: expect.any(Number) } });
     expect(byName.get(`server.statements.sync.${stores.kind}.growth`)).toMatchObject({ met: expect.any(Boolean), details: { storedLarge: 20_000, indexed: true } });
   });
+
+  it('with --gateway-processes 2 on PostgreSQL, spreads the load over two gateway processes on one schema, every request answered', { timeout: 240_000 }, async (context) => {
+    if (stores.kind !== 'postgres') return context.skip();
+    const figures: ServerBenchFigure[] = [];
+    await benchServer((figure) => figures.push(figure), { seconds: 1, growthTo: 20_000, databaseUrl: postgresUrl, only: 'postgres', gatewayProcesses: 2 });
+    const byName = new Map(figures.map((figure) => [figure.figure, figure]));
+    expect(byName.get('server.payments.submit.postgres')).toMatchObject({ details: { gatewayProcesses: 2, accepted: expect.any(Number) } });
+    expect(byName.get('server.statements.sync.postgres')).toMatchObject({ details: { gatewayProcesses: 2 } });
+    expect(byName.get('server.statements.sync.postgres.halfLoad.p99')).toMatchObject({ details: { gatewayProcesses: 2 } });
+  });
 });

@@ -19,6 +19,7 @@ import { sampleAuditLockWaits } from './sampleAuditLockWaits.js';
 import { closedLoop, openLoop } from './statementLoad.js';
 import { rawSubmissionVerificationsPerSecond, rawVerificationsPerSecond } from './rawVerifications.js';
 import { startBenchLoadThread, type BenchLoadThread } from './benchLoadWorker.js';
+import { startBenchGatewayProcesses } from './benchGatewayProcesses.js';
 
 /** One line of `coffer bench --server`: the app's figure shape, with the load average beside it. */
 export type ServerBenchFigure = BenchFigure;
@@ -39,6 +40,12 @@ export interface ServerBenchOptions {
    * (`inProcess`, kept to compare runs with the figures measured that way).
    */
   clients?: 'thread' | 'inProcess';
+  /**
+   * Gateways serving the load on PostgreSQL (default 1): the bench's own and N - 1 child processes on the same
+   * schema, the load generator sending to each in turn, as a load balancer in front of several processes would.
+   * SQLite always gets one (an SQLite file is for one process, docs/gateway.md).
+   */
+  gatewayProcesses?: number;
 }
 
 /** The load generator's loops, in the gateway's thread or in a thread of its own. */
@@ -53,9 +60,13 @@ const BASE_LINES = 10_000;
 /** Payments prepared per second of load: more than this machine accepts, so a run does not run dry (flagged when it does). */
 const PREPARED_PER_SECOND = 600;
 const load = () => round(loadavg()[0] ?? 0, 2);
+/** Every request of a run comes from one address: the limit is lifted so the gateway, not the limiter, is measured. */
+const BENCH_RATE_LIMIT = { max: 1_000_000_000, windowMs: 60_000 };
 
 export interface BenchGateway {
   viewer: BenchDevice;
+  /** Every gateway serving the load, this process's first. */
+  bases: string[];
   agent: Agent;
   base: string;
   close: () => Promise<void>;
@@ -65,8 +76,7 @@ export async function startBenchGateway(store: GatewayStore): Promise<BenchGatew
   await createOrganisation(store, 'bench', { orgId: BENCH_ORG, name: 'Bench GmbH' });
   await addUser(store, 'bench', { orgId: BENCH_ORG, userId: 'ben', name: 'Ben', roles: ['viewer'] });
   await addAccount(store, 'bench', { orgId: BENCH_ORG, iban: BENCH_IBAN, currency: 'EUR', name: 'Operating', bic: 'COBADEFFXXX' });
-  // Every request of the run comes from one address: the limit is lifted so the gateway, not the limiter, is measured.
-  const app = await buildGateway({ store, log: false, rateLimit: { max: 1_000_000_000, windowMs: 60_000 } });
+  const app = await buildGateway({ store, log: false, rateLimit: BENCH_RATE_LIMIT });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('expected a TCP address');
@@ -77,6 +87,7 @@ export async function startBenchGateway(store: GatewayStore): Promise<BenchGatew
   const viewer = await enrolBenchDevice(base, agent, (await createActivationCode(store, 'bench', { orgId: BENCH_ORG, userId: 'ben' })).code);
   return {
     viewer,
+    bases: [base],
     agent,
     base,
     close: async () => {
@@ -86,7 +97,7 @@ export async function startBenchGateway(store: GatewayStore): Promise<BenchGatew
   };
 }
 
-export async function openBenchStore(kind: 'sqlite' | 'postgres', databaseUrl: string | undefined): Promise<{ store: GatewayStore; dispose: () => Promise<void> }> {
+export async function openBenchStore(kind: 'sqlite' | 'postgres', databaseUrl: string | undefined): Promise<{ store: GatewayStore; schema?: string; dispose: () => Promise<void> }> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'coffer-bench-gateway-'));
     const store = await openStore({ dataDir: dir });
@@ -96,6 +107,7 @@ export async function openBenchStore(kind: 'sqlite' | 'postgres', databaseUrl: s
   const store = await openStore({ databaseUrl, schema, poolSize: CONCURRENCY });
   return {
     store,
+    schema,
     dispose: async () => {
       await sql.raw(`DROP SCHEMA ${schema} CASCADE`).execute(store.db);
       await store.close();
@@ -107,7 +119,8 @@ export async function openBenchStore(kind: 'sqlite' | 'postgres', databaseUrl: s
 async function benchPayments(emit: (figure: ServerBenchFigure) => void, clients: BenchLoad, kind: string, store: GatewayStore, gateway: BenchGateway, seconds: number, raw: number): Promise<void> {
   const warmUp = Math.min(1, seconds);
   const perClient = Math.ceil(((seconds + warmUp) * PREPARED_PER_SECOND) / CONCURRENCY);
-  const prepared = await preparePaymentLoad(store, gateway.base, gateway.agent, BENCH_ORG, BENCH_IBAN, CONCURRENCY, perClient);
+  const made = await preparePaymentLoad(store, gateway.base, gateway.agent, BENCH_ORG, BENCH_IBAN, CONCURRENCY, perClient);
+  const prepared = { ...made, maker: { ...made.maker, bases: gateway.bases } };
   await clients.submitPayments(prepared, warmUp);
   const sampler = store.dialect === 'postgres' ? sampleAuditLockWaits(store) : undefined;
   const run = await clients.submitPayments(prepared, seconds);
@@ -124,6 +137,7 @@ async function benchPayments(emit: (figure: ServerBenchFigure) => void, clients:
     details: {
       concurrency: CONCURRENCY,
       clients: clientsWhere(clients),
+      gatewayProcesses: gateway.bases.length,
       accepted: run.accepted,
       seconds,
       p50Ms: round(percentile(run.latencies, 50)),
@@ -137,7 +151,7 @@ async function benchPayments(emit: (figure: ServerBenchFigure) => void, clients:
 
 /** Signed statement syncs per second, p99 at half that rate, and the latency's growth with the lines stored. */
 async function benchStatements(emit: (figure: ServerBenchFigure) => void, clients: BenchLoad, kind: 'sqlite' | 'postgres', store: GatewayStore, gateway: BenchGateway, seconds: number, growthTo: number, raw: number): Promise<void> {
-  const { viewer } = gateway;
+  const viewer = { ...gateway.viewer, bases: gateway.bases };
   await bookBenchLines(store, BENCH_IBAN, 0, BASE_LINES);
   await clients.closedLoop(viewer, BENCH_IBAN, BASE_LINES, Math.min(1, seconds), CONCURRENCY);
   const max = await clients.closedLoop(viewer, BENCH_IBAN, BASE_LINES, seconds, CONCURRENCY);
@@ -148,7 +162,7 @@ async function benchStatements(emit: (figure: ServerBenchFigure) => void, client
     baseline: { name: 'server.ed25519.verify', value: round(raw, 0) },
     ratio: round(max.rate / raw, 3),
     ...(kind === 'postgres' ? { goal: '>= 1000 requests/s', met: max.rate >= 1000 } : {}),
-    details: { concurrency: CONCURRENCY, clients: clientsWhere(clients), pageSize: 50, storedLines: BASE_LINES, seconds, p50Ms: round(percentile(max.latencies, 50)), p99Ms: round(percentile(max.latencies, 99)) },
+    details: { concurrency: CONCURRENCY, clients: clientsWhere(clients), gatewayProcesses: gateway.bases.length, pageSize: 50, storedLines: BASE_LINES, seconds, p50Ms: round(percentile(max.latencies, 50)), p99Ms: round(percentile(max.latencies, 99)) },
     loadAverage1m: load(),
   });
   const half = await clients.openLoop(viewer, BENCH_IBAN, BASE_LINES, seconds, max.rate / 2);
@@ -158,7 +172,7 @@ async function benchStatements(emit: (figure: ServerBenchFigure) => void, client
     unit: 'ms',
     value: round(p99),
     ...(kind === 'postgres' ? { goal: 'p99 < 50 ms at half the maximum rate', met: p99 < 50 } : {}),
-    details: { clients: clientsWhere(clients), rate: round(half.rate, 0), p50Ms: round(percentile(half.latencies, 50)), requests: half.latencies.length },
+    details: { clients: clientsWhere(clients), gatewayProcesses: gateway.bases.length, rate: round(half.rate, 0), p50Ms: round(percentile(half.latencies, 50)), requests: half.latencies.length },
     loadAverage1m: load(),
   });
   const small = await closedLoop(viewer, BENCH_IBAN, BASE_LINES, Math.max(1, seconds / 2), 1);
@@ -169,7 +183,7 @@ async function benchStatements(emit: (figure: ServerBenchFigure) => void, client
   // has outlived the gateway's keep-alive timeout, and both ends close them the moment the loop runs again.
   gateway.agent.destroy();
   await new Promise((resolve) => setTimeout(resolve, 100));
-  const plan = await explainStatementFeed(store, BENCH_IBAN, Math.floor(growthTo / 2), 51);
+  const plan = await explainStatementFeed(store, BENCH_IBAN, BENCH_ORG, Math.floor(growthTo / 2), 51);
   await closedLoop(viewer, BENCH_IBAN, growthTo, Math.min(1, seconds), 1);
   const large = await closedLoop(viewer, BENCH_IBAN, growthTo, Math.max(1, seconds / 2), 1);
   const growth = round(percentile(large.latencies, 50) / percentile(small.latencies, 50), 2);
@@ -214,20 +228,27 @@ export async function benchServer(emit: (figure: ServerBenchFigure) => void, opt
   const thread = options.clients === 'inProcess' ? undefined : startBenchLoadThread();
   const clients: BenchLoad = thread ?? inProcess;
   try {
-    for (const kind of kinds) await benchStore(emit, clients, kind, options.databaseUrl, seconds, growthTo, raw, rawSubmission);
+    for (const kind of kinds) await benchStore(emit, clients, kind, options.databaseUrl, seconds, growthTo, raw, rawSubmission, kind === 'postgres' ? (options.gatewayProcesses ?? 1) : 1);
   } finally {
     await thread?.close();
   }
 }
 
-async function benchStore(emit: (figure: ServerBenchFigure) => void, clients: BenchLoad, kind: 'sqlite' | 'postgres', databaseUrl: string | undefined, seconds: number, growthTo: number, raw: number, rawSubmission: number): Promise<void> {
-  const { store, dispose } = await openBenchStore(kind, databaseUrl);
+async function benchStore(emit: (figure: ServerBenchFigure) => void, clients: BenchLoad, kind: 'sqlite' | 'postgres', databaseUrl: string | undefined, seconds: number, growthTo: number, raw: number, rawSubmission: number, gatewayProcesses: number): Promise<void> {
+  const { store, schema, dispose } = await openBenchStore(kind, databaseUrl);
   try {
     const gateway = await startBenchGateway(store);
+    // The further processes share the load's connections out: each pool about its share of the clients.
+    const further =
+      gatewayProcesses > 1 && databaseUrl !== undefined && schema !== undefined
+        ? await startBenchGatewayProcesses(gatewayProcesses - 1, { databaseUrl, schema, poolSize: Math.max(4, Math.ceil(CONCURRENCY / gatewayProcesses)), rateLimit: BENCH_RATE_LIMIT })
+        : undefined;
+    gateway.bases.push(...(further?.bases ?? []));
     try {
       await benchPayments(emit, clients, kind, store, gateway, seconds, rawSubmission);
       await benchStatements(emit, clients, kind, store, gateway, seconds, growthTo, raw);
     } finally {
+      await further?.close();
       await gateway.close();
     }
   } finally {

@@ -1,5 +1,5 @@
 import { signGatewayRequest } from '../../protocol/index.js';
-import { send, type BenchDevice } from './benchClient.js';
+import { benchSigner, nextBase, send, type BenchDevice } from './benchClient.js';
 
 const PAGE = 50;
 
@@ -14,8 +14,9 @@ async function syncOnce(device: BenchDevice, iban: string, stored: number): Prom
   const after = Math.floor(Math.random() * Math.max(1, stored - PAGE));
   const pathAndQuery = `/v1/statements?account=${iban}&after=${after}&limit=${PAGE}`;
   const started = performance.now();
-  const headers = await signGatewayRequest({ method: 'GET', url: `${device.base}${pathAndQuery}`, keyId: device.deviceId, seed: device.key.seed });
-  const answer = await send(device, 'GET', pathAndQuery, headers);
+  const base = nextBase(device);
+  const headers = await signGatewayRequest({ method: 'GET', url: `${base}${pathAndQuery}`, keyId: device.deviceId, seed: device.key.seed, signer: benchSigner(device) });
+  const answer = await send({ base, agent: device.agent }, 'GET', pathAndQuery, headers);
   if (answer.status !== 200) throw new Error(`expected 200 from the gateway, found ${answer.status}: ${answer.body.slice(0, 200)}`);
   return performance.now() - started;
 }

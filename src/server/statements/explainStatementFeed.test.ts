@@ -27,7 +27,7 @@ describeOnEachStore('the statement feed query', (stores) => {
       const store = await stores.fresh();
       await storeWithLines(store, accounts);
       for (const after of [0, 10_000, 20_000, 25_000]) {
-        const plan = await explainStatementFeed(store, IBAN, after, 51);
+        const plan = await explainStatementFeed(store, IBAN, 'nordlicht', after, 51);
         expect(plan, plan.steps.join('\n')).toMatchObject({ indexed: true });
       }
     });
@@ -38,11 +38,11 @@ describeOnEachStore('the statement feed query', (stores) => {
     await storeWithLines(store, 2);
     await sql.raw(`DROP INDEX ${STATEMENT_FEED_INDEX}`).execute(store.db);
     if (store.dialect === 'sqlite') {
-      await expect(explainStatementFeed(store, IBAN, 10_000, 51)).rejects.toThrow(/no such index/);
+      await expect(explainStatementFeed(store, IBAN, 'nordlicht', 10_000, 51)).rejects.toThrow(/no such index/);
       return;
     }
     await sql`ANALYZE statement_feed`.execute(store.db);
-    const plan = await explainStatementFeed(store, IBAN, 10_000, 51);
+    const plan = await explainStatementFeed(store, IBAN, 'nordlicht', 10_000, 51);
     expect(plan, plan.steps.join('\n')).toMatchObject({ indexed: false });
   });
 });

@@ -1,4 +1,4 @@
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { GatewayStore } from '../store/openStore.js';
 import { statementFeedQuery } from './readStatementFeed.js';
 
@@ -30,18 +30,34 @@ function postgresSteps(node: PostgresPlanNode): string[] {
 
 /**
  * The database's own plan (EXPLAIN on PostgreSQL, EXPLAIN QUERY PLAN on SQLite) for one page of an account's
- * statement feed. A sequential scan on PostgreSQL, a SCAN on SQLite (a walk of a whole table or index), or
+ * statement feed, as a device of organisation `orgId` reads it. A sequential scan on PostgreSQL, a SCAN on SQLite (a walk of a whole table or index), or
  * the feed read by its seq alone and filtered by account, would make every sync slower as lines are booked.
  */
-export async function explainStatementFeed(store: GatewayStore, account: string, after: number, limit: number): Promise<StatementFeedPlan> {
-  const query = statementFeedQuery(store.db, store.dialect, account, after, limit);
+export async function explainStatementFeed(store: GatewayStore, account: string, orgId: string, after: number, limit: number): Promise<StatementFeedPlan> {
+  const query = statementFeedQuery(store.dialect, account, orgId, after, limit);
   if (store.dialect === 'postgres') {
-    const result = await store.db.executeQuery<{ 'QUERY PLAN': [{ Plan: PostgresPlanNode }] }>(CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${query.sql}`, [...query.parameters]));
-    const steps = result.rows.flatMap((row) => row['QUERY PLAN'].flatMap((plan) => postgresSteps(plan.Plan)));
+    const explain = (text: string) => store.db.executeQuery<{ 'QUERY PLAN': [{ Plan: PostgresPlanNode }] }>(CompiledQuery.raw(text, [...query.parameters]));
+    const stepsOf = (result: Awaited<ReturnType<typeof explain>>) => result.rows.flatMap((row) => row['QUERY PLAN'].flatMap((plan) => postgresSteps(plan.Plan)));
+    const custom = stepsOf(await explain(`EXPLAIN (FORMAT JSON) ${query.sql}`));
+    // The gateway runs the page as a named prepared statement (namedOnPostgres), which PostgreSQL may switch
+    // to a generic plan, made without the parameters' values after five runs: that plan must read the range too.
+    const generic = await store.db.connection().execute(async (connection) => {
+      await sql`SET plan_cache_mode = force_generic_plan`.execute(connection);
+      await sql.raw(`PREPARE coffer_explained_feed AS ${query.sql}`).execute(connection);
+      try {
+        const values = sql.join(query.parameters.map((value) => sql.lit(value)));
+        return stepsOf(await sql<{ 'QUERY PLAN': [{ Plan: PostgresPlanNode }] }>`EXPLAIN (FORMAT JSON) EXECUTE coffer_explained_feed (${values})`.execute(connection));
+      } finally {
+        await sql`DEALLOCATE coffer_explained_feed`.execute(connection);
+        await sql`RESET plan_cache_mode`.execute(connection);
+      }
+    });
     // The scan must be bounded by the two row values alone: an `iban = ?` beside them makes PostgreSQL start at
     // the account's first line and filter up to the cursor; a Sort means it read the whole range to order it.
-    const range = steps.some((step) => step.includes(`using ${STATEMENT_FEED_INDEX}`) && step.includes('ROW(iban, seq) >') && step.includes('ROW(iban, seq) <=') && !/\biban = /.test(step));
-    return { indexed: range && !steps.some((step) => step.startsWith('Seq Scan') || step.startsWith('Sort')), steps };
+    const indexed = (steps: string[]) =>
+      steps.some((step) => step.includes(`using ${STATEMENT_FEED_INDEX}`) && step.includes('ROW(iban, seq) >') && step.includes('ROW(iban, seq) <=') && !/\biban = /.test(step)) &&
+      !steps.some((step) => step.startsWith('Seq Scan') || step.startsWith('Sort'));
+    return { indexed: indexed(custom) && indexed(generic), steps: [...custom, 'generic plan:', ...generic] };
   }
   const result = await store.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${query.sql}`, [...query.parameters]));
   const steps = result.rows.map((row) => row.detail);

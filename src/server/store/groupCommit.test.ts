@@ -24,10 +24,11 @@ describeOnEachStore('group commit of nonces and rate-limit counters', (stores) =
     const row = { device_id: device, nonce: 'n-replayed', created_at: 1 };
     const others = Array.from({ length: 6 }, (_, i) => recordNonce(store, { device_id: device, nonce: `n-${i}`, created_at: 1 }));
     const answers = await Promise.all([...Array.from({ length: 5 }, () => recordNonce(store, row)), ...Array.from({ length: 5 }, () => recordNonce(second, row))]);
-    expect(answers.filter(Boolean)).toHaveLength(1);
-    expect(await Promise.all(others)).toEqual(Array(6).fill(true));
+    expect(answers.filter((answer) => answer === 'fresh')).toHaveLength(1);
+    expect(answers.filter((answer) => answer === 'replay')).toHaveLength(9);
+    expect(await Promise.all(others)).toEqual(Array(6).fill('fresh'));
     // Committed before anyone was answered, and kept: a later attempt is a replay too.
-    expect(await recordNonce(store, row)).toBe(false);
+    expect(await recordNonce(store, row)).toBe('replay');
     expect(await store.db.selectFrom('request_nonces').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 7 });
   });
 
@@ -44,9 +45,24 @@ describeOnEachStore('group commit of nonces and rate-limit counters', (stores) =
 
   it('a group that cannot commit answers none of its requests as kept, and keeps nothing', async () => {
     const store = await stores.fresh();
-    // No such device: the foreign key refuses the group's insert, so the whole group rolls back.
-    const answers = await Promise.allSettled([recordNonce(store, { device_id: 'no-such-device', nonce: 'n-1', created_at: 1 }), countRequest(store, 'global:x', 1_000, 60_000)]);
-    expect(answers.map((answer) => answer.status)).toEqual(['rejected', 'rejected']);
+    const device = await withDevice(store);
+    // A nonce without a value: the column's NOT NULL refuses the group's insert, so the whole group rolls back.
+    const broken = { device_id: device, nonce: null as unknown as string, created_at: 1 };
+    const answers = await Promise.allSettled([recordNonce(store, { device_id: device, nonce: 'n-1', created_at: 1 }), recordNonce(store, broken), countRequest(store, 'global:x', 1_000, 60_000)]);
+    expect(answers.map((answer) => answer.status)).toEqual(['rejected', 'rejected', 'rejected']);
     expect(await store.db.selectFrom('rate_limits').selectAll().execute()).toEqual([]);
+    expect(await store.db.selectFrom('request_nonces').selectAll().execute()).toEqual([]);
+  });
+
+  it('keeps no nonce of a device revoked when its group commits, and says so apart from a replay, in one group and across two handles', async () => {
+    const store = await stores.fresh();
+    const second = await stores.secondProcess(store);
+    const device = await withDevice(store);
+    expect(await recordNonce(store, { device_id: device, nonce: 'n-before', created_at: 1 })).toBe('fresh');
+    // Revoked through the other handle, as bank staff's command or another gateway process would.
+    await second.db.updateTable('devices').set({ revoked_at: 2 }).where('id', '=', device).execute();
+    const answers = await Promise.all([recordNonce(store, { device_id: device, nonce: 'n-after', created_at: 3 }), recordNonce(store, { device_id: device, nonce: 'n-before', created_at: 1 }), recordNonce(store, { device_id: 'no-such-device', nonce: 'n-1', created_at: 3 })]);
+    expect(answers).toEqual(['inactive', 'inactive', 'inactive']);
+    expect(await store.db.selectFrom('request_nonces').select('nonce').execute()).toEqual([{ nonce: 'n-before' }]);
   });
 });

@@ -5,10 +5,16 @@ import type { GatewayDatabase, RequestNonceTable } from './storeSchema.js';
 /** Writes one group commits at most (SQLite binds at most 32,766 values; three per row). */
 const WRITES_PER_GROUP = 500;
 
+/**
+ * What became of a request's nonce: kept (`fresh`), used before by its device (`replay`), or not kept because
+ * its device was revoked (or is gone) when the group committed (`inactive`).
+ */
+export type NonceOutcome = 'fresh' | 'replay' | 'inactive';
+
 interface NonceWrite {
   kind: 'nonce';
   row: RequestNonceTable;
-  resolve: (fresh: boolean) => void;
+  resolve: (outcome: NonceOutcome) => void;
   reject: (error: unknown) => void;
 }
 
@@ -84,18 +90,33 @@ function counterUpsert(counters: CounterWrite[][], at: number) {
       RETURNING key, count, reset_at`;
 }
 
-/** The nonces' insert: a nonce is fresh when its row went in. */
-function nonceInsert(nonces: NonceWrite[]) {
-  const rows = nonces.map(({ row }) => sql`(${row.device_id}, ${row.nonce}, ${row.created_at})`);
-  return sql`INSERT INTO request_nonces (device_id, nonce, created_at) VALUES ${sql.join(rows)}
+/**
+ * The nonces' insert: a nonce is fresh when its row went in. Only a device not revoked at the commit's
+ * snapshot gets its nonce kept (the join on `devices`), so the revocation is read in the very statement
+ * that accepts the request, not in a query of its own before it (and a device row a process keeps in
+ * memory, authenticateDevice.ts, never decides whether the device may still sign).
+ */
+function nonceInsert(dialect: StoreDialect, nonces: NonceWrite[]) {
+  // PostgreSQL types a bare parameter in VALUES as text: created_at is cast to the column's type.
+  const rows = nonces.map(({ row }) => (dialect === 'postgres' ? sql`(${row.device_id}, ${row.nonce}, CAST(${row.created_at} AS bigint))` : sql`(${row.device_id}, ${row.nonce}, ${row.created_at})`));
+  return sql`INSERT INTO request_nonces (device_id, nonce, created_at)
+      SELECT o.device_id, o.nonce, o.created_at
+      FROM (SELECT column1 AS device_id, column2 AS nonce, column3 AS created_at FROM (VALUES ${sql.join(rows)}) AS v) AS o
+      JOIN devices AS d ON d.id = o.device_id WHERE d.revoked_at IS NULL
       ON CONFLICT (device_id, nonce) DO NOTHING RETURNING device_id, nonce`;
+}
+
+/** The group's devices not revoked, read at the same snapshot as the nonces' insert. */
+function activeDevices(nonces: NonceWrite[]) {
+  const ids = [...new Set(nonces.map(({ row }) => row.device_id))];
+  return sql`SELECT id FROM devices WHERE id IN (${sql.join(ids)}) AND revoked_at IS NULL`;
 }
 
 const nonceName = (deviceId: string, nonce: string) => `${deviceId}\u0000${nonce}`;
 
 /**
- * Writes one group in one commit. On PostgreSQL that is one statement (both inserts in one WITH, no BEGIN and
- * COMMIT round trips); on SQLite, in-process, a BEGIN IMMEDIATE transaction of two.
+ * Writes one group in one commit. On PostgreSQL that is one statement (both inserts and the devices' revocation
+ * in one WITH, no BEGIN and COMMIT round trips); on SQLite, in-process, a BEGIN IMMEDIATE transaction of three.
  */
 async function writeGroup(db: Kysely<GatewayDatabase>, dialect: StoreDialect, writes: GroupedWrite[]): Promise<() => void> {
   const settlements: (() => void)[] = [];
@@ -112,7 +133,7 @@ async function writeGroup(db: Kysely<GatewayDatabase>, dialect: StoreDialect, wr
   for (const write of writes) {
     if (write.kind !== 'nonce') continue;
     const name = nonceName(write.row.device_id, write.row.nonce);
-    if (seen.has(name)) settlements.push(() => write.resolve(false));
+    if (seen.has(name)) settlements.push(() => write.resolve('replay'));
     else {
       seen.add(name);
       nonces.push(write);
@@ -122,20 +143,28 @@ async function writeGroup(db: Kysely<GatewayDatabase>, dialect: StoreDialect, wr
   type Kept = { device_id: string; nonce: string };
   let counted: Counted[] = [];
   let kept: Kept[] = [];
-  if (dialect === 'postgres' && counters.length > 0 && nonces.length > 0) {
-    const { rows } = await sql<{ kind: 'counted' | 'kept'; a: string; b: string; c: string | null }>`
-      WITH counted AS (${counterUpsert(counters, at)}), kept AS (${nonceInsert(nonces)})
-      SELECT 'counted' AS kind, key AS a, count::text AS b, reset_at::text AS c FROM counted
-      UNION ALL SELECT 'kept', device_id, nonce, NULL FROM kept`.execute(db);
-    counted = rows.filter((row) => row.kind === 'counted').map((row) => ({ key: row.a, count: row.b, reset_at: row.c ?? '0' }));
-    kept = rows.filter((row) => row.kind === 'kept').map((row) => ({ device_id: row.a, nonce: row.b }));
+  let active: { id: string }[] = [];
+  if (dialect === 'postgres' && nonces.length > 0) {
+    // One statement, one snapshot: the counters, the nonces kept, and which of the group's devices were
+    // active when they were kept.
+    const { rows } = await sql<{ kind: 'counted' | 'kept' | 'active'; a: string; b: string | null; c: string | null }>`
+      WITH ${counters.length > 0 ? sql`counted AS (${counterUpsert(counters, at)}),` : sql``} kept AS (${nonceInsert(dialect, nonces)}), active AS (${activeDevices(nonces)})
+      ${counters.length > 0 ? sql`SELECT 'counted' AS kind, key AS a, count::text AS b, reset_at::text AS c FROM counted UNION ALL` : sql``}
+      SELECT 'kept' AS kind, device_id AS a, nonce AS b, NULL AS c FROM kept
+      UNION ALL SELECT 'active', id, NULL, NULL FROM active`.execute(db);
+    counted = rows.filter((row) => row.kind === 'counted').map((row) => ({ key: row.a, count: row.b ?? '0', reset_at: row.c ?? '0' }));
+    kept = rows.filter((row) => row.kind === 'kept').map((row) => ({ device_id: row.a, nonce: row.b ?? '' }));
+    active = rows.filter((row) => row.kind === 'active').map((row) => ({ id: row.a }));
   } else if (dialect === 'postgres') {
-    if (counters.length > 0) counted = (await sql<Counted>`${counterUpsert(counters, at)}`.execute(db)).rows;
-    if (nonces.length > 0) kept = (await sql<Kept>`${nonceInsert(nonces)}`.execute(db)).rows;
+    counted = (await sql<Counted>`${counterUpsert(counters, at)}`.execute(db)).rows;
   } else {
+    // BEGIN IMMEDIATE holds the write lock from the start, so all three read one state of the file.
     await db.transaction().execute(async (trx) => {
       if (counters.length > 0) counted = (await sql<Counted>`${counterUpsert(counters, at)}`.execute(trx)).rows;
-      if (nonces.length > 0) kept = (await sql<Kept>`${nonceInsert(nonces)}`.execute(trx)).rows;
+      if (nonces.length > 0) {
+        kept = (await sql<Kept>`${nonceInsert(dialect, nonces)}`.execute(trx)).rows;
+        active = (await sql<{ id: string }>`${activeDevices(nonces)}`.execute(trx)).rows;
+      }
     });
   }
   const totals = new Map(counted.map((row) => [row.key, row]));
@@ -146,14 +175,21 @@ async function writeGroup(db: Kysely<GatewayDatabase>, dialect: StoreDialect, wr
     same.forEach((write, i) => settlements.push(() => write.resolve({ current: total - same.length + 1 + i, resetAt: Number(row.reset_at) })));
   }
   const fresh = new Set(kept.map((row) => nonceName(row.device_id, row.nonce)));
-  for (const write of nonces) settlements.push(() => write.resolve(fresh.has(nonceName(write.row.device_id, write.row.nonce))));
+  const activeIds = new Set(active.map((row) => row.id));
+  for (const write of nonces) {
+    const outcome: NonceOutcome = fresh.has(nonceName(write.row.device_id, write.row.nonce)) ? 'fresh' : activeIds.has(write.row.device_id) ? 'replay' : 'inactive';
+    settlements.push(() => write.resolve(outcome));
+  }
   return () => {
     for (const settle of settlements) settle();
   };
 }
 
-/** Records a request's nonce, committed with the group it joins; false when the device had used it already. */
-export function recordNonce(store: GroupedStore, row: RequestNonceTable): Promise<boolean> {
+/**
+ * Records a request's nonce, committed with the group it joins, if its device is not revoked at that commit:
+ * `replay` when the device had used it already, `inactive` when the device is revoked (or gone).
+ */
+export function recordNonce(store: GroupedStore, row: RequestNonceTable): Promise<NonceOutcome> {
   return new Promise((resolve, reject) => enqueue(store.db, store.dialect, { kind: 'nonce', row, resolve, reject }));
 }
 

@@ -5,6 +5,7 @@ import { Kysely, sql } from 'kysely';
 import { CofferError } from '../../contract/index.js';
 import { ImmediateSqliteDialect } from './immediateSqliteDialect.js';
 import { migrateStore } from './migrateStore.js';
+import { namingPool } from './namedStatements.js';
 import { SchemaScopedPostgresDialect } from './schemaScopedPostgresDialect.js';
 import type { StoreDialect } from './storeDialect.js';
 import type { GatewayDatabase } from './storeSchema.js';
@@ -110,7 +111,7 @@ async function openPostgres(url: string, options: OpenStoreOptions): Promise<Gat
     types: { getTypeParser: (oid, format) => (oid === PG_INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format)) },
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
-  const db = new Kysely<GatewayDatabase>({ dialect: new SchemaScopedPostgresDialect({ pool }) });
+  const db = new Kysely<GatewayDatabase>({ dialect: new SchemaScopedPostgresDialect({ pool: namingPool(pool) }) });
   const where = describeDatabaseUrl(url) + (schema === undefined ? '' : ` schema ${schema}`);
   try {
     if (schema !== undefined) await sql.raw(`CREATE SCHEMA IF NOT EXISTS ${schema}`).execute(db);
