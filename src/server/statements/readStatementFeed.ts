@@ -3,12 +3,10 @@ import { CofferError, type StatementSyncResponse } from '../../contract/index.js
 import type { GatewayStore } from '../store/openStore.js';
 import type { StoreDialect } from '../store/storeDialect.js';
 import type { DeviceTable, GatewayDatabase, StatementEntryTable } from '../store/storeSchema.js';
-
-/** The largest bigint: the upper bound of an account's range in the (iban, seq) index. */
-const MAX_SEQ = '9223372036854775807';
+import { bookedBalanceAt, MAX_SEQ } from './bookedBalanceAt.js';
 
 /** One line of the feed as a page carries it. */
-type FeedRow = Pick<StatementEntryTable, 'entry_ref' | 'booking_date' | 'value_date' | 'amount_minor' | 'currency' | 'counterparty_name' | 'counterparty_iban' | 'remittance'> & { seq: number };
+type FeedRow = Pick<StatementEntryTable, 'entry_ref' | 'booking_date' | 'value_date' | 'amount_minor' | 'currency' | 'counterparty_name' | 'counterparty_iban' | 'remittance'> & { seq: number; balance_after_minor: number };
 
 /**
  * The lines of an account after the cursor, in feed order, at most `limit`: the one query of a sync, whose
@@ -24,7 +22,7 @@ type FeedRow = Pick<StatementEntryTable, 'entry_ref' | 'booking_date' | 'value_d
  */
 export function statementFeedQuery(db: Kysely<GatewayDatabase>, dialect: StoreDialect, account: string, after: number, limit: number): CompiledQuery<FeedRow> {
   if (dialect === 'sqlite') {
-    return sql<FeedRow>`SELECT f.seq, e.entry_ref, e.booking_date, e.value_date, e.amount_minor, e.currency, e.counterparty_name, e.counterparty_iban, e.remittance
+    return sql<FeedRow>`SELECT f.seq, f.balance_after_minor, e.entry_ref, e.booking_date, e.value_date, e.amount_minor, e.currency, e.counterparty_name, e.counterparty_iban, e.remittance
       FROM statement_feed AS f INDEXED BY statement_feed_by_account
       CROSS JOIN statement_entries AS e ON e.iban = f.iban AND e.entry_ref = f.entry_ref
       WHERE f.iban = ${account} AND f.seq > ${after}
@@ -33,7 +31,7 @@ export function statementFeedQuery(db: Kysely<GatewayDatabase>, dialect: StoreDi
   return db
     .selectFrom('statement_feed as f')
     .innerJoin('statement_entries as e', (join) => join.onRef('e.iban', '=', 'f.iban').onRef('e.entry_ref', '=', 'f.entry_ref'))
-    .select(['f.seq', 'e.entry_ref', 'e.booking_date', 'e.value_date', 'e.amount_minor', 'e.currency', 'e.counterparty_name', 'e.counterparty_iban', 'e.remittance'])
+    .select(['f.seq', 'f.balance_after_minor', 'e.entry_ref', 'e.booking_date', 'e.value_date', 'e.amount_minor', 'e.currency', 'e.counterparty_name', 'e.counterparty_iban', 'e.remittance'])
     .where(sql<boolean>`(f.iban, f.seq) > (${account}, ${after}) AND (f.iban, f.seq) <= (${account}, ${sql.lit(MAX_SEQ)})`)
     .orderBy('f.iban')
     .orderBy('f.seq')
@@ -42,8 +40,8 @@ export function statementFeedQuery(db: Kysely<GatewayDatabase>, dialect: StoreDi
 }
 
 /**
- * An account's booked lines after the cursor `after`, in booking order, at most `limit`: what a device of
- * the account's organisation syncs. Another organisation's account and an unknown one get the same answer,
+ * An account's booked lines after the cursor `after`, in booking order, at most `limit`, with the account's booked
+ * balance after the page: what a device of the account's organisation syncs. Another organisation's account and an unknown one get the same answer,
  * so a device learns nothing of accounts that are not its own.
  */
 export async function readStatementFeed(store: GatewayStore, device: DeviceTable, query: { account: string; after: number; limit: number }): Promise<StatementSyncResponse> {
@@ -52,6 +50,7 @@ export async function readStatementFeed(store: GatewayStore, device: DeviceTable
   // One more than asked tells whether another page follows without counting the rest.
   const { rows } = await store.db.executeQuery(statementFeedQuery(store.db, store.dialect, query.account, query.after, query.limit + 1));
   const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
   return {
     account: query.account,
     entries: page.map((row) => ({
@@ -65,7 +64,9 @@ export async function readStatementFeed(store: GatewayStore, device: DeviceTable
       counterpartyIban: row.counterparty_iban,
       remittance: row.remittance,
     })),
-    next: page.at(-1)?.seq ?? query.after,
+    next: last?.seq ?? query.after,
     more: rows.length > query.limit,
+    // A page with lines closes at its last line's running balance; an empty one where the cursor stands.
+    closingBalanceMinor: last === undefined ? await bookedBalanceAt(store.db, store.dialect, query.account, query.after) : Number(last.balance_after_minor),
   };
 }
