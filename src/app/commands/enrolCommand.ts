@@ -83,7 +83,7 @@ export const enrolCommand = implementCommand('bank.enrol', {
       writeBankConnection(db, connection);
       assignVaultUser(db, certificate.userId);
       storeOrgPolicy(db, policy, answer.policy, ctx.now);
-      return storeBankAccounts(db, certificate.orgId, accounts.accounts, ctx.now);
+      return storeBankAccounts(db, certificate.orgId, accounts.accounts, ctx.now).added.length;
     });
     // The enrolment stands once stored: a history cut off by the network is resumed by the next sync, not failed.
     let statements: Awaited<ReturnType<typeof pullStatements>> = [];
@@ -91,9 +91,14 @@ export const enrolCommand = implementCommand('bank.enrol', {
     try {
       statements = await pullStatements(vault, connection, signer, () => new Date());
     } catch (error) {
-      if (!(error instanceof CofferError) || error.code !== 'APP_GATEWAY_UNREACHABLE') throw error;
-      notice = 'enrolled, but the statement history could not all be fetched: run `coffer sync` to take over the rest';
-      vault.record([{ action: 'bank.statements', outcome: 'failed', reason: error.code, target: connection.gatewayUrl }]);
+      if (!(error instanceof CofferError) || (error.code !== 'APP_GATEWAY_UNREACHABLE' && error.code !== 'APP_BALANCE_MISMATCH')) throw error;
+      if (error.code === 'APP_BALANCE_MISMATCH') {
+        // pullStatements recorded the refused page already.
+        notice = `enrolled, but a page of the bank's statements did not add up to its balance and was refused (${error.code}): \`coffer sync\` asks again`;
+      } else {
+        notice = 'enrolled, but the statement history could not all be fetched: run `coffer sync` to take over the rest';
+        vault.record([{ action: 'bank.statements', outcome: 'failed', reason: error.code, target: connection.gatewayUrl }]);
+      }
     }
     // Their registrations answered a challenge not bound to this device, so the bank could not take them.
     const earlierKeys = vault.db.prepare('SELECT count(*) FROM webauthn_credentials WHERE removed_at IS NULL').pluck().get() as number;
