@@ -41,8 +41,8 @@ export function statementFeedQuery(db: Kysely<GatewayDatabase>, dialect: StoreDi
 
 /**
  * An account's booked lines after the cursor `after`, in booking order, at most `limit`, with the account's booked
- * balance after the page: what a device of the account's organisation syncs. Another organisation's account and an unknown one get the same answer,
- * so a device learns nothing of accounts that are not its own.
+ * balance after the page: what a device of the account's organisation syncs. Another organisation's account and an
+ * unknown one get the same answer, so a device learns nothing of accounts that are not its own.
  */
 export async function readStatementFeed(store: GatewayStore, device: DeviceTable, query: { account: string; after: number; limit: number }): Promise<StatementSyncResponse> {
   const account = await store.db.selectFrom('accounts').select('iban').where('iban', '=', query.account).where('org_id', '=', device.org_id).executeTakeFirst();
