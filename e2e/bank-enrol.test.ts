@@ -34,7 +34,10 @@ for (const { kind, storeArgs } of stores) {
 
       const accounts = await coffer(['--json', 'accounts', 'list', '--vault', vault], user);
       expect(accounts.stderr).toBe('');
-      expect((JSON.parse(accounts.stdout) as { accounts: unknown[] }).accounts).toHaveLength(3);
+      const listed = (JSON.parse(accounts.stdout) as { accounts: { iban: string; balanceMinor: number }[] }).accounts;
+      expect(listed).toHaveLength(3);
+      // The bank's balances (opening plus a year of bookings), not sums from 0: the demo bank's never go negative.
+      for (const account of listed) expect([account.iban, account.balanceMinor > 0]).toEqual([account.iban, true]);
       const again = await coffer(['enrol', '--vault', vault, '--server', gateway.url, '--code', code], user);
       expect([again.status, /\[POLICY_DENIED\]/.test(again.stderr)]).toEqual([1, true]);
     }, CLI_TEST_TIMEOUT_MS);

@@ -7,6 +7,7 @@ import { bookStatementEntries } from '../src/server/statements/bookStatementEntr
 import { unlockVault } from '../src/vault/index.js';
 import { coffer } from '../test/support/cofferCli.js';
 import { anotherCode, approvalArrives, demoBankWithCode } from '../test/support/enrolledVault.js';
+import { expectBankBalances } from '../test/support/bankBalances.js';
 import { postgresAvailable } from '../test/support/gatewayStores.js';
 import { freshDatabaseUrl, serve } from '../test/support/gatewayProcess.js';
 import { enrolmentWithKeys } from '../test/support/paymentGateway.js';
@@ -95,6 +96,8 @@ for (const { kind, store: storeOf } of stores) {
           const booked = check.db.prepare('SELECT count(*) FROM statement_transactions').pluck().get();
           const fed = await bank.db.selectFrom('statement_feed').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
           expect(booked).toBe(Number(fed.n));
+          // Every page of the cut and resumed sync added up: the vault holds the bank's balance of each account.
+          await expectBankBalances(check, bank);
         } finally {
           check.lock();
         }

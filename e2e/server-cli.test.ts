@@ -38,11 +38,15 @@ for (const { kind, storeArgs } of stores) {
       const bad = await run(['account', 'add', '--org', 'acme', '--iban', 'DE00370400440532013000', '--currency', 'EUR', '--name', 'X']);
       expect(bad.status).toBe(1);
       expect(bad.stderr).toMatch(/^coffer: iban: expected an IBAN whose check digits and country format hold \[SERVER_BAD_REQUEST\]\n$/);
+      const account = ['account', 'add', '--org', 'acme', '--iban', 'DE89370400440532013000', '--currency', 'EUR', '--name', 'Operating'];
+      const cents = await run([...account, '--opening-balance', '1200.505']);
+      expect([cents.status, cents.stderr]).toEqual([1, 'coffer: opening balance: expected at most 2 decimals for EUR, found 3 [SERVER_BAD_REQUEST]\n']);
+      expect((await run([...account, '--opening-balance', '-1,200.50', '--opening-date', '2026-11-01'])).status).toBe(0);
       const plain = await run(['--host', '0.0.0.0', '--port', '0']);
       expect([plain.status, /SERVER_PLAIN_HTTP_REFUSED/.test(plain.stderr)]).toEqual([1, true]);
       const unlimited = await run(['--port', '0', '--rate-limit', '0']);
       expect([unlimited.status, unlimited.stderr]).toEqual([2, 'coffer: expected --rate-limit as a whole number of requests per minute, at least 1, found 0 [CLI_USAGE]\n']);
-      expect((await coffer(['--json', 'server', ...args, 'audit', 'verify'], env)).stdout).toBe('{"entries":1}\n');
+      expect((await coffer(['--json', 'server', ...args, 'audit', 'verify'], env)).stdout).toBe('{"entries":2}\n');
     }, CLI_TEST_TIMEOUT_MS);
   });
 }

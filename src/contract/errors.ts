@@ -179,6 +179,8 @@ const APP_CODES = [
   'APP_GATEWAY_UNREACHABLE',
   /** The gateway answered something that does not parse or does not verify (a signature, a certificate). */
   'APP_BAD_GATEWAY_ANSWER',
+  /** A page of the bank's statement feed whose closing balance is not the vault's balance plus the page's lines: nothing of it is booked, the next sync asks again. */
+  'APP_BALANCE_MISMATCH',
   /** The vault's user, vault id or device key differ from what the bank certified at enrolment. */
   'APP_DEVICE_MISMATCH',
   /** The bank's witness cosigned a larger log than this vault holds: an older copy of the vault was put back. */

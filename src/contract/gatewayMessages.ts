@@ -66,12 +66,24 @@ export type DeviceCertificate = z.infer<typeof DeviceCertificate>;
 export const PolicyResponse = z.strictObject({ policy: z.string().min(1), version: z.number().int().positive() });
 export type PolicyResponse = z.infer<typeof PolicyResponse>;
 
+/**
+ * An account's booked balance where its statement feed begins (camt.053 OPBD): at the start of `asOf`, before the
+ * feed's first line. Opening plus the feed's lines is the account's booked balance at every point of the feed.
+ */
+export const OpeningBalance = z.strictObject({
+  amountMinor: z.number().int(),
+  currency: z.string().length(3),
+  asOf: z.iso.date(),
+});
+export type OpeningBalance = z.infer<typeof OpeningBalance>;
+
 /** One account the organisation holds at the bank, as GET /v1/accounts lists it. */
 export const BankAccount = z.strictObject({
   iban: z.string().min(1).max(34),
   name: z.string().min(1).max(200),
   currency: z.string().length(3),
   bic: z.string().min(8).max(11).nullable(),
+  openingBalance: OpeningBalance,
 });
 export type BankAccount = z.infer<typeof BankAccount>;
 
@@ -192,6 +204,11 @@ export const StatementSyncResponse = z.strictObject({
   next: z.number().int().nonnegative(),
   /** Whether more entries follow `next` already. */
   more: z.boolean(),
+  /**
+   * The account's booked balance after `next` (camt.053 CLBD), in minor units of its currency: its opening balance
+   * plus every line up to `next`, so a device checks that what it holds plus this page's lines comes to it.
+   */
+  closingBalanceMinor: z.number().int(),
 });
 export type StatementSyncResponse = z.infer<typeof StatementSyncResponse>;
 

@@ -42,6 +42,7 @@ export {
   DeviceCertificate,
   PolicyResponse,
   BankAccount,
+  OpeningBalance,
   AccountsResponse,
   DeviceResponse,
   HealthResponse,

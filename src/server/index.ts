@@ -26,6 +26,7 @@ export { ensureListenable, isLoopbackHost } from './http/listenAddress.js';
 export { seedDemoBank, type DemoBankReport } from './demo/seedDemoBank.js';
 export { parseBankInput } from './bank/bankInputs.js';
 export { parseRuleBand, type RuleBandText } from './bank/ruleBand.js';
+export { parseOpeningBalance } from './bank/parseOpeningBalance.js';
 export { benchServer, type ServerBenchFigure, type ServerBenchOptions } from './bench/serverBench.js';
 export { gatewayRelyingParty, DEFAULT_RP_ID, type RelyingParty } from './credentials/relyingParty.js';
 export { verifyCredentialRegistration, type RegisteredCredential } from './credentials/verifyCredentialRegistration.js';

@@ -33,6 +33,21 @@ function feedIdentity(iban: string, entry: StatementSyncEntry): string {
   return sha256Hex(JSON.stringify([FEED_IDENTITY_VERSION, iban, entry.entryRef]));
 }
 
+/** The account's balance in the vault plus the page's lines it does not hold yet: what the bank's closing balance must be. */
+function balanceWithPage(db: VaultDatabase, account: AccountCursor, page: StatementSyncResponse): number {
+  const balance = db.prepare('SELECT balance_minor FROM accounts WHERE id = ?').pluck().get(account.id) as number;
+  const held = db.prepare('SELECT 1 FROM statement_transactions WHERE account_id = ? AND entry_identity = ?').pluck();
+  return page.entries.reduce((sum, entry) => (held.get(account.id, feedIdentity(account.iban, entry)) === undefined ? sum + entry.amountMinor : sum), balance);
+}
+
+function balanceMismatch(account: AccountCursor, page: StatementSyncResponse): CofferError {
+  // Balances are the customer's business: the message says that they differ, never what they are.
+  return new CofferError(
+    'APP_BALANCE_MISMATCH',
+    `expected the bank's balance of ${account.iban.slice(0, 2)}… after this page to be the vault's balance plus the page's ${page.entries.length} line(s), found another: nothing of the page was booked, the next sync asks again`,
+  );
+}
+
 /** Books one page and moves the cursor past it, in the caller's transaction: both or neither. */
 function bookPage(db: VaultDatabase, account: AccountCursor, page: StatementSyncResponse, now: Date): number {
   const insert = db.prepare(
@@ -60,7 +75,10 @@ function bookPage(db: VaultDatabase, account: AccountCursor, page: StatementSync
 /**
  * Takes over every account's new bookings from the bank's feed, page by page from the stored cursor. Each page
  * is booked in one transaction with its cursor and its audit entry (`bank.statements`), so a sync cut off at any
- * point resumes where it stopped and books nothing twice.
+ * point resumes where it stopped and books nothing twice. A page whose closing balance is not the account's balance
+ * plus its lines (an empty page too: the balance must stand where the cursor does) is refused with
+ * APP_BALANCE_MISMATCH, recorded as a denied `bank.statements` entry, nothing of it booked, and the sync stops: the
+ * cursor stays, so the next sync asks for the same page again.
  */
 export async function pullStatements(vault: UnlockedVault, connection: BankConnection, signer: GatewaySigner, now: () => Date): Promise<PulledStatements[]> {
   const gateway = new URL(connection.gatewayUrl);
@@ -77,11 +95,20 @@ export async function pullStatements(vault: UnlockedVault, connection: BankConne
       if (page.account !== account.iban || page.next < cursor || outside) {
         throw new CofferError('APP_BAD_GATEWAY_ANSWER', `expected statements of ${account.iban.slice(0, 2)}… after ${cursor}, found another page`);
       }
+      const details = { after: cursor, next: page.next, received: page.entries.length };
+      // Ensure the bank's balance after the page is the vault's plus the page's lines (camt.053: opening plus entries
+      // is closing): a line dropped, added or altered anywhere between the bank's books and this vault shows here.
+      if (balanceWithPage(vault.db, account, page) !== page.closingBalanceMinor) {
+        vault.record([{ action: 'bank.statements', outcome: 'denied', reason: 'APP_BALANCE_MISMATCH', target: account.iban, details }]);
+        throw balanceMismatch(account, page);
+      }
       if (page.entries.length === 0 && page.next === cursor) break;
-      const booked = vault.transact(
-        { action: 'bank.statements', target: account.iban, details: { after: cursor, next: page.next, received: page.entries.length } },
-        (db) => bookPage(db, { ...account, after: cursor }, page, now()),
-      );
+      const booked = vault.transact({ action: 'bank.statements', target: account.iban, details }, (db) => {
+        const count = bookPage(db, { ...account, after: cursor }, page, now());
+        // The same check within the transaction, against whatever else wrote the vault since the one above.
+        if (db.prepare('SELECT balance_minor FROM accounts WHERE id = ?').pluck().get(account.id) !== page.closingBalanceMinor) throw balanceMismatch(account, page);
+        return count;
+      });
       entries += booked;
       cursor = page.next;
       if (!page.more) break;

@@ -11,6 +11,7 @@ import { openSession } from '../dispatch/openSession.js';
 import { installOrgPolicy } from '../policy/installOrgPolicy.js';
 import { verifyVaultAudit } from '../audit/verifyVaultAudit.js';
 import { addUser } from '../../server/index.js';
+import { bookedBalanceAt, MAX_SEQ } from '../../server/statements/bookedBalanceAt.js';
 import type { UnlockedVault } from '../../vault/index.js';
 
 const open: UnlockedVault[] = [];
@@ -31,6 +32,13 @@ describeOnEachStore('a fresh vault enrols at the gateway', (stores) => {
     expect([session.userId, session.policy.status, session.roles]).toEqual(['erin', 'valid', ['viewer']]);
     const accounts = await dispatch(session, 'accounts.list', {});
     expect(accounts.ok && accounts.value.accounts.map((a) => a.iban).sort()).toEqual(['DE62370400440532013001', 'DE89370400440532013000', 'GB29NWBK60161331926819']);
+    // Each balance is the bank's own: its opening plus the year's bookings, which for the demo bank never goes negative.
+    if (!accounts.ok) throw new Error(accounts.error.message);
+    for (const account of accounts.value.accounts) {
+      const banks = await bookedBalanceAt(store.db, store.dialect, account.iban, MAX_SEQ);
+      expect([account.iban, account.balanceMinor]).toEqual([account.iban, banks]);
+      expect(account.balanceMinor).toBeGreaterThan(0);
+    }
     expect(vault.db.prepare('SELECT count(*) FROM statement_transactions').pluck().get()).toBe(statementEntries);
     const actions = auditEntries(vault).map((entry) => entry.action);
     expect(actions).toContain('bank.enrol');

@@ -106,7 +106,7 @@ export const enrolCommand = implementCommand('bank.enrol', {
       storeOrgPolicy(db, policy, answer.policy, ctx.now);
       // Stored as keys.register stores a key, under the user the bank named, so it unlocks, confirms and approves.
       for (const key of keys) insertCredential(db, { ...key, userId: certificate.userId });
-      return storeBankAccounts(db, certificate.orgId, accounts.accounts, ctx.now);
+      return storeBankAccounts(db, certificate.orgId, accounts.accounts, ctx.now).added.length;
     });
     // The enrolment stands once stored: a history cut off by the network is resumed by the next sync, not failed.
     let statements: Awaited<ReturnType<typeof pullStatements>> = [];
@@ -114,9 +114,14 @@ export const enrolCommand = implementCommand('bank.enrol', {
     try {
       statements = await pullStatements(vault, connection, signer, () => new Date());
     } catch (error) {
-      if (!(error instanceof CofferError) || error.code !== 'APP_GATEWAY_UNREACHABLE') throw error;
-      notice = 'enrolled, but the statement history could not all be fetched: run `coffer sync` to take over the rest';
-      vault.record([{ action: 'bank.statements', outcome: 'failed', reason: error.code, target: connection.gatewayUrl }]);
+      if (!(error instanceof CofferError) || (error.code !== 'APP_GATEWAY_UNREACHABLE' && error.code !== 'APP_BALANCE_MISMATCH')) throw error;
+      if (error.code === 'APP_BALANCE_MISMATCH') {
+        // pullStatements recorded the refused page already.
+        notice = `enrolled, but a page of the bank's statements did not add up to its balance and was refused (${error.code}): \`coffer sync\` asks again`;
+      } else {
+        notice = 'enrolled, but the statement history could not all be fetched: run `coffer sync` to take over the rest';
+        vault.record([{ action: 'bank.statements', outcome: 'failed', reason: error.code, target: connection.gatewayUrl }]);
+      }
     }
     // Their registrations answered a challenge not bound to this device, so the bank could not take them.
     if (earlierKeys > 0) {

@@ -8,6 +8,7 @@ import {
   addUser,
   parseBankInput,
   parseRuleBand,
+  parseOpeningBalance,
   createActivationCode,
   createOrganisation,
   removeUser,
@@ -117,8 +118,27 @@ export function registerServerBank(server: Command): void {
     .requiredOption('--currency <code>', 'ISO 4217 code')
     .requiredOption('--name <name>', 'account name')
     .option('--bic <bic>', "the bank's BIC")
-    .action((opts: { org: string; iban: string; currency: string; name: string; bic?: string }, command: Command) =>
-      withServerStore(command, (store, staff) => addAccount(store, staff, parseBankInput(AddAccountInput, { orgId: opts.org, iban: opts.iban, currency: opts.currency, name: opts.name, ...(opts.bic ? { bic: opts.bic } : {}) })), (v) => `added account; ${policyLine(v)}`),
+    .option('--opening-balance <amount>', 'booked balance where its statements begin, e.g. 250000.00 (default 0)')
+    .option('--opening-date <YYYY-MM-DD>', 'the day that balance opens (default today)')
+    .action((opts: { org: string; iban: string; currency: string; name: string; bic?: string; openingBalance?: string; openingDate?: string }, command: Command) =>
+      withServerStore(
+        command,
+        (store, staff) =>
+          addAccount(
+            store,
+            staff,
+            parseBankInput(AddAccountInput, {
+              orgId: opts.org,
+              iban: opts.iban,
+              currency: opts.currency,
+              name: opts.name,
+              ...(opts.bic ? { bic: opts.bic } : {}),
+              ...(opts.openingBalance === undefined ? {} : { openingBalanceMinor: parseOpeningBalance(opts.openingBalance, opts.currency) }),
+              ...(opts.openingDate === undefined ? {} : { openingDate: opts.openingDate }),
+            }),
+          ),
+        (v) => `added account; ${policyLine(v)}`,
+      ),
     );
 
   server

@@ -94,6 +94,27 @@ describeOnEachStore('bank staff change an organisation', (stores) => {
     expect(await counts(store)).toEqual(before);
   });
 
+  it("stores the balance an account's feed opens with, audits its date but never its amount, and refuses a bad one changing nothing", async () => {
+    const store = await stores.fresh();
+    await nordlicht(store);
+    const before = await counts(store);
+    await expect(addAccount(store, 'sam', { orgId: 'nordlicht', iban: EUR_ACCOUNT, currency: 'EUR', name: 'Operating', openingBalanceMinor: 1.5 }, NOW)).toThrowCode('SERVER_BAD_REQUEST');
+    await expect(addAccount(store, 'sam', { orgId: 'nordlicht', iban: EUR_ACCOUNT, currency: 'EUR', name: 'Operating', openingDate: '2026-02-30' }, NOW)).toThrowCode('SERVER_BAD_REQUEST');
+    expect(await counts(store)).toEqual(before);
+    expect(await store.db.selectFrom('accounts').select('iban').execute()).toEqual([]);
+
+    await addAccount(store, 'sam', { orgId: 'nordlicht', iban: EUR_ACCOUNT, currency: 'EUR', name: 'Operating', openingBalanceMinor: -1200_50, openingDate: '2026-02-01' }, NOW);
+    await addAccount(store, 'sam', { orgId: 'nordlicht', iban: 'GB29NWBK60161331926819', currency: 'GBP', name: 'Sterling' }, NOW);
+    const rows = await store.db.selectFrom('accounts').select(['iban', 'opening_balance_minor', 'opening_balance_date']).orderBy('iban').execute();
+    expect(rows.map((row) => [row.iban, Number(row.opening_balance_minor), row.opening_balance_date])).toEqual([
+      [EUR_ACCOUNT, -1200_50, '2026-02-01'],
+      ['GB29NWBK60161331926819', 0, '2026-03-02'],
+    ]);
+    const entry = await store.db.selectFrom('gateway_audit').select('details').where('action', '=', 'account.add').orderBy('seq').executeTakeFirstOrThrow();
+    expect(JSON.parse(entry.details)).toMatchObject({ iban: EUR_ACCOUNT, openingDate: '2026-02-01' });
+    expect(entry.details).not.toMatch(/120050|1200\.50/);
+  });
+
   it('keeps one bank key however many processes ask for it first', async () => {
     const store = await stores.fresh();
     const keys = await Promise.all([loadBankKey(store.db, NOW), loadBankKey(store.db, NOW), loadBankKey(store.db, NOW)]);

@@ -6,6 +6,7 @@ import { setApprovalRule } from '../bank/setApprovalRule.js';
 import type { GatewayStore } from '../store/openStore.js';
 import { DEMO_ACCOUNTS, DEMO_ORG, DEMO_USERS, demoApprovalRules } from '../../policy/index.js';
 import { bookStatementEntries } from '../statements/bookStatementEntries.js';
+import { demoOpeningBalance } from './demoOpeningBalance.js';
 import { demoStatementEntries } from './demoStatementEntries.js';
 
 export interface DemoBankReport {
@@ -18,7 +19,8 @@ export interface DemoBankReport {
 
 /**
  * `coffer server seed-demo`: the demo bank's customer through the same bank commands staff use (so the
- * policy is signed and every step audited), then a year of statements for each account.
+ * policy is signed and every step audited), then a year of statements for each account, which opens with a balance
+ * that keeps it positive all year (demoOpeningBalance).
  */
 export async function seedDemoBank(store: GatewayStore, staff: string, now = Date.now()): Promise<DemoBankReport> {
   await createOrganisation(store, staff, { orgId: DEMO_ORG.id, name: DEMO_ORG.name }, now);
@@ -26,8 +28,9 @@ export async function seedDemoBank(store: GatewayStore, staff: string, now = Dat
   for (const rule of demoApprovalRules()) await setApprovalRule(store, staff, { orgId: DEMO_ORG.id, ...rule }, now);
   let statementEntries = 0;
   for (const [index, account] of DEMO_ACCOUNTS.entries()) {
-    await addAccount(store, staff, { orgId: DEMO_ORG.id, iban: account.iban, currency: account.currency, name: account.name, bic: account.bic }, now);
     const entries = demoStatementEntries(account.iban, account.currency, now, 2026 + index);
+    const opening = { openingBalanceMinor: demoOpeningBalance(entries, account.openingMinor), openingDate: entries[0]?.booking_date ?? new Date(now).toISOString().slice(0, 10) };
+    await addAccount(store, staff, { orgId: DEMO_ORG.id, iban: account.iban, currency: account.currency, name: account.name, bic: account.bic, ...opening }, now);
     await store.db.transaction().execute((trx) => bookStatementEntries(trx, store.dialect, entries));
     statementEntries += entries.length;
   }

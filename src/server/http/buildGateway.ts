@@ -200,8 +200,18 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   });
   app.get('/v1/accounts', async function accounts(request): Promise<AccountsResponse> {
     const device = await authenticateDevice(store, received(request), now());
-    const rows = await store.db.selectFrom('accounts').select(['iban', 'name', 'currency', 'bic']).where('org_id', '=', device.org_id).orderBy('iban').execute();
-    return { accounts: rows };
+    const rows = await store.db
+      .selectFrom('accounts')
+      .select(['iban', 'name', 'currency', 'bic', 'opening_balance_minor', 'opening_balance_date'])
+      .where('org_id', '=', device.org_id)
+      .orderBy('iban')
+      .execute();
+    return {
+      accounts: rows.map(({ opening_balance_minor, opening_balance_date, ...account }) => ({
+        ...account,
+        openingBalance: { amountMinor: Number(opening_balance_minor), currency: account.currency, asOf: opening_balance_date },
+      })),
+    };
   });
   app.get('/v1/device', async function device(request): Promise<DeviceResponse> {
     const row = await authenticateDevice(store, received(request), now());

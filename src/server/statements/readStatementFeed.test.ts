@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { StatementSyncResponse } from '../../contract/index.js';
+import { AccountsResponse, StatementSyncResponse } from '../../contract/index.js';
 import { describeOnEachStore } from '../../../test/support/gatewayStores.js';
 import { enrol, orgWithCode, signedGet, startTestGateway } from '../../../test/support/gatewayClient.js';
 import { addAccount } from '../bank/addAccount.js';
@@ -12,6 +12,7 @@ import { bookStatementEntries } from './bookStatementEntries.js';
 
 const IBAN = 'DE89370400440532013000';
 const OTHER_ORGS_IBAN = 'FR1420041010050500013M02606';
+const OPENING = 250_000_00;
 
 function lines(count: number, from: number, bookingDate: string): StatementEntryTable[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -40,24 +41,32 @@ describeOnEachStore('a device syncs statements by cursor', (stores) => {
   it('pages through every booked line once, and resumes where it stopped, also for lines booked later with older dates', async () => {
     const store = await stores.fresh();
     const { code } = await orgWithCode(store);
-    await addAccount(store, 'sam', { orgId: 'nordlicht', iban: IBAN, currency: 'EUR', name: 'Operating' }, Date.now());
+    await addAccount(store, 'sam', { orgId: 'nordlicht', iban: IBAN, currency: 'EUR', name: 'Operating', openingBalanceMinor: OPENING, openingDate: '2026-11-01' }, Date.now());
     await book(store, lines(25, 0, '2026-11-02'));
     const gateway = await startTestGateway(store);
     const device = await enrol(gateway.url, code);
+    const accounts = AccountsResponse.parse((await signedGet(gateway.url, '/v1/accounts', device)).body);
+    expect(accounts.accounts.map((account) => account.openingBalance)).toEqual([{ amountMinor: OPENING, currency: 'EUR', asOf: '2026-11-01' }]);
 
+    // Before the first page, the balance is the opening; each page closes at the opening plus every line so far.
+    expect((await sync(gateway.url, device, IBAN, 0, 1)).page?.closingBalanceMinor).toBe(OPENING);
     const seen: string[] = [];
     let cursor = 0;
+    let balance = OPENING;
     for (let more = true; more; ) {
       const { page } = await sync(gateway.url, device, IBAN, cursor, 10);
       if (!page) throw new Error('expected a page');
       seen.push(...page.entries.map((entry) => entry.entryRef));
+      balance += page.entries.reduce((sum, entry) => sum + entry.amountMinor, 0);
+      expect(page.closingBalanceMinor).toBe(balance);
       cursor = page.next;
       more = page.more;
     }
     expect(seen).toEqual(lines(25, 0, '').map((line) => line.entry_ref));
+    expect(balance).toBe(OPENING + 300 * 100);
 
-    // Nothing new: the same cursor back, no entries.
-    expect((await sync(gateway.url, device, IBAN, cursor)).page).toEqual({ account: IBAN, entries: [], next: cursor, more: false });
+    // Nothing new: the same cursor back, no entries, and the balance where the cursor stands.
+    expect((await sync(gateway.url, device, IBAN, cursor)).page).toEqual({ account: IBAN, entries: [], next: cursor, more: false, closingBalanceMinor: balance });
     // A correction booked today for last month still comes after the cursor.
     await book(store, lines(2, 25, '2026-10-15'));
     const later = (await sync(gateway.url, device, IBAN, cursor)).page;
@@ -65,6 +74,18 @@ describeOnEachStore('a device syncs statements by cursor', (stores) => {
       ['REF-25', '2026-10-15', 2500],
       ['REF-26', '2026-10-15', 2600],
     ]);
+    expect(later?.closingBalanceMinor).toBe(balance + 2500 + 2600);
+    // A cursor that names no line of this account (another account's line, or none) closes at the line before it.
+    expect((await sync(gateway.url, device, IBAN, cursor + 1000)).page?.closingBalanceMinor).toBe(balance + 2500 + 2600);
+  });
+
+  it('refuses lines in another currency than their account, booking none of them', async () => {
+    const store = await stores.fresh();
+    await orgWithCode(store);
+    await addAccount(store, 'sam', { orgId: 'nordlicht', iban: IBAN, currency: 'EUR', name: 'Operating' }, Date.now());
+    const usd = lines(3, 0, '2026-11-02').map((line, n) => (n === 2 ? { ...line, currency: 'USD' } : line));
+    await expect(book(store, usd)).toThrowCode('SERVER_BAD_REQUEST');
+    expect(await store.db.selectFrom('statement_feed').select('seq').execute()).toEqual([]);
   });
 
   it("refuses another organisation's account and an unknown one alike, and a malformed cursor", async () => {

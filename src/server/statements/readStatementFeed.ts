@@ -4,15 +4,13 @@ import { namedOnPostgres } from '../store/namedStatements.js';
 import type { GatewayStore } from '../store/openStore.js';
 import type { StoreDialect } from '../store/storeDialect.js';
 import type { DeviceTable, GatewayDatabase, StatementEntryTable } from '../store/storeSchema.js';
-
-/** The largest bigint: the upper bound of an account's range in the (iban, seq) index. */
-const MAX_SEQ = '9223372036854775807';
+import { bookedBalanceAt, MAX_SEQ } from './bookedBalanceAt.js';
 
 /** One line of the feed as a page carries it. */
-type FeedRow = Pick<StatementEntryTable, 'entry_ref' | 'booking_date' | 'value_date' | 'amount_minor' | 'currency' | 'counterparty_name' | 'counterparty_iban' | 'remittance'> & { seq: number };
+type FeedRow = Pick<StatementEntryTable, 'entry_ref' | 'booking_date' | 'value_date' | 'amount_minor' | 'currency' | 'counterparty_name' | 'counterparty_iban' | 'remittance'> & { seq: number; balance_after_minor: number };
 
 /** The columns of a page, in feed order. */
-const PAGE_COLUMNS = 'f.seq, e.entry_ref, e.booking_date, e.value_date, e.amount_minor, e.currency, e.counterparty_name, e.counterparty_iban, e.remittance';
+const PAGE_COLUMNS = 'f.seq, f.balance_after_minor, e.entry_ref, e.booking_date, e.value_date, e.amount_minor, e.currency, e.counterparty_name, e.counterparty_iban, e.remittance';
 
 /**
  * The account must be the device's organisation's: checked in the page's own query (an EXISTS the planners
@@ -57,9 +55,9 @@ async function accountOfOrganisation(db: Kysely<GatewayDatabase>, account: strin
 }
 
 /**
- * An account's booked lines after the cursor `after`, in booking order, at most `limit`: what a device of
- * the account's organisation syncs. Another organisation's account and an unknown one get the same answer,
- * so a device learns nothing of accounts that are not its own.
+ * An account's booked lines after the cursor `after`, in booking order, at most `limit`, with the account's booked
+ * balance after the page: what a device of the account's organisation syncs. Another organisation's account and an
+ * unknown one get the same answer, so a device learns nothing of accounts that are not its own.
  */
 export async function readStatementFeed(store: GatewayStore, device: DeviceTable, query: { account: string; after: number; limit: number }): Promise<StatementSyncResponse> {
   // One more than asked tells whether another page follows without counting the rest.
@@ -68,6 +66,7 @@ export async function readStatementFeed(store: GatewayStore, device: DeviceTable
     throw new CofferError('SERVER_NOT_FOUND', `expected an account of your organisation, found no account ${query.account} there`);
   }
   const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
   return {
     account: query.account,
     entries: page.map((row) => ({
@@ -81,7 +80,9 @@ export async function readStatementFeed(store: GatewayStore, device: DeviceTable
       counterpartyIban: row.counterparty_iban,
       remittance: row.remittance,
     })),
-    next: page.at(-1)?.seq ?? query.after,
+    next: last?.seq ?? query.after,
     more: rows.length > query.limit,
+    // A page with lines closes at its last line's running balance; an empty one where the cursor stands.
+    closingBalanceMinor: last === undefined ? await bookedBalanceAt(store.db, store.dialect, query.account, query.after) : Number(last.balance_after_minor),
   };
 }

@@ -47,6 +47,10 @@ export interface AccountTable {
   currency: string;
   bic: string | null;
   created_at: number;
+  /** The booked balance where the account's feed begins (camt.053 OPBD), in minor units of `currency` (migration 0009). */
+  opening_balance_minor: number;
+  /** YYYY-MM-DD: the opening balance is the booked balance at the start of this day. */
+  opening_balance_date: string;
 }
 
 export interface PolicyTable {
@@ -141,6 +145,8 @@ export interface StatementFeedTable {
   seq: Generated<number>;
   iban: string;
   entry_ref: string;
+  /** The account's booked balance after this line: opening plus every line of the account up to it (migration 0009). */
+  balance_after_minor: number;
 }
 
 /** A user's WebAuthn credential, registered by the gateway at enrolment (migration 0002). */

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeOnEachStore } from '../../../../test/support/gatewayStores.js';
 import { createOrganisation } from '../../bank/createOrganisation.js';
-import { addAccount } from '../../bank/addAccount.js';
 import { addUser } from '../../bank/addUser.js';
 import { exportPayments } from '../../payments/exportPayments.js';
 import { markPayment } from '../../payments/markPayment.js';
@@ -16,7 +15,8 @@ describeOnEachStore('migration 0006 on a store with accepted payments', (stores)
     const now = Date.now();
     await createOrganisation(old, 'sam', { orgId: 'nordlicht', name: 'Nordlicht Handels GmbH' }, now);
     await addUser(old, 'sam', { orgId: 'nordlicht', userId: 'alice', name: 'Alice Maker', roles: ['maker'] }, now);
-    await addAccount(old, 'sam', { orgId: 'nordlicht', iban: IBAN, currency: 'EUR', name: 'Operating', bic: 'COBADEFFXXX' }, now);
+    // An account as staff added it then: before migration 0009 gave accounts an opening balance.
+    await sql`INSERT INTO accounts (iban, org_id, name, currency, bic, created_at) VALUES (${IBAN}, 'nordlicht', 'Operating', 'EUR', 'COBADEFFXXX', ${now})`.execute(old.db);
     await sql`INSERT INTO activation_codes (code_hash, org_id, user_id, created_at, expires_at) VALUES ('code', 'nordlicht', 'alice', ${now}, ${now})`.execute(old.db);
     await sql`INSERT INTO devices (id, org_id, user_id, vault_id, public_key, activation_code_hash, certificate, enrolled_at, revoked_at)
       VALUES ('dev-1', 'nordlicht', 'alice', 'vault-1', 'key', 'code', 'cert', ${now}, NULL)`.execute(old.db);
