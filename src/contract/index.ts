@@ -76,6 +76,7 @@ export {
   PENDING_PAYMENT_SIGNATURE_TAG,
   PendingPaymentStatus,
   Ed25519SignatureText,
+  ShareSequence,
   PendingPaymentStatement,
   PendingPaymentSubmission,
   PendingPaymentAnswer,

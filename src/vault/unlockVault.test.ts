@@ -48,8 +48,8 @@ describe('a new vault', () => {
   });
 });
 
-/** What migration 10 (approvals between vaults) added, and with it what migration 9 (payment statuses) added. */
-const DROP_SCHEMA_10 = 'DROP TABLE sent_approvals; DROP TABLE pending_payment_cursor; DROP TABLE received_payments; DROP TABLE shared_payments; DROP TABLE credential_registrations;';
+/** What migrations 11 (pending statements) and 10 (approvals between vaults) added, and with them what migration 9 (payment statuses) added. */
+const DROP_SCHEMA_10 = 'DROP TABLE pending_statements; DROP TABLE sent_approvals; DROP TABLE pending_payment_cursor; DROP TABLE received_payments; DROP TABLE shared_payments; DROP TABLE credential_registrations;';
 const DROP_SCHEMA_9 = `${DROP_SCHEMA_10} DROP TABLE payment_status_cursor; DROP TABLE payment_status_reports;`;
 
 /** What migration 7 (bank connection) added, so a test can make a file as the releases before it wrote it. */

@@ -128,7 +128,7 @@ describeOnEachStore('coffer sync: approvals between vaults', (stores) => {
     await sync(maker);
     // The bank (or whoever holds its store) rewrites the first entry's signature: one made by another device key.
     const otherDevice = randomBytes(32);
-    const statement = { orgId: DEMO_ORG_ID, paymentId: forged, digest: digestOf(maker, forged), status: 'pending' as const };
+    const statement = { orgId: DEMO_ORG_ID, paymentId: forged, digest: digestOf(maker, forged), status: 'pending' as const, sequence: 1 };
     await sql`UPDATE pending_payment_feed SET maker_signature = ${signPendingStatement(otherDevice, statement)} WHERE payment_id = ${forged}`.execute(store.db);
 
     const first = await sync(approver);
@@ -149,7 +149,7 @@ describeOnEachStore('coffer sync: approvals between vaults', (stores) => {
       generateJwsKeyPair('EdDSA').signingKey,
     );
     await sql`UPDATE devices SET certificate = ${certificate} WHERE id = ${connection.deviceId}`.execute(store.db);
-    const thirdStatement = { orgId: DEMO_ORG_ID, paymentId: third, digest: digestOf(maker, third), status: 'pending' as const };
+    const thirdStatement = { orgId: DEMO_ORG_ID, paymentId: third, digest: digestOf(maker, third), status: 'pending' as const, sequence: 1 };
     await sql`UPDATE pending_payment_feed SET maker_signature = ${signPendingStatement(forgerSeed, thirdStatement)} WHERE payment_id = ${third}`.execute(store.db);
 
     const second = await sync(approver);
