@@ -61,6 +61,8 @@ export interface MakerAndApprover {
   /** The approver's way to the gateway: another such proxy. */
   approverProxy: LossyProxy;
   maker: UnlockedVault;
+  /** The maker's vault folder, to unlock it again as after a restart. */
+  makerDir: string;
   approver: UnlockedVault;
   key: SoftwareKey;
 }
@@ -75,7 +77,8 @@ export async function makerAndApprover(store: GatewayStore): Promise<MakerAndApp
   const gateway = await startTestGateway(store);
   const proxy = await lossyProxy(gateway.url);
   const approverProxy = await lossyProxy(gateway.url);
-  const maker = lockAfterTest((await enrolFreshVault(proxy.url, await anotherCode(store, 'alice'))).vault);
+  const { dir: makerDir, vault: maker } = await enrolFreshVault(proxy.url, await anotherCode(store, 'alice'));
+  lockAfterTest(maker);
   const approver = lockAfterTest((await enrolFreshVault(approverProxy.url, await anotherCode(store, 'bob'))).vault);
   const key = softwareKey();
   const session = await openSession(approver, { stepUp: webAuthnStepUp({ vault: approver }) });
@@ -85,5 +88,5 @@ export async function makerAndApprover(store: GatewayStore): Promise<MakerAndApp
   expect(await dispatch(session, 'keys.register', { response: registerKey(key, challenge) as never, name: 'YubiKey 5C' })).toMatchObject({ ok: true });
   const synced = await sync(approver);
   expect(synced.credentials).toEqual({ registered: [{ id: key.id, policyVersion: synced.policy.version }], refused: [], pending: 0 });
-  return { gateway, proxy, approverProxy, maker, approver, key };
+  return { gateway, proxy, approverProxy, maker, makerDir, approver, key };
 }
