@@ -79,8 +79,9 @@ export async function sharePendingPayment(store: GatewayStore, opts: SharePendin
           return { status: 200, body: await pendingAnswer(trx, device.org_id, order.id) };
         }
         if (isExactRetry(earlier, statement, order.id)) return { status: 200, body: await pendingAnswer(trx, device.org_id, order.id) };
-        // A newer statement of what is held already changes nothing: no new share, so no approval is voided.
-        if (earlier.digest === digest && earlier.status === submission.status) return { status: 200, body: await pendingAnswer(trx, device.org_id, order.id) };
+        // A newer statement of what is held already changes nothing: no new share, so no approval is voided. Unless the
+        // row was signed before sequences (0, migration 0009): the feed leaves it out, so it is shared anew.
+        if (earlier.sequence > 0 && earlier.digest === digest && earlier.status === submission.status) return { status: 200, body: await pendingAnswer(trx, device.org_id, order.id) };
       }
       // Any other change is a new share: the approvals relayed under the earlier one never count again, even for
       // the same digest after a withdrawal or an edit there and back (approvers were told it was off or changed).
