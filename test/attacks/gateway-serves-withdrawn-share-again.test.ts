@@ -53,6 +53,27 @@ describeOnEachStore("the gateway serves an approver the maker's old signed share
     expect(statusOf(approver, id)).toBe('draft');
   });
 
+  it("after withholding the share: the withdrawal seen first is believed though the payment is not held, and the share served after it is refused, never shown", async () => {
+    const store = await stores.fresh();
+    const { maker, approver } = await makerAndApprover(store);
+    const id = await submittedPayment(maker);
+    await sync(maker);
+    expect(await dispatch(await openSession(maker), 'payments.cancel', { id })).toMatchObject({ ok: true });
+    expect((await sync(maker)).shared.withdrawn).toEqual([id]);
+    // The gateway keeps the share back from the feed: the approver's first word of the payment is its withdrawal.
+    const share = await store.db.selectFrom('pending_payment_feed').selectAll().where('payment_id', '=', id).where('sequence', '=', 1).executeTakeFirstOrThrow();
+    await store.db.deleteFrom('pending_payment_feed').where('seq', '=', share.seq).execute();
+    expect((await sync(approver)).received).toMatchObject({ received: [], refused: [] });
+    expect(statusOf(approver, id)).toBeUndefined();
+
+    const { seq: _renumbered, ...row } = share;
+    await store.db.insertInto('pending_payment_feed').values(row).execute();
+    await store.db.updateTable('pending_payments').set({ status: 'pending', sequence: 1, maker_signature: share.maker_signature }).where('payment_id', '=', id).execute();
+    expect((await sync(approver)).received).toMatchObject({ received: [], refused: [{ code: 'APP_PENDING_PAYMENT_REFUSED' }] });
+    expect(statusOf(approver, id)).toBeUndefined();
+    expect(entriesOf(approver, 'bank.receive-payment').filter((entry) => entry.target === id)).toMatchObject([{ outcome: 'denied', reason: 'APP_PENDING_PAYMENT_REFUSED' }]);
+  });
+
   it('after an edit: the order before the edit is refused, and the approver still holds the order the maker shares now', async () => {
     const store = await stores.fresh();
     const { maker, approver } = await makerAndApprover(store);

@@ -71,12 +71,14 @@ function ensureNotOlder(held: HeldStatement | undefined, entry: PendingPaymentFe
   throw refused(`expected a statement of payment ${entry.payment.id} newer than the maker's sequence ${held.sequence} believed here, found sequence ${entry.sequence} (${entry.status}, entry ${entry.seq})`);
 }
 
-/** The statements believed from this page but not yet written: each is written with the cursor that moves past it. */
+/**
+ * The statements believed from this page but not yet written: each is written with the cursor that moves past
+ * it, and forgotten here only once that transaction committed.
+ */
 type BelievedOnPage = Map<string, HeldStatement>;
 
 function writeBelieved(db: VaultDatabase, believed: BelievedOnPage, now: Date): void {
   for (const [paymentId, statement] of believed) holdStatement(db, paymentId, statement, now);
-  believed.clear();
 }
 
 interface ReceivedRow {
@@ -190,6 +192,7 @@ export async function receivePayments(vault: UnlockedVault, connection: BankConn
           writeBelieved(db, believed, now());
           writePendingCursor(db, entry.seq, now());
         });
+        believed.clear();
         cursorWritten = entry.seq;
         result.received.push({ id: target, change });
       } catch (error) {
@@ -200,6 +203,7 @@ export async function receivePayments(vault: UnlockedVault, connection: BankConn
           writeBelieved(db, believed, now());
           writePendingCursor(db, entry.seq, now());
         });
+        believed.clear();
         cursorWritten = entry.seq;
         result.refused.push({ seq: entry.seq, code: error.code });
       }
@@ -210,6 +214,7 @@ export async function receivePayments(vault: UnlockedVault, connection: BankConn
         writeBelieved(db, believed, now());
         writePendingCursor(db, page.next, now());
       });
+      believed.clear();
     }
     if (!page.more || page.next === after) break;
   }

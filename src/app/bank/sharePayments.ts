@@ -66,10 +66,10 @@ function statementToSign(vault: UnlockedVault, id: string, wanted: Omit<HeldStat
  * PendingPaymentStatement with the payment's next sequence (statementToSign), and each shared one the maker
  * edited back to a draft or cancelled since goes as withdrawn (a draft submitted again is then shared as pending
  * at its new digest, which re-opens it). One transaction and one `bank.share-payment` entry each (id, digest,
- * status, sequence, the gateway's answer; no amount or name); a coded refusal is kept with its code, and the payment is shared again only once its digest changes.
- * A withdrawal answered `accepted` (the gateway accepted it first) is a `denied` entry
- * APP_ACCEPTED_BEFORE_WITHDRAWAL. An unreachable gateway stops the step: the rest waits for the next sync, and
- * a repeated share (same sequence, so the same signed bytes) is idempotent at the gateway.
+ * status, sequence, the gateway's answer; no amount or name); a coded refusal is kept with its code, and the
+ * payment is shared again only once its digest changes. A withdrawal answered `accepted` (the gateway accepted
+ * it first) is a `denied` entry APP_ACCEPTED_BEFORE_WITHDRAWAL. An unreachable gateway stops the step: the rest
+ * waits for the next sync, and a repeated share (same sequence, so the same signed bytes) is idempotent at the gateway.
  */
 export async function sharePayments(vault: UnlockedVault, connection: BankConnection, signer: GatewaySigner, now: () => Date): Promise<SharedPayments> {
   const gateway = new URL(connection.gatewayUrl);
