@@ -16,7 +16,7 @@ export async function readPendingPaymentFeed(store: GatewayStore, device: Device
     .select(['pending_payment_feed.seq', 'pending_payment_feed.order_json', 'pending_payment_feed.digest', 'pending_payment_feed.status', 'pending_payment_feed.sequence', 'pending_payment_feed.maker_signature', 'devices.certificate'])
     .where('pending_payment_feed.org_id', '=', device.org_id)
     .where('pending_payment_feed.seq', '>', query.after)
-    // An entry signed before migration 0009 has no sequence and a v1 signature no vault verifies: left out.
+    // An entry signed before migration 0010 has no sequence and a v1 signature no vault verifies: left out.
     .where('pending_payment_feed.sequence', '>', 0)
     .orderBy('pending_payment_feed.seq')
     .limit(query.limit + 1)

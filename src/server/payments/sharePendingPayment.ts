@@ -80,7 +80,7 @@ export async function sharePendingPayment(store: GatewayStore, opts: SharePendin
         }
         if (isExactRetry(earlier, statement, order.id)) return { status: 200, body: await pendingAnswer(trx, device.org_id, order.id) };
         // A newer statement of what is held already changes nothing: no new share, so no approval is voided. Unless the
-        // row was signed before sequences (0, migration 0009): the feed leaves it out, so it is shared anew.
+        // row was signed before sequences (0, migration 0010): the feed leaves it out, so it is shared anew.
         if (earlier.sequence > 0 && earlier.digest === digest && earlier.status === submission.status) return { status: 200, body: await pendingAnswer(trx, device.org_id, order.id) };
       }
       // Any other change is a new share: the approvals relayed under the earlier one never count again, even for

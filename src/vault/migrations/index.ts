@@ -8,7 +8,7 @@ import { bankConnection } from './0007_bank_connection.js';
 import { payeeChecks } from './0008_payee_checks.js';
 import { paymentStatuses } from './0009_payment_statuses.js';
 import { approvalsBetweenVaults } from './0010_approvals_between_vaults.js';
-import { pendingStatements } from './0011_pending_statements.js';
+import { pendingStatements } from './0012_pending_statements.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';

@@ -13,7 +13,7 @@ import type { Migration } from './migration.js';
  * A table of its own, not columns of `shared_payments` or `received_payments`: sealed rows of those keep their digests.
  */
 export const pendingStatements: Migration = {
-  version: 11,
+  version: 12,
   name: 'pending statements',
   up(db) {
     db.exec(`

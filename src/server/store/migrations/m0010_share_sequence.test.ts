@@ -15,7 +15,7 @@ import { openStore } from '../openStore.js';
 const OLD_ORG = 'altona';
 const OLD_IBAN = 'DE02120300000000202051';
 
-describeOnEachStore('migrations 0008 and 0009 on an older store', (stores) => {
+describeOnEachStore('migrations 0008 and 0010 on an older store', (stores) => {
   it('a store made at 0007 (before pending payments) keeps its accepted payment, exportable, and takes shares with a sequence afterwards', async () => {
     const old = await stores.fresh('0007_payee_checks');
     const now = Date.now();
