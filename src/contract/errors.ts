@@ -297,6 +297,8 @@ const SERVER_CODES = [
   'SERVER_NOT_DEVICE_USER',
   /** A maker's signature over a pending payment does not verify with the device's key. */
   'SERVER_BAD_MAKER_SIGNATURE',
+  /** A share or withdrawal whose maker's sequence is not above the one the gateway holds for the payment (and is not an exact retry of it). */
+  'SERVER_STALE_SHARE',
 ] as const;
 
 /** Every code any part of Coffer may throw or answer with. */

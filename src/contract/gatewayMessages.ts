@@ -328,8 +328,11 @@ export type PayeeCheckResponse = z.infer<typeof PayeeCheckResponse>;
  * device, which the approver's vault checks against the pinned bank key before it shows the payment.
  */
 
-/** Domain tag of a maker's signature over a pending payment, so it is no other signature of a device key. */
-export const PENDING_PAYMENT_SIGNATURE_TAG = 'coffer/pending-payment/v1';
+/**
+ * Domain tag of a maker's signature over a pending payment, so it is no other signature of a device key. v2:
+ * the statement carries the maker's `sequence`, so a v1 signature (over other bytes) never verifies.
+ */
+export const PENDING_PAYMENT_SIGNATURE_TAG = 'coffer/pending-payment/v2';
 
 /** Pending: waiting for approvals; withdrawn: the maker cancelled it; accepted: the gateway accepted it. */
 export const PendingPaymentStatus = z.enum(['pending', 'withdrawn', 'accepted']);
@@ -339,8 +342,16 @@ export type PendingPaymentStatus = z.infer<typeof PendingPaymentStatus>;
 export const Ed25519SignatureText = z.string().regex(/^[A-Za-z0-9_-]{86}$/, 'expected 64 bytes as unpadded base64url');
 
 /**
+ * The maker's freshness counter for one payment: her vault raises it for every share or withdrawal it signs,
+ * so whoever holds a statement can tell it from an older one of the same payment, which a gateway could
+ * otherwise serve again after she withdrew or edited it. Kept below 2^53 so every store reads it exactly.
+ */
+export const ShareSequence = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/**
  * What a maker's device signs (Ed25519, device key) for a pending payment: the canonical JSON (RFC 8785) of
- * `{tag: PENDING_PAYMENT_SIGNATURE_TAG, orgId, paymentId, digest, status}` with `status` pending or withdrawn.
+ * `{tag: PENDING_PAYMENT_SIGNATURE_TAG, orgId, paymentId, digest, status, sequence}` with `status` pending or
+ * withdrawn and `sequence` the maker's counter for this payment.
  */
 export const PendingPaymentStatement = z.strictObject({
   tag: z.literal(PENDING_PAYMENT_SIGNATURE_TAG),
@@ -348,17 +359,19 @@ export const PendingPaymentStatement = z.strictObject({
   paymentId: z.string().min(1).max(35),
   digest: PaymentDigestHex,
   status: z.enum(['pending', 'withdrawn']),
+  sequence: ShareSequence,
 });
 export type PendingPaymentStatement = z.infer<typeof PendingPaymentStatement>;
 
 /**
  * POST /v1/pending-payments, by the maker's device: a payment waiting for approvals (again after each edit,
  * with its new digest), or withdrawn when the maker cancelled it. `makerSignature` is the device's signature
- * over the PendingPaymentStatement of this order's digest and `status`.
+ * over the PendingPaymentStatement of this order's digest, `status` and `sequence`.
  */
 export const PendingPaymentSubmission = z.strictObject({
   payment: PaymentOrder,
   status: z.enum(['pending', 'withdrawn']),
+  sequence: ShareSequence,
   makerSignature: Ed25519SignatureText,
 });
 export type PendingPaymentSubmission = z.infer<typeof PendingPaymentSubmission>;
@@ -380,6 +393,8 @@ export const PendingPaymentFeedEntry = z.strictObject({
   payment: PaymentOrder,
   digest: PaymentDigestHex,
   status: z.enum(['pending', 'withdrawn']),
+  /** The maker's counter the signature covers: a vault believes no entry older than one it holds. */
+  sequence: ShareSequence,
   makerSignature: Ed25519SignatureText,
   /** The maker's device certificate (compact JWS by the bank key): binds the key that made `makerSignature` to the maker. */
   makerCertificate: z.string().min(1),

@@ -77,6 +77,7 @@ export {
   PENDING_PAYMENT_SIGNATURE_TAG,
   PendingPaymentStatus,
   Ed25519SignatureText,
+  ShareSequence,
   PendingPaymentStatement,
   PendingPaymentSubmission,
   PendingPaymentAnswer,

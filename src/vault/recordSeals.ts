@@ -37,6 +37,7 @@ export const SEALED_TABLES: Readonly<Record<string, string>> = Object.freeze({
   pending_payment_cursor: 'id',
   sent_approvals: 'approval_id',
   bank_opening_balances: 'account_id',
+  pending_statements: 'payment_id',
 });
 
 /** Above this many records of one table, an entry carries one digest over them all instead of one each. */

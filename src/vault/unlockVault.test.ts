@@ -48,8 +48,8 @@ describe('a new vault', () => {
   });
 });
 
-/** What migration 11 (bank opening balances) added. */
-const DROP_SCHEMA_11 = 'DROP TABLE bank_opening_balances;';
+/** What migrations 12 (pending statements) and 11 (bank opening balances) added. */
+const DROP_SCHEMA_11 = 'DROP TABLE pending_statements; DROP TABLE bank_opening_balances;';
 /** What migration 10 (approvals between vaults) added, with what came after it. */
 const DROP_SCHEMA_10 = `${DROP_SCHEMA_11} DROP TABLE sent_approvals; DROP TABLE pending_payment_cursor; DROP TABLE received_payments; DROP TABLE shared_payments; DROP TABLE credential_registrations;`;
 const DROP_SCHEMA_9 = `${DROP_SCHEMA_10} DROP TABLE payment_status_cursor; DROP TABLE payment_status_reports;`;

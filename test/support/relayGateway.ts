@@ -22,21 +22,35 @@ export async function signedPost(gatewayUrl: string, path: string, device: Devic
   return send(url, 'POST', { ...headers, 'content-type': 'application/json' }, body);
 }
 
-/** The bytes a maker's device signs: canonical JSON of {tag, orgId, paymentId, digest, status}. */
-export function pendingStatement(orgId: string, payment: PaymentOrder, status: 'pending' | 'withdrawn'): Buffer {
-  return Buffer.from(canonicalJson({ tag: PENDING_PAYMENT_SIGNATURE_TAG, orgId, paymentId: payment.id, digest: digestOf(payment).toString('hex'), status }), 'utf8');
+/** The bytes a maker's device signs: canonical JSON of {tag, orgId, paymentId, digest, status, sequence}. */
+export function pendingStatement(orgId: string, payment: PaymentOrder, status: 'pending' | 'withdrawn', sequence: number): Buffer {
+  return Buffer.from(canonicalJson({ tag: PENDING_PAYMENT_SIGNATURE_TAG, orgId, paymentId: payment.id, digest: digestOf(payment).toString('hex'), status, sequence }), 'utf8');
 }
 
 /** The maker's signature over the payment as it is now (by `seed`, the sending device's key unless another is given). */
-export function makerSignature(seed: Uint8Array, orgId: string, payment: PaymentOrder, status: 'pending' | 'withdrawn'): string {
-  return ed25519Sign(seed, pendingStatement(orgId, payment, status)).toString('base64url');
+export function makerSignature(seed: Uint8Array, orgId: string, payment: PaymentOrder, status: 'pending' | 'withdrawn', sequence: number): string {
+  return ed25519Sign(seed, pendingStatement(orgId, payment, status, sequence)).toString('base64url');
 }
 
-/** POST /v1/pending-payments by `device`; `signWith` signs the statement with another key (an attack). */
-export async function sharePayment(gatewayUrl: string, device: Device & { enrolment: TestDevice['enrolment'] }, payment: PaymentOrder, options: { status?: 'pending' | 'withdrawn'; signWith?: Uint8Array; signature?: string } = {}): Promise<GatewayAnswer> {
+/** The last sequence each device signed per payment: as the maker's vault does, every share signs the next one. */
+const lastSequence = new Map<string, number>();
+
+/**
+ * POST /v1/pending-payments by `device`, signed at the payment's next sequence unless `sequence` is given (a
+ * retry, or a replay); `signWith` signs the statement with another key and `signature` replaces it (attacks).
+ */
+export async function sharePayment(
+  gatewayUrl: string,
+  device: Device & { enrolment: TestDevice['enrolment'] },
+  payment: PaymentOrder,
+  options: { status?: 'pending' | 'withdrawn'; sequence?: number; signWith?: Uint8Array; signature?: string } = {},
+): Promise<GatewayAnswer> {
   const status = options.status ?? 'pending';
-  const signature = options.signature ?? makerSignature(options.signWith ?? device.key.seed, device.enrolment.orgId, payment, status);
-  return signedPost(gatewayUrl, '/v1/pending-payments', device, { payment, status, makerSignature: signature });
+  const key = `${device.deviceId}/${payment.id}`;
+  const sequence = options.sequence ?? (lastSequence.get(key) ?? 0) + 1;
+  lastSequence.set(key, Math.max(sequence, lastSequence.get(key) ?? 0));
+  const signature = options.signature ?? makerSignature(options.signWith ?? device.key.seed, device.enrolment.orgId, payment, status, sequence);
+  return signedPost(gatewayUrl, '/v1/pending-payments', device, { payment, status, sequence, makerSignature: signature });
 }
 
 /** POST /v1/approvals by `device` of `payment` at `digest` (its current one unless given). */

@@ -1,78 +1,21 @@
 import { sql } from 'kysely';
-import { afterEach, expect, it } from 'vitest';
-import { DEMO_EUR_ACCOUNT } from '../../../test/support/approvedPayment.js';
+import { expect, it } from 'vitest';
 import { anotherCode, demoBankWithCode, DEMO_ORG_ID, enrolFreshVault } from '../../../test/support/enrolledVault.js';
 import { describeOnEachStore } from '../../../test/support/gatewayStores.js';
 import { startTestGateway } from '../../../test/support/gatewayClient.js';
-import { lossyProxy } from '../../../test/support/lossyProxy.js';
-import { assertWithKey, registerKey, softwareKey, type SoftwareKey } from '../../../test/support/softwareAuthenticator.js';
+import { registerKey, softwareKey } from '../../../test/support/softwareAuthenticator.js';
+import { approve, digestOf, entriesOf, lockAfterTest, makerAndApprover, statusOf, submittedPayment, sync } from '../../../test/support/vaultsBetween.js';
 import { auditEntries } from '../../../test/fixtures/demo/demoVault.js';
 import { ed25519PublicKeyFromSeed, generateJwsKeyPair, randomBytes } from '../../crypto/index.js';
-import { paymentDigest } from '../../domain/index.js';
 import { signDeviceCertificate } from '../../protocol/index.js';
-import type { GatewayStore } from '../../server/index.js';
-import { unlockVault, type UnlockedVault } from '../../vault/index.js';
+import { unlockVault } from '../../vault/index.js';
 import { makeTestVault, TEST_PASSWORD } from '../../../test/support/testVault.js';
 import { requirePayment } from '../commands/records/paymentRecords.js';
 import { dispatch } from '../dispatch/dispatch.js';
 import { openSession } from '../dispatch/openSession.js';
-import { webAuthnStepUp } from '../keys/webAuthnStepUp.js';
 import { verifyCachedOrgPolicy } from '../policy/verifyCachedOrgPolicy.js';
 import { readBankConnection } from './bankConnection.js';
 import { signPendingStatement } from './pendingStatement.js';
-
-const open: UnlockedVault[] = [];
-afterEach(() => {
-  for (const vault of open.splice(0)) vault.lock();
-});
-
-const statusOf = (vault: UnlockedVault, id: string) => vault.db.prepare('SELECT status FROM payments WHERE id = ?').pluck().get(id);
-const digestOf = (vault: UnlockedVault, id: string) => paymentDigest(requirePayment(vault.db, id).payment).toString('hex');
-const entriesOf = (vault: UnlockedVault, action: string) => auditEntries(vault).filter((entry) => entry.action === action);
-
-async function sync(vault: UnlockedVault) {
-  const result = await dispatch(await openSession(vault), 'bank.sync', {});
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
-/** The maker creates a payment of `amount` EUR and submits it for approval; returns its id. */
-async function submittedPayment(maker: UnlockedVault, amount = '120.00'): Promise<string> {
-  const session = await openSession(maker);
-  const created = await dispatch(session, 'payments.create', { from: DEMO_EUR_ACCOUNT, toName: 'Boulangerie Éclair SARL', toIban: 'FR1420041010050500013M02606', amount, currency: 'EUR', reference: 'Catering' });
-  if (!created.ok) throw new Error(created.error.message);
-  expect(await dispatch(session, 'payments.submit', { id: created.value.id })).toMatchObject({ ok: true });
-  return created.value.id;
-}
-
-/** The approver's approval of the payment as her vault holds it, stepped up with her hardware key. */
-async function approve(approver: UnlockedVault, key: SoftwareKey, id: string) {
-  const session = await openSession(approver, { stepUp: webAuthnStepUp({ vault: approver }) });
-  return dispatch(session, 'payments.approve', { id }, { stepUpProof: assertWithKey(key, Buffer.from(digestOf(approver, id), 'hex')) });
-}
-
-/**
- * The demo bank, Alice's vault (the maker, through a proxy that can lose answers) and Bob's (the approver),
- * both enrolled; Bob registers a hardware key in his vault after enrolment and syncs, so the bank lists it.
- */
-async function makerAndApprover(store: GatewayStore) {
-  await demoBankWithCode(store, 'erin');
-  const gateway = await startTestGateway(store);
-  const proxy = await lossyProxy(gateway.url);
-  const { vault: maker } = await enrolFreshVault(proxy.url, await anotherCode(store, 'alice'));
-  open.push(maker);
-  const { vault: approver } = await enrolFreshVault(gateway.url, await anotherCode(store, 'bob'));
-  open.push(approver);
-  const key = softwareKey();
-  const session = await openSession(approver, { stepUp: webAuthnStepUp({ vault: approver }) });
-  const options = await dispatch(session, 'keys.register-options', {});
-  if (!options.ok) throw new Error(options.error.message);
-  const { challenge } = options.value.options as { challenge: string };
-  expect(await dispatch(session, 'keys.register', { response: registerKey(key, challenge) as never, name: 'YubiKey 5C' })).toMatchObject({ ok: true });
-  const synced = await sync(approver);
-  expect(synced.credentials).toEqual({ registered: [{ id: key.id, policyVersion: synced.policy.version }], refused: [], pending: 0 });
-  return { gateway, proxy, maker, approver, key };
-}
 
 describeOnEachStore('coffer sync: approvals between vaults', (stores) => {
   it('a key registered after enrolment reaches the policy; the maker shares, the approver receives and approves in her own vault, and both vaults hold the payment accepted', async () => {
@@ -128,7 +71,7 @@ describeOnEachStore('coffer sync: approvals between vaults', (stores) => {
     await sync(maker);
     // The bank (or whoever holds its store) rewrites the first entry's signature: one made by another device key.
     const otherDevice = randomBytes(32);
-    const statement = { orgId: DEMO_ORG_ID, paymentId: forged, digest: digestOf(maker, forged), status: 'pending' as const };
+    const statement = { orgId: DEMO_ORG_ID, paymentId: forged, digest: digestOf(maker, forged), status: 'pending' as const, sequence: 1 };
     await sql`UPDATE pending_payment_feed SET maker_signature = ${signPendingStatement(otherDevice, statement)} WHERE payment_id = ${forged}`.execute(store.db);
 
     const first = await sync(approver);
@@ -149,7 +92,7 @@ describeOnEachStore('coffer sync: approvals between vaults', (stores) => {
       generateJwsKeyPair('EdDSA').signingKey,
     );
     await sql`UPDATE devices SET certificate = ${certificate} WHERE id = ${connection.deviceId}`.execute(store.db);
-    const thirdStatement = { orgId: DEMO_ORG_ID, paymentId: third, digest: digestOf(maker, third), status: 'pending' as const };
+    const thirdStatement = { orgId: DEMO_ORG_ID, paymentId: third, digest: digestOf(maker, third), status: 'pending' as const, sequence: 1 };
     await sql`UPDATE pending_payment_feed SET maker_signature = ${signPendingStatement(forgerSeed, thirdStatement)} WHERE payment_id = ${third}`.execute(store.db);
 
     const second = await sync(approver);
@@ -263,8 +206,7 @@ describeOnEachStore('coffer sync: approvals between vaults', (stores) => {
     const store = await stores.fresh();
     await demoBankWithCode(store, 'erin');
     const gateway = await startTestGateway(store);
-    const { vault: approver } = await enrolFreshVault(gateway.url, await anotherCode(store, 'bob'));
-    open.push(approver);
+    const approver = lockAfterTest((await enrolFreshVault(gateway.url, await anotherCode(store, 'bob'))).vault);
     const key = softwareKey();
     const session = await openSession(approver);
     const options = await dispatch(session, 'keys.register-options', {});
@@ -304,8 +246,7 @@ describeOnEachStore('coffer sync: approvals between vaults', (stores) => {
     const enrolled = await dispatch(await openSession(fresh), 'bank.enrol', { server: gateway.url, code: await anotherCode(store, 'bob') });
     fresh.lock();
     expect(enrolled).toMatchObject({ ok: true, value: { notice: expect.stringMatching(/1 hardware key\(s\) registered before enrolment were not sent to the bank/) as unknown } });
-    const vault = await unlockVault(dir, { password: TEST_PASSWORD }, { autoLockMs: null });
-    open.push(vault);
+    const vault = lockAfterTest(await unlockVault(dir, { password: TEST_PASSWORD }, { autoLockMs: null }));
     expect((await sync(vault)).credentials).toEqual({ registered: [], refused: [], pending: 0 });
   });
 

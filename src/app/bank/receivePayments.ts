@@ -6,7 +6,7 @@ import { voidApprovals } from '../commands/records/approvalRecords.js';
 import { insertPayment, requirePayment, updatePayment } from '../commands/records/paymentRecords.js';
 import { bankVerificationKey, type BankConnection } from './bankConnection.js';
 import { ensureFeedPageInOrder, gatewayRequest, parseAnswer, type GatewaySigner } from './gatewayRequest.js';
-import { verifyPendingStatement } from './pendingStatement.js';
+import { heldStatement, holdStatement, verifyPendingStatement, type HeldStatement } from './pendingStatement.js';
 
 /** How many feed entries one page (one request) carries at most; each is its own transaction and entry. */
 export const PENDING_PAGE = 200;
@@ -52,11 +52,33 @@ async function verifiedEntry(entry: PendingPaymentFeedEntry, connection: BankCon
   const order = parsePayment({ ...entry.payment, status: 'pending_approval', version: 1, createdAt: now.toISOString() });
   const digest = paymentDigest(order).toString('hex');
   if (digest !== entry.digest) throw refused(`expected the digest of the order as sent, ${digest.slice(0, 12)}…, found ${entry.digest.slice(0, 12)}… (entry ${entry.seq})`);
-  const statement = { orgId: connection.orgId, paymentId: entry.payment.id, digest, status: entry.status };
+  const statement = { orgId: connection.orgId, paymentId: entry.payment.id, digest, status: entry.status, sequence: entry.sequence };
   if (!verifyPendingStatement(Buffer.from(certificate.devicePublicKey, 'base64url'), statement, entry.makerSignature)) {
     throw refused(`expected the maker's signature by the certified device ${certificate.deviceId}, found one that does not verify (entry ${entry.seq})`);
   }
   return { certificate, order };
+}
+
+/**
+ * Ensures the entry is no older than the newest statement of the payment this vault believed (`held`): a
+ * higher sequence is news; the very statement again (same sequence, digest and status) is nothing new; a lower
+ * sequence, or the same one saying something else, is refused. The maker's vault gives every statement a
+ * sequence of its own, so a gateway serving an older one after her withdrawal or edit is found out here.
+ */
+function ensureNotOlder(held: HeldStatement | undefined, entry: PendingPaymentFeedEntry): 'newer' | 'same' {
+  if (held === undefined || entry.sequence > held.sequence) return 'newer';
+  if (entry.sequence === held.sequence && entry.digest === held.digest && entry.status === held.status) return 'same';
+  throw refused(`expected a statement of payment ${entry.payment.id} newer than the maker's sequence ${held.sequence} believed here, found sequence ${entry.sequence} (${entry.status}, entry ${entry.seq})`);
+}
+
+/**
+ * The statements believed from this page but not yet written: each is written with the cursor that moves past
+ * it, and forgotten here only once that transaction committed.
+ */
+type BelievedOnPage = Map<string, HeldStatement>;
+
+function writeBelieved(db: VaultDatabase, believed: BelievedOnPage, now: Date): void {
+  for (const [paymentId, statement] of believed) holdStatement(db, paymentId, statement, now);
 }
 
 interface ReceivedRow {
@@ -119,7 +141,8 @@ const REFUSALS: ReadonlySet<string> = new Set(['APP_PENDING_PAYMENT_REFUSED', 'D
 
 /**
  * The approver's side of approvals between vaults: reads GET /v1/pending-payments from the stored cursor. Each
- * entry is verified (verifiedEntry) and handled in one transaction with the cursor: another user's payment is
+ * entry is verified (verifiedEntry), must be no older than the maker's statement believed here (ensureNotOlder),
+ * and is handled in one transaction with the cursor and the newest statement believed: another user's payment is
  * added, changed or withdrawn here with one `bank.receive-payment` entry (id, digest, maker; no amount or name);
  * an entry that does not verify or cannot apply is refused (`denied`, its code) and stepped over; this vault's
  * own payments and entries that change nothing here are stepped over, counted in the entry that moves the
@@ -135,38 +158,63 @@ export async function receivePayments(vault: UnlockedVault, connection: BankConn
     ensureFeedPageInOrder(page.payments, after, page.next, 'pending payments');
     let cursorWritten = after;
     let steppedOver = 0;
+    const believed: BelievedOnPage = new Map();
+    const heldNow = (db: VaultDatabase, id: string) => believed.get(id) ?? heldStatement(db, id);
     for (const entry of page.payments) {
       const target = entry.payment.id;
+      const statement = { sequence: entry.sequence, digest: entry.digest, status: entry.status };
+      let fresh = false;
       try {
         const { certificate, order } = await verifiedEntry(entry, connection, now());
         if (certificate.userId === vault.userId) {
           steppedOver += 1;
           continue;
         }
-        const plan = planEntry(vault.db, entry, certificate, order);
-        const { change } = plan;
-        if (change === undefined) {
+        if (ensureNotOlder(heldNow(vault.db, target), entry) === 'same') {
           steppedOver += 1;
           continue;
         }
-        const details = { seq: entry.seq, digest: entry.digest, status: entry.status, change, maker: certificate.userId, makerDevice: certificate.deviceId };
+        fresh = true;
+        const plan = planEntry(vault.db, entry, certificate, order);
+        const { change } = plan;
+        if (change === undefined) {
+          // Nothing to change here, but the maker said it: no older statement of hers is believed after it.
+          believed.set(target, statement);
+          steppedOver += 1;
+          continue;
+        }
+        const details = { seq: entry.seq, sequence: entry.sequence, digest: entry.digest, status: entry.status, change, maker: certificate.userId, makerDevice: certificate.deviceId };
         vault.transact({ action: 'bank.receive-payment', target, details }, (db) => {
-          // Planned again inside the transaction, so nothing changed in between is overwritten.
+          // Checked and planned again inside the transaction, so nothing changed in between is overwritten.
+          ensureNotOlder(heldNow(db, target), entry);
           applyPlan(db, planEntry(db, entry, certificate, order), entry, certificate, now());
+          believed.set(target, statement);
+          writeBelieved(db, believed, now());
           writePendingCursor(db, entry.seq, now());
         });
+        believed.clear();
         cursorWritten = entry.seq;
         result.received.push({ id: target, change });
       } catch (error) {
         if (!(error instanceof CofferError) || !REFUSALS.has(error.code)) throw error;
-        vault.transact({ action: 'bank.receive-payment', outcome: 'denied', reason: error.code, target, details: { seq: entry.seq } }, (db) => writePendingCursor(db, entry.seq, now()));
+        // A genuine, newer statement that cannot apply here (a locked payment, an account not synced) was still said.
+        if (fresh) believed.set(target, statement);
+        vault.transact({ action: 'bank.receive-payment', outcome: 'denied', reason: error.code, target, details: { seq: entry.seq } }, (db) => {
+          writeBelieved(db, believed, now());
+          writePendingCursor(db, entry.seq, now());
+        });
+        believed.clear();
         cursorWritten = entry.seq;
         result.refused.push({ seq: entry.seq, code: error.code });
       }
     }
     result.cursor = page.next;
     if (page.next > cursorWritten) {
-      vault.transact({ action: 'bank.receive-payment', details: { after, next: page.next, ...(steppedOver > 0 ? { steppedOver } : {}) } }, (db) => writePendingCursor(db, page.next, now()));
+      vault.transact({ action: 'bank.receive-payment', details: { after, next: page.next, ...(steppedOver > 0 ? { steppedOver } : {}) } }, (db) => {
+        writeBelieved(db, believed, now());
+        writePendingCursor(db, page.next, now());
+      });
+      believed.clear();
     }
     if (!page.more || page.next === after) break;
   }

@@ -4,7 +4,7 @@ import type { UnlockedVault } from '../../vault/index.js';
 import { requirePayment } from '../commands/records/paymentRecords.js';
 import type { BankConnection } from './bankConnection.js';
 import { postForOutcome, type GatewaySigner } from './gatewayRequest.js';
-import { signPendingStatement } from './pendingStatement.js';
+import { heldStatement, holdStatement, signPendingStatement, type HeldStatement } from './pendingStatement.js';
 import { orderOf } from './pushPayments.js';
 
 export interface SharedPayments {
@@ -47,15 +47,29 @@ function toShare(vault: UnlockedVault): ToShare[] {
 }
 
 /**
+ * The statement to sign for a payment now: the one signed before when it says the same (its answer never came,
+ * so this is an exact retry the gateway answers as held), else the next sequence, kept in its own transaction
+ * (`bank.sign-share`) before the signature leaves the vault. So no two statements of one payment ever share a
+ * sequence, whatever answers are lost or wherever the process stops, and an approver's vault can order them all.
+ */
+function statementToSign(vault: UnlockedVault, id: string, wanted: Omit<HeldStatement, 'sequence'>, now: Date): HeldStatement {
+  const held = heldStatement(vault.db, id);
+  if (held !== undefined && held.digest === wanted.digest && held.status === wanted.status) return held;
+  const next = { ...wanted, sequence: (held?.sequence ?? 0) + 1 };
+  vault.transact({ action: 'bank.sign-share', target: id, details: { ...next } }, (db) => holdStatement(db, id, next, now));
+  return next;
+}
+
+/**
  * The maker's side of approvals between vaults: each own payment pending approval that the gateway has not
  * seen at its current digest goes to POST /v1/pending-payments, signed by the device key over the
- * PendingPaymentStatement, and each shared one the maker edited back to a draft or cancelled since goes as
- * withdrawn (a draft submitted again is then shared as pending at its new digest, which re-opens it). One
- * transaction and one `bank.share-payment` entry each (id, digest, status, the gateway's answer; no amount or
- * name); a coded refusal is kept with its code, and the payment is shared again only once its digest changes.
- * A withdrawal answered `accepted` (the gateway accepted it first) is a `denied` entry
- * APP_ACCEPTED_BEFORE_WITHDRAWAL. An unreachable gateway stops the step: the rest waits for the next sync, and
- * a repeated share is idempotent at the gateway.
+ * PendingPaymentStatement with the payment's next sequence (statementToSign), and each shared one the maker
+ * edited back to a draft or cancelled since goes as withdrawn (a draft submitted again is then shared as pending
+ * at its new digest, which re-opens it). One transaction and one `bank.share-payment` entry each (id, digest,
+ * status, sequence, the gateway's answer; no amount or name); a coded refusal is kept with its code, and the
+ * payment is shared again only once its digest changes. A withdrawal answered `accepted` (the gateway accepted
+ * it first) is a `denied` entry APP_ACCEPTED_BEFORE_WITHDRAWAL. An unreachable gateway stops the step: the rest
+ * waits for the next sync, and a repeated share (same sequence, so the same signed bytes) is idempotent at the gateway.
  */
 export async function sharePayments(vault: UnlockedVault, connection: BankConnection, signer: GatewaySigner, now: () => Date): Promise<SharedPayments> {
   const gateway = new URL(connection.gatewayUrl);
@@ -64,9 +78,10 @@ export async function sharePayments(vault: UnlockedVault, connection: BankConnec
   for (const [index, { id, status }] of rows.entries()) {
     const { payment } = requirePayment(vault.db, id);
     const digest = paymentDigest(payment).toString('hex');
-    const makerSignature = signPendingStatement(signer.seed, { orgId: connection.orgId, paymentId: id, digest, status });
-    const submission: PendingPaymentSubmission = { payment: orderOf(payment), status, makerSignature };
-    const details = { digest, status };
+    const { sequence } = statementToSign(vault, id, { digest, status }, now());
+    const makerSignature = signPendingStatement(signer.seed, { orgId: connection.orgId, paymentId: id, digest, status, sequence });
+    const submission: PendingPaymentSubmission = { payment: orderOf(payment), status, sequence, makerSignature };
+    const details = { digest, status, sequence };
     const outcome = await postForOutcome({ gateway, path: '/v1/pending-payments', signer, payload: submission }, PendingPaymentAnswer, "the gateway's answer to a pending payment");
     if ('unreachable' in outcome) {
       result.pending = rows.length - index;

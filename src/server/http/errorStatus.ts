@@ -44,6 +44,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   SERVER_STALE_APPROVAL: 409,
   SERVER_NOT_DEVICE_USER: 403,
   SERVER_BAD_MAKER_SIGNATURE: 422,
+  SERVER_STALE_SHARE: 409,
   // draft-ietf-httpapi-idempotency-key-header §2.7: a key reused for another request is 422.
   SERVER_IDEMPOTENCY_KEY_REUSED: 422,
 };

@@ -98,14 +98,14 @@ export async function openApiDocument(): Promise<ReturnType<typeof createDocumen
       '/v1/pending-payments': {
         post: signed({
           summary:
-            "share a payment for approval between vaults, or withdraw it; by the maker's device, with its Ed25519 signature over the canonical JSON of the PendingPaymentStatement {tag, orgId, paymentId, digest, status}",
+            "share a payment for approval between vaults, or withdraw it; by the maker's device, with its Ed25519 signature over the canonical JSON of the PendingPaymentStatement {tag, orgId, paymentId, digest, status, sequence}, sequence strictly increasing per payment",
           requestBody: { content: { 'application/json': { schema: PendingPaymentSubmission } } },
           responses: {
             '201': json(PendingPaymentAnswer, 'stored: shared, changed or withdrawn'),
-            '200': json(PendingPaymentAnswer, 'held already with this digest and status, or accepted before'),
+            '200': json(PendingPaymentAnswer, 'held already with this digest and status (an exact retry, or a newer sequence changing nothing), or accepted before'),
             '400': refusal('malformed request'),
             '403': refusal('the order is not made by the device user (SERVER_NOT_MAKER)'),
-            '409': refusal('the id holds another order or maker (SERVER_PAYMENT_ID_CONFLICT), or was withdrawn (SERVER_PAYMENT_WITHDRAWN)'),
+            '409': refusal('the id holds another order or maker (SERVER_PAYMENT_ID_CONFLICT), or a sequence not above the one held that is not an exact retry of it (SERVER_STALE_SHARE)'),
             '422': refusal("the maker's signature does not verify (SERVER_BAD_MAKER_SIGNATURE), an expired or unemittable order, an account the organisation does not hold"),
           },
         }),

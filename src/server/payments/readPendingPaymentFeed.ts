@@ -4,7 +4,7 @@ import type { DeviceTable } from '../store/storeSchema.js';
 
 /**
  * The pending payments of the device's own organisation as they changed after the cursor `after`, oldest
- * first, at most `limit`: each with the order, its digest, the maker's device signature and that device's
+ * first, at most `limit`: each with the order, its digest, the maker's sequence and device signature and that device's
  * certificate (the bank's JWS as stored), so the approver's vault checks offline, against the bank key it
  * pinned, that the maker's own device shared this order, and trusts nothing of the gateway's word besides.
  */
@@ -13,9 +13,11 @@ export async function readPendingPaymentFeed(store: GatewayStore, device: Device
   const rows = await store.db
     .selectFrom('pending_payment_feed')
     .innerJoin('devices', 'devices.id', 'pending_payment_feed.device_id')
-    .select(['pending_payment_feed.seq', 'pending_payment_feed.order_json', 'pending_payment_feed.digest', 'pending_payment_feed.status', 'pending_payment_feed.maker_signature', 'devices.certificate'])
+    .select(['pending_payment_feed.seq', 'pending_payment_feed.order_json', 'pending_payment_feed.digest', 'pending_payment_feed.status', 'pending_payment_feed.sequence', 'pending_payment_feed.maker_signature', 'devices.certificate'])
     .where('pending_payment_feed.org_id', '=', device.org_id)
     .where('pending_payment_feed.seq', '>', query.after)
+    // An entry signed before migration 0010 has no sequence and a v1 signature no vault verifies: left out.
+    .where('pending_payment_feed.sequence', '>', 0)
     .orderBy('pending_payment_feed.seq')
     .limit(query.limit + 1)
     .execute();
@@ -26,6 +28,7 @@ export async function readPendingPaymentFeed(store: GatewayStore, device: Device
       payment: JSON.parse(row.order_json) as PaymentOrder,
       digest: row.digest,
       status: row.status as 'pending' | 'withdrawn',
+      sequence: row.sequence,
       makerSignature: row.maker_signature,
       makerCertificate: row.certificate,
     })),

@@ -69,7 +69,7 @@ describeOnEachStore('approvals between vaults', (stores) => {
     // What the approver's vault does: the certificate by the pinned bank key, then the maker's signature by the certified key.
     const certificate = await verifyDeviceCertificate(entry.makerCertificate, enrolledBankKey(users.bob));
     expect([certificate.userId, certificate.deviceId]).toEqual([payment.createdBy, users.alice.deviceId]);
-    expect(ed25519Verify(Buffer.from(certificate.devicePublicKey, 'base64url'), pendingStatement(ORG, entry.payment, entry.status), Buffer.from(entry.makerSignature, 'base64url'))).toBe(true);
+    expect(ed25519Verify(Buffer.from(certificate.devicePublicKey, 'base64url'), pendingStatement(ORG, entry.payment, entry.status, entry.sequence), Buffer.from(entry.makerSignature, 'base64url'))).toBe(true);
 
     const accepted = await relayApproval(gateway.url, users.bob, payment, approve(laterKey, payment));
     expect([accepted.status, accepted.body]).toEqual([200, { paymentId: payment.id, digest: digestOf(payment).toString('hex'), status: 'accepted', approvedBy: ['bob'] }]);
@@ -243,7 +243,7 @@ describeOnEachStore('approvals between vaults', (stores) => {
     expect(await refusalCodes(store, 'approval.refuse')).toEqual(attempts.map((answer) => answer.code));
   });
 
-  it("refuses a share whose maker signature is forged, made by another device or over another status, and a share by a device that is not the maker's", async () => {
+  it("refuses a share whose maker signature is forged, made by another device, over another status or sequence, and a share by a device that is not the maker's", async () => {
     const store = await stores.fresh();
     const gateway = await startTestGateway(store);
     const users = await enrolledOrg(store, gateway.url);
@@ -253,12 +253,15 @@ describeOnEachStore('approvals between vaults', (stores) => {
       await sharePayment(gateway.url, users.alice, payment, { signWith: generateEd25519KeyPair().seed }),
       await sharePayment(gateway.url, users.alice, payment, { signWith: users.bob.key.seed }),
       // Alice's own signature, but of a withdrawal, or of the order before an edit the gateway would show.
-      await sharePayment(gateway.url, users.alice, payment, { signature: makerSignature(users.alice.key.seed, ORG, payment, 'withdrawn') }),
-      await sharePayment(gateway.url, users.alice, { ...payment, amountMinor: 1 }, { signature: makerSignature(users.alice.key.seed, ORG, payment, 'pending') }),
+      await sharePayment(gateway.url, users.alice, payment, { sequence: 1, signature: makerSignature(users.alice.key.seed, ORG, payment, 'withdrawn', 1) }),
+      await sharePayment(gateway.url, users.alice, { ...payment, amountMinor: 1 }, { sequence: 1, signature: makerSignature(users.alice.key.seed, ORG, payment, 'pending', 1) }),
+      // Alice's own signature of this very share, but at another sequence than the one sent.
+      await sharePayment(gateway.url, users.alice, payment, { sequence: 2, signature: makerSignature(users.alice.key.seed, ORG, payment, 'pending', 1) }),
       // Bob's device shares alice's order, signed by bob's own device key.
       await sharePayment(gateway.url, users.bob, payment),
     ];
     expect(attempts.map((answer) => [answer.status, answer.code])).toEqual([
+      [422, 'SERVER_BAD_MAKER_SIGNATURE'],
       [422, 'SERVER_BAD_MAKER_SIGNATURE'],
       [422, 'SERVER_BAD_MAKER_SIGNATURE'],
       [422, 'SERVER_BAD_MAKER_SIGNATURE'],

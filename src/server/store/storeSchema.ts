@@ -264,6 +264,8 @@ export interface PendingPaymentTable {
   status: string;
   /** 1 at the first share, raised by each change of digest or status: relayed approvals count for the current one only. */
   share_version: number;
+  /** The maker's sequence `maker_signature` covers (migration 0010; 0 for a row signed before it): a share must be newer. */
+  sequence: number;
   updated_at: number;
 }
 
@@ -279,6 +281,8 @@ export interface PendingPaymentFeedTable {
   maker_signature: string;
   /** The maker's device: its certificate goes with the entry. */
   device_id: string;
+  /** The maker's sequence the signature covers (migration 0010; 0, left out of the feed, for an entry signed before it). */
+  sequence: number;
   created_at: number;
 }
 

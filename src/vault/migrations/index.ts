@@ -9,12 +9,13 @@ import { payeeChecks } from './0008_payee_checks.js';
 import { paymentStatuses } from './0009_payment_statuses.js';
 import { approvalsBetweenVaults } from './0010_approvals_between_vaults.js';
 import { bankOpeningBalances } from './0011_bank_opening_balances.js';
+import { pendingStatements } from './0012_pending_statements.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every schema step in order; a new step is appended, never edited once released. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, auditLog, orgPolicyCache, statementDetails, recordSeals, webauthnCredentials, bankConnection, payeeChecks, paymentStatuses, approvalsBetweenVaults, bankOpeningBalances];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, auditLog, orgPolicyCache, statementDetails, recordSeals, webauthnCredentials, bankConnection, payeeChecks, paymentStatuses, approvalsBetweenVaults, bankOpeningBalances, pendingStatements];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 
