@@ -13,17 +13,23 @@ const stores = [
   { kind: 'postgres', storeArgs: async () => ({ args: [], env: { DATABASE_URL: await freshDatabaseUrl() } }) },
 ] as const;
 
+/** Bank staff seed the demo bank and issue Alice a code; the gateway runs; Alice makes a fresh vault. */
+async function demoBankAndFreshVault(storeArgs: (typeof stores)[number]['storeArgs']) {
+  const { args, env } = await storeArgs();
+  const staff = (more: string[]) => coffer(['--json', 'server', ...args, '--staff', 'sam', ...more], env);
+  expect((await staff(['seed-demo'])).status).toBe(0);
+  const { code } = JSON.parse((await staff(['user', 'activation-code', '--org', 'demo-nordlicht', '--user', 'alice'])).stdout) as { code: string };
+  const gateway = await serve([...args, '--port', '0'], env);
+  const vault = join(tempDir(), 'vault');
+  const user = { COFFER_PASSWORD: PASSWORD };
+  expect((await coffer(['init', '--vault', vault], user)).status).toBe(0);
+  return { code, gateway, vault, user };
+}
+
 for (const { kind, storeArgs } of stores) {
   describe.skipIf(kind === 'postgres' && !postgresAvailable)(`coffer enrol against coffer server on ${kind}`, () => {
     it('a fresh vault enrols with the code bank staff issued, then works as that user with the bank\'s accounts', async () => {
-      const { args, env } = await storeArgs();
-      const staff = (more: string[]) => coffer(['--json', 'server', ...args, '--staff', 'sam', ...more], env);
-      expect((await staff(['seed-demo'])).status).toBe(0);
-      const { code } = JSON.parse((await staff(['user', 'activation-code', '--org', 'demo-nordlicht', '--user', 'alice'])).stdout) as { code: string };
-      const gateway = await serve([...args, '--port', '0'], env);
-      const vault = join(tempDir(), 'vault');
-      const user = { COFFER_PASSWORD: PASSWORD };
-      expect((await coffer(['init', '--vault', vault], user)).status).toBe(0);
+      const { code, gateway, vault, user } = await demoBankAndFreshVault(storeArgs);
 
       const plain = await coffer(['enrol', '--vault', vault, '--server', 'http://bank.example', '--code', code], user);
       expect([plain.status, plain.stderr]).toEqual([1, expect.stringMatching(/^coffer: expected https .*\[APP_INSECURE_GATEWAY\]\n$/)]);
@@ -43,14 +49,7 @@ for (const { kind, storeArgs } of stores) {
     }, CLI_TEST_TIMEOUT_MS);
 
     it('killed after the gateway enrolled it but before the vault stored anything, the vault enrols again with the same code', async () => {
-      const { args, env } = await storeArgs();
-      const staff = (more: string[]) => coffer(['--json', 'server', ...args, '--staff', 'sam', ...more], env);
-      expect((await staff(['seed-demo'])).status).toBe(0);
-      const { code } = JSON.parse((await staff(['user', 'activation-code', '--org', 'demo-nordlicht', '--user', 'alice'])).stdout) as { code: string };
-      const gateway = await serve([...args, '--port', '0'], env);
-      const vault = join(tempDir(), 'vault');
-      const user = { COFFER_PASSWORD: PASSWORD };
-      expect((await coffer(['init', '--vault', vault], user)).status).toBe(0);
+      const { code, gateway, vault, user } = await demoBankAndFreshVault(storeArgs);
 
       const killed = await coffer(['--json', 'enrol', '--vault', vault, '--server', gateway.url, '--code', code], { ...user, COFFER_TEST_CRASH_AT: 'enrol:after-gateway' });
       expect([killed.status, killed.stdout]).toEqual([null, '']);

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { locateCheckout } from '../../src/desktop/index.js';
 import { coffer, type CliRun } from '../../test/support/cofferCli.js';
 import { violations } from './axe.js';
+import { startGateway, type Gateway } from './cofferServer.js';
 import { expect, openApp, PASSWORD, test } from './fixtures.js';
 import { WindowKeys } from './windowKeys.js';
 
@@ -17,34 +16,8 @@ import { WindowKeys } from './windowKeys.js';
  */
 test.describe.configure({ mode: 'serial' });
 
-const COFFER = join(locateCheckout(import.meta.dirname), 'bin', 'coffer');
 // CLI processes, a gateway and a window on a shared 2-core machine.
 const TIMEOUT_MS = 240_000;
-
-interface Gateway {
-  url: string;
-  stop(): Promise<number | null>;
-}
-
-/** `coffer server --data DIR --port 0` as bank staff start it; resolves once it says where it listens. */
-function startGateway(dataDir: string): Promise<Gateway> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('COFFER_') && name !== 'DATABASE_URL'));
-  const child = spawn(COFFER, ['server', '--data', dataDir, '--port', '0'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    return exited;
-  };
-  return new Promise((done, fail) => {
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-      const match = /listening on (\S+)/.exec(stderr);
-      if (match?.[1]) done({ url: match[1], stop });
-    });
-    void exited.then((code) => fail(new Error(`coffer server exited ${String(code)}: ${stderr}`)));
-  });
-}
 
 async function json<T>(run: Promise<CliRun>): Promise<T> {
   const done = await run;

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,6 +5,7 @@ import { validateXML } from 'xmllint-wasm';
 import { locateCheckout } from '../../src/desktop/index.js';
 import { coffer, type CliRun } from '../../test/support/cofferCli.js';
 import { violations } from './axe.js';
+import { startGateway, type Gateway } from './cofferServer.js';
 import { expect, openApp, PASSWORD, test, type App } from './fixtures.js';
 import { WindowKeys, type WindowKey } from './windowKeys.js';
 
@@ -21,7 +21,6 @@ import { WindowKeys, type WindowKey } from './windowKeys.js';
 test.describe.configure({ mode: 'serial' });
 
 const CHECKOUT = locateCheckout(import.meta.dirname);
-const COFFER = join(CHECKOUT, 'bin', 'coffer');
 // Many CLI processes and two windows on a shared 2-core machine: each step takes tens of seconds.
 const STEP_TIMEOUT_MS = 240_000;
 
@@ -33,31 +32,6 @@ const CREDITOR = { name: 'Boulangerie Éclair SARL', iban: 'FR142004101005050001
 
 /** `../shared/vectors` beside the checkout, or COFFER_VECTORS_DIR, as test/support/vectors.ts finds it (that one needs vitest). */
 const VECTORS_DIR = process.env.COFFER_VECTORS_DIR ? resolve(process.env.COFFER_VECTORS_DIR) : resolve(CHECKOUT, '..', 'shared', 'vectors');
-
-interface Gateway {
-  url: string;
-  stop(): Promise<number | null>;
-}
-
-/** `coffer server --data DIR --port P` as bank staff start it; resolves once it says where it listens. */
-function startGateway(dataDir: string, port: number): Promise<Gateway> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('COFFER_') && name !== 'DATABASE_URL'));
-  const child = spawn(COFFER, ['server', '--data', dataDir, '--port', String(port)], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    return exited;
-  };
-  return new Promise((done, fail) => {
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-      const match = /listening on (\S+)/.exec(stderr);
-      if (match?.[1]) done({ url: match[1], stop });
-    });
-    void exited.then((code) => fail(new Error(`coffer server exited ${String(code)}: ${stderr}`)));
-  });
-}
 
 /** What a run printed, for a failing expectation to show. */
 function said(run: CliRun): string {

@@ -68,6 +68,23 @@ export interface MakerAndApprover {
 }
 
 /**
+ * `user`'s vault enrolled at `gatewayUrl` with a new code of the demo bank on `store`; she registers a hardware key
+ * after enrolment and syncs, so the bank lists it. Locked after the test.
+ */
+export async function approverWithKey(gatewayUrl: string, store: GatewayStore, user: string): Promise<{ vault: UnlockedVault; key: SoftwareKey }> {
+  const vault = lockAfterTest((await enrolFreshVault(gatewayUrl, await anotherCode(store, user))).vault);
+  const key = softwareKey();
+  const session = await openSession(vault, { stepUp: webAuthnStepUp({ vault }) });
+  const options = await dispatch(session, 'keys.register-options', {});
+  if (!options.ok) throw new Error(options.error.message);
+  const { challenge } = options.value.options as { challenge: string };
+  expect(await dispatch(session, 'keys.register', { response: registerKey(key, challenge) as never, name: `${user}'s YubiKey 5C` })).toMatchObject({ ok: true });
+  const synced = await sync(vault);
+  expect(synced.credentials).toEqual({ registered: [{ id: key.id, policyVersion: synced.policy.version }], refused: [], pending: 0 });
+  return { vault, key };
+}
+
+/**
  * The demo bank, Alice's vault (the maker) and Bob's (the approver), both enrolled, each through a proxy of its
  * own that can lose or rewrite answers; Bob registers a hardware key in his vault after enrolment and syncs, so
  * the bank lists it.
@@ -79,14 +96,6 @@ export async function makerAndApprover(store: GatewayStore): Promise<MakerAndApp
   const approverProxy = await lossyProxy(gateway.url);
   const { dir: makerDir, vault: maker } = await enrolFreshVault(proxy.url, await anotherCode(store, 'alice'));
   lockAfterTest(maker);
-  const approver = lockAfterTest((await enrolFreshVault(approverProxy.url, await anotherCode(store, 'bob'))).vault);
-  const key = softwareKey();
-  const session = await openSession(approver, { stepUp: webAuthnStepUp({ vault: approver }) });
-  const options = await dispatch(session, 'keys.register-options', {});
-  if (!options.ok) throw new Error(options.error.message);
-  const { challenge } = options.value.options as { challenge: string };
-  expect(await dispatch(session, 'keys.register', { response: registerKey(key, challenge) as never, name: 'YubiKey 5C' })).toMatchObject({ ok: true });
-  const synced = await sync(approver);
-  expect(synced.credentials).toEqual({ registered: [{ id: key.id, policyVersion: synced.policy.version }], refused: [], pending: 0 });
+  const { vault: approver, key } = await approverWithKey(approverProxy.url, store, 'bob');
   return { gateway, proxy, approverProxy, maker, makerDir, approver, key };
 }

@@ -1,8 +1,8 @@
-import { verifyRegistrationResponse } from '@simplewebauthn/server';
 import { CofferError } from '../../contract/index.js';
 import { implementCommand } from '../dispatch/defineCommand.js';
 import { findCredential, insertCredential, type CredentialRecord } from '../keys/credentialRecords.js';
 import { keyCeremoniesOf } from '../keys/keyCeremonies.js';
+import { verifyKeyRegistration } from '../keys/verifyKeyRegistration.js';
 import { keyView } from '../keys/keyView.js';
 import { hardwareKeyRules } from '../keys/policyOf.js';
 
@@ -25,41 +25,22 @@ interface ForTheBank {
 export const registerKeyCommand = implementCommand('keys.register', {
   async prepare(ctx, input) {
     const ceremonies = keyCeremoniesOf(ctx.vault);
-    let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
     let salt: string | undefined;
-    try {
-      verification = await verifyRegistrationResponse({
-        // The library's JSON type is a structural twin of ours (its optional members are looser).
-        response: input.response as Parameters<typeof verifyRegistrationResponse>[0]['response'],
-        // Ensure the response answers a challenge of this session, once, before it expired.
-        expectedChallenge: (challenge) => {
-          const issued = ceremonies.take(challenge, 'register', ctx.now);
-          salt = issued?.salt;
-          return issued !== undefined;
-        },
-        expectedOrigin: ceremonies.rp.origin,
-        expectedRPID: ceremonies.rp.rpId,
-        requireUserVerification: true,
-      });
-    } catch (cause) {
-      const reason = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0]?.slice(0, 300);
-      throw new CofferError('APP_KEY_REJECTED', `the key's registration does not verify: ${reason}`, { cause });
-    }
-    const info = verification.registrationInfo;
-    if (!verification.verified || info === undefined) throw new CofferError('APP_KEY_REJECTED', "the key's registration does not verify");
+    const verified = await verifyKeyRegistration({
+      ...input,
+      rp: ceremonies.rp,
+      // Ensure the response answers a challenge of this session, once, before it expired.
+      expectedChallenge: (challenge) => {
+        const issued = ceremonies.take(challenge, 'register', ctx.now);
+        salt = issued?.salt;
+        return issued !== undefined;
+      },
+      now: ctx.now,
+      what: "the key's registration",
+    });
     // Ensure one credential is enrolled once (its id is the table's key and names its unlock slot).
-    if (findCredential(ctx.db, info.credential.id) !== undefined) throw new CofferError('APP_KEY_REJECTED', `key ${info.credential.id} is already enrolled`);
-    const credential: NewCredential = {
-      id: info.credential.id,
-      userId: ctx.userId,
-      publicKey: Buffer.from(info.credential.publicKey),
-      signCount: info.credential.counter,
-      transports: input.response.response.transports ?? [],
-      aaguid: info.aaguid,
-      name: input.name,
-      prfCapable: input.response.clientExtensionResults.prf?.enabled === true,
-      createdAt: ctx.now.toISOString(),
-    };
+    if (findCredential(ctx.db, verified.id) !== undefined) throw new CofferError('APP_KEY_REJECTED', `key ${verified.id} is already enrolled`);
+    const credential: NewCredential = { ...verified, userId: ctx.userId };
     const forTheBank: ForTheBank | undefined = salt === undefined ? undefined : { registration: JSON.stringify(input.response), salt };
     const details = { aaguid: credential.aaguid, prfCapable: credential.prfCapable, transports: credential.transports, forTheBank: forTheBank !== undefined };
     return { target: credential.id, details, data: { credential, forTheBank } };

@@ -1,12 +1,10 @@
-import { generateRegistrationOptions } from '@simplewebauthn/server';
 import { ed25519PublicKeyFromSeed, randomBytes } from '../../crypto/index.js';
 import { deviceRegistrationChallenge } from '../../domain/index.js';
 import type { UnlockedVault } from '../../vault/index.js';
 import { readBankConnection } from '../bank/bankConnection.js';
 import { implementCommand } from '../dispatch/defineCommand.js';
-import { activeCredentials } from '../keys/credentialRecords.js';
 import { keyCeremoniesOf, REGISTRATION_TIMEOUT_MS } from '../keys/keyCeremonies.js';
-import { userHandleFor } from '../keys/userHandle.js';
+import { keyRegistrationOptions } from '../keys/registrationOptions.js';
 
 /** 32 random bytes the device chooses for a registration the bank will see (CredentialSubmission.salt). */
 const SALT_BYTES = 32;
@@ -33,20 +31,6 @@ export const registerKeyOptionsCommand = implementCommand('keys.register-options
   async run(ctx) {
     const ceremonies = keyCeremoniesOf(ctx.vault);
     const challenge = ceremonies.issue('register', ctx.now, REGISTRATION_TIMEOUT_MS, deviceBoundChallenge(ctx.vault));
-    const options = await generateRegistrationOptions({
-      rpName: ceremonies.rp.rpName,
-      rpID: ceremonies.rp.rpId,
-      userName: ctx.userId,
-      userID: new Uint8Array(userHandleFor(ctx.vault.vaultId, ctx.userId)),
-      challenge: new Uint8Array(Buffer.from(challenge, 'base64url')),
-      timeout: REGISTRATION_TIMEOUT_MS,
-      attestationType: 'none',
-      excludeCredentials: activeCredentials(ctx.db, ctx.userId).map((key) => ({ id: key.id, transports: key.transports })),
-      authenticatorSelection: { residentKey: 'preferred', userVerification: 'required' },
-      // WebAuthn L3 §10.1.4: asking for `prf` at creation tells whether the key can derive secrets.
-      extensions: { credProps: true, prf: {} } as Parameters<typeof generateRegistrationOptions>[0]['extensions'],
-      supportedAlgorithmIDs: [-7, -8, -257],
-    });
-    return { options: { ...options } };
+    return keyRegistrationOptions({ vault: ctx.vault, db: ctx.db, userId: ctx.userId, rp: ceremonies.rp, challenge });
   },
 });

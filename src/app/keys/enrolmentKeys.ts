@@ -1,13 +1,13 @@
-import { verifyRegistrationResponse } from '@simplewebauthn/server';
 import { CofferError, type RegistrationResponseJson } from '../../contract/index.js';
 import { ed25519PublicKeyFromSeed } from '../../crypto/index.js';
 import { enrolmentRegistrationChallenge } from '../../domain/index.js';
 import type { UnlockedVault } from '../../vault/index.js';
-import { findCredential, type CredentialRecord } from './credentialRecords.js';
+import { findCredential } from './credentialRecords.js';
 import { keyCeremoniesOf } from './keyCeremonies.js';
+import { verifyKeyRegistration, type VerifiedKey } from './verifyKeyRegistration.js';
 
 /** A key registered with the enrolment, verified here, waiting for the bank's user id to be stored under. */
-export type EnrolmentKey = Omit<CredentialRecord, 'userId' | 'lastUsedAt' | 'removedAt'>;
+export type EnrolmentKey = VerifiedKey;
 
 /** The challenge every registration sent with this vault's enrolment answers: bound to its device key (docs/gateway.md). */
 export function enrolmentChallengeOf(vault: UnlockedVault): string {
@@ -25,36 +25,12 @@ export async function verifyEnrolmentKeys(vault: UnlockedVault, keys: readonly {
   const expectedChallenge = enrolmentChallengeOf(vault);
   const verified: EnrolmentKey[] = [];
   for (const key of keys) {
-    let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
-    try {
-      verification = await verifyRegistrationResponse({
-        // The library's JSON type is a structural twin of ours (its optional members are looser).
-        response: key.response as Parameters<typeof verifyRegistrationResponse>[0]['response'],
-        expectedChallenge,
-        expectedOrigin: rp.origin,
-        expectedRPID: rp.rpId,
-        requireUserVerification: true,
-      });
-    } catch (cause) {
-      const reason = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0]?.slice(0, 300);
-      throw new CofferError('APP_KEY_REJECTED', `the registration of key "${key.name}" does not verify for this enrolment: ${reason}`, { cause });
-    }
-    const info = verification.registrationInfo;
-    if (!verification.verified || info === undefined) throw new CofferError('APP_KEY_REJECTED', `the registration of key "${key.name}" does not verify for this enrolment`);
+    const verifiedKey = await verifyKeyRegistration({ ...key, rp, expectedChallenge, now, what: `the registration of key "${key.name}" for this enrolment` });
     // Ensure each key is sent and stored once (its id is the table's key at both ends).
-    if (findCredential(vault.db, info.credential.id) !== undefined || verified.some((earlier) => earlier.id === info.credential.id)) {
-      throw new CofferError('APP_KEY_REJECTED', `key ${info.credential.id} is already enrolled`);
+    if (findCredential(vault.db, verifiedKey.id) !== undefined || verified.some((earlier) => earlier.id === verifiedKey.id)) {
+      throw new CofferError('APP_KEY_REJECTED', `key ${verifiedKey.id} is already enrolled`);
     }
-    verified.push({
-      id: info.credential.id,
-      publicKey: Buffer.from(info.credential.publicKey),
-      signCount: info.credential.counter,
-      transports: key.response.response.transports ?? [],
-      aaguid: info.aaguid,
-      name: key.name,
-      prfCapable: key.response.clientExtensionResults.prf?.enabled === true,
-      createdAt: now.toISOString(),
-    });
+    verified.push(verifiedKey);
   }
   return verified;
 }

@@ -6,7 +6,6 @@ import { startTestGateway } from '../../../../test/support/gatewayClient.js';
 import { describeOnEachStore } from '../../../../test/support/gatewayStores.js';
 import { digestOf, enrolledOrg, order, ORG } from '../../../../test/support/paymentGateway.js';
 import { pullPending, sharePayment } from '../../../../test/support/relayGateway.js';
-import { addAccount } from '../../bank/addAccount.js';
 import { addUser } from '../../bank/addUser.js';
 import { createOrganisation } from '../../bank/createOrganisation.js';
 import { exportPayments } from '../../payments/exportPayments.js';
@@ -15,13 +14,14 @@ import { openStore } from '../openStore.js';
 const OLD_ORG = 'altona';
 const OLD_IBAN = 'DE02120300000000202051';
 
-describeOnEachStore('migrations 0008 and 0010 on an older store', (stores) => {
+describeOnEachStore('migrations 0008 to 0010 on an older store', (stores) => {
   it('a store made at 0007 (before pending payments) keeps its accepted payment, exportable, and takes shares with a sequence afterwards', async () => {
     const old = await stores.fresh('0007_payee_checks');
     const now = Date.now();
     await createOrganisation(old, 'sam', { orgId: OLD_ORG, name: 'Altona Werft KG' }, now);
     await addUser(old, 'sam', { orgId: OLD_ORG, userId: 'olga', name: 'Olga Maker', roles: ['maker'] }, now);
-    await addAccount(old, 'sam', { orgId: OLD_ORG, iban: OLD_IBAN, currency: 'EUR', name: 'Operating', bic: 'BYLADEM1001' }, now);
+    // As addAccount wrote it at 0007 (today's writes opening-balance columns that came with 0009).
+    await sql`INSERT INTO accounts (iban, org_id, name, currency, bic, created_at) VALUES (${OLD_IBAN}, ${OLD_ORG}, 'Operating', 'EUR', 'BYLADEM1001', ${now})`.execute(old.db);
     await sql`INSERT INTO activation_codes (code_hash, org_id, user_id, created_at, expires_at) VALUES ('code', ${OLD_ORG}, 'olga', ${now}, ${now})`.execute(old.db);
     await sql`INSERT INTO devices (id, org_id, user_id, vault_id, public_key, activation_code_hash, certificate, enrolled_at, revoked_at)
       VALUES ('dev-old', ${OLD_ORG}, 'olga', 'vault-old', 'key', 'code', 'cert', ${now}, NULL)`.execute(old.db);
@@ -44,8 +44,8 @@ describeOnEachStore('migrations 0008 and 0010 on an older store', (stores) => {
     }
   });
 
-  it('a payment shared at 0008 (a v1 signature, no sequence) is left out of the feed, and the maker shares it again at sequence 1 as a new share', async () => {
-    const old = await stores.fresh('0008_pending_payments');
+  it('a payment shared before 0010 (a v1 signature, no sequence) is left out of the feed, and the maker shares it again at sequence 1 as a new share', async () => {
+    const old = await stores.fresh('0009_opening_balances');
     const oldGateway = await startTestGateway(old);
     const { alice, bob } = await enrolledOrg(old, oldGateway.url);
     await oldGateway.app.close();
