@@ -1,5 +1,5 @@
 import type { AppSession } from '../app/index.js';
-import type { Refusal } from './shellBackend.js';
+import type { ErrorCode } from '../contract/index.js';
 
 /** How often an open, enrolled vault syncs with the bank by itself: 100,000 customers every five minutes is the gateway's sizing. */
 export const DEFAULT_SYNC_EVERY_MS = 5 * 60 * 1000;
@@ -14,7 +14,7 @@ export interface BackgroundSyncState {
   /** When a sync last finished (in this session). */
   lastSyncedAt: string | null;
   /** Why the last sync did not finish. */
-  error: Refusal | null;
+  error: { code: ErrorCode; message: string } | null;
   /** When the next sync starts, while one is planned. */
   nextAt: string | null;
 }
