@@ -100,7 +100,8 @@ test.describe('when coffer app opens a vault that is not a demo vault', () => {
     await shell.page.reload();
     await shell.page.getByLabel('Vault password').fill(OWNER_PASSWORD);
     await shell.page.getByRole('button', { name: 'Unlock' }).click();
-    await expect(shell.page.locator('[data-screen="overview"][data-ready="true"]')).toBeVisible({ timeout: 30_000 });
+    // A vault no bank has enrolled opens on its first-run screen ("Connect to your bank").
+    await expect(shell.page.locator('[data-screen="first-run"]')).toBeVisible({ timeout: 30_000 });
     expect(backend.session()).toMatchObject({ userId: 'owner' });
     expect(backend.demoAuthenticator()).toBeUndefined();
     expect(shell.demoAuthenticatorId()).toBeUndefined();

@@ -35,7 +35,8 @@ test.describe('when the vault has a webauthn-prf key slot', () => {
     expect(await violations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENS_DIR, 'lock-with-key-en.png') });
     await button.click();
-    await expect(page.locator('[data-screen="overview"][data-ready="true"]')).toBeVisible({ timeout: 30_000 });
+    // A vault no bank has enrolled opens on its first-run screen ("Connect to your bank").
+    await expect(page.locator('[data-screen="first-run"]')).toBeVisible({ timeout: 30_000 });
     expect(backend.session()).toMatchObject({ userId: 'owner' });
     // The unlock is in the log, by key.
     const log = await backend.dispatch('audit.log', { action: 'vault.unlock' });

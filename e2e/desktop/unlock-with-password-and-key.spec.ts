@@ -55,7 +55,8 @@ test.describe('when the vault opens with the password and a key together', () =>
 
     await page.getByLabel('Vault password').fill(OWNER_PASSWORD);
     await page.getByRole('button', { name: /^Unlock$/ }).click();
-    await expect(page.locator('[data-screen="overview"][data-ready="true"]')).toBeVisible({ timeout: 30_000 });
+    // A vault no bank has enrolled opens on its first-run screen ("Connect to your bank").
+    await expect(page.locator('[data-screen="first-run"]')).toBeVisible({ timeout: 30_000 });
     expect(backend.session()).toMatchObject({ userId: 'owner' });
     const log = await backend.dispatch('audit.log', { action: 'vault.unlock' });
     expect(JSON.stringify(log)).toContain('"via":"password-and-key"');
