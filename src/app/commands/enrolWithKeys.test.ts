@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { demoBankWithCode } from '../../../test/support/enrolledVault.js';
-import { describeOnEachStore } from '../../../test/support/gatewayStores.js';
+import { describeOnEachStore, type StoreUnderTest } from '../../../test/support/gatewayStores.js';
 import { startTestGateway } from '../../../test/support/gatewayClient.js';
 import { stepUpProof } from '../../../test/support/hardwareKeys.js';
 import { makeTestVault, TEST_PASSWORD } from '../../../test/support/testVault.js';
@@ -26,14 +26,19 @@ afterEach(() => {
   for (const vault of open.splice(0)) vault.lock();
 });
 
+/** The demo bank with a code for Erin, its gateway, and a fresh vault (locked after the test) with a session on it. */
+async function freshVaultAtDemoBank(stores: StoreUnderTest) {
+  const store = await stores.fresh();
+  const { code } = await demoBankWithCode(store, 'erin');
+  const gateway = await startTestGateway(store);
+  const { dir, vault } = await makeTestVault();
+  open.push(vault);
+  return { store, code, gateway, dir, vault, session: await openSession(vault) };
+}
+
 describeOnEachStore('a fresh vault enrols with the hardware key the user registers for it', (stores) => {
   it('stores the key as the Keys screen would, the policy the bank answered lists it, and it confirms a later change', async () => {
-    const store = await stores.fresh();
-    const { code } = await demoBankWithCode(store, 'erin');
-    const gateway = await startTestGateway(store);
-    const { dir, vault: fresh } = await makeTestVault();
-    open.push(fresh);
-    const session = await openSession(fresh);
+    const { store, code, gateway, dir, vault: fresh, session } = await freshVaultAtDemoBank(stores);
     const options = await dispatch(session, 'bank.enrol-options', {});
     if (!options.ok) throw new Error(options.error.message);
     // The challenge is the one the gateway recomputes from the device key the enrolment registers.
@@ -66,12 +71,7 @@ describeOnEachStore('a fresh vault enrols with the hardware key the user registe
   });
 
   it("refuses a registration made for another device's enrolment with APP_KEY_REJECTED before anything is sent: nothing stored, the code unspent", async () => {
-    const store = await stores.fresh();
-    const { code } = await demoBankWithCode(store, 'erin');
-    const gateway = await startTestGateway(store);
-    const { vault } = await makeTestVault();
-    open.push(vault);
-    const session = await openSession(vault);
+    const { store, code, gateway, vault, session } = await freshVaultAtDemoBank(stores);
     const options = await dispatch(session, 'bank.enrol-options', {});
     if (!options.ok) throw new Error(options.error.message);
     // The attacker's registration answers the challenge of another device key (captured from another enrolment).
@@ -89,12 +89,7 @@ describeOnEachStore('a fresh vault enrols with the hardware key the user registe
   });
 
   it('refuses bank.enrol-options once the vault is enrolled, with APP_ALREADY_ENROLLED', async () => {
-    const store = await stores.fresh();
-    const { code } = await demoBankWithCode(store, 'erin');
-    const gateway = await startTestGateway(store);
-    const { vault } = await makeTestVault();
-    open.push(vault);
-    const session = await openSession(vault);
+    const { code, gateway, session } = await freshVaultAtDemoBank(stores);
     expect(await dispatch(session, 'bank.enrol', { server: gateway.url, code })).toMatchObject({ ok: true });
     expect(await dispatch(session, 'bank.enrol-options', {})).toMatchObject({ ok: false, error: { code: 'APP_ALREADY_ENROLLED' } });
   });
