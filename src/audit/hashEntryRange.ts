@@ -1,7 +1,5 @@
-import { decodeBase64Bytes } from './decodeBase64Bytes.js';
 import { AuditError } from './errors.js';
 import { MemoryMerkleStore } from './MemoryMerkleStore.js';
-import { LEAF_HASH_PREFIX } from './treeConstants.js';
 import type { PackedEntries } from './packedEntries.js';
 import { checkEntryBytes, notCanonicalBase64 } from './readBundleEntry.js';
 
@@ -17,45 +15,36 @@ export interface RangeHashes {
   failure?: AuditError;
 }
 
-// Each entry is decoded just after a leaf prefix byte, so that its leaf input 0x00 ‖ entry is hashed where
-// it lies: one reused buffer, grown for a larger entry.
-let decoded = leafInputBuffer(4096);
-
 /**
- * Checks and hashes a range of bundle entries, as the bundle verifier's step 4 does one by one: each text is
- * canonical padded base64 (AUDIT_BAD_BUNDLE) of a canonical audit entry whose `seq` is its index
- * (AUDIT_BAD_ENTRY), and its RFC 9162 leaf and the perfect subtrees inside the range go straight into the
- * tree's memory (`packed.tree`, shared when this runs on another thread). Stops at the first refusal
- * and returns it with what was hashed before it, so a caller merging ranges in order can still check the
- * checkpoints the earlier entries reach, as the one-by-one verifier would. `onProgress` gets entries hashed.
+ * Checks and hashes a range of decoded bundle entries (`packEntries`), as the bundle verifier's step 4 does
+ * one by one: each is a canonical audit entry whose `seq` is its index (AUDIT_BAD_ENTRY), and its RFC 9162
+ * leaf and the perfect subtrees inside the range go straight into the tree's memory (`packed.tree`, shared
+ * when this runs on another thread); an entry whose text was not canonical base64 is refused where it stands
+ * (AUDIT_BAD_BUNDLE). Stops at the first refusal and returns it with what was hashed before it, so a caller
+ * merging ranges in order can still check the checkpoints the earlier entries reach, as the one-by-one
+ * verifier would. `onProgress` gets entries hashed.
  */
 export function hashEntryRange(packed: PackedEntries, onProgress?: (done: number) => void): RangeHashes {
-  const { first, text, ends } = packed;
+  const { first, ends, refusedAt } = packed;
+  // A Buffer again after crossing threads (a copy of the view, not of the memory): the entry scanner reads
+  // Buffers, and one kind of array keeps its reads monomorphic.
+  const leafInputs = Buffer.from(packed.leafInputs.buffer, packed.leafInputs.byteOffset, packed.leafInputs.length);
   const store = MemoryMerkleStore.rangeOf(packed.tree, first, ends.length);
   let failure: AuditError | undefined;
   let start = 0;
   for (let i = 0; i < ends.length; i++) {
     const end = ends[i] as number;
-    const index = first + i;
-    if (decoded.length * 4 < (end - start) * 3 + 4) decoded = leafInputBuffer(Math.ceil(((end - start) * 3) / 4) * 2);
-    const length = decodeBase64Bytes(text, start, end, decoded, 1);
-    start = end;
     try {
-      if (length < 0) throw notCanonicalBase64(index);
-      checkEntryBytes(new Uint8Array(decoded.buffer, decoded.byteOffset + 1, length), index);
-      store.appendLeafInput(new Uint8Array(decoded.buffer, decoded.byteOffset, length + 1));
+      checkEntryBytes(leafInputs.subarray(start + 1, end), first + i);
     } catch (error) {
       if (!(error instanceof AuditError)) throw error;
       failure = error;
       break;
     }
+    store.appendLeafInput(leafInputs.subarray(start, end));
+    start = end;
     if ((i + 1) % 4096 === 0) onProgress?.(i + 1);
   }
+  if (failure === undefined && refusedAt >= 0) failure = notCanonicalBase64(first + refusedAt);
   return { first, count: store.size, ...(failure ? { failure } : {}) };
-}
-
-function leafInputBuffer(size: number): Uint8Array {
-  const buffer = new Uint8Array(size);
-  buffer[0] = LEAF_HASH_PREFIX;
-  return buffer;
 }

@@ -36,6 +36,9 @@ let bytes = EMPTY;
 let at = 0;
 // Whether the last string read holds only ASCII and no escape, so its bytes sort as its UTF-16 code units.
 let plain = false;
+// Whether any string read so far holds a byte beyond ASCII: only then can the entry be invalid UTF-8, since
+// outside strings the scan accepts ASCII alone.
+let beyondAscii = false;
 const lastTime = new Uint8Array(64);
 let lastTimeLength = -1;
 
@@ -50,12 +53,12 @@ let lastTimeLength = -1;
  * checked by the schema's own rule. A property test holds it to that.
  */
 export function scanCanonicalEntry(entry: Uint8Array): number {
-  if (!isUtf8(entry)) return UNSURE;
   bytes = entry;
   at = 0;
+  beyondAscii = false;
   const seq = scanEntry();
   bytes = EMPTY;
-  return seq;
+  return beyondAscii && !isUtf8(entry) ? UNSURE : seq;
 }
 
 function scanEntry(): number {
@@ -104,7 +107,10 @@ function string(): number {
     } else {
       // A raw control character is not JSON at all.
       if (byte < 0x20) return UNSURE;
-      if (byte >= 0x80) ascii = false;
+      if (byte >= 0x80) {
+        ascii = false;
+        beyondAscii = true;
+      }
       i += 1;
     }
   }

@@ -5,7 +5,7 @@ import { AuditError } from './errors.js';
 import type { RangeHashes } from './hashEntryRange.js';
 import { MemoryMerkleStore } from './MemoryMerkleStore.js';
 import { openBundleCheckpoints } from './openBundleCheckpoints.js';
-import { packEntryTexts, type PackedEntries } from './packedEntries.js';
+import { packEntries, type PackedEntries } from './packedEntries.js';
 import { parseVerifierKey } from './parseVerifierKey.js';
 import { isBundleEntry, parseBundle, readBundleEnvelope } from './readBundle.js';
 import { rootAt } from './rootAt.js';
@@ -15,7 +15,7 @@ import type { VerifiedBundle, VerifyBundleOptions } from './verifyBundle.js';
 export type RangeHasher = (packed: PackedEntries) => Promise<RangeHashes>;
 
 export interface VerifyBundleInRangesOptions extends VerifyBundleOptions {
-  /** Entries per range, a power of two: 8,192 by default (about 3 MB of entry text, 2–3 ms of packing here). */
+  /** Entries per range, a power of two: 8,192 by default (about 2 MB of decoded entries, 1–2 ms of decoding here). */
   rangeSize?: number;
   /** Ranges handed out before waiting for the oldest: enough to keep every hasher busy (4 by default). */
   inFlight?: number;
@@ -36,7 +36,7 @@ export const DEFAULT_RANGE_SIZE = 1 << 13;
  * Every check and every answer is the one-by-one verifier's, first failure first: the schema, the pinned
  * key, the checkpoints' signatures and origin, entries numbered 0..n-1, coverage by the last checkpoint, each
  * entry canonical and naming its index, each checkpoint's root and its consistency with the one before. The
- * calling thread only reads the entries' shape and order and packs their text, a range at a time, awaiting
+ * calling thread only reads the entries' shape and order and decodes their text, a range at a time, awaiting
  * between ranges.
  */
 export async function verifyBundleInRanges(input: unknown, hashRange: RangeHasher, options: VerifyBundleInRangesOptions = {}): Promise<VerifiedBundle> {
@@ -62,7 +62,7 @@ async function verifyRanges(input: unknown, hashRange: RangeHasher, options: Ver
   const total = entries.length;
   const merged = new Merge(total, checkpoints);
   const ranges: Promise<RangeHashes>[] = [];
-  // Memory the ranges' text is packed into, each reused once its range is hashed.
+  // Memory the ranges' entries are decoded into, each reused once its range is hashed.
   const rooms: Uint8Array[] = [];
   let refused = false;
   let hashed = 0;
@@ -78,9 +78,9 @@ async function verifyRanges(input: unknown, hashRange: RangeHasher, options: Ver
     // After a refused entry nothing later can change the answer, but a later entry's shape or order still can.
     if (refused) continue;
     if (ranges.length >= inFlight) await ranges[ranges.length - inFlight];
-    const packed = packEntryTexts(entries as readonly AuditBundleEntry[], from, end, merged.memory, rooms.pop());
+    const packed = packEntries(entries as readonly AuditBundleEntry[], from, end, merged.memory, rooms.pop());
     const hashing = hashRange(packed).then((range) => {
-      rooms.push(new Uint8Array(packed.text.buffer));
+      rooms.push(new Uint8Array(packed.leafInputs.buffer));
       if (range.failure) refused = true;
       hashed += range.count;
       options.onProgress?.(hashed, total);

@@ -22,7 +22,7 @@ export interface VerifyBundleInWorkersOptions extends VerifyBundleOptions {
 /**
  * Verifies a bundle (as parsed from JSON) with its entries checked and hashed on worker threads, one per
  * core, in ranges merged here (src/audit `verifyBundleInRanges`): the same checks and findings as
- * `verifyBundle`, while this thread only packs each range's text and stays free between ranges. A log of
+ * `verifyBundle`, while this thread only decodes each range's text and stays free between ranges. A log of
  * one range costs one thread.
  */
 export async function verifyBundleInWorkers(input: unknown, options: VerifyBundleInWorkersOptions = {}): Promise<VerifiedBundle> {
@@ -64,7 +64,7 @@ export async function verifyBundleInWorkers(input: unknown, options: VerifyBundl
           busy[pick] = (busy[pick] ?? 1) - 1;
         }
       },
-      // Between ranges this thread's timers and I/O run: it only packs text and merges what comes back.
+      // Between ranges this thread's timers and I/O run: it only decodes text and merges what comes back.
       { ...verifyOptions, inFlight: 4 * Math.max(1, most), pause },
     );
   } finally {
