@@ -34,14 +34,16 @@ export function hashEntryRange(packed: PackedEntries, onProgress?: (done: number
   let start = 0;
   for (let i = 0; i < ends.length; i++) {
     const end = ends[i] as number;
+    // One view per entry, its leaf input: the entry is checked in it after the prefix byte.
+    const leafInput = leafInputs.subarray(start, end);
     try {
-      checkEntryBytes(leafInputs.subarray(start + 1, end), first + i);
+      checkEntryBytes(leafInput, first + i, 1);
     } catch (error) {
       if (!(error instanceof AuditError)) throw error;
       failure = error;
       break;
     }
-    store.appendLeafInput(leafInputs.subarray(start, end));
+    store.appendLeafInput(leafInput);
     start = end;
     if ((i + 1) % 4096 === 0) onProgress?.(i + 1);
   }

@@ -20,15 +20,15 @@ export function readBundleEntry(data: string, index: number): Uint8Array {
 }
 
 /**
- * Checks decoded entry bytes of bundle entry `index`: a canonical audit entry whose `seq` is its index
- * (AUDIT_BAD_ENTRY, with `index`).
+ * Checks decoded entry bytes of bundle entry `index`, `bytes[from..]`: a canonical audit entry whose `seq`
+ * is its index (AUDIT_BAD_ENTRY, with `index`).
  */
-export function checkEntryBytes(bytes: Uint8Array, index: number): void {
+export function checkEntryBytes(bytes: Uint8Array, index: number, from = 0): void {
   // Ensure the entry is canonical and names its own position, so it cannot be replayed at another index.
   // The quick scan vouches for nearly every entry a log holds; the full reading decides the rest.
-  if (scanCanonicalEntry(bytes) === index) return;
+  if (scanCanonicalEntry(bytes, from) === index) return;
   try {
-    const { seq } = parseAuditEntry(bytes);
+    const { seq } = parseAuditEntry(from === 0 ? bytes : bytes.subarray(from));
     if (seq !== index) throw new AuditError('AUDIT_BAD_ENTRY', `expected seq ${index}, found ${seq}`);
   } catch (error) {
     if (!(error instanceof AuditError)) throw error;

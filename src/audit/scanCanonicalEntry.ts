@@ -51,10 +51,13 @@ let lastTimeLength = -1;
  * It never vouches for bytes the full reading refuses: valid UTF-8, the schema's exact shape, keys
  * sorted and unique, strings, numbers and literals exactly as RFC 8785 writes them, and the time
  * checked by the schema's own rule. A property test holds it to that.
+ *
+ * `from`: where the entry starts in `entry`, which it fills to the end; a verifier holding the leaf input
+ * 0x00 ‖ entry scans it from 1 without making a view of the entry alone.
  */
-export function scanCanonicalEntry(entry: Uint8Array): number {
+export function scanCanonicalEntry(entry: Uint8Array, from = 0): number {
   bytes = entry;
-  at = 0;
+  at = from;
   beyondAscii = false;
   const seq = scanEntry();
   bytes = EMPTY;
