@@ -116,15 +116,13 @@ export const enrolCommand = implementCommand('bank.enrol', {
     let notice: string | undefined;
     try {
       statements = await pullStatements(vault, connection, signer, () => new Date());
+      // pullStatements recorded each refused page already.
+      const refused = statements.filter((account) => account.refused !== undefined).length;
+      if (refused > 0) notice = `enrolled, but the bank's statements of ${refused} account(s) did not add up to its balance and were refused (APP_BALANCE_MISMATCH): \`coffer sync\` asks again`;
     } catch (error) {
-      if (!(error instanceof CofferError) || (error.code !== 'APP_GATEWAY_UNREACHABLE' && error.code !== 'APP_BALANCE_MISMATCH')) throw error;
-      if (error.code === 'APP_BALANCE_MISMATCH') {
-        // pullStatements recorded the refused page already.
-        notice = `enrolled, but a page of the bank's statements did not add up to its balance and was refused (${error.code}): \`coffer sync\` asks again`;
-      } else {
-        notice = 'enrolled, but the statement history could not all be fetched: run `coffer sync` to take over the rest';
-        vault.record([{ action: 'bank.statements', outcome: 'failed', reason: error.code, target: connection.gatewayUrl }]);
-      }
+      if (!(error instanceof CofferError) || error.code !== 'APP_GATEWAY_UNREACHABLE') throw error;
+      notice = 'enrolled, but the statement history could not all be fetched: run `coffer sync` to take over the rest';
+      vault.record([{ action: 'bank.statements', outcome: 'failed', reason: error.code, target: connection.gatewayUrl }]);
     }
     // Their registrations answered a challenge not bound to this device, so the bank could not take them.
     if (earlierKeys > 0) {
