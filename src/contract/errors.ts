@@ -265,6 +265,8 @@ const SERVER_CODES = [
   'SERVER_DEMO_CREDENTIAL',
   /** A credential id registered already: one credential, one user. */
   'SERVER_CREDENTIAL_IN_USE',
+  /** A hardware key of an authenticator model (AAGUID) the organisation's policy does not allow (`hardwareKeys.allowedAaguids`). */
+  'SERVER_KEY_NOT_ALLOWED',
   /** An approval names a credential the gateway did not register for a current user of the organisation. */
   'SERVER_UNKNOWN_CREDENTIAL',
   /** An approval's assertion does not verify: signature, rpId, origin, UV, or its challenge is not this payment's digest. */

@@ -11,6 +11,7 @@ import { pullStatements } from '../bank/pullStatements.js';
 import { storeBankAccounts } from '../bank/storeBankAccounts.js';
 import { implementCommand } from '../dispatch/defineCommand.js';
 import { insertCredential } from '../keys/credentialRecords.js';
+import { ensureKeyModelAllowed } from '../keys/policyOf.js';
 import { verifyEnrolmentKeys, type EnrolmentKey } from '../keys/enrolmentKeys.js';
 import { storeOrgPolicy } from '../policy/installOrgPolicy.js';
 
@@ -73,6 +74,9 @@ export const enrolCommand = implementCommand('bank.enrol', {
       throw new CofferError('APP_BAD_GATEWAY_ANSWER', 'expected the organisation policy signed by the bank key that signed the certificate, found one that does not verify', { cause });
     }
     ensurePolicyListsKeys(policy, certificate.userId, keys);
+    // Ensure the bank's own policy allows each key's model before the vault keeps it: the gateway refuses others before
+    // it spends the code, so a key of another model here is a gateway that did not apply its own policy.
+    for (const key of keys) ensureKeyModelAllowed(policy.hardwareKeys, key.aaguid);
     const signer = { keyId: answer.deviceId, seed };
     const accounts = parseAnswer(await gatewayRequest({ gateway, method: 'GET', path: '/v1/accounts', signer }), AccountsResponse, "the organisation's accounts");
     const connection: BankConnection = {
