@@ -112,8 +112,8 @@ export const enrolCommand = implementCommand('bank.enrol', {
       for (const key of keys) insertCredential(db, { ...key, userId: certificate.userId });
       return storeBankAccounts(db, certificate.orgId, accounts.accounts, ctx.now).added.length;
     });
-    // The vault read its user ("owner", none yet) at unlock: without this the history taken over below, and the rest of
-    // this run (the CLI's lock), would be written in the unnamed owner's name rather than the user the bank just named.
+    // The vault read its user ("owner", none yet) at unlock: without this the history taken over below would be written
+    // in the unnamed owner's name rather than the user the bank just named (the window renews its session later).
     vault.refreshUser();
     // The enrolment stands once stored: a history cut off by the network is resumed by the next sync, not failed.
     let statements: Awaited<ReturnType<typeof pullStatements>> = [];
