@@ -33,7 +33,8 @@ async function readOrgPolicy(trx: Transaction<GatewayDatabase>, orgId: string, n
       const own = credentialsOf(user.user_id);
       return { id: user.user_id, name: user.name, roles: JSON.parse(user.roles) as Role[], ...(own.length > 0 ? { credentials: own } : {}) };
     }),
-    ...(org.allowed_aaguids === null ? {} : { hardwareKeys: hardwareKeysOf(org.allowed_aaguids) }),
+    // `== null`: the upgrade tests sign policies on stores that predate the column (migration 0011).
+    ...(org.allowed_aaguids == null ? {} : { hardwareKeys: hardwareKeysOf(org.allowed_aaguids) }),
     approvalRules: rules.map((rule): ApprovalRule => ({
       account: rule.account,
       ...(rule.currency === '' ? {} : { currency: rule.currency as ApprovalRule['currency'] }),

@@ -15,7 +15,8 @@ export function hardwareKeysOf(allowedAaguids: string | null): OrgPolicy['hardwa
  */
 export async function ensureAaguidsAllowed(trx: Transaction<GatewayDatabase>, orgId: string, credentials: readonly { aaguid: string }[]): Promise<void> {
   if (credentials.length === 0) return;
-  const org = await trx.selectFrom('organisations').select('allowed_aaguids').where('id', '=', orgId).executeTakeFirst();
+  // selectAll, not the column by name: the upgrade tests run today's enrolment on stores that predate migration 0011.
+  const org = await trx.selectFrom('organisations').selectAll().where('id', '=', orgId).executeTakeFirst();
   const hardwareKeys = hardwareKeysOf(org?.allowed_aaguids ?? null);
   const refused = credentials.find((credential) => !aaguidAllowed(hardwareKeys, credential.aaguid));
   if (refused !== undefined) throw new CofferError('SERVER_KEY_NOT_ALLOWED', `expected hardware keys of models the organisation allows, found one of model ${refused.aaguid}`);
