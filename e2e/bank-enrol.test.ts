@@ -48,6 +48,20 @@ for (const { kind, storeArgs } of stores) {
       expect([again.status, /\[POLICY_DENIED\]/.test(again.stderr)]).toEqual([1, true]);
     }, CLI_TEST_TIMEOUT_MS);
 
+    it("the enrolling run's take-over of the statement history is Alice's in the audit log, not the unnamed owner's", async () => {
+      const { code, gateway, vault, user } = await demoBankAndFreshVault(storeArgs);
+      const enrolled = await coffer(['--json', 'enrol', '--vault', vault, '--server', gateway.url, '--code', code], user);
+      expect(enrolled.status, enrolled.stderr).toBe(0);
+
+      // Alice is a maker, so `audit log` shows her own entries only: entries of that run given to "owner" are missing here.
+      const log = await coffer(['--json', 'audit', 'log', '--vault', vault, '--action', 'bank.statements'], user);
+      expect(log.status, log.stderr).toBe(0);
+      const { entries, scope } = JSON.parse(log.stdout) as { scope: string; entries: { actor: { userId: string }; target: string }[] };
+      expect(scope).toBe('own');
+      expect(new Set(entries.map((entry) => entry.target))).toEqual(new Set(['DE62370400440532013001', 'DE89370400440532013000', 'GB29NWBK60161331926819']));
+      expect(new Set(entries.map((entry) => entry.actor.userId))).toEqual(new Set(['alice']));
+    }, CLI_TEST_TIMEOUT_MS);
+
     it('killed after the gateway enrolled it but before the vault stored anything, the vault enrols again with the same code', async () => {
       const { code, gateway, vault, user } = await demoBankAndFreshVault(storeArgs);
 

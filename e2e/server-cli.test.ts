@@ -46,7 +46,12 @@ for (const { kind, storeArgs } of stores) {
       expect([plain.status, /SERVER_PLAIN_HTTP_REFUSED/.test(plain.stderr)]).toEqual([1, true]);
       const unlimited = await run(['--port', '0', '--rate-limit', '0']);
       expect([unlimited.status, unlimited.stderr]).toEqual([2, 'coffer: expected --rate-limit as a whole number of requests per minute, at least 1, found 0 [CLI_USAGE]\n']);
-      expect((await coffer(['--json', 'server', ...args, 'audit', 'verify'], env)).stdout).toBe('{"entries":2}\n');
+      const keys = ['keys', 'allow', '--org', 'acme'];
+      expect(await run([...keys, '--aaguid', 'yubikey'])).toMatchObject({ status: 1, stderr: expect.stringMatching(/^coffer: aaguids\[0\]: expected an AAGUID: .* \[SERVER_BAD_REQUEST\]\n$/) });
+      expect(await run(keys)).toMatchObject({ status: 2, stderr: 'coffer: expected either --aaguid (one or more) or --any [CLI_USAGE]\n' });
+      const allowed = await run([...keys, '--aaguid', 'CB69481E-8FF7-4039-93EC-0A2729A154A8']);
+      expect([allowed.status, allowed.stdout]).toEqual([0, expect.stringMatching(/^authenticator models cb69481e-8ff7-4039-93ec-0a2729a154a8 allowed for acme; policy version 3 signed/)]);
+      expect((await coffer(['--json', 'server', ...args, 'audit', 'verify'], env)).stdout).toBe('{"entries":3}\n');
     }, CLI_TEST_TIMEOUT_MS);
   });
 }

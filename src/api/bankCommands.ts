@@ -4,7 +4,13 @@ import { commandSpec } from './commandSpec.js';
 import { KeyName } from './keyCommands.js';
 
 /** Statements taken over for one account by enrolment or sync. */
-const PulledStatements = z.strictObject({ iban: z.string(), entries: z.number().int(), cursor: z.number().int() });
+const PulledStatements = z.strictObject({
+  iban: z.string(),
+  entries: z.number().int(),
+  cursor: z.number().int(),
+  /** The code a page of this account was refused with (APP_BALANCE_MISMATCH): its later pages wait for the next sync, other accounts do not. */
+  refused: z.string().optional(),
+});
 
 /** WebAuthn options JSON (PublicKeyCredentialCreationOptionsJSON), for the browser's parseCreationOptionsFromJSON. */
 const CreationOptionsJson = z.looseObject({ challenge: z.string() });

@@ -181,6 +181,8 @@ const APP_CODES = [
   'APP_BAD_GATEWAY_ANSWER',
   /** A page of the bank's statement feed whose closing balance is not the vault's balance plus the page's lines: nothing of it is booked, the next sync asks again. */
   'APP_BALANCE_MISMATCH',
+  /** A statement file for an account the bank's feed keeps (an enrolled vault's): its lines come with the sync, so importing them too would count them twice. */
+  'APP_ACCOUNT_FED_BY_BANK',
   /** The vault's user, vault id or device key differ from what the bank certified at enrolment. */
   'APP_DEVICE_MISMATCH',
   /** The bank's witness cosigned a larger log than this vault holds: an older copy of the vault was put back. */
@@ -263,6 +265,8 @@ const SERVER_CODES = [
   'SERVER_DEMO_CREDENTIAL',
   /** A credential id registered already: one credential, one user. */
   'SERVER_CREDENTIAL_IN_USE',
+  /** A hardware key of an authenticator model (AAGUID) the organisation's policy does not allow (`hardwareKeys.allowedAaguids`). */
+  'SERVER_KEY_NOT_ALLOWED',
   /** An approval names a credential the gateway did not register for a current user of the organisation. */
   'SERVER_UNKNOWN_CREDENTIAL',
   /** An approval's assertion does not verify: signature, rpId, origin, UV, or its challenge is not this payment's digest. */

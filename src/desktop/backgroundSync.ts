@@ -13,7 +13,7 @@ export interface BackgroundSyncState {
   state: 'off' | 'waiting' | 'syncing' | 'synced' | 'offline' | 'failed';
   /** When a sync last finished (in this session). */
   lastSyncedAt: string | null;
-  /** Why the last sync did not finish. */
+  /** Why the last sync did not finish, or what it refused while finishing (an account's statements). */
   error: { code: ErrorCode; message: string } | null;
   /** When the next sync starts, while one is planned. */
   nextAt: string | null;
@@ -69,7 +69,10 @@ export function startBackgroundSync(session: AppSession, options: BackgroundSync
     if (stopped) return;
     if (result.ok) {
       failures = 0;
-      current = { state: 'synced', lastSyncedAt: new Date().toISOString(), error: null, nextAt: null };
+      // One account's refused page no longer fails the sync; the window still says so (the sidebar's tooltip).
+      const refused = result.value.statements.filter((account) => account.refused !== undefined).length;
+      const error = refused === 0 ? null : { code: 'APP_BALANCE_MISMATCH' as const, message: `the bank's statements of ${refused} account(s) did not add up to its balance and were refused: the next sync asks again` };
+      current = { state: 'synced', lastSyncedAt: new Date().toISOString(), error, nextAt: null };
       plan(everyMs);
       return;
     }

@@ -37,6 +37,7 @@ export {
 } from './orgPolicySchema.js';
 export { parseOrgPolicy } from './parseOrgPolicy.js';
 export { signOrgPolicy, ORG_POLICY_JWS_TYPE } from './signOrgPolicy.js';
+export { aaguidAllowed } from './aaguidAllowed.js';
 export { verifyOrgPolicy, POLICY_CLOCK_SKEW_MS, type VerifyOrgPolicyOptions } from './verifyOrgPolicy.js';
 export { selectApprovalRule, type RuleTarget } from './selectApprovalRule.js';
 export { approvalStatus, type ApprovalStatus, type ApprovalStatusInput, type CountedApproval } from './approvalStatus.js';

@@ -9,6 +9,7 @@ export { createOrganisation, CreateOrganisationInput } from './bank/createOrgani
 export { addUser, AddUserInput } from './bank/addUser.js';
 export { removeUser, RemoveUserInput } from './bank/removeUser.js';
 export { setRoles, SetRolesInput } from './bank/setRoles.js';
+export { setAllowedAaguids, SetAllowedAaguidsInput } from './bank/setAllowedAaguids.js';
 export { setApprovalRule, SetApprovalRuleInput } from './bank/setApprovalRule.js';
 export { addAccount, AddAccountInput } from './bank/addAccount.js';
 export { recordStaffAction } from './bank/recordStaffAction.js';

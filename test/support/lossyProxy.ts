@@ -19,7 +19,7 @@ export interface LossyProxy {
   /** How many requests matching method and path reached the gateway. */
   forwarded(method: string, path: string): number;
   /** Answers to requests matching method and path are changed by `rewrite` before the client sees them: a hostile gateway. */
-  rewriteAnswers(method: string, path: string, rewrite: (text: string) => string): void;
+  rewriteAnswers(method: string, path: string, rewrite: (text: string) => string | Promise<string>): void;
   /** The body of every request matching method and path is handed to `watch` as it is forwarded. */
   watchRequests(method: string, path: string, watch: (body: string) => void): void;
 }
@@ -27,7 +27,7 @@ export interface LossyProxy {
 export async function lossyProxy(upstream: string): Promise<LossyProxy> {
   const losses = new Map<string, number>();
   const seen = new Map<string, number>();
-  const rewrites = new Map<string, (text: string) => string>();
+  const rewrites = new Map<string, (text: string) => string | Promise<string>>();
   const watches = new Map<string, (body: string) => void>();
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -47,7 +47,7 @@ export async function lossyProxy(upstream: string): Promise<LossyProxy> {
           return;
         }
         response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-        response.end(rewrites.get(key)?.(text) ?? text);
+        response.end(await (rewrites.get(key)?.(text) ?? text));
       }, () => request.socket.destroy());
     });
   });

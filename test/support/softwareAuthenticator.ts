@@ -33,9 +33,10 @@ export function softwareKey(options: { privateKey?: Buffer; id?: string } = {}):
 }
 
 /** A registration response (attestation "none") over `challenge` (base64url). */
-export function registerKey(key: SoftwareKey, challenge: string, options: { rp?: TestRelyingParty; userVerified?: boolean } = {}): RegistrationResponseJson {
+export function registerKey(key: SoftwareKey, challenge: string, options: { rp?: TestRelyingParty; userVerified?: boolean; aaguid?: string } = {}): RegistrationResponseJson {
   const flags = FLAG_UP | (options.userVerified === false ? 0 : FLAG_UV);
-  return softwareRegistration({ id: key.id, coseKey: key.publicKey, counter: key.counter, challenge, rp: options.rp ?? BANK_RP, flags, aaguid: TEST_AAGUID });
+  const aaguid = options.aaguid === undefined ? TEST_AAGUID : Buffer.from(options.aaguid.replaceAll('-', ''), 'hex');
+  return softwareRegistration({ id: key.id, coseKey: key.publicKey, counter: key.counter, challenge, rp: options.rp ?? BANK_RP, flags, aaguid });
 }
 
 /**

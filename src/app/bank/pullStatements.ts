@@ -1,6 +1,7 @@
 import { CofferError, StatementSyncResponse, type StatementSyncEntry } from '../../contract/index.js';
 import { sha256Hex } from '../../crypto/index.js';
 import type { UnlockedVault, VaultDatabase } from '../../vault/index.js';
+import { FED_BY_BANK } from './accountFedByBank.js';
 import type { BankConnection } from './bankConnection.js';
 import { gatewayRequest, parseAnswer, type GatewaySigner } from './gatewayRequest.js';
 
@@ -14,6 +15,8 @@ export interface PulledStatements {
   iban: string;
   entries: number;
   cursor: number;
+  /** The code a page was refused with; the account's later pages wait for the next sync. */
+  refused?: 'APP_BALANCE_MISMATCH';
 }
 
 interface AccountCursor {
@@ -25,7 +28,7 @@ interface AccountCursor {
 
 function accountCursors(db: VaultDatabase): AccountCursor[] {
   return db
-    .prepare('SELECT a.id, a.iban, a.currency, coalesce(c.after_seq, 0) AS after FROM accounts a LEFT JOIN statement_cursors c ON c.account_id = a.id ORDER BY a.iban')
+    .prepare(`SELECT a.id, a.iban, a.currency, coalesce(c.after_seq, 0) AS after FROM accounts a LEFT JOIN statement_cursors c ON c.account_id = a.id WHERE ${FED_BY_BANK} ORDER BY a.iban`)
     .all() as AccountCursor[];
 }
 
@@ -73,47 +76,63 @@ function bookPage(db: VaultDatabase, account: AccountCursor, page: StatementSync
 }
 
 /**
+ * One account's pages, from its cursor until the feed has no more, each page in its own transaction; `pulled` counts
+ * what committed, so a caller that catches a refusal still knows how far the account got.
+ */
+async function pullAccount(vault: UnlockedVault, gateway: URL, account: AccountCursor, signer: GatewaySigner, now: () => Date, pulled: PulledStatements): Promise<void> {
+  let cursor = account.after;
+  for (;;) {
+    const path = `/v1/statements?${new URLSearchParams({ account: account.iban, after: String(cursor), limit: String(STATEMENT_PAGE) }).toString()}`;
+    const page = parseAnswer(await gatewayRequest({ gateway, method: 'GET', path, signer }), StatementSyncResponse, 'a page of statements');
+    // Ensure the page is the one asked for and moves forward: a gateway cannot move the cursor back, book elsewhere,
+    // or book another currency on the account.
+    const outside = page.entries.some((entry) => entry.seq <= cursor || entry.seq > page.next || entry.currency !== account.currency);
+    if (page.account !== account.iban || page.next < cursor || outside) {
+      throw new CofferError('APP_BAD_GATEWAY_ANSWER', `expected statements of ${account.iban.slice(0, 2)}… after ${cursor}, found another page`);
+    }
+    const details = { after: cursor, next: page.next, received: page.entries.length };
+    // Ensure the bank's balance after the page is the vault's plus the page's lines (camt.053: opening plus entries
+    // is closing): a line dropped, added or altered anywhere between the bank's books and this vault shows here.
+    if (balanceWithPage(vault.db, account, page) !== page.closingBalanceMinor) {
+      vault.record([{ action: 'bank.statements', outcome: 'denied', reason: 'APP_BALANCE_MISMATCH', target: account.iban, details }]);
+      throw balanceMismatch(account, page);
+    }
+    if (page.entries.length === 0 && page.next === cursor) break;
+    const booked = vault.transact({ action: 'bank.statements', target: account.iban, details }, (db) => {
+      const count = bookPage(db, { ...account, after: cursor }, page, now());
+      // The same check within the transaction, against whatever else wrote the vault since the one above.
+      if (db.prepare('SELECT balance_minor FROM accounts WHERE id = ?').pluck().get(account.id) !== page.closingBalanceMinor) throw balanceMismatch(account, page);
+      return count;
+    });
+    pulled.entries += booked;
+    pulled.cursor = cursor = page.next;
+    if (!page.more) break;
+  }
+}
+
+/**
  * Takes over every account's new bookings from the bank's feed, page by page from the stored cursor. Each page
  * is booked in one transaction with its cursor and its audit entry (`bank.statements`), so a sync cut off at any
  * point resumes where it stopped and books nothing twice. A page whose closing balance is not the account's balance
  * plus its lines (an empty page too: the balance must stand where the cursor does) is refused with
- * APP_BALANCE_MISMATCH, recorded as a denied `bank.statements` entry, nothing of it booked, and the sync stops: the
- * cursor stays, so the next sync asks for the same page again.
+ * APP_BALANCE_MISMATCH, recorded as a denied `bank.statements` entry (a failed one when the check inside the
+ * transaction caught it), nothing of it booked, and that account stops there with `refused` set: its cursor stays,
+ * so the next sync asks for the same page again. The other accounts go on: one account's books are no reason to
+ * leave the others behind. Anything else (an unreachable gateway, a page out of order) stops the whole pull.
  */
 export async function pullStatements(vault: UnlockedVault, connection: BankConnection, signer: GatewaySigner, now: () => Date): Promise<PulledStatements[]> {
   const gateway = new URL(connection.gatewayUrl);
   const pulled: PulledStatements[] = [];
   for (const account of accountCursors(vault.db)) {
-    let cursor = account.after;
-    let entries = 0;
-    for (;;) {
-      const path = `/v1/statements?${new URLSearchParams({ account: account.iban, after: String(cursor), limit: String(STATEMENT_PAGE) }).toString()}`;
-      const page = parseAnswer(await gatewayRequest({ gateway, method: 'GET', path, signer }), StatementSyncResponse, 'a page of statements');
-      // Ensure the page is the one asked for and moves forward: a gateway cannot move the cursor back, book elsewhere,
-      // or book another currency on the account.
-      const outside = page.entries.some((entry) => entry.seq <= cursor || entry.seq > page.next || entry.currency !== account.currency);
-      if (page.account !== account.iban || page.next < cursor || outside) {
-        throw new CofferError('APP_BAD_GATEWAY_ANSWER', `expected statements of ${account.iban.slice(0, 2)}… after ${cursor}, found another page`);
-      }
-      const details = { after: cursor, next: page.next, received: page.entries.length };
-      // Ensure the bank's balance after the page is the vault's plus the page's lines (camt.053: opening plus entries
-      // is closing): a line dropped, added or altered anywhere between the bank's books and this vault shows here.
-      if (balanceWithPage(vault.db, account, page) !== page.closingBalanceMinor) {
-        vault.record([{ action: 'bank.statements', outcome: 'denied', reason: 'APP_BALANCE_MISMATCH', target: account.iban, details }]);
-        throw balanceMismatch(account, page);
-      }
-      if (page.entries.length === 0 && page.next === cursor) break;
-      const booked = vault.transact({ action: 'bank.statements', target: account.iban, details }, (db) => {
-        const count = bookPage(db, { ...account, after: cursor }, page, now());
-        // The same check within the transaction, against whatever else wrote the vault since the one above.
-        if (db.prepare('SELECT balance_minor FROM accounts WHERE id = ?').pluck().get(account.id) !== page.closingBalanceMinor) throw balanceMismatch(account, page);
-        return count;
-      });
-      entries += booked;
-      cursor = page.next;
-      if (!page.more) break;
+    const progress: PulledStatements = { iban: account.iban, entries: 0, cursor: account.after };
+    try {
+      await pullAccount(vault, gateway, account, signer, now, progress);
+    } catch (error) {
+      if (!(error instanceof CofferError) || error.code !== 'APP_BALANCE_MISMATCH') throw error;
+      // The pages before the refused one balanced and stay booked; they are reported with the refusal.
+      progress.refused = error.code;
     }
-    pulled.push({ iban: account.iban, entries, cursor });
+    pulled.push(progress);
   }
   return pulled;
 }

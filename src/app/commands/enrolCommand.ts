@@ -11,6 +11,7 @@ import { pullStatements } from '../bank/pullStatements.js';
 import { storeBankAccounts } from '../bank/storeBankAccounts.js';
 import { implementCommand } from '../dispatch/defineCommand.js';
 import { insertCredential } from '../keys/credentialRecords.js';
+import { ensureKeyModelAllowed } from '../keys/policyOf.js';
 import { verifyEnrolmentKeys, type EnrolmentKey } from '../keys/enrolmentKeys.js';
 import { storeOrgPolicy } from '../policy/installOrgPolicy.js';
 
@@ -73,6 +74,9 @@ export const enrolCommand = implementCommand('bank.enrol', {
       throw new CofferError('APP_BAD_GATEWAY_ANSWER', 'expected the organisation policy signed by the bank key that signed the certificate, found one that does not verify', { cause });
     }
     ensurePolicyListsKeys(policy, certificate.userId, keys);
+    // Ensure the bank's own policy allows each key's model before the vault keeps it: the gateway refuses others before
+    // it spends the code, so a key of another model here is a gateway that did not apply its own policy.
+    for (const key of keys) ensureKeyModelAllowed(policy.hardwareKeys, key.aaguid);
     const signer = { keyId: answer.deviceId, seed };
     const accounts = parseAnswer(await gatewayRequest({ gateway, method: 'GET', path: '/v1/accounts', signer }), AccountsResponse, "the organisation's accounts");
     const connection: BankConnection = {
@@ -108,20 +112,21 @@ export const enrolCommand = implementCommand('bank.enrol', {
       for (const key of keys) insertCredential(db, { ...key, userId: certificate.userId });
       return storeBankAccounts(db, certificate.orgId, accounts.accounts, ctx.now).added.length;
     });
+    // The vault read its user ("owner", none yet) at unlock: without this the history taken over below would be written
+    // in the unnamed owner's name rather than the user the bank just named (the window renews its session later).
+    vault.refreshUser();
     // The enrolment stands once stored: a history cut off by the network is resumed by the next sync, not failed.
     let statements: Awaited<ReturnType<typeof pullStatements>> = [];
     let notice: string | undefined;
     try {
       statements = await pullStatements(vault, connection, signer, () => new Date());
+      // pullStatements recorded each refused page already.
+      const refused = statements.filter((account) => account.refused !== undefined).length;
+      if (refused > 0) notice = `enrolled, but the bank's statements of ${refused} account(s) did not add up to its balance and were refused (APP_BALANCE_MISMATCH): \`coffer sync\` asks again`;
     } catch (error) {
-      if (!(error instanceof CofferError) || (error.code !== 'APP_GATEWAY_UNREACHABLE' && error.code !== 'APP_BALANCE_MISMATCH')) throw error;
-      if (error.code === 'APP_BALANCE_MISMATCH') {
-        // pullStatements recorded the refused page already.
-        notice = `enrolled, but a page of the bank's statements did not add up to its balance and was refused (${error.code}): \`coffer sync\` asks again`;
-      } else {
-        notice = 'enrolled, but the statement history could not all be fetched: run `coffer sync` to take over the rest';
-        vault.record([{ action: 'bank.statements', outcome: 'failed', reason: error.code, target: connection.gatewayUrl }]);
-      }
+      if (!(error instanceof CofferError) || error.code !== 'APP_GATEWAY_UNREACHABLE') throw error;
+      notice = 'enrolled, but the statement history could not all be fetched: run `coffer sync` to take over the rest';
+      vault.record([{ action: 'bank.statements', outcome: 'failed', reason: error.code, target: connection.gatewayUrl }]);
     }
     // Their registrations answered a challenge not bound to this device, so the bank could not take them.
     if (earlierKeys > 0) {

@@ -1,5 +1,6 @@
 import { implementCommand } from '../dispatch/defineCommand.js';
 import { bookStatementImport } from './statementImport/bookStatementImport.js';
+import { ensureNotFedByBank } from './statementImport/ensureNotFedByBank.js';
 import { importAuditDetails, unreconciledError } from './statementImport/importAudit.js';
 import { planStatementImport } from './statementImport/planStatementImport.js';
 
@@ -8,7 +9,8 @@ import { planStatementImport } from './statementImport/planStatementImport.js';
  * accounts they name (docs/commands.md). The file is read and every decision made before the transaction:
  * each statement matched to an account and reconciled with itself, each entry booked, or skipped with its
  * reason (not booked by the bank, already booked, repeated in the file). A statement that does not
- * reconcile is refused, nothing booked, unless the caller accepts it. All or nothing.
+ * reconcile is refused, nothing booked, unless the caller accepts it. An account the bank's feed keeps (an enrolled
+ * vault's) takes no file at all: its lines come with the sync (APP_ACCOUNT_FED_BY_BANK, denied). All or nothing.
  */
 export const importStatementCommand = implementCommand('statements.import', {
   async prepare(ctx, input) {
@@ -20,6 +22,9 @@ export const importStatementCommand = implementCommand('statements.import', {
       details: importAuditDetails(plan, input.acceptUnreconciled === true),
       data: plan,
     };
+  },
+  guard(ctx, _input, plan) {
+    ensureNotFedByBank(ctx.db, plan);
   },
   run(ctx, input, plan) {
     // Ensure a difference is shown loudly and never silently accepted: booked only when the caller said so.

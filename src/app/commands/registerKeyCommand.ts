@@ -4,7 +4,7 @@ import { findCredential, insertCredential, type CredentialRecord } from '../keys
 import { keyCeremoniesOf } from '../keys/keyCeremonies.js';
 import { verifyKeyRegistration } from '../keys/verifyKeyRegistration.js';
 import { keyView } from '../keys/keyView.js';
-import { hardwareKeyRules } from '../keys/policyOf.js';
+import { ensureKeyModelAllowed, hardwareKeyRules } from '../keys/policyOf.js';
 
 type NewCredential = Omit<CredentialRecord, 'lastUsedAt' | 'removedAt'>;
 
@@ -46,11 +46,8 @@ export const registerKeyCommand = implementCommand('keys.register', {
     return { target: credential.id, details, data: { credential, forTheBank } };
   },
   guard(ctx, _input, { credential }) {
-    const allowed = hardwareKeyRules(ctx.policyState).allowedAaguids;
     // Ensure only the authenticator models the bank allows, when it names them.
-    if (allowed !== undefined && !allowed.includes(credential.aaguid.toLowerCase())) {
-      throw new CofferError('APP_KEY_NOT_ALLOWED', `the organisation policy does not allow authenticators of model ${credential.aaguid}`);
-    }
+    ensureKeyModelAllowed(hardwareKeyRules(ctx.policyState), credential.aaguid);
   },
   run(ctx, _input, { credential, forTheBank }) {
     insertCredential(ctx.db, credential);

@@ -3,7 +3,11 @@ import type { CommandOutput } from '../../api/index.js';
 import { runAppCommand } from '../appSession.js';
 
 function statementsText(statements: CommandOutput<'bank.enrol'>['statements']): string[] {
-  return statements.map((s) => `  statements    ${s.iban}  ${s.entries.toLocaleString('en')} new booking(s), feed position ${s.cursor}`);
+  return statements.map(
+    (s) =>
+      `  statements    ${s.iban}  ${s.entries.toLocaleString('en')} new booking(s), feed position ${s.cursor}` +
+      (s.refused === undefined ? '' : `; a page did not add up to the bank's balance and was refused [${s.refused}]: the next sync asks again`),
+  );
 }
 
 function enrolText(v: CommandOutput<'bank.enrol'>): string {

@@ -16,6 +16,8 @@ import {
   seedDemoBank,
   setApprovalRule,
   setRoles,
+  setAllowedAaguids,
+  SetAllowedAaguidsInput,
   verifyGatewayAudit,
   type AppliedBankChange,
 } from '../../server/index.js';
@@ -89,6 +91,25 @@ export function registerServerBank(server: Command): void {
     .action((opts: { org: string; user: string; roles: string[] }, command: Command) =>
       withServerStore(command, (store, staff) => setRoles(store, staff, parseBankInput(SetRolesInput, { orgId: opts.org, userId: opts.user, roles: opts.roles })), (v) => `roles of ${opts.user}: ${opts.roles.join(', ')}; ${policyLine(v)}`),
     );
+
+  server
+    .command('keys')
+    .description("the hardware keys the organisation's users may register")
+    .command('allow')
+    .requiredOption('--org <id>', 'organisation id')
+    .option('--aaguid <uuid>', 'an authenticator model (AAGUID) users may register; repeat for each; replaces the list', collect)
+    .option('--any', 'allow every model again')
+    .action((opts: { org: string; aaguid?: string[]; any?: boolean }, command: Command) => {
+      if ((opts.aaguid === undefined) === (opts.any !== true)) throw usageError('expected either --aaguid (one or more) or --any');
+      return withServerStore(
+        command,
+        (store, staff) => setAllowedAaguids(store, staff, parseBankInput(SetAllowedAaguidsInput, { orgId: opts.org, aaguids: opts.any === true ? null : (opts.aaguid ?? []) })),
+        (v) => {
+          const allowed = v.policy.policy.hardwareKeys?.allowedAaguids;
+          return `${allowed === undefined ? 'any authenticator model' : `authenticator models ${allowed.join(', ')}`} allowed for ${opts.org}; ${policyLine(v)}`;
+        },
+      );
+    });
 
   server
     .command('rule')

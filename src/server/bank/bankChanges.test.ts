@@ -9,6 +9,7 @@ import { loadBankKey } from './bankKey.js';
 import { createOrganisation } from './createOrganisation.js';
 import { currentPolicy } from './issueOrgPolicy.js';
 import { removeUser } from './removeUser.js';
+import { setAllowedAaguids } from './setAllowedAaguids.js';
 import { setApprovalRule } from './setApprovalRule.js';
 import { setRoles } from './setRoles.js';
 import { verifyGatewayAudit } from './verifyGatewayAudit.js';
@@ -113,6 +114,24 @@ describeOnEachStore('bank staff change an organisation', (stores) => {
     const entry = await store.db.selectFrom('gateway_audit').select('details').where('action', '=', 'account.add').orderBy('seq').executeTakeFirstOrThrow();
     expect(JSON.parse(entry.details)).toMatchObject({ iban: EUR_ACCOUNT, openingDate: '2026-02-01' });
     expect(entry.details).not.toMatch(/120050|1200\.50/);
+  });
+
+  it('signs the authenticator models staff allow into the policy (hardwareKeys.allowedAaguids), audited; a bad one changes nothing; null allows any', async () => {
+    const store = await stores.fresh();
+    await nordlicht(store);
+    const before = await counts(store);
+    await expect(setAllowedAaguids(store, 'sam', { orgId: 'nordlicht', aaguids: ['not-a-uuid'] }, NOW)).toThrowCode('SERVER_BAD_REQUEST');
+    await expect(setAllowedAaguids(store, 'sam', { orgId: 'nordlicht', aaguids: [] }, NOW)).toThrowCode('SERVER_BAD_REQUEST');
+    await expect(setAllowedAaguids(store, 'sam', { orgId: 'nowhere', aaguids: null }, NOW)).toThrowCode('SERVER_NOT_FOUND');
+    expect(await counts(store)).toEqual(before);
+
+    const yubiKey = 'cb69481e-8ff7-4039-93ec-0a2729a154a8';
+    await setAllowedAaguids(store, 'sam', { orgId: 'nordlicht', aaguids: [yubiKey.toUpperCase(), yubiKey] }, NOW);
+    expect((await currentOrgPolicy(store, 'nordlicht')).policy.hardwareKeys).toEqual({ allowedAaguids: [yubiKey] });
+    const entry = await store.db.selectFrom('gateway_audit').select(['action', 'actor', 'details']).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect({ ...entry, details: JSON.parse(entry.details) as unknown }).toMatchObject({ action: 'keys.allow', actor: 'staff:sam', details: { aaguids: [yubiKey] } });
+    await setAllowedAaguids(store, 'sam', { orgId: 'nordlicht', aaguids: null }, NOW);
+    expect((await currentOrgPolicy(store, 'nordlicht')).policy.hardwareKeys).toBeUndefined();
   });
 
   it('keeps one bank key however many processes ask for it first', async () => {

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { CofferError } from '../../contract/index.js';
 import type { JwsSigningKey } from '../../crypto/index.js';
 import { signOrgPolicy, type ApprovalRule, type Approver, type OrgPolicy, type Role } from '../../policy/index.js';
+import { hardwareKeysOf } from '../credentials/ensureAaguidsAllowed.js';
 import type { GatewayDatabase } from '../store/storeSchema.js';
 import { rfc3339 } from './rfc3339.js';
 
@@ -32,6 +33,8 @@ async function readOrgPolicy(trx: Transaction<GatewayDatabase>, orgId: string, n
       const own = credentialsOf(user.user_id);
       return { id: user.user_id, name: user.name, roles: JSON.parse(user.roles) as Role[], ...(own.length > 0 ? { credentials: own } : {}) };
     }),
+    // `== null`: the upgrade tests sign policies on stores that predate the column (migration 0011).
+    ...(org.allowed_aaguids == null ? {} : { hardwareKeys: hardwareKeysOf(org.allowed_aaguids) }),
     approvalRules: rules.map((rule): ApprovalRule => ({
       account: rule.account,
       ...(rule.currency === '' ? {} : { currency: rule.currency as ApprovalRule['currency'] }),

@@ -6,6 +6,7 @@ import { loadBankKey } from '../bank/bankKey.js';
 import { issueOrgPolicy } from '../bank/issueOrgPolicy.js';
 import type { GatewayStore } from '../store/openStore.js';
 import type { DeviceTable } from '../store/storeSchema.js';
+import { ensureAaguidsAllowed } from './ensureAaguidsAllowed.js';
 import { insertCredential } from './insertCredential.js';
 import type { RelyingParty } from './relyingParty.js';
 import { verifyCredentialRegistration } from './verifyCredentialRegistration.js';
@@ -21,7 +22,8 @@ export interface RegisterDeviceCredentialOpts {
  * POST /v1/credentials: a hardware key the device's user registered after enrolment. Verified exactly as at
  * enrolment (origin, rpId, UV, demo keys refused), but its challenge must be deviceRegistrationChallenge of the
  * key of the device that sends it and the salt it names, so a registration made for another device (captured
- * or replayed) verifies for none but that one. In one transaction: the credential inserted for the device's
+ * or replayed) verifies for none but that one. In one transaction: its authenticator model checked against the
+ * organisation's allowed list (SERVER_KEY_NOT_ALLOWED), the credential inserted for the device's
  * user (its id unique), the organisation policy re-issued as its next version listing it, the audit entry.
  */
 export async function registerDeviceCredential(store: GatewayStore, opts: RegisterDeviceCredentialOpts): Promise<CredentialAnswer> {
@@ -35,6 +37,7 @@ export async function registerDeviceCredential(store: GatewayStore, opts: Regist
     const user = await trx.selectFrom('org_users').select('removed_at').where('org_id', '=', device.org_id).where('user_id', '=', device.user_id).executeTakeFirst();
     // Ensure the key becomes a current user's (a removed user's devices are revoked; this holds in the race too).
     if (!user || user.removed_at !== null) throw new CofferError('SERVER_DEVICE_REVOKED', `expected a device of a current user, found one of ${device.user_id}, who was removed`);
+    await ensureAaguidsAllowed(trx, device.org_id, [credential]);
     await insertCredential(trx, credential, { orgId: device.org_id, userId: device.user_id, deviceId: device.id, now });
     const policy = await issueOrgPolicy(trx, device.org_id, bankKey.signingKey, now);
     await appendGatewayAudit(trx, store.dialect, {

@@ -6,6 +6,7 @@ import { appendGatewayAudit } from '../bank/appendGatewayAudit.js';
 import { bankKeyText, loadBankKey } from '../bank/bankKey.js';
 import { currentPolicy, issueOrgPolicy } from '../bank/issueOrgPolicy.js';
 import { gatewayRelyingParty, type RelyingParty } from '../credentials/relyingParty.js';
+import { ensureAaguidsAllowed } from '../credentials/ensureAaguidsAllowed.js';
 import { insertCredential } from '../credentials/insertCredential.js';
 import { verifyCredentialRegistration, type RegisteredCredential } from '../credentials/verifyCredentialRegistration.js';
 import { rfc3339 } from '../bank/rfc3339.js';
@@ -84,7 +85,8 @@ async function answerRetry(trx: Transaction<GatewayDatabase>, retry: RetriedEnro
  * POST /v1/enrolments. The request is signed by the key it enrols (keyid "enrolment"), so nobody enrols
  * a key they do not hold. The user's WebAuthn registrations are verified first (challenge bound to the device
  * key, rpId, origin, UV; demo keys refused). In one transaction: the code is found by its hash and checked
- * unexpired, the bank certifies device key, vault and user, the device row and the credentials are inserted,
+ * unexpired, each key's authenticator model checked against the organisation's allowed list (SERVER_KEY_NOT_ALLOWED,
+ * the code unspent), the bank certifies device key, vault and user, the device row and the credentials are inserted,
  * and — when credentials came — the organisation policy is re-issued carrying them; the device row's UNIQUE
  * activation code decides a race between two devices presenting one code, in any number of processes. The
  * device that used a code may present it again until it expires (`answerRetry`).
@@ -107,6 +109,8 @@ export async function enrolDevice(store: GatewayStore, request: ReceivedRequest,
     if (now >= code.expires_at) throw new CofferError('SERVER_ACTIVATION_CODE_EXPIRED', `expected an unexpired activation code, found one that expired at ${rfc3339(code.expires_at)}; ask the bank for a new one`);
     const user = await trx.selectFrom('org_users').select('removed_at').where('org_id', '=', code.org_id).where('user_id', '=', code.user_id).executeTakeFirst();
     if (!user || user.removed_at !== null) throw new CofferError('SERVER_BAD_ACTIVATION_CODE', BAD_CODE);
+    // Before anything is written, so a refused key spends no code (the retry's keys too: the same rule for every key).
+    await ensureAaguidsAllowed(trx, code.org_id, credentials);
     const earlier = await trx.selectFrom('devices').selectAll().where('activation_code_hash', '=', codeHash).executeTakeFirst();
     if (earlier) return answerRetry(trx, { store, earlier, body, credentials, bankKey, now });
     const deviceId = randomId();

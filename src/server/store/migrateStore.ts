@@ -10,6 +10,7 @@ import * as m0007 from './migrations/m0007_payee_checks.js';
 import * as m0008 from './migrations/m0008_pending_payments.js';
 import * as m0009 from './migrations/m0009_opening_balances.js';
 import * as m0010 from './migrations/m0010_share_sequence.js';
+import * as m0011 from './migrations/m0011_allowed_aaguids.js';
 import type { StoreDialect } from './storeDialect.js';
 
 /** Every migration, in order; one file each under `migrations/`, the same for SQLite and PostgreSQL. */
@@ -24,6 +25,7 @@ const MIGRATIONS = [
   ['0008_pending_payments', m0008],
   ['0009_opening_balances', m0009],
   ['0010_share_sequence', m0010],
+  ['0011_allowed_aaguids', m0011],
 ] as const;
 
 /** The names of every migration, in the order they run. */

@@ -18,6 +18,8 @@ export interface OrganisationTable {
   id: string;
   name: string;
   created_at: number;
+  /** (migration 0011) JSON array of the authenticator models its users may register; null: any. */
+  allowed_aaguids: string | null;
 }
 
 export interface OrgUserTable {

@@ -40,6 +40,10 @@ export const ENROL_REFUSALS: Table = {
     en: { title: 'The bank knows this security key already. Nothing was changed.', action: 'Use another key, or enrol without a key.' },
     de: { title: 'Die Bank kennt diesen Sicherheitsschlüssel schon. Es wurde nichts geändert.', action: 'Verwenden Sie einen anderen Schlüssel oder melden Sie sich ohne Schlüssel an.' },
   },
+  SERVER_KEY_NOT_ALLOWED: {
+    en: { title: 'Your organisation does not allow this model of security key. Nothing was changed.', action: 'Ask your administrator which keys the bank allows and add one of those; or enrol without a key and add an allowed one later under Hardware keys.' },
+    de: { title: 'Ihre Organisation erlaubt dieses Modell von Sicherheitsschlüssel nicht. Es wurde nichts geändert.', action: 'Fragen Sie Ihre Administration, welche Schlüssel die Bank zulässt, und fügen Sie einen davon hinzu; oder melden Sie sich ohne Schlüssel an und fügen Sie später unter „Hardware-Schlüssel“ einen erlaubten hinzu.' },
+  },
   SERVER_DEMO_CREDENTIAL: {
     en: { title: 'This is a demo key whose secret is published: the bank refuses it. Nothing was changed.', action: 'Use a real hardware key.' },
     de: { title: 'Das ist ein Demo-Schlüssel mit veröffentlichtem Geheimnis: Die Bank lehnt ihn ab. Es wurde nichts geändert.', action: 'Verwenden Sie einen echten Hardware-Schlüssel.' },

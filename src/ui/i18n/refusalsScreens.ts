@@ -8,6 +8,10 @@ export const SCREEN_REFUSALS: Table = {
     en: { title: 'The statement does not add up, so nothing was booked.', action: 'Ask the bank for a corrected statement. If you have checked the difference and want the bookings anyway, tick “Book it even if it does not reconcile” and import again.' },
     de: { title: 'Der Auszug geht nicht auf, deshalb wurde nichts gebucht.', action: 'Fordern Sie bei der Bank einen berichtigten Auszug an. Haben Sie die Differenz geprüft und wollen trotzdem buchen, setzen Sie „Auch buchen, wenn er nicht aufgeht“ und lesen Sie erneut ein.' },
   },
+  APP_ACCOUNT_FED_BY_BANK: {
+    en: { title: 'The bank sends this account’s statements itself, so the file was not imported. Nothing was changed.', action: 'Sync with the bank to get its latest bookings; importing the same lines from a file would count them twice.' },
+    de: { title: 'Die Bank liefert die Umsätze dieses Kontos selbst, deshalb wurde die Datei nicht eingelesen. Es wurde nichts geändert.', action: 'Gleichen Sie mit der Bank ab, um die neuesten Buchungen zu erhalten; dieselben Umsätze aus einer Datei würden doppelt gezählt.' },
+  },
   APP_NOT_FOUND: {
     en: { title: 'That item no longer exists.', action: 'Reload the list; someone may have changed it in the meantime.' },
     de: { title: 'Diesen Eintrag gibt es nicht mehr.', action: 'Laden Sie die Liste neu; jemand hat ihn inzwischen vielleicht geändert.' },
