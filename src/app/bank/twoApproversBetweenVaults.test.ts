@@ -2,10 +2,10 @@ import { expect, it } from 'vitest';
 import { anotherCode, demoBankWithCode, enrolFreshVault } from '../../../test/support/enrolledVault.js';
 import { describeOnEachStore } from '../../../test/support/gatewayStores.js';
 import { startTestGateway } from '../../../test/support/gatewayClient.js';
-import { approve, approverWithKey, entriesOf, lockAfterTest, statusOf, submittedPayment, sync } from '../../../test/support/vaultsBetween.js';
+import { approve, approverWithKey, entriesOf, lockAfterTest, show, statusOf, submittedPayment, sync } from '../../../test/support/vaultsBetween.js';
 
 describeOnEachStore('coffer sync: a payment that needs two approvers, each in a vault of their own', (stores) => {
-  it('A then B, three vaults: the first approval leaves it pending at the bank, the second accepts it once, and all three vaults hold it accepted', async () => {
+  it('A then B, three vaults: the first approval leaves it pending at the bank and reaches the second approver counted, the second accepts it once, and all three vaults hold it accepted with both approvals', async () => {
     const store = await stores.fresh();
     await demoBankWithCode(store, 'erin');
     const gateway = await startTestGateway(store);
@@ -23,9 +23,21 @@ describeOnEachStore('coffer sync: a payment that needs two approvers, each in a 
     expect(bobSent.approvals).toEqual({ sent: [{ id, status: 'pending' }], refused: [], pending: 0 });
     expect(bobSent.statuses.recorded).toEqual([]);
     expect(await store.db.selectFrom('payments').select('payment_id').where('payment_id', '=', id).execute()).toEqual([]);
+    // The maker learns who approved her pending payment so far, verified in her vault.
+    expect((await sync(maker)).relayedApprovals).toEqual({ stored: [{ paymentId: id, userId: 'bob' }], refused: [] });
+    expect((await show(maker, id)).approvals).toMatchObject([{ userId: 'bob', signatureClass: 'A', counts: true }]);
+    expect(statusOf(maker, id)).toBe('pending_approval');
 
-    expect((await sync(carol.vault)).received.received).toMatchObject([{ id, change: 'added' }]);
-    expect(await approve(carol.vault, carol.key, id)).toMatchObject({ ok: true, value: { status: 'pending_approval', signatureClass: 'B' } });
+    const carolReceived = await sync(carol.vault);
+    expect(carolReceived.received.received).toMatchObject([{ id, change: 'added' }]);
+    // Bob's A reached Carol's vault with the payment, verified there against the bank-signed policy, before she signs.
+    expect(carolReceived.relayedApprovals).toEqual({ stored: [{ paymentId: id, userId: 'bob' }], refused: [] });
+    const carolSees = await show(carol.vault, id);
+    expect(carolSees.approvals).toMatchObject([{ userId: 'bob', signatureClass: 'A', counts: true }]);
+    expect(carolSees.approval).toMatchObject({ executable: false, missing: ['B'] });
+    expect(entriesOf(carol.vault, 'bank.receive-approval')).toMatchObject([{ outcome: 'allowed', target: id, details: { userId: 'bob', credentialId: bob.key.id, feed: 'pending-payments' } }]);
+    // With Bob's A counted here, Carol's B meets the rule in her vault too.
+    expect(await approve(carol.vault, carol.key, id)).toMatchObject({ ok: true, value: { status: 'approved', signatureClass: 'B', missing: [] } });
     const carolSent = await sync(carol.vault);
     expect(carolSent.approvals).toEqual({ sent: [{ id, status: 'accepted' }], refused: [], pending: 0 });
     expect(carolSent.statuses.recorded).toEqual([{ id, status: 'accepted' }]);
@@ -38,7 +50,23 @@ describeOnEachStore('coffer sync: a payment that needs two approvers, each in a 
       expect(statusOf(vault, id)).toBe('accepted');
       expect(entriesOf(vault, 'bank.payment-status').filter((entry) => entry.target === id)).toMatchObject([{ outcome: 'allowed', details: { status: 'accepted' } }]);
     }
-    // Later syncs accept nothing twice.
-    for (const vault of [maker, bob.vault, carol.vault]) expect((await sync(vault)).statuses.recorded).toEqual([]);
+    // Every vault lists both approvals, each verified there: the maker's too, which signed neither.
+    for (const vault of [maker, bob.vault, carol.vault]) {
+      expect((await show(vault, id)).approvals.map(({ userId, signatureClass, counts }) => ({ userId, signatureClass, counts }))).toEqual([
+        { userId: 'bob', signatureClass: 'A', counts: true },
+        { userId: 'carol', signatureClass: 'B', counts: true },
+      ]);
+    }
+    expect(entriesOf(maker, 'bank.receive-approval').map((entry) => [entry.outcome, entry.details.userId, entry.details.feed])).toEqual([
+      ['allowed', 'bob', 'pending-payments'],
+      ['allowed', 'carol', 'payment-statuses'],
+    ]);
+    expect(entriesOf(bob.vault, 'bank.receive-approval').map((entry) => [entry.outcome, entry.details.userId, entry.details.feed])).toEqual([['allowed', 'carol', 'payment-statuses']]);
+    // Later syncs accept nothing twice, and take no approval twice.
+    for (const vault of [maker, bob.vault, carol.vault]) {
+      const later = await sync(vault);
+      expect(later.statuses.recorded).toEqual([]);
+      expect(later.relayedApprovals).toEqual({ stored: [], refused: [] });
+    }
   });
 });
