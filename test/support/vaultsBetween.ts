@@ -39,6 +39,13 @@ export async function sync(vault: UnlockedVault) {
   return result.value;
 }
 
+/** `payments.show` in `vault`: the payment, its approvals as verified there, and what its rule still needs. */
+export async function show(vault: UnlockedVault, id: string) {
+  const result = await dispatch(await openSession(vault), 'payments.show', { id });
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
 /** The maker creates a payment of `amount` EUR and submits it for approval; returns its id. */
 export async function submittedPayment(maker: UnlockedVault, amount = '120.00'): Promise<string> {
   const session = await openSession(maker);
