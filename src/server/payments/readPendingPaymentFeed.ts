@@ -27,9 +27,16 @@ export async function readPendingPaymentFeed(store: GatewayStore, device: Device
     .limit(query.limit + 1)
     .execute();
   const page = rows.slice(0, query.limit);
-  // A share's sequence is its own (a newer one with the same digest and status is not stored), so an entry with the
-  // current sequence states the current share; an entry of an earlier share carries nothing, its approvals never count.
-  const current = page.filter((row) => row.status === 'pending' && row.current_status === 'pending' && row.sequence === row.current_sequence && row.digest === row.current_digest);
+  const ids = [...new Set(page.map((row) => row.payment_id))];
+  const newest =
+    ids.length === 0
+      ? []
+      : await store.db.selectFrom('pending_payment_feed').select(['payment_id', (eb) => eb.fn.max('seq').as('last')]).where('org_id', '=', device.org_id).where('payment_id', 'in', ids).groupBy('payment_id').execute();
+  const last = new Map(newest.map((row) => [row.payment_id, Number(row.last)]));
+  // Only a payment's newest entry carries its approvals (each relayed approval writes a newer one), so a vault judges
+  // each approval once per change rather than once per entry. It must state the current share: a share's sequence is
+  // its own (a newer one with the same digest and status is not stored); an earlier share's approvals never count.
+  const current = page.filter((row) => row.seq === last.get(row.payment_id) && row.status === 'pending' && row.current_status === 'pending' && row.sequence === row.current_sequence && row.digest === row.current_digest);
   const relayed = await relayedApprovalsOf(store.db, device.org_id, current.map((row) => ({ paymentId: row.payment_id, shareVersion: row.share_version ?? 0 })));
   return {
     payments: page.map((row) => {
