@@ -2,10 +2,8 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import type { GatewayStore } from '../../src/server/index.js';
 import type { UnlockedVault } from '../../src/vault/index.js';
-import { anotherCode, demoBankWithCode, enrolFreshVault } from '../support/enrolledVault.js';
 import { describeOnEachStore } from '../support/gatewayStores.js';
-import { startTestGateway } from '../support/gatewayClient.js';
-import { approve, approverWithKey, digestOf, entriesOf, lockAfterTest, show, submittedPayment, sync } from '../support/vaultsBetween.js';
+import { approve, digestOf, entriesOf, makerAndTwoApprovers, show, submittedPayment, sync } from '../support/vaultsBetween.js';
 
 /**
  * The gateway (or whoever writes its store) relays the approvals of a payment to the other vaults of the
@@ -54,11 +52,7 @@ async function refusedBy(vaults: readonly UnlockedVault[], paymentId: string, us
 describeOnEachStore('the gateway relays a forged approval to the other vaults', (stores) => {
   it("an altered assertion, one moved to another payment and one claimed for another user are each refused by the maker's and the other approver's vault, audited and not counted; the genuine one is taken", async () => {
     const store = await stores.fresh();
-    await demoBankWithCode(store, 'erin');
-    const gateway = await startTestGateway(store);
-    const maker = lockAfterTest((await enrolFreshVault(gateway.url, await anotherCode(store, 'alice'))).vault);
-    const bob = await approverWithKey(gateway.url, store, 'bob');
-    const carol = await approverWithKey(gateway.url, store, 'carol');
+    const { maker, bob, carol } = await makerAndTwoApprovers(store);
     // Above 10,000.00 EUR the rule asks an A (bob) and a B (carol).
     const first = await submittedPayment(maker, '25000.00');
     const second = await submittedPayment(maker, '26000.00');

@@ -106,3 +106,16 @@ export async function makerAndApprover(store: GatewayStore): Promise<MakerAndApp
   const { vault: approver, key } = await approverWithKey(approverProxy.url, store, 'bob');
   return { gateway, proxy, approverProxy, maker, makerDir, approver, key };
 }
+
+/**
+ * The demo bank, Alice's vault (the maker), and Bob's and Carol's (the A and the B approver above 10,000.00 EUR),
+ * all three enrolled straight at one gateway; each approver registers a hardware key after enrolment and syncs.
+ */
+export async function makerAndTwoApprovers(store: GatewayStore): Promise<{ maker: UnlockedVault; bob: { vault: UnlockedVault; key: SoftwareKey }; carol: { vault: UnlockedVault; key: SoftwareKey } }> {
+  await demoBankWithCode(store, 'erin');
+  const gateway = await startTestGateway(store);
+  const maker = lockAfterTest((await enrolFreshVault(gateway.url, await anotherCode(store, 'alice'))).vault);
+  const bob = await approverWithKey(gateway.url, store, 'bob');
+  const carol = await approverWithKey(gateway.url, store, 'carol');
+  return { maker, bob, carol };
+}

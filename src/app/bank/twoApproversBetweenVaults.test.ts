@@ -1,17 +1,11 @@
 import { expect, it } from 'vitest';
-import { anotherCode, demoBankWithCode, enrolFreshVault } from '../../../test/support/enrolledVault.js';
 import { describeOnEachStore } from '../../../test/support/gatewayStores.js';
-import { startTestGateway } from '../../../test/support/gatewayClient.js';
-import { approve, approverWithKey, entriesOf, lockAfterTest, show, statusOf, submittedPayment, sync } from '../../../test/support/vaultsBetween.js';
+import { approve, entriesOf, makerAndTwoApprovers, show, statusOf, submittedPayment, sync } from '../../../test/support/vaultsBetween.js';
 
 describeOnEachStore('coffer sync: a payment that needs two approvers, each in a vault of their own', (stores) => {
   it('A then B, three vaults: the first approval leaves it pending at the bank and reaches the second approver counted, the second accepts it once, and all three vaults hold it accepted with both approvals', async () => {
     const store = await stores.fresh();
-    await demoBankWithCode(store, 'erin');
-    const gateway = await startTestGateway(store);
-    const maker = lockAfterTest((await enrolFreshVault(gateway.url, await anotherCode(store, 'alice'))).vault);
-    const bob = await approverWithKey(gateway.url, store, 'bob');
-    const carol = await approverWithKey(gateway.url, store, 'carol');
+    const { maker, bob, carol } = await makerAndTwoApprovers(store);
 
     // Above the demo's 10,000.00 EUR, the rule asks an A signature (bob) and a B signature (carol).
     const id = await submittedPayment(maker, '25000.00');
