@@ -1,4 +1,8 @@
 import { expect, it } from 'vitest';
+import { dispatch } from '../dispatch/dispatch.js';
+import { openSession } from '../dispatch/openSession.js';
+import { webAuthnStepUp } from '../keys/webAuthnStepUp.js';
+import { assertWithKey } from '../../../test/support/softwareAuthenticator.js';
 import { describeOnEachStore } from '../../../test/support/gatewayStores.js';
 import { approve, entriesOf, makerAndTwoApprovers, show, statusOf, submittedPayment, sync } from '../../../test/support/vaultsBetween.js';
 
@@ -61,6 +65,27 @@ describeOnEachStore('coffer sync: a payment that needs two approvers, each in a 
       const later = await sync(vault);
       expect(later.statuses.recorded).toEqual([]);
       expect(later.relayedApprovals).toEqual({ stored: [], refused: [] });
+    }
+  });
+
+  it("a batch approval by Bob of two payments reaches Carol's vault counted for each, verified against the batch's digests", async () => {
+    const store = await stores.fresh();
+    const { maker, bob, carol } = await makerAndTwoApprovers(store);
+    const ids = [await submittedPayment(maker, '25000.00'), await submittedPayment(maker, '26000.00')];
+    await sync(maker);
+    await sync(bob.vault);
+    const session = await openSession(bob.vault, { stepUp: webAuthnStepUp({ vault: bob.vault }) });
+    const options = await dispatch(session, 'payments.approve-batch-options', { ids });
+    if (!options.ok) throw new Error(options.error.message);
+    const proof = assertWithKey(bob.key, Buffer.from(options.value.options.challenge, 'base64url'));
+    expect(await dispatch(session, 'payments.approve-batch', { ids }, { stepUpProof: proof })).toMatchObject({ ok: true });
+    expect((await sync(bob.vault)).approvals.sent).toEqual(ids.map((id) => ({ id, status: 'pending' })));
+
+    const carolReceived = await sync(carol.vault);
+    expect(carolReceived.relayedApprovals).toEqual({ stored: ids.map((paymentId) => ({ paymentId, userId: 'bob' })), refused: [] });
+    for (const id of ids) {
+      expect((await show(carol.vault, id)).approvals).toMatchObject([{ userId: 'bob', signatureClass: 'A', counts: true }]);
+      expect(entriesOf(carol.vault, 'bank.receive-approval').filter((entry) => entry.target === id)).toMatchObject([{ outcome: 'allowed', details: { userId: 'bob', batchSize: 2 } }]);
     }
   });
 });
