@@ -157,7 +157,9 @@ export async function receivePayments(vault: UnlockedVault, connection: BankConn
   const result: ReceivedPayments = { received: [], refused: [], cursor: readPendingCursor(vault.db) };
   // Who approved the payment an entry states, verified here against the bank-signed policy (the maker's own payment too).
   const takeApprovals = async (entry: PendingPaymentFeedEntry): Promise<void> => {
-    if (entry.approvals === undefined) return;
+    if (entry.approvals === undefined || vault.db.prepare('SELECT 1 FROM payments WHERE id = ?').get(entry.payment.id) === undefined) return;
+    // An entry about another order than the one held here (the maker's own share her edit has overtaken) says nothing of it.
+    if (paymentDigest(requirePayment(vault.db, entry.payment.id).payment).toString('hex') !== entry.digest) return;
     const taken = await takeRelayedApprovals(vault, relayed.policy, entry.payment.id, entry.approvals, { feed: 'pending-payments', seq: entry.seq }, now);
     relayed.taken.stored.push(...taken.stored);
     relayed.taken.refused.push(...taken.refused);
