@@ -1,8 +1,11 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import type { GatewayStore } from '../../src/server/index.js';
+import { DEMO_ORG, DEMO_SMALL_EUR_LIMIT_MINOR } from '../../src/policy/index.js';
+import { setApprovalRule, type GatewayStore } from '../../src/server/index.js';
 import type { UnlockedVault } from '../../src/vault/index.js';
+import { DEMO_EUR_ACCOUNT } from '../support/approvedPayment.js';
 import { describeOnEachStore } from '../support/gatewayStores.js';
+import { assertWithKey } from '../support/softwareAuthenticator.js';
 import { approve, digestOf, entriesOf, makerAndTwoApprovers, show, submittedPayment, sync } from '../support/vaultsBetween.js';
 
 /**
@@ -94,6 +97,32 @@ describeOnEachStore('the gateway relays a forged approval to the other vaults', 
       expect((await sync(vault)).relayedApprovals).toEqual({ stored: [{ paymentId: first, userId: 'bob' }], refused: [] });
       expect((await show(vault, first)).approvals).toMatchObject([{ userId: 'bob', signatureClass: 'A', counts: true }]);
       expect(heldApprovals(vault, second)).toEqual([]);
+    }
+  });
+
+  it("an approval by a key the policy lists for a user whose class for this payment never counts (T) is refused, audited and not stored", async () => {
+    const store = await stores.fresh();
+    const { maker, bob, carol } = await makerAndTwoApprovers(store);
+    // The bank makes Carol class T above 10,000.00 EUR: her key is still hers in the policy, her signature counts for nothing there.
+    await setApprovalRule(store, 'sam', { orgId: DEMO_ORG.id, account: DEMO_EUR_ACCOUNT, currency: 'EUR', minAmountMinor: DEMO_SMALL_EUR_LIMIT_MINOR + 1, approvers: [{ userId: 'bob', signatureClass: 'A' }, { userId: 'carol', signatureClass: 'T' }] });
+    for (const vault of [maker, bob.vault, carol.vault]) expect((await sync(vault)).policy.installed).toBe(true);
+    const id = await submittedPayment(maker, '25000.00');
+    await sync(maker);
+    await sync(bob.vault);
+    expect(await approve(bob.vault, bob.key, id)).toMatchObject({ ok: true, value: { signatureClass: 'A' } });
+    await sync(bob.vault);
+    expect((await sync(maker)).relayedApprovals).toEqual({ stored: [{ paymentId: id, userId: 'bob' }], refused: [] });
+
+    // The gateway passes on a genuine signature of Carol's key over this very payment, as her approval.
+    const bobs = await relayedRow(store, id);
+    const assertion = JSON.stringify(assertWithKey(carol.key, Buffer.from(bobs.digest, 'hex')));
+    await store.db.insertInto('relayed_approvals').values({ ...bobs, user_id: 'carol', credential_id: carol.key.id, assertion, assertion_hash: 'carol-forged-in' }).execute();
+    await restate(store, id);
+    for (const vault of [maker, bob.vault]) {
+      const before = entriesOf(vault, 'bank.receive-approval').length;
+      expect((await sync(vault)).relayedApprovals).toEqual({ stored: [], refused: [{ paymentId: id, userId: 'carol', code: 'APP_RELAYED_APPROVAL_REFUSED' }] });
+      expect(entriesOf(vault, 'bank.receive-approval').slice(before)).toMatchObject([{ outcome: 'denied', reason: 'APP_RELAYED_APPROVAL_REFUSED', target: id, details: { userId: 'carol' } }]);
+      expect(heldApprovals(vault, id)).toEqual(['bob']);
     }
   });
 });
