@@ -5,8 +5,8 @@ import { setApprovalRule, type GatewayStore } from '../../src/server/index.js';
 import type { UnlockedVault } from '../../src/vault/index.js';
 import { DEMO_EUR_ACCOUNT } from '../support/approvedPayment.js';
 import { describeOnEachStore } from '../support/gatewayStores.js';
-import { assertWithKey } from '../support/softwareAuthenticator.js';
-import { approve, digestOf, entriesOf, makerAndTwoApprovers, show, submittedPayment, sync } from '../support/vaultsBetween.js';
+import { assertWithKey, type SoftwareKey } from '../support/softwareAuthenticator.js';
+import { approve, digestOf, entriesOf, makerAndTwoApprovers, registerKeyAfterEnrolment, show, submittedPayment, sync } from '../support/vaultsBetween.js';
 
 /**
  * The gateway (or whoever writes its store) relays the approvals of a payment to the other vaults of the
@@ -41,15 +41,45 @@ function alteredAssertion(assertion: string): string {
 
 const heldApprovals = (vault: UnlockedVault, id: string) => vault.db.prepare('SELECT user_id FROM approvals WHERE payment_id = ?').pluck().all(id);
 
-/** Each receiving vault refuses the forged approval of `paymentId` claimed for `userId`: audited, not stored, not counted. */
-async function refusedBy(vaults: readonly UnlockedVault[], paymentId: string, userId: string): Promise<void> {
+/** The gateway passes on a genuine signature by `key` over the payment as it stands as `userId`'s approval, and states the share again. */
+async function passOnSignature(store: GatewayStore, paymentId: string, userId: string, key: SoftwareKey): Promise<void> {
+  const relayed = await relayedRow(store, paymentId);
+  const assertion = JSON.stringify(assertWithKey(key, Buffer.from(relayed.digest, 'hex')));
+  await store.db.insertInto('relayed_approvals').values({ ...relayed, user_id: userId, credential_id: key.id, assertion, assertion_hash: `${userId}-passed-on` }).execute();
+  await restate(store, paymentId);
+}
+
+/**
+ * Each receiving vault refuses the forged approval of `paymentId` claimed for `userId`: audited, not stored, not
+ * counted; the payment keeps the approvals `held` there, and its rule is not met.
+ */
+async function refusedBy(vaults: readonly UnlockedVault[], paymentId: string, userId: string, held: readonly string[] = []): Promise<void> {
   for (const vault of vaults) {
     const before = entriesOf(vault, 'bank.receive-approval').length;
     expect((await sync(vault)).relayedApprovals).toEqual({ stored: [], refused: [{ paymentId, userId, code: 'APP_RELAYED_APPROVAL_REFUSED' }] });
     expect(entriesOf(vault, 'bank.receive-approval').slice(before)).toMatchObject([{ outcome: 'denied', reason: 'APP_RELAYED_APPROVAL_REFUSED', target: paymentId, details: { userId } }]);
-    expect(heldApprovals(vault, paymentId)).toEqual([]);
-    expect((await show(vault, paymentId)).approval).toMatchObject({ executable: false, missing: ['A+B'] });
+    expect(heldApprovals(vault, paymentId)).toEqual(held);
+    const shown = await show(vault, paymentId);
+    expect(shown.approvals.map((approval) => approval.userId)).toEqual(held);
+    expect(shown.approval).toMatchObject({ executable: false });
   }
+}
+
+/** The bank's rule above 10,000.00 EUR set to `approvers`; every vault installs the policy that says so. */
+async function ruleAboveTenThousand(store: GatewayStore, vaults: readonly UnlockedVault[], approvers: { userId: string; signatureClass: 'E' | 'A' | 'B' | 'T' }[]): Promise<void> {
+  await setApprovalRule(store, 'sam', { orgId: DEMO_ORG.id, account: DEMO_EUR_ACCOUNT, currency: 'EUR', minAmountMinor: DEMO_SMALL_EUR_LIMIT_MINOR + 1, approvers });
+  for (const vault of vaults) expect((await sync(vault)).policy.installed).toBe(true);
+}
+
+/** Alice's payment above 10,000.00 EUR, received by both approvers' vaults, approved by Bob (A) and relayed. */
+async function approvedByBob(maker: UnlockedVault, bob: { vault: UnlockedVault; key: SoftwareKey }, carol: UnlockedVault): Promise<string> {
+  const id = await submittedPayment(maker, '25000.00');
+  await sync(maker);
+  await sync(bob.vault);
+  expect(await approve(bob.vault, bob.key, id)).toMatchObject({ ok: true, value: { signatureClass: 'A' } });
+  await sync(bob.vault);
+  for (const vault of [maker, carol]) expect((await sync(vault)).relayedApprovals).toEqual({ stored: [{ paymentId: id, userId: 'bob' }], refused: [] });
+  return id;
 }
 
 describeOnEachStore('the gateway relays a forged approval to the other vaults', (stores) => {
@@ -103,26 +133,20 @@ describeOnEachStore('the gateway relays a forged approval to the other vaults', 
   it("an approval by a key the policy lists for a user whose class for this payment never counts (T) is refused, audited and not stored", async () => {
     const store = await stores.fresh();
     const { maker, bob, carol } = await makerAndTwoApprovers(store);
-    // The bank makes Carol class T above 10,000.00 EUR: her key is still hers in the policy, her signature counts for nothing there.
-    await setApprovalRule(store, 'sam', { orgId: DEMO_ORG.id, account: DEMO_EUR_ACCOUNT, currency: 'EUR', minAmountMinor: DEMO_SMALL_EUR_LIMIT_MINOR + 1, approvers: [{ userId: 'bob', signatureClass: 'A' }, { userId: 'carol', signatureClass: 'T' }] });
-    for (const vault of [maker, bob.vault, carol.vault]) expect((await sync(vault)).policy.installed).toBe(true);
-    const id = await submittedPayment(maker, '25000.00');
-    await sync(maker);
-    await sync(bob.vault);
-    expect(await approve(bob.vault, bob.key, id)).toMatchObject({ ok: true, value: { signatureClass: 'A' } });
-    await sync(bob.vault);
-    expect((await sync(maker)).relayedApprovals).toEqual({ stored: [{ paymentId: id, userId: 'bob' }], refused: [] });
+    // Carol class T above 10,000.00 EUR: her key is still hers in the policy, her signature counts for nothing there.
+    await ruleAboveTenThousand(store, [maker, bob.vault, carol.vault], [{ userId: 'bob', signatureClass: 'A' }, { userId: 'carol', signatureClass: 'T' }]);
+    const id = await approvedByBob(maker, bob, carol.vault);
+    await passOnSignature(store, id, 'carol', carol.key);
+    await refusedBy([maker, bob.vault], id, 'carol', ['bob']);
+  });
 
-    // The gateway passes on a genuine signature of Carol's key over this very payment, as her approval.
-    const bobs = await relayedRow(store, id);
-    const assertion = JSON.stringify(assertWithKey(carol.key, Buffer.from(bobs.digest, 'hex')));
-    await store.db.insertInto('relayed_approvals').values({ ...bobs, user_id: 'carol', credential_id: carol.key.id, assertion, assertion_hash: 'carol-forged-in' }).execute();
-    await restate(store, id);
-    for (const vault of [maker, bob.vault]) {
-      const before = entriesOf(vault, 'bank.receive-approval').length;
-      expect((await sync(vault)).relayedApprovals).toEqual({ stored: [], refused: [{ paymentId: id, userId: 'carol', code: 'APP_RELAYED_APPROVAL_REFUSED' }] });
-      expect(entriesOf(vault, 'bank.receive-approval').slice(before)).toMatchObject([{ outcome: 'denied', reason: 'APP_RELAYED_APPROVAL_REFUSED', target: id, details: { userId: 'carol' } }]);
-      expect(heldApprovals(vault, id)).toEqual(['bob']);
-    }
+  it("the maker's own signature over her payment, passed on as her approval although the rule gives her a class, is refused by the approvers' vaults", async () => {
+    const store = await stores.fresh();
+    const { maker, bob, carol } = await makerAndTwoApprovers(store);
+    const alicesKey = await registerKeyAfterEnrolment(maker, 'alice');
+    await ruleAboveTenThousand(store, [maker, bob.vault, carol.vault], [{ userId: 'bob', signatureClass: 'A' }, { userId: 'carol', signatureClass: 'B' }, { userId: 'alice', signatureClass: 'B' }]);
+    const id = await approvedByBob(maker, bob, carol.vault);
+    await passOnSignature(store, id, 'alice', alicesKey);
+    await refusedBy([bob.vault, carol.vault], id, 'alice', ['bob']);
   });
 });

@@ -80,6 +80,11 @@ export interface MakerAndApprover {
  */
 export async function approverWithKey(gatewayUrl: string, store: GatewayStore, user: string): Promise<{ vault: UnlockedVault; key: SoftwareKey }> {
   const vault = lockAfterTest((await enrolFreshVault(gatewayUrl, await anotherCode(store, user))).vault);
+  return { vault, key: await registerKeyAfterEnrolment(vault, user) };
+}
+
+/** A hardware key registered in the enrolled `vault` of `user` and carried to the bank by a sync, so the policy lists it. */
+export async function registerKeyAfterEnrolment(vault: UnlockedVault, user: string): Promise<SoftwareKey> {
   const key = softwareKey();
   const session = await openSession(vault, { stepUp: webAuthnStepUp({ vault }) });
   const options = await dispatch(session, 'keys.register-options', {});
@@ -88,7 +93,7 @@ export async function approverWithKey(gatewayUrl: string, store: GatewayStore, u
   expect(await dispatch(session, 'keys.register', { response: registerKey(key, challenge) as never, name: `${user}'s YubiKey 5C` })).toMatchObject({ ok: true });
   const synced = await sync(vault);
   expect(synced.credentials).toEqual({ registered: [{ id: key.id, policyVersion: synced.policy.version }], refused: [], pending: 0 });
-  return { vault, key };
+  return key;
 }
 
 /**
