@@ -100,6 +100,11 @@ export const bankSync = commandSpec({
       refused: z.array(z.strictObject({ id: z.string(), code: z.string() })),
       pending: z.number().int(),
     }),
+    /** Approvals given in other vaults that the gateway relayed with the payments and reports above: verified and stored here, or refused (by user and code). */
+    relayedApprovals: z.strictObject({
+      stored: z.array(z.strictObject({ paymentId: z.string(), userId: z.string() })),
+      refused: z.array(z.strictObject({ paymentId: z.string(), userId: z.string(), code: z.string() })),
+    }),
     payments: z.strictObject({
       sent: z.number().int(),
       accepted: z.array(z.string()),

@@ -151,6 +151,8 @@ const APP_CODES = [
   'APP_PAYMENT_STATUS_TAMPERED',
   /** A pending payment from the gateway's feed that its maker's device did not sign as shown (certificate, signature, digest, organisation or account): audited, never shown. */
   'APP_PENDING_PAYMENT_REFUSED',
+  /** An approval another vault gave, relayed by the gateway, that does not verify here (key not the named user's in the bank-signed policy, assertion, digest, role, maker): audited, never stored or counted. */
+  'APP_RELAYED_APPROVAL_REFUSED',
   /** A payment its maker took back here (cancelled, or edited back to a draft) after sharing it, which the gateway had accepted already on approvals in other vaults: the bank will execute it. Recorded with the bank's word, never hidden, never a lifecycle shortcut. */
   'APP_ACCEPTED_BEFORE_WITHDRAWAL',
   'APP_OWN_PAYMENT',

@@ -139,6 +139,23 @@ export const PaymentApproval = z.strictObject({
 });
 export type PaymentApproval = z.infer<typeof PaymentApproval>;
 
+/**
+ * One approval the gateway verified and relayed between vaults, passed on to the other vaults of the
+ * organisation: `digest` and `approval` exactly as the approver's device sent them (ApprovalSubmission), and the
+ * user the gateway attributes it to. Nothing of it is signed by the bank: a receiving vault counts it only when
+ * the assertion verifies with that user's key in the bank-signed policy over the payment as that vault holds it.
+ */
+export const RelayedApproval = z.strictObject({
+  userId: Id,
+  digest: PaymentDigestHex,
+  approval: PaymentApproval,
+});
+export type RelayedApproval = z.infer<typeof RelayedApproval>;
+
+/** One approval per user and share at the gateway; the bound keeps a page's size in check. */
+export const MAX_RELAYED_APPROVALS = 64;
+export const RelayedApprovals = z.array(RelayedApproval).min(1).max(MAX_RELAYED_APPROVALS);
+
 /** POST /v1/payments (with an `Idempotency-Key` header): an approved payment, sent for execution. */
 export const PaymentSubmission = z.strictObject({
   payment: PaymentOrder,
@@ -268,6 +285,12 @@ export const PaymentStatusFeedEntry = z.strictObject({
   seq: z.number().int().positive(),
   /** Compact JWS by the bank key, `typ` coffer-payment-status+jws, payload a PaymentStatusReport. */
   report: z.string().min(1),
+  /**
+   * An `accepted` report of a payment completed by approvals relayed between vaults: those that counted, as their
+   * vaults sent them (RelayedApproval). Outside the signed report, so
+   * each vault verifies them itself; absent when there are none.
+   */
+  approvals: RelayedApprovals.optional(),
 });
 export type PaymentStatusFeedEntry = z.infer<typeof PaymentStatusFeedEntry>;
 export const PaymentStatusFeedResponse = z.strictObject({
@@ -398,6 +421,12 @@ export const PendingPaymentFeedEntry = z.strictObject({
   makerSignature: Ed25519SignatureText,
   /** The maker's device certificate (compact JWS by the bank key): binds the key that made `makerSignature` to the maker. */
   makerCertificate: z.string().min(1),
+  /**
+   * The approvals relayed under the share this entry states, when it is the payment's current one: each as its
+   * approver's device sent it, for every receiving vault to verify against the bank-signed policy. Absent when
+   * there are none (so an entry without approvals is what it always was).
+   */
+  approvals: RelayedApprovals.optional(),
 });
 export type PendingPaymentFeedEntry = z.infer<typeof PendingPaymentFeedEntry>;
 export const PendingPaymentFeedResponse = z.strictObject({

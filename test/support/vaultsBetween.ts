@@ -39,6 +39,13 @@ export async function sync(vault: UnlockedVault) {
   return result.value;
 }
 
+/** `payments.show` in `vault`: the payment, its approvals as verified there, and what its rule still needs. */
+export async function show(vault: UnlockedVault, id: string) {
+  const result = await dispatch(await openSession(vault), 'payments.show', { id });
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
 /** The maker creates a payment of `amount` EUR and submits it for approval; returns its id. */
 export async function submittedPayment(maker: UnlockedVault, amount = '120.00'): Promise<string> {
   const session = await openSession(maker);
@@ -73,6 +80,11 @@ export interface MakerAndApprover {
  */
 export async function approverWithKey(gatewayUrl: string, store: GatewayStore, user: string): Promise<{ vault: UnlockedVault; key: SoftwareKey }> {
   const vault = lockAfterTest((await enrolFreshVault(gatewayUrl, await anotherCode(store, user))).vault);
+  return { vault, key: await registerKeyAfterEnrolment(vault, user) };
+}
+
+/** A hardware key registered in the enrolled `vault` of `user` and carried to the bank by a sync, so the policy lists it. */
+export async function registerKeyAfterEnrolment(vault: UnlockedVault, user: string): Promise<SoftwareKey> {
   const key = softwareKey();
   const session = await openSession(vault, { stepUp: webAuthnStepUp({ vault }) });
   const options = await dispatch(session, 'keys.register-options', {});
@@ -81,7 +93,7 @@ export async function approverWithKey(gatewayUrl: string, store: GatewayStore, u
   expect(await dispatch(session, 'keys.register', { response: registerKey(key, challenge) as never, name: `${user}'s YubiKey 5C` })).toMatchObject({ ok: true });
   const synced = await sync(vault);
   expect(synced.credentials).toEqual({ registered: [{ id: key.id, policyVersion: synced.policy.version }], refused: [], pending: 0 });
-  return { vault, key };
+  return key;
 }
 
 /**
@@ -98,4 +110,17 @@ export async function makerAndApprover(store: GatewayStore): Promise<MakerAndApp
   lockAfterTest(maker);
   const { vault: approver, key } = await approverWithKey(approverProxy.url, store, 'bob');
   return { gateway, proxy, approverProxy, maker, makerDir, approver, key };
+}
+
+/**
+ * The demo bank, Alice's vault (the maker), and Bob's and Carol's (the A and the B approver above 10,000.00 EUR),
+ * all three enrolled straight at one gateway; each approver registers a hardware key after enrolment and syncs.
+ */
+export async function makerAndTwoApprovers(store: GatewayStore): Promise<{ maker: UnlockedVault; bob: { vault: UnlockedVault; key: SoftwareKey }; carol: { vault: UnlockedVault; key: SoftwareKey } }> {
+  await demoBankWithCode(store, 'erin');
+  const gateway = await startTestGateway(store);
+  const maker = lockAfterTest((await enrolFreshVault(gateway.url, await anotherCode(store, 'alice'))).vault);
+  const bob = await approverWithKey(gateway.url, store, 'bob');
+  const carol = await approverWithKey(gateway.url, store, 'carol');
+  return { maker, bob, carol };
 }

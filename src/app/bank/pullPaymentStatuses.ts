@@ -4,7 +4,9 @@ import type { UnlockedVault, VaultDatabase } from '../../vault/index.js';
 import { requirePayment, updatePayment } from '../commands/records/paymentRecords.js';
 import { bankVerificationKey, type BankConnection } from './bankConnection.js';
 import { ensureFeedPageInOrder, gatewayRequest, parseAnswer, type GatewaySigner } from './gatewayRequest.js';
+import type { PolicyState } from '../policy/verifyCachedOrgPolicy.js';
 import { ensureReportFits, insertStatusReport, readStatusCursor, writeStatusCursor } from './paymentStatusRecords.js';
+import { takeRelayedApprovals, type TakenApprovals } from './takeRelayedApprovals.js';
 
 /** How many reports one page (one request) carries at most; each report is its own transaction and entry. */
 export const STATUS_PAGE = 500;
@@ -88,9 +90,11 @@ function applyReport(db: VaultDatabase, connection: BankConnection, entry: Payme
  * transaction, its entry saying it was accepted on approvals given in other vaults (`onApprovalsInOtherVaults`).
  * A shared payment its maker cancelled here after the gateway accepted it stays cancelled: the bank's report
  * is kept (the payment's detail shows it) and its entry is `denied` APP_ACCEPTED_BEFORE_WITHDRAWAL with
- * `cancelledHere`, counted in `refused`. A sync cut off anywhere resumes at the first report not handled.
+ * `cancelledHere`, counted in `refused`. The approvals an applied `accepted` report comes with (those relayed
+ * between vaults that counted) are verified and taken over here (takeRelayedApprovals), so every vault holding
+ * the payment lists who approved it. A sync cut off anywhere resumes at the first report not handled.
  */
-export async function pullPaymentStatuses(vault: UnlockedVault, connection: BankConnection, signer: GatewaySigner, now: () => Date): Promise<PulledPaymentStatuses> {
+export async function pullPaymentStatuses(vault: UnlockedVault, connection: BankConnection, signer: GatewaySigner, now: () => Date, relayed: { policy: PolicyState; taken: TakenApprovals }): Promise<PulledPaymentStatuses> {
   const gateway = new URL(connection.gatewayUrl);
   const bankKey = bankVerificationKey(connection.bankKey);
   const pulled: PulledPaymentStatuses = { recorded: [], refused: [], cursor: readStatusCursor(vault.db) };
@@ -147,6 +151,12 @@ export async function pullPaymentStatuses(vault: UnlockedVault, connection: Bank
       const status = vault.transact({ action: 'bank.payment-status', target: verified.paymentId, details }, (db) => applyReport(db, connection, entry, verified, now()));
       cursorWritten = entry.seq;
       pulled.recorded.push({ id: verified.paymentId, status });
+      if (verified.status === 'accepted' && entry.approvals !== undefined) {
+        // Who approved it in the other vaults: verified here, never taken on the gateway's word (nor the report's, which names nobody).
+        const taken = await takeRelayedApprovals(vault, relayed.policy, verified.paymentId, entry.approvals, { feed: 'payment-statuses', seq: entry.seq }, now);
+        relayed.taken.stored.push(...taken.stored);
+        relayed.taken.refused.push(...taken.refused);
+      }
     }
     pulled.cursor = page.next;
     // An empty page that moves the cursor, or reports of other makers' payments at its end: one entry for the step.

@@ -6,7 +6,9 @@ import { voidApprovals } from '../commands/records/approvalRecords.js';
 import { insertPayment, requirePayment, updatePayment } from '../commands/records/paymentRecords.js';
 import { bankVerificationKey, type BankConnection } from './bankConnection.js';
 import { ensureFeedPageInOrder, gatewayRequest, parseAnswer, type GatewaySigner } from './gatewayRequest.js';
+import type { PolicyState } from '../policy/verifyCachedOrgPolicy.js';
 import { heldStatement, holdStatement, verifyPendingStatement, type HeldStatement } from './pendingStatement.js';
+import { takeRelayedApprovals, type TakenApprovals } from './takeRelayedApprovals.js';
 
 /** How many feed entries one page (one request) carries at most; each is its own transaction and entry. */
 export const PENDING_PAGE = 200;
@@ -146,11 +148,22 @@ const REFUSALS: ReadonlySet<string> = new Set(['APP_PENDING_PAYMENT_REFUSED', 'D
  * added, changed or withdrawn here with one `bank.receive-payment` entry (id, digest, maker; no amount or name);
  * an entry that does not verify or cannot apply is refused (`denied`, its code) and stepped over; this vault's
  * own payments and entries that change nothing here are stepped over, counted in the entry that moves the
- * cursor past them. A sync cut off anywhere resumes at the first entry not handled.
+ * cursor past them. The approvals an entry carries, of the share it states, are then verified and taken over
+ * here (takeRelayedApprovals; also for this vault's own payments, so the maker sees who approved). A sync cut
+ * off anywhere resumes at the first entry not handled.
  */
-export async function receivePayments(vault: UnlockedVault, connection: BankConnection, signer: GatewaySigner, now: () => Date): Promise<ReceivedPayments> {
+export async function receivePayments(vault: UnlockedVault, connection: BankConnection, signer: GatewaySigner, now: () => Date, relayed: { policy: PolicyState; taken: TakenApprovals }): Promise<ReceivedPayments> {
   const gateway = new URL(connection.gatewayUrl);
   const result: ReceivedPayments = { received: [], refused: [], cursor: readPendingCursor(vault.db) };
+  // Who approved the payment an entry states, verified here against the bank-signed policy (the maker's own payment too).
+  const takeApprovals = async (entry: PendingPaymentFeedEntry): Promise<void> => {
+    if (entry.approvals === undefined || vault.db.prepare('SELECT 1 FROM payments WHERE id = ?').get(entry.payment.id) === undefined) return;
+    // An entry about another order than the one held here (the maker's own share her edit has overtaken) says nothing of it.
+    if (paymentDigest(requirePayment(vault.db, entry.payment.id).payment).toString('hex') !== entry.digest) return;
+    const taken = await takeRelayedApprovals(vault, relayed.policy, entry.payment.id, entry.approvals, { feed: 'pending-payments', seq: entry.seq }, now);
+    relayed.taken.stored.push(...taken.stored);
+    relayed.taken.refused.push(...taken.refused);
+  };
   for (;;) {
     const after = result.cursor;
     const path = `/v1/pending-payments?${new URLSearchParams({ after: String(after), limit: String(PENDING_PAGE) }).toString()}`;
@@ -168,10 +181,12 @@ export async function receivePayments(vault: UnlockedVault, connection: BankConn
         const { certificate, order } = await verifiedEntry(entry, connection, now());
         if (certificate.userId === vault.userId) {
           steppedOver += 1;
+          await takeApprovals(entry);
           continue;
         }
         if (ensureNotOlder(heldNow(vault.db, target), entry) === 'same') {
           steppedOver += 1;
+          await takeApprovals(entry);
           continue;
         }
         fresh = true;
@@ -181,6 +196,7 @@ export async function receivePayments(vault: UnlockedVault, connection: BankConn
           // Nothing to change here, but the maker said it: no older statement of hers is believed after it.
           believed.set(target, statement);
           steppedOver += 1;
+          await takeApprovals(entry);
           continue;
         }
         const details = { seq: entry.seq, sequence: entry.sequence, digest: entry.digest, status: entry.status, change, maker: certificate.userId, makerDevice: certificate.deviceId };
@@ -195,6 +211,7 @@ export async function receivePayments(vault: UnlockedVault, connection: BankConn
         believed.clear();
         cursorWritten = entry.seq;
         result.received.push({ id: target, change });
+        await takeApprovals(entry);
       } catch (error) {
         if (!(error instanceof CofferError) || !REFUSALS.has(error.code)) throw error;
         // A genuine, newer statement that cannot apply here (a locked payment, an account not synced) was still said.

@@ -1,12 +1,9 @@
-import { CofferError } from '../../contract/index.js';
 import { paymentDigest, type Payment } from '../../domain/index.js';
-import { approvalChallenge, type ApprovalChallenge } from './approvalChallenge.js';
+import type { ApprovalChallenge } from './approvalChallenge.js';
+import { checkApprovalEvidence } from './checkApprovalEvidence.js';
 import type { UnlockedVault } from '../../vault/index.js';
 import { activeApprovals, approvalEvidence, type ApprovalRecord } from '../commands/records/approvalRecords.js';
 import type { PolicyState } from '../policy/verifyCachedOrgPolicy.js';
-import { findCredential } from './credentialRecords.js';
-import { keyCeremoniesOf } from './keyCeremonies.js';
-import { verifyKeyAssertion } from './verifyKeyAssertion.js';
 
 export interface TamperedApproval {
   id: string;
@@ -32,42 +29,9 @@ export interface VerifiedApprovals {
   tampered: TamperedApproval[];
 }
 
-/**
- * The public key an approval must verify against: the approver's key in the bank-signed policy, or for the
- * vault's own user also a key enrolled here. Another user's key is never taken from the vault's own table,
- * which whoever holds the data key can write (issue 12 item 4).
- */
-function approverKey(vault: UnlockedVault, policy: PolicyState, userId: string, credentialId: string): { id: string; publicKey: Uint8Array } | undefined {
-  const signed = policy.status === 'valid' || policy.status === 'expired' ? policy.policy.users.find((user) => user.id === userId)?.credentials : undefined;
-  const vouched = signed?.find((credential) => credential.id === credentialId);
-  if (vouched !== undefined) return { id: vouched.id, publicKey: Buffer.from(vouched.publicKey, 'base64url') };
-  if (userId !== vault.userId) return undefined;
-  const own = findCredential(vault.db, credentialId);
-  return own !== undefined && own.userId === userId ? own : undefined;
-}
-
-type Checked = { proof: ApprovalProof; reason?: undefined } | { proof?: undefined; reason: string };
-
-async function check(vault: UnlockedVault, policy: PolicyState, approval: ApprovalRecord, payment: Payment): Promise<Checked> {
-  const evidence = approvalEvidence(vault.db, approval.id);
-  if (evidence === undefined) return { reason: 'it carries no hardware-key assertion' };
-  const credential = approverKey(vault, policy, approval.userId, evidence.credentialId);
-  if (credential === undefined) return { reason: `key ${evidence.credentialId} is not a key of ${approval.userId} that the bank or this vault vouches for` };
-  let assertion: unknown;
-  try {
-    assertion = JSON.parse(evidence.assertion);
-  } catch {
-    return { reason: 'its stored assertion is not JSON' };
-  }
-  try {
-    // The challenge comes from the payment as it is now (and, for a batch, the batch recorded with it).
-    const challenge = approvalChallenge(evidence.digestInputs, payment);
-    await verifyKeyAssertion({ assertion, expectedChallenge: challenge.challenge, rp: keyCeremoniesOf(vault).rp, credential });
-    return { proof: { approval, credential, assertion, challenge } };
-  } catch (error) {
-    if (error instanceof CofferError) return { reason: error.message };
-    throw error;
-  }
+async function check(vault: UnlockedVault, policy: PolicyState, approval: ApprovalRecord, payment: Payment): Promise<{ proof: ApprovalProof; reason?: undefined } | { proof?: undefined; reason: string }> {
+  const result = await checkApprovalEvidence(vault, policy, approval.userId, approvalEvidence(vault.db, approval.id), payment);
+  return result.checked === undefined ? { reason: result.reason } : { proof: { approval, ...result.checked } };
 }
 
 /**

@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../store/constraintViolation.js';
 import type { GatewayStore } from '../store/openStore.js';
 import type { DeviceTable, GatewayDatabase, PendingPaymentTable } from '../store/storeSchema.js';
 import { ensureNotMaker, ruleStatus } from './acceptPayment.js';
+import { appendPendingFeedEntry } from './appendPendingFeedEntry.js';
 import { approvalChallenge } from './approvalChallenge.js';
 import { countApprovals } from './countApprovals.js';
 import { pendingAnswer } from './pendingAnswer.js';
@@ -60,7 +61,8 @@ async function relayedApprovals(trx: Transaction<GatewayDatabase>, row: PendingP
  * transaction, which first locks the pending row (so two approvers completing the rule at once in two processes
  * take turns and the second sees the first's approval): the approval stored, its counter raised, the rule
  * evaluated over every approval relayed under this share with the newest signed policy, and when it is met the
- * payment accepted exactly as a submission is (payments row, signed `accepted` report, `payment.accept`).
+ * payment accepted exactly as a submission is (payments row, signed `accepted` report, `payment.accept`); when it
+ * is not, the share stated again in the pending-payment feed, which carries the approvals to the other vaults.
  */
 export async function relayApproval(store: GatewayStore, opts: RelayApprovalOpts): Promise<PendingPaymentAnswer> {
   const { device, submission, now } = opts;
@@ -139,6 +141,8 @@ export async function relayApproval(store: GatewayStore, opts: RelayApprovalOpts
       const approvals = await relayedApprovals(trx, shared);
       const status = await ruleStatus(trx, device.org_id, order, approvals);
       if (!status.executable) {
+        // The share stated again with this approval beside it: the other vaults learn who approved (feed before audit, as a share locks them).
+        await appendPendingFeedEntry(trx, store.dialect, { ...shared, updated_at: now });
         await appendGatewayAudit(trx, store.dialect, {
           at: now,
           actor: `device:${device.id}`,

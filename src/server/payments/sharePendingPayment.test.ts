@@ -81,10 +81,11 @@ describeOnEachStore("the maker's sequence at the gateway", (stores) => {
     expect(await snapshot(store)).toEqual(held);
     expect(await store.db.selectFrom('gateway_audit').select('seq').execute()).toEqual(audited);
 
-    // A withdrawal and its exact retry: one feed entry.
+    // A withdrawal and its exact retry: one feed entry (after the share's, and its restatement when bob's approval was relayed).
     expect((await sharePayment(gateway.url, alice, payment, { status: 'withdrawn', sequence: 6 })).status).toBe(201);
     expect((await sharePayment(gateway.url, alice, payment, { status: 'withdrawn', sequence: 6 })).status).toBe(200);
     expect((await snapshot(store)).feed.map((entry) => [entry.sequence, entry.status])).toEqual([
+      [1, 'pending'],
       [1, 'pending'],
       [6, 'withdrawn'],
     ]);

@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../store/constraintViolation.js';
 import type { GatewayStore } from '../store/openStore.js';
 import type { DeviceTable } from '../store/storeSchema.js';
 import { checkOrderPayable, digestOf, ensureMadeByDevice, storedPayment } from './acceptPayment.js';
+import { appendPendingFeedEntry } from './appendPendingFeedEntry.js';
 import { pendingAnswer } from './pendingAnswer.js';
 
 const otherOrder = (paymentId: string) => new CofferError('SERVER_PAYMENT_ID_CONFLICT', `expected a new payment id or the order accepted under ${paymentId}, found another order under that id`);
@@ -92,12 +93,7 @@ export async function sharePendingPayment(store: GatewayStore, opts: SharePendin
       } else {
         await trx.insertInto('pending_payments').values(row).execute();
       }
-      // The feed is numbered at insert: locked against other writers until commit, as the status feed is.
-      if (store.dialect === 'postgres') await sql`LOCK TABLE pending_payment_feed IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
-      await trx
-        .insertInto('pending_payment_feed')
-        .values({ org_id: device.org_id, payment_id: order.id, digest, status: submission.status, order_json: row.order_json, maker_signature: submission.makerSignature, device_id: device.id, sequence: submission.sequence, created_at: now })
-        .execute();
+      await appendPendingFeedEntry(trx, store.dialect, row);
       await appendGatewayAudit(trx, store.dialect, {
         at: now,
         actor: `device:${device.id}`,
