@@ -25,6 +25,22 @@ export interface RangeHashes {
  * verifier would. `onProgress` gets entries hashed.
  */
 export function hashEntryRange(packed: PackedEntries, onProgress?: (done: number) => void): RangeHashes {
+  const steps = hashEntryRangeSteps(packed, PROGRESS_STEP);
+  for (;;) {
+    const next = steps.next();
+    if (next.done === true) return next.value;
+    onProgress?.(next.value);
+  }
+}
+
+const PROGRESS_STEP = 4096;
+
+/**
+ * {@link hashEntryRange} in steps of `step` entries: yields the entries hashed after each step, and returns
+ * the range's hashes. A thread whose event loop must keep running hashes a range this way, pausing between
+ * steps.
+ */
+export function* hashEntryRangeSteps(packed: PackedEntries, step: number): Generator<number, RangeHashes, void> {
   const { first, ends, refusedAt } = packed;
   // A Buffer again after crossing threads (a copy of the view, not of the memory): the entry scanner reads
   // Buffers, and one kind of array keeps its reads monomorphic.
@@ -45,7 +61,7 @@ export function hashEntryRange(packed: PackedEntries, onProgress?: (done: number
     }
     store.appendLeafInput(leafInput);
     start = end;
-    if ((i + 1) % 4096 === 0) onProgress?.(i + 1);
+    if ((i + 1) % step === 0 && i + 1 < ends.length) yield i + 1;
   }
   if (failure === undefined && refusedAt >= 0) failure = notCanonicalBase64(first + refusedAt);
   return { first, count: store.size, ...(failure ? { failure } : {}) };

@@ -33,7 +33,7 @@ export { encodeAuditEntry } from './encodeAuditEntry.js';
 export { parseAuditEntry } from './parseAuditEntry.js';
 export { verifyBundle, type VerifyBundleOptions, type VerifiedBundle } from './verifyBundle.js';
 export { DEFAULT_RANGE_SIZE, verifyBundleInRanges, type RangeHasher, type VerifyBundleInRangesOptions } from './verifyBundleInRanges.js';
-export { hashEntryRange, type RangeHashes } from './hashEntryRange.js';
+export { hashEntryRange, hashEntryRangeSteps, type RangeHashes } from './hashEntryRange.js';
 export type { PackedEntries } from './packedEntries.js';
 
 // C2SP tlog-witness and tlog-cosignature: what a device sends the bank's witness and what it answers.

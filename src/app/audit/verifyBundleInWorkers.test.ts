@@ -12,6 +12,12 @@ describe('verifyBundleInWorkers, ranges of 8 entries on a worker thread', { time
   describeBundleVerifier((input, options) => verifyBundleInWorkers(input, { ...options, rangeSize: 8, workers: 1 }));
 });
 
+// The calling thread hashes a range whenever the workers have enough queued; with no queue it takes every
+// range it can, in steps, so each case's findings come from its own hashing here.
+describe('verifyBundleInWorkers, ranges of 8 entries hashed on the calling thread beside a worker', { timeout: 120_000 }, () => {
+  describeBundleVerifier((input, options) => verifyBundleInWorkers(input, { ...options, rangeSize: 8, workers: 1, queuePerWorker: 0 }));
+});
+
 /** A valid bundle of `size` entries with one checkpoint over all of them. */
 function bundleOf(size: number) {
   const pair = generateEd25519KeyPair();

@@ -1,5 +1,14 @@
 import { availableParallelism } from 'node:os';
-import { AuditError, DEFAULT_RANGE_SIZE, hashEntryRange, verifyBundleInRanges, type VerifiedBundle, type VerifyBundleOptions } from '../../audit/index.js';
+import {
+  AuditError,
+  DEFAULT_RANGE_SIZE,
+  hashEntryRangeSteps,
+  verifyBundleInRanges,
+  type PackedEntries,
+  type RangeHashes,
+  type VerifiedBundle,
+  type VerifyBundleOptions,
+} from '../../audit/index.js';
 import { cancelled, startWorker, type JobWorker } from '../workers/startWorker.js';
 import { fromWireError } from '../workers/wireError.js';
 
@@ -10,32 +19,44 @@ import { fromWireError } from '../workers/wireError.js';
  */
 export const IN_THREAD_BELOW_ENTRIES = 1 << 16;
 
+/**
+ * Ranges waiting on a worker before this thread hashes the next one itself: enough that a worker never
+ * runs dry while this thread hashes a range (about 20 ms at the default range size).
+ */
+const WORKER_QUEUE = 4;
+
+/** Entries this thread hashes between two turns of its event loop: about 5 ms. */
+const HERE_STEP = 2048;
+
 export interface VerifyBundleInWorkersOptions extends VerifyBundleOptions {
   /** Cancels the verification: the workers are terminated and it is refused with APP_CANCELLED. */
   signal?: AbortSignal;
-  /** Worker threads at most; one per core by default, none for a log below IN_THREAD_BELOW_ENTRIES. */
+  /**
+   * Worker threads at most: one per core but one by default, since this thread hashes ranges too whenever
+   * the workers have enough queued; none for a log below IN_THREAD_BELOW_ENTRIES.
+   */
   workers?: number;
   /** Entries per range handed to a worker (a power of two); see verifyBundleInRanges. */
   rangeSize?: number;
+  /** Ranges waiting on every worker before this thread hashes one itself (WORKER_QUEUE); 0 hashes all here while it can. */
+  queuePerWorker?: number;
 }
 
 /**
  * Verifies a bundle (as parsed from JSON) with its entries checked and hashed on worker threads, one per
  * core, in ranges merged here (src/audit `verifyBundleInRanges`): the same checks and findings as
- * `verifyBundle`, while this thread only decodes each range's text and stays free between ranges. A log of
- * one range costs one thread.
+ * `verifyBundle`. This thread decodes each range's text, and hashes a range itself whenever every worker has
+ * WORKER_QUEUE ranges waiting, so that the threads at work do not outnumber the cores; its event loop runs
+ * between ranges. A log of one range costs one thread.
  */
 export async function verifyBundleInWorkers(input: unknown, options: VerifyBundleInWorkersOptions = {}): Promise<VerifiedBundle> {
-  const { signal, workers: most = defaultWorkers(input), ...verifyOptions } = options;
+  const { signal, workers: most = defaultWorkers(input), queuePerWorker = WORKER_QUEUE, ...verifyOptions } = options;
   if (signal?.aborted) throw cancelled('audit.verify');
   const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
   if (most === 0) {
     return verifyBundleInRanges(
       input,
-      async (packed) => {
-        if (signal?.aborted) throw cancelled('audit.verify');
-        return hashEntryRange(packed);
-      },
+      (packed) => hashInSteps(packed, pause, () => signal?.aborted === true),
       { ...verifyOptions, inFlight: 1, pause },
     );
   }
@@ -43,6 +64,7 @@ export async function verifyBundleInWorkers(input: unknown, options: VerifyBundl
   // (a thread, its isolate, the audit layer's modules) takes longer than packing the first ranges for it.
   const workers = Array.from({ length: Math.min(Math.max(1, most), rangesOf(input, verifyOptions.rangeSize)) }, () => startWorker('audit.hashRange'));
   const busy = workers.map(() => 0);
+  let hashingHere = false;
   let stopped = false;
   const cancel = () => {
     stopped = true;
@@ -54,8 +76,16 @@ export async function verifyBundleInWorkers(input: unknown, options: VerifyBundl
       input,
       async (packed) => {
         if (stopped) throw cancelled('audit.verify');
-        // The least busy worker.
         const pick = busy.indexOf(Math.min(...busy));
+        // Every worker has enough waiting: this range is hashed here, now, rather than queued behind them.
+        if ((busy[pick] ?? 0) >= queuePerWorker && !hashingHere) {
+          hashingHere = true;
+          try {
+            return await hashInSteps(packed, pause, () => stopped);
+          } finally {
+            hashingHere = false;
+          }
+        }
         busy[pick] = (busy[pick] ?? 0) + 1;
         try {
           const range = await (workers[pick] as JobWorker<'audit.hashRange'>).run(packed, { transfer: [packed.ends.buffer as ArrayBuffer] });
@@ -64,12 +94,26 @@ export async function verifyBundleInWorkers(input: unknown, options: VerifyBundl
           busy[pick] = (busy[pick] ?? 1) - 1;
         }
       },
-      // Between ranges this thread's timers and I/O run: it only decodes text and merges what comes back.
-      { ...verifyOptions, inFlight: 4 * Math.max(1, most), pause },
+      // Between ranges this thread's timers and I/O run.
+      { ...verifyOptions, inFlight: 2 * Math.max(1, queuePerWorker) * workers.length, pause },
     );
   } finally {
     signal?.removeEventListener('abort', cancel);
     await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+/**
+ * A range hashed on this thread, HERE_STEP entries at a time with `pause` between, so that its event loop
+ * runs every few milliseconds.
+ */
+async function hashInSteps(packed: PackedEntries, pause: () => Promise<void>, isCancelled: () => boolean): Promise<RangeHashes> {
+  const steps = hashEntryRangeSteps(packed, HERE_STEP);
+  for (;;) {
+    if (isCancelled()) throw cancelled('audit.verify');
+    const next = steps.next();
+    if (next.done === true) return next.value;
+    await pause();
   }
 }
 
@@ -81,7 +125,7 @@ function rangesOf(input: unknown, rangeSize = DEFAULT_RANGE_SIZE): number {
 
 function defaultWorkers(input: unknown): number {
   const entries = (input as { entries?: unknown } | null)?.entries;
-  return Array.isArray(entries) && entries.length < IN_THREAD_BELOW_ENTRIES ? 0 : availableParallelism();
+  return Array.isArray(entries) && entries.length < IN_THREAD_BELOW_ENTRIES ? 0 : Math.max(1, availableParallelism() - 1);
 }
 
 function asAuditError(error: Error): AuditError {

@@ -109,20 +109,29 @@ async function benchVerify(entries: number, emit: FigureSink): Promise<void> {
     cosignatures: [],
   };
   const totalBytes = bytes.reduce((sum, b) => sum + b.length, 0);
-  const rawCpuBefore = process.cpuUsage();
-  const rawMs = timeMs(() => bytes.forEach((b) => sha256(b)));
-  const rawCpu = process.cpuUsage(rawCpuBefore);
-  // Sampled every 10 ms: a stretch that holds the loop longer shows as one long delay.
-  const loop = monitorEventLoopDelay({ resolution: 10 });
-  loop.enable();
-  // Worker start-up included: the app starts its workers for each verification too. CPU time of every
-  // thread of the process, which a loaded machine inflates far less than wall time.
-  const cpuBefore = process.cpuUsage();
-  const verifyMs = await timeMsAsync(() => verifyBundleInWorkers(bundle));
-  const verifyCpu = process.cpuUsage(cpuBefore);
-  await stopLoopMonitor(loop);
+  // Three rounds, each the raw hash then the verify, and the median of each: a single raw pass moved by a
+  // third between runs a minute apart (a collection of the heap landing in it or not).
+  const raws: Timed[] = [];
+  const verifies: (Timed & { p99: number; maxMs: number; meanMs: number; samples: number })[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    raws.push(timedCpu(() => bytes.forEach((b) => sha256(b))));
+    // Sampled every 10 ms: a stretch that holds the loop longer shows as one long delay.
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
+    // Worker start-up included: the app starts its workers for each verification too. CPU time of every
+    // thread of the process, which a loaded machine inflates far less than wall time.
+    const cpuBefore = process.cpuUsage();
+    const ms = await timeMsAsync(() => verifyBundleInWorkers(bundle));
+    const cpu = cpuMs(process.cpuUsage(cpuBefore));
+    await stopLoopMonitor(loop);
+    verifies.push({ ms, cpu, p99: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6, meanMs: loop.mean / 1e6, samples: loop.count });
+  }
+  const raw = medianBy(raws);
+  const verify = medianBy(verifies);
+  const rawMs = raw.ms;
+  const verifyMs = verify.ms;
   const ratio = round(rawMs / verifyMs);
-  const workers = availableParallelism();
+  const workers = Math.max(1, availableParallelism() - 1);
   const inTime = entries < 1_000_000 || verifyMs < 3000;
   emit({
     figure: 'audit.verify.full',
@@ -139,19 +148,32 @@ async function benchVerify(entries: number, emit: FigureSink): Promise<void> {
       bytes: totalBytes,
       checkpoints: checkpoints.length,
       workers,
-      cpuMsAllThreads: round(cpuMs(verifyCpu), 0),
-      rawCpuMs: round(cpuMs(rawCpu), 0),
-      cpuRatio: round(cpuMs(rawCpu) / cpuMs(verifyCpu)),
+      thisThreadHashesToo: true,
+      rounds: ROUNDS,
+      verifyMsEachRound: verifies.map((v) => round(v.ms, 0)).join(' '),
+      rawMsEachRound: raws.map((r) => round(r.ms, 0)).join(' '),
+      cpuMsAllThreads: round(verify.cpu, 0),
+      rawCpuMs: round(raw.cpu, 0),
+      cpuRatio: round(raw.cpu / verify.cpu),
     },
   });
-  const p99 = loop.percentile(99) / 1e6;
+  // The worst round's, not the median's: a stall is what the figure is about.
+  const worst = verifies.reduce((a, b) => (b.p99 > a.p99 ? b : a));
   emit({
     figure: 'audit.verify.eventLoop.p99',
     unit: 'ms',
-    value: round(p99, 1),
+    value: round(worst.p99, 1),
     goal: 'value <= 50',
-    met: p99 <= 50,
-    details: { entries, maxMs: round(loop.max / 1e6, 1), meanMs: round(loop.mean / 1e6, 1), samples: loop.count, thread: 'the one coordinating the workers' },
+    met: worst.p99 <= 50,
+    details: {
+      entries,
+      rounds: ROUNDS,
+      p99EachRound: verifies.map((v) => round(v.p99, 1)).join(' '),
+      maxMs: round(worst.maxMs, 1),
+      meanMs: round(worst.meanMs, 1),
+      samples: worst.samples,
+      thread: 'the one coordinating the workers, which hashes a range itself (about 20 ms) when they have enough queued',
+    },
   });
   const oneThreadCpuBefore = process.cpuUsage();
   const oneThreadMs = timeMs(() => verifyBundle(bundle));
@@ -172,6 +194,25 @@ async function benchVerify(entries: number, emit: FigureSink): Promise<void> {
 }
 
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
+/** Rounds of the raw hash and the verify, each figure the median round's. */
+const ROUNDS = 3;
+
+interface Timed {
+  ms: number;
+  cpu: number;
+}
+
+function timedCpu(run: () => void): Timed {
+  const before = process.cpuUsage();
+  const ms = timeMs(run);
+  return { ms, cpu: cpuMs(process.cpuUsage(before)) };
+}
+
+/** The median round by wall time, its CPU time with it. */
+function medianBy<T extends Timed>(rounds: readonly T[]): T {
+  return [...rounds].sort((a, b) => a.ms - b.ms)[Math.floor(rounds.length / 2)] as T;
+}
 
 export interface AuditBenchSizes {
   appendEntries: number;
