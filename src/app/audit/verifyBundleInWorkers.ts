@@ -21,7 +21,7 @@ export const IN_THREAD_BELOW_ENTRIES = 1 << 16;
 
 /**
  * Ranges waiting on a worker before this thread hashes the next one itself: enough that a worker never
- * runs dry while this thread hashes a range (about 20 ms at the default range size).
+ * runs dry while this thread hashes a range (about 20 ms of work at the default range size).
  */
 const WORKER_QUEUE = 4;
 
@@ -44,7 +44,7 @@ export interface VerifyBundleInWorkersOptions extends VerifyBundleOptions {
 
 /**
  * Verifies a bundle (as parsed from JSON) with its entries checked and hashed on worker threads, one per
- * core, in ranges merged here (src/audit `verifyBundleInRanges`): the same checks and findings as
+ * core but one, and on this thread, in ranges merged here (src/audit `verifyBundleInRanges`): the same checks and findings as
  * `verifyBundle`. This thread decodes each range's text, and hashes a range itself whenever every worker has
  * WORKER_QUEUE ranges waiting, so that the threads at work do not outnumber the cores; its event loop runs
  * between ranges. A log of one range costs one thread.
