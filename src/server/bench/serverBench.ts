@@ -143,7 +143,7 @@ async function benchPayments(emit: (figure: ServerBenchFigure) => void, clients:
       p50Ms: round(percentile(run.latencies, 50)),
       p99Ms: round(percentile(run.latencies, 99)),
       ranDry: run.exhausted,
-      ...(waits ? { auditLockWaitersMean: round(waits.waitingMean, 2), activeMean: round(waits.activeMean, 2), samples: waits.samples } : {}),
+      ...(waits ? { auditLockWaitersMean: round(waits.waitingMean, 2), statusFeedLockWaitersMean: round(waits.statusFeedWaitingMean, 2), activeMean: round(waits.activeMean, 2), samples: waits.samples } : {}),
     },
     loadAverage1m: load(),
   });
