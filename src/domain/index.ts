@@ -47,6 +47,7 @@ export { toSepaText } from './pain001/toSepaText.js';
 export { parseStatementFile, MAX_STATEMENT_FILE_BYTES, type ParseStatementFileOptions, type StatementFileResult } from './statement/parseStatementFile.js';
 export type { StatementFileFormat } from './statement/detectStatementFormat.js';
 export type { ParsedStatement, StatementAccount, StatementBalance, StatementKind, StatementFormatId, TransactionsSummary } from './statement/parsedStatement.js';
+export { NO_REFERENCES } from './statement/bookingEntry.js';
 export type { BookingEntry, EntryDraft, BankTransactionCode, Charge, Counterparty, CreditDebit, EntryDetail, EntryReferences } from './statement/bookingEntry.js';
 export type { ImportWarning, ImportWarningCode } from './statement/importWarning.js';
 export type { Reconciliation, ReconciliationCheck, ReconciliationCheckName } from './statement/reconciliation.js';

@@ -1,10 +1,5 @@
-import { identifyEntries, parseIban, type BookingEntry, type Currency, type EntryDraft, type Iban } from '../../domain/index.js';
+import { identifyEntries, NO_REFERENCES, parseIban, type BookingEntry, type Currency, type EntryDraft, type Iban } from '../../domain/index.js';
 import type { DemoBooking } from './generateDemoStatements.js';
-
-const NO_REFERENCES = {
-  accountServicer: null, entry: null, endToEnd: null, mandate: null, instruction: null, transaction: null,
-  paymentInformation: null, creditorId: null, creditorReference: null, customer: null, primaNota: null,
-};
 
 /** The id of the demo's day-end statement of `code` for `day`, as a bank would number it. */
 export function demoStatementId(code: string, day: string): string {
