@@ -29,12 +29,12 @@ test.describe('when the renderer abuses the IPC door', () => {
     });
     for (const answer of answers) expect(answer).toMatchObject({ ok: false, error: { code: 'DESKTOP_BAD_MESSAGE' } });
     expect(answers.map((a) => (a as { error: { message: string } }).error.message)).toEqual([
-      'message: expected object',
-      'id: expected number',
-      'message: unexpected field(s) extra',
+      '(top level): Invalid input: expected object, received string',
+      'id: Invalid input: expected number, received undefined',
+      '(top level): unexpected field(s) extra',
       expect.stringMatching(/^command: /),
-      'password: expected string',
-      'message: unexpected field(s) remember',
+      'password: Invalid input: expected string, received number',
+      '(top level): unexpected field(s) remember',
     ]);
     expect(JSON.stringify(answers)).not.toContain('secret-typed-here');
     expect(app.blocked.filter((e) => e.reason === 'DESKTOP_BAD_MESSAGE')).toHaveLength(6);

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { Currency, IsoDate, PaymentId } from '../domain/values.js';
+import { Currency, PaymentId } from '../domain/values.js';
 import { AmountOut } from './bankingQueries.js';
 import { commandSpec } from './commandSpec.js';
 import { PayeeCheckView } from './payeeCheckCommands.js';
 import { FileOutput } from './fields.js';
 import { ApprovalOutcome } from './paymentCommands.js';
+import { PaymentTermsOut } from './paymentQueries.js';
 
 /*
  * Batch approval and the outside verification of approvals (issue 12 items 5 and 6, docs/signing.md).
@@ -37,12 +38,7 @@ export const paymentsApproveBatchOptions = commandSpec({
     payments: z.array(
       z.strictObject({
         id: PaymentId,
-        debtorIban: z.string(),
-        creditorName: z.string(),
-        creditorIban: z.string(),
-        ...AmountOut,
-        currency: Currency,
-        executionDate: IsoDate,
+        ...PaymentTermsOut,
         digest: z.string(),
         /** Verification of Payee for the creditor, shown beside the payment before the batch is signed. */
         payeeCheck: PayeeCheckView,

@@ -25,6 +25,16 @@ export const PaymentBankStatus = z.discriminatedUnion('state', [
 ]);
 export type PaymentBankStatus = z.infer<typeof PaymentBankStatus>;
 
+/** A payment's terms as lists show them: the account it debits, whom it pays, how much and on which day. */
+export const PaymentTermsOut = {
+  debtorIban: z.string(),
+  creditorName: z.string(),
+  creditorIban: z.string(),
+  ...AmountOut,
+  currency: Currency,
+  executionDate: IsoDate,
+};
+
 export const paymentsList = commandSpec({
   name: 'payments.list',
   permission: 'payments:read',
@@ -35,12 +45,7 @@ export const paymentsList = commandSpec({
       z.strictObject({
         id: PaymentId,
         status: PaymentStatus,
-        debtorIban: z.string(),
-        creditorName: z.string(),
-        creditorIban: z.string(),
-        ...AmountOut,
-        currency: Currency,
-        executionDate: IsoDate,
+        ...PaymentTermsOut,
         createdBy: UserId,
         version: z.number().int(),
         bank: PaymentBankStatus,

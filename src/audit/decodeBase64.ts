@@ -1,7 +1,4 @@
-// RFC 4648 §4 standard alphabet with padding; Node's own decoder silently skips foreign characters,
-// so the shape is checked first.
-const BASE64_SHAPE = /^[A-Za-z0-9+/]*={0,2}$/;
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+import { writeCanonicalBase64 } from './writeCanonicalBase64.js';
 
 /**
  * Strict RFC 4648 §4 base64: padded, standard alphabet, and canonical (unused trailing bits zero,
@@ -9,12 +6,7 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
  * not such base64; the caller throws its own code.
  */
 export function decodeBase64(text: string): Buffer | undefined {
-  if (text.length % 4 !== 0 || !BASE64_SHAPE.test(text)) return undefined;
-  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
-  if (padding > 0) {
-    const last = ALPHABET.indexOf(text.charAt(text.length - padding - 1));
-    // With "==" the last character carries 2 data bits (low 4 unused); with "=" it carries 4 (low 2 unused).
-    if (last % (padding === 2 ? 16 : 4) !== 0) return undefined;
-  }
-  return Buffer.from(text, 'base64');
+  const target = Buffer.alloc(Math.ceil(text.length / 4) * 3);
+  const length = writeCanonicalBase64(text, target);
+  return length < 0 ? undefined : target.subarray(0, length);
 }

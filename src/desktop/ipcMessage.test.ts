@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeIssue, IpcRequest, jsonBytes, SHELL_COMMANDS } from './ipcMessage.js';
+import { describeZodIssue } from '../contract/index.js';
+import { IpcRequest, jsonBytes, SHELL_COMMANDS } from './ipcMessage.js';
 
 describe('the IPC message', () => {
   it('accepts {id, command, input}', () => {
@@ -11,25 +12,25 @@ describe('the IPC message', () => {
     expect(IpcRequest.safeParse({ id: 1, command: 'keys.remove', input: { id: 'a1' }, stepUpProof: assertion }).success).toBe(true);
     const parsed = IpcRequest.safeParse({ id: 1, command: 'keys.remove', input: { id: 'a1' }, stepUpProof: { ...assertion, type: 'password' } });
     expect(parsed.success).toBe(false);
-    if (!parsed.success) expect(describeIssue(parsed.error)).toMatch(/^stepUpProof\.type: /);
+    if (!parsed.success) expect(describeZodIssue(parsed.error).text).toMatch(/^stepUpProof\.type: /);
   });
 
   it.each([
-    ['a string', 'accounts.list', 'message: expected object'],
-    ['no id', { command: 'accounts.list', input: {} }, 'id: expected number'],
-    ['an extra field', { id: 1, command: 'accounts.list', input: {}, more: 1 }, 'message: unexpected field(s) more'],
+    ['a string', 'accounts.list', '(top level): Invalid input: expected object, received string'],
+    ['no id', { command: 'accounts.list', input: {} }, 'id: Invalid input: expected number, received undefined'],
+    ['an extra field', { id: 1, command: 'accounts.list', input: {}, more: 1 }, '(top level): unexpected field(s) more'],
     ['a name that is not noun.verb', { id: 1, command: '__proto__', input: {} }, 'command: Invalid string: must match pattern /^[a-z]+\\.[a-z][a-z-]*$/'],
   ])('refuses %s, naming the field', (_what, message, expected) => {
     const parsed = IpcRequest.safeParse(message);
     expect(parsed.success).toBe(false);
-    if (!parsed.success) expect(describeIssue(parsed.error)).toBe(expected);
+    if (!parsed.success) expect(describeZodIssue(parsed.error).text).toBe(expected);
   });
 
   describe('when session.unlock carries a wrong shape', () => {
     it('says what was expected and never repeats what was sent', () => {
       const parsed = SHELL_COMMANDS['session.unlock'].safeParse({ password: 'hunter2-secret', keep: 'hunter2-secret' });
       expect(parsed.success).toBe(false);
-      if (!parsed.success) expect(describeIssue(parsed.error)).not.toContain('hunter2');
+      if (!parsed.success) expect(describeZodIssue(parsed.error).text).not.toContain('hunter2');
     });
   });
 
@@ -37,12 +38,12 @@ describe('the IPC message', () => {
     it.each([
       ['too short', { credentialId: 'AAAA', prfOutput: 'c2VjcmV0LXByZi1vdXRwdXQ' }, 'prfOutput: expected 32 bytes in base64url'],
       ['in base64 with padding', { credentialId: 'AAAA', prfOutput: 'c2VjcmV0LXByZi1vdXRwdXQtdGhhdC1pcy1sb25n+/8=' }, 'prfOutput: expected 32 bytes in base64url'],
-      ['with a field more', { credentialId: 'AAAA', prfOutput: 'c2VjcmV0LXByZi1vdXRwdXQtdGhhdC1pcy1sb25nLXg', pin: 'x' }, 'message: unexpected field(s) pin'],
+      ['with a field more', { credentialId: 'AAAA', prfOutput: 'c2VjcmV0LXByZi1vdXRwdXQtdGhhdC1pcy1sb25nLXg', pin: 'x' }, '(top level): unexpected field(s) pin'],
       ['with an empty password', { credentialId: 'AAAA', prfOutput: 'c2VjcmV0LXByZi1vdXRwdXQtdGhhdC1pcy1sb25nLXg', password: '' }, 'password: Too small: expected string to have >=1 characters'],
     ])('refuses it (%s), naming the field and never the secret', (_what, input, expected) => {
       const parsed = SHELL_COMMANDS['session.unlock-key'].safeParse(input);
       expect(parsed.success).toBe(false);
-      if (!parsed.success) expect(describeIssue(parsed.error)).toBe(expected);
+      if (!parsed.success) expect(describeZodIssue(parsed.error).text).toBe(expected);
     });
 
     it('accepts a credential id and 43 base64url characters', () => {

@@ -44,14 +44,6 @@ export function isShellCommand(name: string): name is ShellCommand {
   return Object.hasOwn(SHELL_COMMANDS, name);
 }
 
-/** A zod failure as one line naming the field and what was expected, never the value sent (it may be a secret). */
-export function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'message';
-  if (issue?.code === 'unrecognized_keys') return `${field}: unexpected field(s) ${issue.keys.join(', ')}`;
-  return `${field}: ${issue?.code === 'invalid_type' ? `expected ${issue.expected}` : (issue?.message.split('\n')[0] ?? 'invalid')}`;
-}
-
 /** File bytes in a message count as their length: their JSON form (`{"0":…}`) would be eight times that. */
 function bytesAsLength(_key: string, value: unknown): unknown {
   return value instanceof Uint8Array ? '#'.repeat(value.byteLength) : value;

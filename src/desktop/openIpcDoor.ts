@@ -1,7 +1,7 @@
-import type { ErrorCode } from '../contract/index.js';
+import { describeZodIssue, type ErrorCode } from '../contract/index.js';
 import type { Page } from 'playwright-core';
 import type { BlockedListener } from './blockedEvent.js';
-import { describeIssue, IpcRequest, isShellCommand, jsonBytes, MAX_IN_FLIGHT, MAX_MESSAGE_BYTES, SHELL_COMMANDS, type ShellCommand } from './ipcMessage.js';
+import { IpcRequest, isShellCommand, jsonBytes, MAX_IN_FLIGHT, MAX_MESSAGE_BYTES, SHELL_COMMANDS, type ShellCommand } from './ipcMessage.js';
 import { redactPaths } from './redactPaths.js';
 import type { LockReason, ShellBackend, ShellResult } from './shellBackend.js';
 
@@ -60,7 +60,7 @@ export async function openIpcDoor(options: IpcDoorOptions): Promise<void> {
 
   async function runShellCommand(command: ShellCommand, input: unknown): Promise<ShellResult<unknown>> {
     const parsed = SHELL_COMMANDS[command].safeParse(input);
-    if (!parsed.success) return refuse(command, 'DESKTOP_BAD_MESSAGE', describeIssue(parsed.error));
+    if (!parsed.success) return refuse(command, 'DESKTOP_BAD_MESSAGE', describeZodIssue(parsed.error).text);
     switch (command) {
       case 'session.state': {
         const session = backend.session();
@@ -96,7 +96,7 @@ export async function openIpcDoor(options: IpcDoorOptions): Promise<void> {
     // Ensure the size before any parsing work.
     if (bytes > MAX_MESSAGE_BYTES) return refuse('(message)', 'DESKTOP_MESSAGE_TOO_LARGE', `expected at most ${MAX_MESSAGE_BYTES} bytes, found ${bytes}`);
     const message = IpcRequest.safeParse(raw);
-    if (!message.success) return refuse('(message)', 'DESKTOP_BAD_MESSAGE', describeIssue(message.error));
+    if (!message.success) return refuse('(message)', 'DESKTOP_BAD_MESSAGE', describeZodIssue(message.error).text);
     const { id, command, input, stepUpProof, probeStepUp } = message.data;
     if (isShellCommand(command)) return runShellCommand(command, input);
     // Ensure the command exists before the backend sees it: unknown names never reach the dispatcher.

@@ -47,7 +47,8 @@ export { toSepaText } from './pain001/toSepaText.js';
 export { parseStatementFile, MAX_STATEMENT_FILE_BYTES, type ParseStatementFileOptions, type StatementFileResult } from './statement/parseStatementFile.js';
 export type { StatementFileFormat } from './statement/detectStatementFormat.js';
 export type { ParsedStatement, StatementAccount, StatementBalance, StatementKind, StatementFormatId, TransactionsSummary } from './statement/parsedStatement.js';
-export type { BookingEntry, BankTransactionCode, Charge, Counterparty, CreditDebit, EntryDetail, EntryReferences } from './statement/bookingEntry.js';
+export { NO_REFERENCES } from './statement/bookingEntry.js';
+export type { BookingEntry, EntryDraft, BankTransactionCode, Charge, Counterparty, CreditDebit, EntryDetail, EntryReferences } from './statement/bookingEntry.js';
 export type { ImportWarning, ImportWarningCode } from './statement/importWarning.js';
 export type { Reconciliation, ReconciliationCheck, ReconciliationCheckName } from './statement/reconciliation.js';
 export {
@@ -58,7 +59,7 @@ export {
   type SkippedEntry,
   type SkipReason,
 } from './statement/dedupeEntries.js';
-export { ENTRY_IDENTITY_VERSION, assignEntryIdentities } from './statement/entryIdentity.js';
+export { ENTRY_IDENTITY_VERSION, identifyEntries } from './statement/entryIdentity.js';
 export { ZIP_LIMITS, type ZipLimits } from './statement/readZipMembers.js';
 export { CAMT_VERSIONS } from './camt/camtMessageType.js';
 export { generateCamt053, type GenerateCamt053Options, type GeneratedCamt053 } from './camt/generateCamt053.js';

@@ -1,4 +1,4 @@
-import { CofferError, VaultKeyFile } from '../contract/index.js';
+import { CofferError, describeZodIssue, VaultKeyFile } from '../contract/index.js';
 import { writeFileAtomic } from './atomicWrite.js';
 import { readSmallFile } from './readSmallFile.js';
 
@@ -17,11 +17,7 @@ export function readKeyFile(path: string): VaultKeyFile {
     throw new CofferError('VAULT_KEYS_CORRUPT', 'vault.keys is not valid JSON (truncated or damaged)', { cause });
   }
   const parsed = VaultKeyFile.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.join('.') || '(top level)';
-    throw new CofferError('VAULT_KEYS_CORRUPT', `vault.keys: ${where}: ${issue?.message ?? 'invalid'}`);
-  }
+  if (!parsed.success) throw new CofferError('VAULT_KEYS_CORRUPT', `vault.keys: ${describeZodIssue(parsed.error).text}`);
   return parsed.data;
 }
 

@@ -56,8 +56,12 @@ async function derivePasswordAndKeySlotKeys(secret: Uint8Array, salt: Buffer, it
 
 /** The one secret a `password-and-key` slot opens with: a form of the password, then the key's PRF output. */
 export function passwordAndKeySecret(password: Uint8Array, prfOutput: Uint8Array): Buffer {
-  if (prfOutput.length !== PRF_OUTPUT_LENGTH) throw new CofferError('CRYPTO_BAD_INPUT', `expected a ${PRF_OUTPUT_LENGTH}-byte PRF output, found ${prfOutput.length} bytes`);
+  ensurePrfOutputLength(prfOutput);
   return Buffer.concat([password, prfOutput]);
+}
+
+function ensurePrfOutputLength(prfOutput: Uint8Array): void {
+  if (prfOutput.length !== PRF_OUTPUT_LENGTH) throw new CofferError('CRYPTO_BAD_INPUT', `expected a ${PRF_OUTPUT_LENGTH}-byte PRF output, found ${prfOutput.length} bytes`);
 }
 
 function slotCheck(checkKey: Uint8Array, vaultId: string, slotId: string, kind: SlotKind): Buffer {
@@ -75,6 +79,26 @@ function wrapDataKey(keys: { kek: Uint8Array; checkKey: Uint8Array }, slot: { va
   };
 }
 
+type SlotKeys = ReturnType<typeof splitMaterial>;
+
+/**
+ * A new slot of `kind` under `keys` (zeroized here, whatever happens): a fresh id, then the data key wrapped
+ * bound to vault, slot and kind. `fields` are what the slot keeps to derive its keys again.
+ */
+function sealNewSlot(vaultId: string, kind: SlotKind, state: SlotState, keys: SlotKeys, dataKey: Uint8Array, fields: Pick<UnsealedSlot, 'kdf' | 'credentialId' | 'prfInput'>): UnsealedSlot {
+  try {
+    const id = `${kind}-${randomBytes(4).toString('hex')}`;
+    return { id, kind, state, createdAt: new Date().toISOString(), ...fields, ...wrapDataKey(keys, { vaultId, id, kind }, dataKey) };
+  } finally {
+    zeroize(keys.material);
+  }
+}
+
+/** The fields a slot opened with a hardware key keeps, so that unlocking asks that key the same. */
+function prfFields(credentialId: string, prfInput: Uint8Array) {
+  return { credentialId, prfInput: Buffer.from(prfInput).toString('base64') };
+}
+
 export interface CreateSlotOptions {
   vaultId: string;
   kind: SlotKind;
@@ -88,21 +112,9 @@ export interface CreateSlotOptions {
 export async function createSlot(options: CreateSlotOptions): Promise<UnsealedSlot> {
   const { vaultId, kind, state, secret, iterations, dataKey } = options;
   ensureAffordableIterations(iterations, `a new ${kind} slot`);
-  const id = `${kind}-${randomBytes(4).toString('hex')}`;
   const salt = randomBytes(SALT_LENGTH);
-  const { kek, checkKey, material } = await deriveSlotKeys(secret, salt, iterations);
-  try {
-    return {
-      id,
-      kind,
-      state,
-      createdAt: new Date().toISOString(),
-      kdf: { name: 'pbkdf2-hmac-sha512', iterations, salt: salt.toString('base64') },
-      ...wrapDataKey({ kek, checkKey }, { vaultId, id, kind }, dataKey),
-    };
-  } finally {
-    zeroize(material);
-  }
+  const keys = await deriveSlotKeys(secret, salt, iterations);
+  return sealNewSlot(vaultId, kind, state, keys, dataKey, { kdf: { name: 'pbkdf2-hmac-sha512', iterations, salt: salt.toString('base64') } });
 }
 
 export interface CreatePrfSlotOptions {
@@ -117,25 +129,11 @@ export interface CreatePrfSlotOptions {
 /** Wraps the data key under a hardware key's PRF output (a `webauthn-prf` slot, issue 12). */
 export function createPrfSlot(options: CreatePrfSlotOptions): UnsealedSlot {
   const { vaultId, credentialId, prfInput, prfOutput, dataKey } = options;
-  if (prfOutput.length !== PRF_OUTPUT_LENGTH) throw new CofferError('CRYPTO_BAD_INPUT', `expected a ${PRF_OUTPUT_LENGTH}-byte PRF output, found ${prfOutput.length} bytes`);
-  const kind = 'webauthn-prf';
-  const id = `${kind}-${randomBytes(4).toString('hex')}`;
+  ensurePrfOutputLength(prfOutput);
   const salt = randomBytes(SALT_LENGTH);
-  const { kek, checkKey, material } = derivePrfSlotKeys(prfOutput, salt);
-  try {
-    return {
-      id,
-      kind,
-      state: 'active',
-      createdAt: new Date().toISOString(),
-      kdf: { name: 'hkdf-sha256', salt: salt.toString('base64'), info: PRF_UNLOCK_INFO },
-      credentialId,
-      prfInput: Buffer.from(prfInput).toString('base64'),
-      ...wrapDataKey({ kek, checkKey }, { vaultId, id, kind }, dataKey),
-    };
-  } finally {
-    zeroize(material);
-  }
+  const keys = derivePrfSlotKeys(prfOutput, salt);
+  const kdf = { name: 'hkdf-sha256', salt: salt.toString('base64'), info: PRF_UNLOCK_INFO } as const;
+  return sealNewSlot(vaultId, 'webauthn-prf', 'active', keys, dataKey, { kdf, ...prfFields(credentialId, prfInput) });
 }
 
 export interface CreatePasswordAndKeySlotOptions extends CreatePrfSlotOptions {
@@ -148,26 +146,12 @@ export interface CreatePasswordAndKeySlotOptions extends CreatePrfSlotOptions {
 export async function createPasswordAndKeySlot(options: CreatePasswordAndKeySlotOptions): Promise<UnsealedSlot> {
   const { vaultId, credentialId, prfInput, prfOutput, dataKey, password, iterations } = options;
   ensureAffordableIterations(iterations, 'a new password-and-key slot');
-  const kind = 'password-and-key';
-  const id = `${kind}-${randomBytes(4).toString('hex')}`;
   const salt = randomBytes(SALT_LENGTH);
   const secret = passwordAndKeySecret(password, prfOutput);
   try {
-    const { kek, checkKey, material } = await derivePasswordAndKeySlotKeys(secret, salt, iterations);
-    try {
-      return {
-        id,
-        kind,
-        state: 'active',
-        createdAt: new Date().toISOString(),
-        kdf: { name: 'pbkdf2-sha512+hkdf-sha256', iterations, salt: salt.toString('base64'), info: PASSWORD_AND_KEY_INFO },
-        credentialId,
-        prfInput: Buffer.from(prfInput).toString('base64'),
-        ...wrapDataKey({ kek, checkKey }, { vaultId, id, kind }, dataKey),
-      };
-    } finally {
-      zeroize(material);
-    }
+    const keys = await derivePasswordAndKeySlotKeys(secret, salt, iterations);
+    const kdf = { name: 'pbkdf2-sha512+hkdf-sha256', iterations, salt: salt.toString('base64'), info: PASSWORD_AND_KEY_INFO } as const;
+    return sealNewSlot(vaultId, 'password-and-key', 'active', keys, dataKey, { kdf, ...prfFields(credentialId, prfInput) });
   } finally {
     zeroize(secret);
   }

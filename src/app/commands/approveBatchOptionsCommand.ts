@@ -4,7 +4,7 @@ import { activeCredentials } from '../keys/credentialRecords.js';
 import { keyCeremoniesOf, stepUpWindowMs } from '../keys/keyCeremonies.js';
 import { hardwareKeyRules } from '../keys/policyOf.js';
 import { loadApprovalBatch } from './records/loadApprovalBatch.js';
-import { paymentResource } from './records/paymentRecords.js';
+import { paymentResource, paymentTerms } from './records/paymentRecords.js';
 import { requireBatchSigner } from './records/requireBatchSigner.js';
 
 /**
@@ -22,18 +22,7 @@ export const approveBatchOptionsCommand = implementCommand('payments.approve-bat
   },
   run(ctx, _input, batch) {
     const ceremonies = keyCeremoniesOf(ctx.vault);
-    const payments = batch.members.map(({ stored: { payment }, digest, payeeCheck }) => ({
-      id: payment.id,
-      debtorIban: payment.debtorIban,
-      creditorName: payment.creditor.name,
-      creditorIban: payment.creditor.iban,
-      amountMinor: payment.amountMinor,
-      amount: formatAmount(payment.amountMinor, payment.currency),
-      currency: payment.currency,
-      executionDate: payment.executionDate,
-      digest,
-      payeeCheck,
-    }));
+    const payments = batch.members.map(({ stored: { payment }, digest, payeeCheck }) => ({ id: payment.id, ...paymentTerms(payment), digest, payeeCheck }));
     const currencies = [...new Set(payments.map((payment) => payment.currency))].sort();
     const totals = currencies.map((currency) => {
       const mine = payments.filter((payment) => payment.currency === currency);

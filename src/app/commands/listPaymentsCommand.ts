@@ -1,8 +1,7 @@
-import { formatAmount } from '../../domain/index.js';
 import { paymentBankStatusOf, shownStatus } from '../bank/paymentStatusRecords.js';
 import { implementCommand } from '../dispatch/defineCommand.js';
 import { listAccountRecords, requireAccount } from './records/accountRecords.js';
-import { PAYMENT_SELECT, paymentFromRow, paymentResource } from './records/paymentRecords.js';
+import { PAYMENT_SELECT, paymentFromRow, paymentResource, paymentTerms } from './records/paymentRecords.js';
 
 /** `payments.list`: payments, newest first, optionally of one status or account. */
 export const listPaymentsCommand = implementCommand('payments.list', {
@@ -37,13 +36,7 @@ export const listPaymentsCommand = implementCommand('payments.list', {
       payments.push({
         id: payment.id,
         status: shownStatus(payment, bank),
-        debtorIban: payment.debtorIban,
-        creditorName: payment.creditor.name,
-        creditorIban: payment.creditor.iban,
-        amountMinor: payment.amountMinor,
-        amount: formatAmount(payment.amountMinor, payment.currency),
-        currency: payment.currency,
-        executionDate: payment.executionDate,
+        ...paymentTerms(payment),
         createdBy: payment.createdBy,
         version: payment.version,
         bank,

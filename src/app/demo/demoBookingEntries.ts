@@ -1,10 +1,5 @@
-import { assignEntryIdentities, parseIban, type BookingEntry, type Currency, type Iban } from '../../domain/index.js';
+import { identifyEntries, NO_REFERENCES, parseIban, type BookingEntry, type Currency, type EntryDraft, type Iban } from '../../domain/index.js';
 import type { DemoBooking } from './generateDemoStatements.js';
-
-const NO_REFERENCES = {
-  accountServicer: null, entry: null, endToEnd: null, mandate: null, instruction: null, transaction: null,
-  paymentInformation: null, creditorId: null, creditorReference: null, customer: null, primaNota: null,
-};
 
 /** The id of the demo's day-end statement of `code` for `day`, as a bank would number it. */
 export function demoStatementId(code: string, day: string): string {
@@ -18,7 +13,7 @@ export function demoStatementId(code: string, day: string): string {
  */
 export function demoBookingEntries(code: string, currency: Currency, bookings: readonly DemoBooking[]): BookingEntry[] {
   const ibans = new Map<string, Iban>();
-  const byDay = new Map<string, BookingEntry[]>();
+  const byDay = new Map<string, EntryDraft[]>();
   for (const booking of bookings) {
     const day = byDay.get(booking.bookingDate) ?? [];
     byDay.set(booking.bookingDate, day);
@@ -27,13 +22,12 @@ export function demoBookingEntries(code: string, currency: Currency, bookings: r
     if (iban !== null) ibans.set(iban, iban);
     const party = booking.counterpartyName === null && iban === null ? null : { name: booking.counterpartyName, iban, account: null, bankId: null, ultimateName: null };
     day.push({
-      identity: '', occurrence: 0, position: day.length + 1, where: `${statementId} entry ${day.length + 1}`, statementId, status: 'BOOK', booked: true,
+      position: day.length + 1, where: `${statementId} entry ${day.length + 1}`, statementId, status: 'BOOK', booked: true,
       bookingDate: booking.bookingDate, valueDate: booking.valueDate, amount: { minor: booking.amountMinor, currency },
       creditDebit: booking.amountMinor < 0 ? 'DBIT' : 'CRDT', reversal: false, references: { ...NO_REFERENCES, accountServicer: booking.entryRef },
       counterparty: party, remittance: booking.remittanceInfo, additionalInfo: null, postingText: null, bankTransactionCode: null, returnReason: null,
       charges: [], batch: null, details: [],
     });
   }
-  for (const entries of byDay.values()) assignEntryIdentities(entries);
-  return [...byDay.values()].flat();
+  return [...byDay.values()].flatMap((entries) => identifyEntries(entries));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CofferError, canonicalJson } from '../../contract/index.js';
+import { CofferError, canonicalJson, describeZodIssue } from '../../contract/index.js';
 import { BATCH_DIGEST_TAG, PAYMENT_DIGEST_TAG, batchDigest, paymentDigest, paymentDigestBody, type Payment } from '../../domain/index.js';
 
 const DigestHex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 digest in lower-case hex');
@@ -55,7 +55,7 @@ export function approvalChallenge(storedInputs: string, payment: Payment): Appro
     return { challenge: digest.toString('base64url'), inputs: { kind: 'payment', tag: PAYMENT_DIGEST_TAG, payment: body } };
   }
   const parsed = BatchInputs.safeParse(json);
-  if (!parsed.success) throw new CofferError('APP_APPROVAL_TAMPERED', `its stored batch inputs are malformed (${parsed.error.issues[0]?.path.join('.') ?? 'value'})`);
+  if (!parsed.success) throw new CofferError('APP_APPROVAL_TAMPERED', `its stored batch inputs are malformed (${describeZodIssue(parsed.error).text})`);
   const { payments } = parsed.data.batch;
   // Ensure the payment as it is now, not only its id, is one of those the approver signed for.
   const hex = digest.toString('hex');

@@ -1,4 +1,4 @@
-import { CofferError, PAYEE_CHECK_JWS_TYPE, PayeeCheckAnswer } from '../../contract/index.js';
+import { CofferError, describeZodIssue, PAYEE_CHECK_JWS_TYPE, PayeeCheckAnswer } from '../../contract/index.js';
 import { verifyJws, type JwsVerificationKey } from '../../crypto/index.js';
 
 /**
@@ -21,6 +21,6 @@ export async function verifyPayeeCheck(jws: string, bankKey: JwsVerificationKey)
     throw new CofferError('APP_PAYEE_CHECK_UNTRUSTED', 'expected a payee check whose payload is JSON, found other bytes', { cause });
   }
   const answer = PayeeCheckAnswer.safeParse(parsed);
-  if (!answer.success) throw new CofferError('APP_PAYEE_CHECK_UNTRUSTED', `expected a payee check answer, found a payload without ${answer.error.issues[0]?.path.join('.') ?? 'its fields'}`);
+  if (!answer.success) throw new CofferError('APP_PAYEE_CHECK_UNTRUSTED', `expected a payee check answer, found a payload with ${describeZodIssue(answer.error).text}`);
   return answer.data;
 }

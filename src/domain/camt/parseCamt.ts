@@ -1,4 +1,4 @@
-import type { BookingEntry } from '../statement/bookingEntry.js';
+import type { EntryDraft } from '../statement/bookingEntry.js';
 import type { StatementDraft } from '../statement/finishStatement.js';
 import type { StatementAccount } from '../statement/parsedStatement.js';
 import { isAppHeaderNamespace, readCamtMessageType, type CamtMessageType } from './camtMessageType.js';
@@ -22,7 +22,7 @@ function bad(message: string): CofferError {
 interface StatementState {
   ctx: CamtContext;
   account: StatementAccount | null;
-  entries: BookingEntry[];
+  entries: EntryDraft[];
   index: number;
 }
 
@@ -74,7 +74,7 @@ function leaveDocumentChild(state: ReaderState, type: CamtMessageType, node: Xml
 /**
  * Reads an ISO 20022 camt.052 (intraday report), camt.053 (statement) or camt.054 (notification),
  * versions 02 to 13, as the root Document or inside an envelope with a head.001 AppHdr. Streams: each
- * Ntry becomes a BookingEntry as soon as it is read, so memory holds entries, not a document tree.
+ * Ntry becomes an EntryDraft as soon as it is read, so memory holds entries, not a document tree.
  * Returns one draft per Stmt/Rpt/Ntfctn. Refuses with DOMAIN_UNSAFE_XML a DTD or entity; with
  * DOMAIN_BAD_STATEMENT malformed XML, another message or version (naming it), a foreign namespace
  * inside the Document, a missing required element (naming its path).

@@ -1,4 +1,4 @@
-import type { BookingEntry, EntryDetail } from '../statement/bookingEntry.js';
+import type { EntryDraft, EntryDetail } from '../statement/bookingEntry.js';
 import { isCalendarDate } from '../statement/calendarDate.js';
 import { cleanOptional, referenceOrNull } from '../statement/cleanText.js';
 import { readAmount, readCharges, readCreditDebit, single } from './readCamtAmount.js';
@@ -27,7 +27,7 @@ function readStatus(entry: XmlNode): string {
   return code.slice(0, 35);
 }
 
-function readBatch(entry: XmlNode): BookingEntry['batch'] {
+function readBatch(entry: XmlNode): EntryDraft['batch'] {
   let batch: XmlNode | undefined;
   for (const group of entry.children) if (group.name === 'NtryDtls') batch ??= child(group, 'Btch');
   if (!batch) return null;
@@ -42,12 +42,11 @@ function readBatch(entry: XmlNode): BookingEntry['batch'] {
 }
 
 /**
- * One camt Ntry as a BookingEntry (identity and occurrence are filled in for the whole statement
- * later). Amount, direction and status are required and refused naming the element when missing or
+ * One camt Ntry as an EntryDraft (identity and occurrence are given for the whole statement later). Amount, direction and status are required and refused naming the element when missing or
  * malformed; a booked entry without BookgDt takes its value date. Every TxDtls becomes a detail; the
  * counterparty, remittance and transaction references of a single-transaction entry are the entry's.
  */
-export function readCamtEntry(entry: XmlNode, position: number, statementId: string | null, ctx: CamtContext): BookingEntry {
+export function readCamtEntry(entry: XmlNode, position: number, statementId: string | null, ctx: CamtContext): EntryDraft {
   const where = pathOf(entry);
   const magnitude = readAmount(single(entry, 'Amt'));
   const creditDebit = readCreditDebit(single(entry, 'CdtDbtInd'));
@@ -79,8 +78,6 @@ export function readCamtEntry(entry: XmlNode, position: number, statementId: str
     ? { ...only.references, accountServicer: accountServicer ?? only.references.accountServicer, entry: entryRef }
     : { ...readReferences(undefined, entry), paymentInformation: batch?.paymentInformationId ?? null };
   return {
-    identity: '',
-    occurrence: 0,
     position,
     where,
     statementId,

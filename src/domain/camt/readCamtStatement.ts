@@ -1,6 +1,6 @@
 import { parseCurrency, type Currency } from '../money/currency.js';
 import type { Money } from '../money/money.js';
-import type { BookingEntry } from '../statement/bookingEntry.js';
+import type { EntryDraft } from '../statement/bookingEntry.js';
 import { cleanOptional } from '../statement/cleanText.js';
 import { parseIsoDecimal } from '../statement/decimalToMinor.js';
 import type { StatementAccount, StatementBalance, TransactionsSummary } from '../statement/parsedStatement.js';
@@ -72,7 +72,7 @@ function readSummary(statement: XmlNode, currency: Currency | null): Transaction
 /** A Stmt (Rpt, Ntfctn) with its entries already read, as a draft for finishStatement. */
 export function readCamtStatement(
   statement: XmlNode,
-  entries: BookingEntry[],
+  entries: EntryDraft[],
   type: CamtMessageType,
   messageId: string | null,
   account: StatementAccount,

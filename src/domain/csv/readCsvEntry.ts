@@ -1,6 +1,6 @@
 import type { Currency } from '../money/currency.js';
 import { splitSepaKeywords } from '../mt940/splitSepaKeywords.js';
-import type { BookingEntry, Counterparty } from '../statement/bookingEntry.js';
+import type { EntryDraft, Counterparty } from '../statement/bookingEntry.js';
 import { cachedIban } from '../statement/cachedIban.js';
 import { cleanOptional, cleanText, referenceOrNull } from '../statement/cleanText.js';
 import type { ImportWarning } from '../statement/importWarning.js';
@@ -23,7 +23,7 @@ export interface CsvRowContext {
 
 /** A row read: the entry, and what it says beyond the entry (balance after it, its own account). */
 export interface CsvEntryRow {
-  entry: BookingEntry;
+  entry: EntryDraft;
   balanceAfter: number | null;
   ownAccount: string | null;
 }
@@ -46,7 +46,7 @@ function readMark(text: string): 1 | -1 | null {
 }
 
 /**
- * One data row of a bank CSV as a BookingEntry: dates (dd.mm.yy, dd.mm.yyyy, yyyy-mm-dd), a signed
+ * One data row of a bank CSV as an EntryDraft: dates (dd.mm.yy, dd.mm.yyyy, yyyy-mm-dd), a signed
  * amount (or debit and credit columns, or an unsigned amount with an S/H mark), the status where the
  * export has one (Sparkasse "Umsatz vorgemerkt", DKB "Vorgemerkt" → PDNG, not booked), counterparty
  * (by the sign for DKB's payer and payee columns), remittance (SEPA keywords split out where glued),
@@ -104,7 +104,7 @@ export function readCsvEntry(row: CsvRow, position: number, ctx: CsvRowContext):
   const reference = (field: CsvField, keyword: string) => cleanOptional(referenceOrNull(cell(field) || keywords?.get(keyword) || null), where, warnings, 140);
   return {
     entry: {
-      identity: '', occurrence: 0, position, where, statementId: null, status, booked, bookingDate, valueDate,
+      position, where, statementId: null, status, booked, bookingDate, valueDate,
       amount: { minor, currency },
       creditDebit: minor < 0 ? 'DBIT' : 'CRDT',
       reversal: false,

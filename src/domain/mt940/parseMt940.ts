@@ -1,6 +1,6 @@
 import { parseIban, type Iban } from '../account/parseIban.js';
 import type { Currency } from '../money/currency.js';
-import type { BookingEntry } from '../statement/bookingEntry.js';
+import type { EntryDraft } from '../statement/bookingEntry.js';
 import { cleanOptional } from '../statement/cleanText.js';
 import type { StatementDraft } from '../statement/finishStatement.js';
 import type { ImportWarning } from '../statement/importWarning.js';
@@ -43,7 +43,7 @@ function readMessage(message: SwiftMessage): StatementDraft {
   const reference = field('20')?.value.trim() || null;
   const sequence = field('28C')?.value.trim() || field('28')?.value.trim() || null;
   const statementId = cleanOptional([reference, sequence].filter((part) => part !== null).join('/'), `line ${message.line}`, warnings, 70);
-  const entries: BookingEntry[] = [];
+  const entries: EntryDraft[] = [];
   const info: string[] = [];
   for (let i = 0; i < message.fields.length; i++) {
     const current = message.fields[i] as SwiftField;

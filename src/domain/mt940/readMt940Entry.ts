@@ -1,5 +1,5 @@
 import type { Currency } from '../money/currency.js';
-import type { BookingEntry, Counterparty, EntryReferences } from '../statement/bookingEntry.js';
+import type { EntryDraft, Counterparty, EntryReferences } from '../statement/bookingEntry.js';
 import { cachedIban } from '../statement/cachedIban.js';
 import { cleanOptional, cleanText, referenceOrNull } from '../statement/cleanText.js';
 import type { ImportWarning } from '../statement/importWarning.js';
@@ -39,7 +39,7 @@ function readCounterparty(info: InformationField, where: string, warnings: Impor
  * signed by C/D/RC/RD; references from :61: (customer, bank) and the SEPA keywords of :86: (EREF,
  * MREF, CRED, KREF); the German subfields give posting text, primanota, counterparty and text key.
  */
-export function readMt940Entry(line: SwiftField, information: SwiftField | null, currency: Currency, position: number, statementId: string | null, warnings: ImportWarning[]): BookingEntry {
+export function readMt940Entry(line: SwiftField, information: SwiftField | null, currency: Currency, position: number, statementId: string | null, warnings: ImportWarning[]): EntryDraft {
   const where = `line ${line.line}`;
   const booking = readStatementLine(line, currency);
   const info = information ? readInformationField(information.value) : null;
@@ -60,8 +60,6 @@ export function readMt940Entry(line: SwiftField, information: SwiftField | null,
   const credit = booking.creditDebit === 'CRDT';
   const other = [info?.other, booking.supplementary].filter((part): part is string => part !== null && part !== undefined).join(' ');
   return {
-    identity: '',
-    occurrence: 0,
     position,
     where,
     statementId,

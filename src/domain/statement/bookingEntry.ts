@@ -128,6 +128,12 @@ export interface BookingEntry {
   details: EntryDetail[];
 }
 
+/**
+ * An entry as a reader returns it: its identity and occurrence depend on the other entries of its statement,
+ * so identifyEntries gives them once the statement is read.
+ */
+export type EntryDraft = Omit<BookingEntry, 'identity' | 'occurrence'>;
+
 export const NO_REFERENCES: Readonly<EntryReferences> = Object.freeze({
   accountServicer: null, entry: null, endToEnd: null, mandate: null, instruction: null, transaction: null,
   paymentInformation: null, creditorId: null, creditorReference: null, customer: null, primaNota: null,

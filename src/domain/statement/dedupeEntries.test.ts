@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BookingEntry } from './bookingEntry.js';
 import { dedupeEntries, type BookedIdentity } from './dedupeEntries.js';
-import { assignEntryIdentities } from './entryIdentity.js';
+import { identifyEntries } from './entryIdentity.js';
 import { parseStatementFile } from './parseStatementFile.js';
 import { propertyRuns } from '../../../test/fixtures/domain/propertyRuns.js';
 import { readFixtureBytes } from '../../../test/fixtures/domain/vectors.js';
@@ -84,13 +84,12 @@ describe('dedupeEntries', () => {
     });
     const statement = (id: string, contents: { amount: number; ref: string | null; text: string; booked: boolean }[]): BookingEntry[] => {
       const entries = contents.map((c, index) => ({
-        identity: '', occurrence: 0, position: index + 1, where: `line ${index + 1}`, statementId: id, status: c.booked ? 'BOOK' : 'PDNG', booked: c.booked,
+        position: index + 1, where: `line ${index + 1}`, statementId: id, status: c.booked ? 'BOOK' : 'PDNG', booked: c.booked,
         bookingDate: '2025-06-12', valueDate: '2025-06-12', amount: { minor: c.amount, currency: 'EUR' as const }, creditDebit: c.amount < 0 ? ('DBIT' as const) : ('CRDT' as const),
         reversal: false, references: { accountServicer: c.ref, entry: null, endToEnd: null, mandate: null, instruction: null, transaction: null, paymentInformation: null, creditorId: null, creditorReference: null, customer: null, primaNota: null },
         counterparty: null, remittance: c.text, additionalInfo: null, postingText: null, bankTransactionCode: null, returnReason: null, charges: [], batch: null, details: [],
       }));
-      assignEntryIdentities(entries);
-      return entries;
+      return identifyEntries(entries);
     };
 
     it('books every booked entry exactly once, however often it is imported (idempotence)', () => {

@@ -45,7 +45,7 @@ function entryName(statementId: string | null, position: number): string {
  * reason for each skip. `booked` are the identities already booked on the same account (identities
  * are per account: pass each account's own). An entry is skipped when it is not booked (PDNG, INFO),
  * when its identity is already booked, or when an earlier entry of this import has the same identity.
- * Identities already tell identical repeats within one statement apart (see assignEntryIdentities),
+ * Identities already tell identical repeats within one statement apart (see identifyEntries),
  * so a repeated bank reference inside a file never costs a booking.
  */
 export function dedupeEntries<E extends DedupeCandidate>(booked: Iterable<BookedIdentity>, entries: readonly E[]): DedupeEntriesResult<E> {

@@ -1,5 +1,5 @@
 import { sha256Hex } from '../../crypto/index.js';
-import type { BookingEntry, EntryDetail } from './bookingEntry.js';
+import type { BookingEntry, EntryDetail, EntryDraft } from './bookingEntry.js';
 
 /** Versions the fields below: a stored identity of another version is never compared with this one. */
 export const ENTRY_IDENTITY_VERSION = 'coffer/entry/v1';
@@ -18,7 +18,7 @@ function detailKey(detail: EntryDetail): unknown[] {
  * position, status, statement id, AddtlNtryInf and names where a reference exists, because an
  * intraday report (camt.052, MT942) and the day-end statement (camt.053, MT940) differ in them.
  */
-export function entryFingerprint(entry: BookingEntry): string {
+export function entryFingerprint(entry: EntryDraft): string {
   const refs = entry.references;
   const bankReference = refs.accountServicer ?? refs.entry;
   const party = entry.counterparty;
@@ -45,20 +45,19 @@ export function entryFingerprint(entry: BookingEntry): string {
 }
 
 /**
- * Sets `identity` and `occurrence` of every entry of one statement: identity = SHA-256 (hex) of the
+ * The entries of one statement with their `identity` and `occurrence`: identity = SHA-256 (hex) of the
  * fingerprint and the entry's occurrence among identical booked fingerprints of this statement (1, 2,
  * …). So a statement re-imported gives the same identities, two identical bookings in one statement
  * stay two (a repeated AcctSvcrRef never merges distinct bookings), and an intraday report followed by
  * the day-end statement meets the same identities although positions differ. Entries not booked are
  * counted apart (and marked in their identity): a pending twin must not shift a booking's occurrence.
  */
-export function assignEntryIdentities(entries: readonly BookingEntry[]): void {
+export function identifyEntries(drafts: readonly EntryDraft[]): BookingEntry[] {
   const seen = new Map<string, number>();
-  for (const entry of entries) {
-    const fingerprint = entry.booked ? entryFingerprint(entry) : `${entryFingerprint(entry)}#not-booked`;
+  return drafts.map((draft) => {
+    const fingerprint = draft.booked ? entryFingerprint(draft) : `${entryFingerprint(draft)}#not-booked`;
     const occurrence = (seen.get(fingerprint) ?? 0) + 1;
     seen.set(fingerprint, occurrence);
-    entry.occurrence = occurrence;
-    entry.identity = sha256Hex(`${fingerprint}#${occurrence}`);
-  }
+    return { identity: sha256Hex(`${fingerprint}#${occurrence}`), occurrence, ...draft };
+  });
 }

@@ -1,10 +1,12 @@
-import { assignEntryIdentities } from './entryIdentity.js';
+import type { EntryDraft } from './bookingEntry.js';
+import { identifyEntries } from './entryIdentity.js';
 import type { ParsedStatement } from './parsedStatement.js';
 import { reconcileStatement } from './reconcileStatement.js';
 import type { ReconciliationCheck } from './reconciliation.js';
 
 /** A statement as a reader returns it, before identities and reconciliation. */
-export type StatementDraft = Omit<ParsedStatement, 'source' | 'reconciliation'> & {
+export type StatementDraft = Omit<ParsedStatement, 'source' | 'reconciliation' | 'entries'> & {
+  entries: EntryDraft[];
   /** Checks the reader made itself (a CSV's running balance). */
   checks?: ReconciliationCheck[];
   notChecked?: string[];
@@ -16,15 +18,15 @@ export type StatementDraft = Omit<ParsedStatement, 'source' | 'reconciliation'> 
  */
 export function finishStatement(draft: StatementDraft, source: ParsedStatement['source']): ParsedStatement {
   const { checks, notChecked, ...statement } = draft;
-  assignEntryIdentities(statement.entries);
+  const entries = identifyEntries(statement.entries);
   const reconciliation = reconcileStatement({
     kind: statement.kind,
     currency: statement.account.currency,
     balances: statement.balances,
     summary: statement.summary,
-    entries: statement.entries,
+    entries,
     ...(checks ? { checks } : {}),
     ...(notChecked ? { notChecked } : {}),
   });
-  return { ...statement, source, reconciliation };
+  return { ...statement, entries, source, reconciliation };
 }

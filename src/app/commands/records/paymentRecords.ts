@@ -1,4 +1,4 @@
-import { parsePayment, type Payment } from '../../../domain/index.js';
+import { formatAmount, parsePayment, type Payment } from '../../../domain/index.js';
 import type { VaultDatabase } from '../../../vault/index.js';
 import { CofferError } from '../../../contract/index.js';
 
@@ -110,4 +110,17 @@ export function updatePayment(db: VaultDatabase, payment: Payment, accountId: st
 /** What authorize needs of a payment: the debited account, currency and amount. */
 export function paymentResource(payment: Payment): { account: string; currency: string; amountMinor: number } {
   return { account: payment.debtorIban, currency: payment.currency, amountMinor: payment.amountMinor };
+}
+
+/** A payment's terms as lists show them (api PaymentTermsOut): debited account, payee, amount, day. */
+export function paymentTerms(payment: Payment) {
+  return {
+    debtorIban: payment.debtorIban,
+    creditorName: payment.creditor.name,
+    creditorIban: payment.creditor.iban,
+    amountMinor: payment.amountMinor,
+    amount: formatAmount(payment.amountMinor, payment.currency),
+    currency: payment.currency,
+    executionDate: payment.executionDate,
+  };
 }
