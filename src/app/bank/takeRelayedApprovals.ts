@@ -50,8 +50,8 @@ async function verdictOn(vault: UnlockedVault, policy: PolicyState, payment: Pay
   if (signatureClass === undefined || signatureClass === 'T') return { reason: `expected an approver with a signature class for this payment's rule, found ${relayed.userId} with ${signatureClass ?? 'none'}` };
   const { approval } = relayed;
   const digestInputs = approval.batch
-    ? // The other payments of the batch enter by digest only: their ids are not this vault's to know.
-      batchDigestInputs(approval.batch.digests.map((member) => ({ id: member === digest ? payment.id : '', digest: member })), payment)
+    ? // The other payments of the batch enter by digest only (id null): their ids are not this vault's to know.
+      batchDigestInputs(approval.batch.digests.map((member) => ({ id: member === digest ? payment.id : null, digest: member })), payment)
     : canonicalJson(paymentDigestBody(payment));
   const evidence = { credentialId: approval.credentialId, assertion: JSON.stringify(approval.assertion), digestInputs };
   // Ensure the key is the named user's in the bank-signed policy and the assertion signed this payment (or its batch).
