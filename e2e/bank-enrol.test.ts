@@ -48,7 +48,7 @@ for (const { kind, storeArgs } of stores) {
       expect([again.status, /\[POLICY_DENIED\]/.test(again.stderr)]).toEqual([1, true]);
     }, CLI_TEST_TIMEOUT_MS);
 
-    it("the enrolling run's take-over of the statement history is Alice's in the audit log, not the unnamed owner's", async () => {
+    it("the enrolling run's entries, the enrolment and the take-over of the statement history, are Alice's in the audit log, not the unnamed owner's", async () => {
       const { code, gateway, vault, user } = await demoBankAndFreshVault(storeArgs);
       const enrolled = await coffer(['--json', 'enrol', '--vault', vault, '--server', gateway.url, '--code', code], user);
       expect(enrolled.status, enrolled.stderr).toBe(0);
@@ -60,6 +60,15 @@ for (const { kind, storeArgs } of stores) {
       expect(scope).toBe('own');
       expect(new Set(entries.map((entry) => entry.target))).toEqual(new Set(['DE62370400440532013001', 'DE89370400440532013000', 'GB29NWBK60161331926819']));
       expect(new Set(entries.map((entry) => entry.actor.userId))).toEqual(new Set(['alice']));
+
+      // The enrolment itself too: written with the change that made the vault Alice's.
+      const enrolment = await coffer(['--json', 'audit', 'log', '--vault', vault, '--action', 'bank.enrol'], user);
+      expect(enrolment.status, enrolment.stderr).toBe(0);
+      const own = JSON.parse(enrolment.stdout) as { scope: string; entries: { action: string; outcome: string; actor: { userId: string }; target: string }[] };
+      expect(own.scope).toBe('own');
+      expect(own.entries.map(({ action, outcome, actor, target }) => ({ action, outcome, userId: actor.userId, target }))).toEqual([
+        { action: 'bank.enrol', outcome: 'allowed', userId: 'alice', target: 'demo-nordlicht' },
+      ]);
     }, CLI_TEST_TIMEOUT_MS);
 
     it('killed after the gateway enrolled it but before the vault stored anything, the vault enrols again with the same code', async () => {

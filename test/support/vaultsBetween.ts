@@ -9,7 +9,7 @@ import { openSession } from '../../src/app/dispatch/openSession.js';
 import { webAuthnStepUp } from '../../src/app/keys/webAuthnStepUp.js';
 import { requirePayment } from '../../src/app/commands/records/paymentRecords.js';
 import { paymentDigest } from '../../src/domain/index.js';
-import type { GatewayStore } from '../../src/server/index.js';
+import type { GatewayOptions, GatewayStore } from '../../src/server/index.js';
 import type { UnlockedVault } from '../../src/vault/index.js';
 import { auditEntries } from '../fixtures/demo/demoVault.js';
 import { DEMO_EUR_ACCOUNT } from './approvedPayment.js';
@@ -46,10 +46,11 @@ export async function show(vault: UnlockedVault, id: string) {
   return result.value;
 }
 
-/** The maker creates a payment of `amount` EUR and submits it for approval; returns its id. */
-export async function submittedPayment(maker: UnlockedVault, amount = '120.00'): Promise<string> {
+/** The maker creates a payment of `amount` EUR (executed on `date`, YYYY-MM-DD, today when not given) and submits it for approval; returns its id. */
+export async function submittedPayment(maker: UnlockedVault, amount = '120.00', date?: string): Promise<string> {
   const session = await openSession(maker);
-  const created = await dispatch(session, 'payments.create', { from: DEMO_EUR_ACCOUNT, toName: 'Boulangerie Éclair SARL', toIban: 'FR1420041010050500013M02606', amount, currency: 'EUR', reference: 'Catering' });
+  const order = { from: DEMO_EUR_ACCOUNT, toName: 'Boulangerie Éclair SARL', toIban: 'FR1420041010050500013M02606', amount, currency: 'EUR', reference: 'Catering' } as const;
+  const created = await dispatch(session, 'payments.create', { ...order, ...(date === undefined ? {} : { date }) });
   if (!created.ok) throw new Error(created.error.message);
   expect(await dispatch(session, 'payments.submit', { id: created.value.id })).toMatchObject({ ok: true });
   return created.value.id;
@@ -114,11 +115,15 @@ export async function makerAndApprover(store: GatewayStore): Promise<MakerAndApp
 
 /**
  * The demo bank, Alice's vault (the maker), and Bob's and Carol's (the A and the B approver above 10,000.00 EUR),
- * all three enrolled straight at one gateway; each approver registers a hardware key after enrolment and syncs.
+ * all three enrolled straight at one gateway (built with `gatewayOptions`); each approver registers a hardware key
+ * after enrolment and syncs.
  */
-export async function makerAndTwoApprovers(store: GatewayStore): Promise<{ maker: UnlockedVault; bob: { vault: UnlockedVault; key: SoftwareKey }; carol: { vault: UnlockedVault; key: SoftwareKey } }> {
+export async function makerAndTwoApprovers(
+  store: GatewayStore,
+  gatewayOptions: Partial<GatewayOptions> = {},
+): Promise<{ maker: UnlockedVault; bob: { vault: UnlockedVault; key: SoftwareKey }; carol: { vault: UnlockedVault; key: SoftwareKey } }> {
   await demoBankWithCode(store, 'erin');
-  const gateway = await startTestGateway(store);
+  const gateway = await startTestGateway(store, gatewayOptions);
   const maker = lockAfterTest((await enrolFreshVault(gateway.url, await anotherCode(store, 'alice'))).vault);
   const bob = await approverWithKey(gateway.url, store, 'bob');
   const carol = await approverWithKey(gateway.url, store, 'carol');

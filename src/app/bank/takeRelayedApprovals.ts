@@ -35,20 +35,23 @@ type Verdict = { evidence: Omit<ApprovalEvidence, 'approvalId'>; signatureClass:
  * digest of the digests sent, which must hold this payment's).
  */
 async function verdictOn(vault: UnlockedVault, policy: PolicyState, payment: Payment, relayed: RelayedApproval): Promise<Verdict> {
+  // Ensure the policy still governs: under an expired one this vault is read-only for its own user (runCommand's
+  // readOnly), so it takes no approvals of others either, which a renewed policy may no longer count.
+  if (policy.status === 'expired') return { reason: `expected a valid bank-signed policy to judge it by, found the cached policy expired at ${policy.policy.expiresAt} (read-only until the bank sends a new one)` };
+  if (policy.status !== 'valid') return { reason: `expected the bank-signed policy to check it against, found none usable (${policy.code})` };
   const digest = paymentDigest(payment).toString('hex');
   // Ensure it is an approval of this payment as it stands here, not of another payment or an older order.
   if (relayed.digest !== digest) return { reason: `expected an approval of payment ${payment.id} at digest ${digest.slice(0, 12)}…, found one of ${relayed.digest.slice(0, 12)}…` };
   // Ensure four eyes: the maker's own approval never counts (the gateway refuses it too, but is not trusted for it).
   if (relayed.userId === payment.createdBy) return { reason: `expected an approver other than the maker ${payment.createdBy}` };
-  if (policy.status !== 'valid' && policy.status !== 'expired') return { reason: `expected the bank-signed policy to check it against, found none usable (${policy.code})` };
   const rule = selectApprovalRule(policy.policy.approvalRules, paymentResource(payment));
   const signatureClass = rule?.approvers.find((approver) => approver.userId === relayed.userId)?.signatureClass;
   // Ensure the approver may approve this payment at all: a class of its rule, and not T, which never counts.
   if (signatureClass === undefined || signatureClass === 'T') return { reason: `expected an approver with a signature class for this payment's rule, found ${relayed.userId} with ${signatureClass ?? 'none'}` };
   const { approval } = relayed;
   const digestInputs = approval.batch
-    ? // The other payments of the batch enter by digest only: their ids are not this vault's to know.
-      batchDigestInputs(approval.batch.digests.map((member) => ({ id: member === digest ? payment.id : '', digest: member })), payment)
+    ? // The other payments of the batch enter by digest only (id null): their ids are not this vault's to know.
+      batchDigestInputs(approval.batch.digests.map((member) => ({ id: member === digest ? payment.id : null, digest: member })), payment)
     : canonicalJson(paymentDigestBody(payment));
   const evidence = { credentialId: approval.credentialId, assertion: JSON.stringify(approval.assertion), digestInputs };
   // Ensure the key is the named user's in the bank-signed policy and the assertion signed this payment (or its batch).

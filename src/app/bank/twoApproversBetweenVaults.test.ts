@@ -4,7 +4,23 @@ import { openSession } from '../dispatch/openSession.js';
 import { webAuthnStepUp } from '../keys/webAuthnStepUp.js';
 import { assertWithKey } from '../../../test/support/softwareAuthenticator.js';
 import { describeOnEachStore } from '../../../test/support/gatewayStores.js';
-import { approve, entriesOf, makerAndTwoApprovers, show, statusOf, submittedPayment, sync } from '../../../test/support/vaultsBetween.js';
+import { approve, digestOf, entriesOf, makerAndTwoApprovers, show, statusOf, submittedPayment, sync } from '../../../test/support/vaultsBetween.js';
+import type { UnlockedVault } from '../../vault/index.js';
+
+/** The batch members the approval evidence of payment `id` holds in `vault`. */
+function storedBatchOf(vault: UnlockedVault, id: string): { id: string | null; digest: string }[] {
+  const inputs = vault.db.prepare('SELECT e.digest_inputs FROM approval_evidence e JOIN approvals a ON a.id = e.approval_id WHERE a.payment_id = ?').pluck().get(id) as string;
+  return (JSON.parse(inputs) as { batch: { payments: { id: string | null; digest: string }[] } }).batch.payments;
+}
+
+/** The batch members of the one approval `payments.export-approvals` writes for payment `id` in `vault`. */
+async function exportedBatchOf(vault: UnlockedVault, id: string): Promise<unknown> {
+  const exported = await dispatch(await openSession(vault), 'payments.export-approvals', { id });
+  if (!exported.ok) throw new Error(`${exported.error.code}: ${exported.error.message}`);
+  const document = JSON.parse(new TextDecoder().decode(exported.value.file.bytes)) as { approvals: { digestInputs: { kind: string; payments?: unknown } }[] };
+  expect(document.approvals.map((approval) => approval.digestInputs.kind)).toEqual(['batch']);
+  return document.approvals[0]?.digestInputs.payments;
+}
 
 describeOnEachStore('coffer sync: a payment that needs two approvers, each in a vault of their own', (stores) => {
   it('A then B, three vaults: the first approval leaves it pending at the bank and reaches the second approver counted, the second accepts it once, and all three vaults hold it accepted with both approvals', async () => {
@@ -71,7 +87,7 @@ describeOnEachStore('coffer sync: a payment that needs two approvers, each in a 
   it("a batch approval by Bob of two payments reaches Carol's vault counted for each, verified against the batch's digests", async () => {
     const store = await stores.fresh();
     const { maker, bob, carol } = await makerAndTwoApprovers(store);
-    const ids = [await submittedPayment(maker, '25000.00'), await submittedPayment(maker, '26000.00')];
+    const ids: [string, string] = [await submittedPayment(maker, '25000.00'), await submittedPayment(maker, '26000.00')];
     await sync(maker);
     await sync(bob.vault);
     const session = await openSession(bob.vault, { stepUp: webAuthnStepUp({ vault: bob.vault }) });
@@ -91,5 +107,20 @@ describeOnEachStore('coffer sync: a payment that needs two approvers, each in a 
       expect((await show(carol.vault, id)).approvals).toMatchObject([{ userId: 'bob', signatureClass: 'A', counts: true }]);
       expect(entriesOf(carol.vault, 'bank.receive-approval').filter((entry) => entry.target === id)).toMatchObject([{ outcome: 'allowed', details: { userId: 'bob', batchSize: 2 } }]);
     }
+
+    // Carol's vault knows the other payment of each approval's batch by its digest only: stored with id null,
+    // never a blank id, and so exported; the evidence verifies again whenever it is read.
+    const digests = new Map(ids.map((id) => [id, digestOf(carol.vault, id)]));
+    const membersSeenFrom = (id: string) => ids.map((member) => ({ id: member === id ? id : null, digest: digests.get(member) })).sort((a, b) => ((a.digest ?? '') < (b.digest ?? '') ? -1 : 1));
+    for (const id of ids) {
+      expect(storedBatchOf(carol.vault, id)).toEqual(membersSeenFrom(id));
+      expect(await exportedBatchOf(carol.vault, id)).toEqual(membersSeenFrom(id));
+    }
+    // A vault that took such an approval before kept '' for the id it did not know: read as null, counted alike.
+    const first = ids[0];
+    carol.vault.db.prepare("UPDATE approval_evidence SET digest_inputs = replace(digest_inputs, '\"id\":null', '\"id\":\"\"') WHERE approval_id IN (SELECT id FROM approvals WHERE payment_id = ?)").run(first);
+    expect(storedBatchOf(carol.vault, first).map((member) => member.id)).toContain('');
+    expect((await show(carol.vault, first)).approvals).toMatchObject([{ userId: 'bob', counts: true }]);
+    expect(await exportedBatchOf(carol.vault, first)).toEqual(membersSeenFrom(first));
   });
 });

@@ -104,7 +104,9 @@ export const enrolCommand = implementCommand('bank.enrol', {
       policyIssuedAt: policy.issuedAt,
       keys: keys.map((key) => ({ id: key.id, aaguid: key.aaguid, prfCapable: key.prfCapable })),
     };
-    const added = vault.transact({ action: 'bank.enrol', target: certificate.orgId, details }, (db) => {
+    // The user the bank certified, not the unnamed owner the vault was until now: the entry commits with the change
+    // that makes her the vault's user, so her own audit log shows how she came to hold it.
+    const added = vault.transact({ action: 'bank.enrol', target: certificate.orgId, details, userId: certificate.userId }, (db) => {
       writeBankConnection(db, connection);
       assignVaultUser(db, certificate.userId);
       storeOrgPolicy(db, policy, answer.policy, ctx.now);

@@ -5,17 +5,24 @@ import { BATCH_DIGEST_TAG, PAYMENT_DIGEST_TAG, batchDigest, paymentDigest, payme
 const DigestHex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 digest in lower-case hex');
 const DigestBody = z.record(z.string(), z.string().nullable());
 
-/** One payment of a batch as its approval records it: the id and the payment digest signed into the batch. */
-export const BatchMember = z.strictObject({ id: z.string(), digest: DigestHex });
+/**
+ * One payment of a batch as its approval records it: the payment digest signed into the batch, and the payment's
+ * id, or null where this vault does not know it: an approval relayed from another vault carries the batch's
+ * digests only, so there the other payments are named by digest alone (never by a blank id a reader could show).
+ */
+export const BatchMember = z.strictObject({ id: z.string().min(1).nullable(), digest: DigestHex });
 export type BatchMember = z.infer<typeof BatchMember>;
+
+/** A member as stored: relayed batch approvals taken before ids were recorded as null kept `''` for "not known here". */
+const StoredBatchMember = z.strictObject({ id: z.union([z.string().min(1), z.null(), z.literal('').transform(() => null)]), digest: DigestHex });
 
 /**
  * What a batch approval keeps as its digest inputs (approval_evidence.digest_inputs, docs/signing.md): every
- * payment of the batch by id and digest, sorted by digest as the batch digest hashes them, and this payment's
- * own digest body, so that its membership can be re-derived from the payment as it is now.
+ * payment of the batch by digest (and id where known), sorted by digest as the batch digest hashes them, and this
+ * payment's own digest body, so that its membership can be re-derived from the payment as it is now.
  */
 const BatchInputs = z.strictObject({
-  batch: z.strictObject({ tag: z.literal(BATCH_DIGEST_TAG), payments: z.array(BatchMember).min(1) }),
+  batch: z.strictObject({ tag: z.literal(BATCH_DIGEST_TAG), payments: z.array(StoredBatchMember).min(1) }),
   payment: DigestBody,
 });
 

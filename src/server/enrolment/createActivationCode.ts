@@ -4,7 +4,7 @@ import { ensureActiveUser } from '../bank/activeUser.js';
 import { OrgIdText, parseBankInput, UserIdText } from '../bank/bankInputs.js';
 import { rfc3339 } from '../bank/rfc3339.js';
 import { recordStaffAction } from '../bank/recordStaffAction.js';
-import { generateActivationCode, hashActivationCode } from './activationCode.js';
+import { activationCodeId, generateActivationCode, hashActivationCode } from './activationCode.js';
 
 export const DEFAULT_CODE_VALIDITY_MINUTES = 72 * 60;
 const MAX_CODE_VALIDITY_MINUTES = 14 * 24 * 60;
@@ -26,10 +26,11 @@ export interface ActivationCodeIssued {
 export async function createActivationCode(store: GatewayStore, staff: string, input: CreateActivationCodeInput, now = Date.now()): Promise<ActivationCodeIssued> {
   const { orgId, userId, validMinutes } = parseBankInput(CreateActivationCodeInput, input);
   const code = generateActivationCode();
+  const codeHash = hashActivationCode(code);
   const expiresAt = now + validMinutes * 60_000;
-  await recordStaffAction(store, { staff, action: 'user.activation-code', orgId, details: { userId, expiresAt: rfc3339(expiresAt) }, now }, async (trx) => {
+  await recordStaffAction(store, { staff, action: 'user.activation-code', orgId, details: { userId, codeId: activationCodeId(codeHash), expiresAt: rfc3339(expiresAt) }, now }, async (trx) => {
     await ensureActiveUser(trx, orgId, userId);
-    await trx.insertInto('activation_codes').values({ code_hash: hashActivationCode(code), org_id: orgId, user_id: userId, created_at: now, expires_at: expiresAt }).execute();
+    await trx.insertInto('activation_codes').values({ code_hash: codeHash, org_id: orgId, user_id: userId, created_at: now, expires_at: expiresAt }).execute();
   });
   return { code, expiresAt: rfc3339(expiresAt) };
 }

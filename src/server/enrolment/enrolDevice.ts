@@ -14,7 +14,7 @@ import { ENROLMENT_KEY_ID, readRequestSignature, signDeviceCertificate, type Rec
 import { isUniqueViolation } from '../store/constraintViolation.js';
 import type { GatewayStore } from '../store/openStore.js';
 import type { DeviceTable, GatewayDatabase } from '../store/storeSchema.js';
-import { hashActivationCode } from './activationCode.js';
+import { activationCodeId, hashActivationCode } from './activationCode.js';
 
 // One message for an unknown code and a code of a removed user: the answer must not tell a guesser which.
 const BAD_CODE = 'expected an activation code the bank issued for a current user, found none';
@@ -71,6 +71,7 @@ async function answerRetry(trx: Transaction<GatewayDatabase>, retry: RetriedEnro
     orgId: earlier.org_id,
     details: {
       deviceId: earlier.id,
+      codeId: activationCodeId(earlier.activation_code_hash),
       userId: earlier.user_id,
       vaultId: earlier.vault_id,
       retry: true,
@@ -138,6 +139,7 @@ export async function enrolDevice(store: GatewayStore, request: ReceivedRequest,
       orgId: code.org_id,
       details: {
         deviceId,
+        codeId: activationCodeId(codeHash),
         userId: code.user_id,
         vaultId: body.vaultId,
         devicePublicKey: body.devicePublicKey,

@@ -19,6 +19,7 @@ import {
   type PendingPaymentAnswer,
   type PendingPaymentFeedResponse,
   type DeviceResponse,
+  type EnrolmentResponse,
   type PaymentStatusFeedResponse,
   type PayeeCheckResponse,
   type PolicyResponse,
@@ -28,6 +29,7 @@ import { currentPolicy } from '../bank/issueOrgPolicy.js';
 import { authenticateDevice } from '../enrolment/authenticateDevice.js';
 import { gatewayRelyingParty } from '../credentials/relyingParty.js';
 import { enrolDevice } from '../enrolment/enrolDevice.js';
+import { recordEnrolmentRefusal } from '../enrolment/recordEnrolmentRefusal.js';
 import { acceptPayment } from '../payments/acceptPayment.js';
 import { checkPayee } from '../payees/checkPayee.js';
 import type { PayeeDirectoryEntry } from '../payees/registeredHolder.js';
@@ -188,7 +190,16 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   app.post('/v1/enrolments', async function enrol(request, reply) {
     const parsed = EnrolmentRequest.safeParse(request.body);
     if (!parsed.success) throw new CofferError('SERVER_BAD_REQUEST', describeZodIssue(parsed.error).text);
-    const answer = await enrolDevice(store, received(request), parsed.data, now(), rp);
+    let answer: EnrolmentResponse;
+    try {
+      answer = await enrolDevice(store, received(request), parsed.data, now(), rp);
+    } catch (error) {
+      // Every refusal of an issued code is evidence, as a device's refused writes are (`audited` below).
+      if (error instanceof CofferError && error.code !== 'SERVER_STORE_UNAVAILABLE') {
+        await recordEnrolmentRefusal(store, parsed.data, error, now()).catch((cause: unknown) => request.log.error({ err: cause }, 'enrolment refusal not audited'));
+      }
+      throw error;
+    }
     request.log.info({ deviceId: answer.deviceId, orgId: answer.orgId }, 'device enrolled');
     return reply.status(201).send(answer);
   });
