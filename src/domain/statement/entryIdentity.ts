@@ -58,6 +58,8 @@ export function identifyEntries(drafts: readonly EntryDraft[]): BookingEntry[] {
     const fingerprint = draft.booked ? entryFingerprint(draft) : `${entryFingerprint(draft)}#not-booked`;
     const occurrence = (seen.get(fingerprint) ?? 0) + 1;
     seen.set(fingerprint, occurrence);
-    return { identity: sha256Hex(`${fingerprint}#${occurrence}`), occurrence, ...draft };
+    // The identity and occurrence computed here win over any the draft carried at run time (a type does not
+    // stop an extra property), and still come first, where the entries' JSON has always had them.
+    return Object.assign({ identity: '', occurrence: 0 }, draft, { identity: sha256Hex(`${fingerprint}#${occurrence}`), occurrence });
   });
 }
